@@ -1,0 +1,12 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+namespace fanout::cli {
+
+// Registers `fanout inspect`; the returned function runs it after parsing and gives the exit code.
+std::function<int()> addInspectCommand(CLI::App& app);
+
+} // namespace fanout::cli

@@ -1,0 +1,42 @@
+#include "demo_command.h"
+#include "inspect_command.h"
+
+#include <CLI/CLI.hpp>
+
+#include <exception>
+#include <functional>
+#include <iostream>
+#include <vector>
+
+namespace {
+
+constexpr int kUsageError = 2;
+
+} // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"Fanout: import-graph scanner for JavaScript and TypeScript projects", "fanout"};
+    app.set_version_flag("--version", std::string("fanout ") + FANOUT_VERSION);
+    app.require_subcommand(1);
+
+    const std::vector<std::function<int()>> commands{fanout::cli::addInspectCommand(app),
+                                                     fanout::cli::addDemoCommand(app)};
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& error) {
+        const int code = app.exit(error);
+        return code == 0 ? 0 : kUsageError;
+    }
+    try {
+        for (const auto& command : commands) {
+            if (const int code = command(); code >= 0) {
+                return code;
+            }
+        }
+    } catch (const std::exception& error) {
+        std::cerr << "fanout: " << error.what() << "\n";
+        return 1;
+    }
+    return kUsageError;
+}

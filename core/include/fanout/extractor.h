@@ -1,0 +1,49 @@
+#pragma once
+
+#include "fanout/directive.h"
+#include "fanout/grammar.h"
+#include "fanout/import_record.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fanout {
+
+// Everything the scan keeps of one file once its contents are dropped.
+struct Extraction {
+    Grammar grammar = Grammar::Tsx;
+    std::vector<ImportRecord> imports;
+    std::vector<NonLiteralImport> nonLiteralImports;
+    StatementCounts counts;
+    DirectiveVerdict specDirective;  // ECMAScript directive prologue
+    DirectiveVerdict rwsdkDirective; // RedwoodJS SDK's text rule
+    // ERROR and MISSING nodes in the tree. Imports outside the damaged regions are still reported.
+    std::uint32_t parseErrors = 0;
+};
+
+// Reads imports and directives with tree-sitter. Holds one parser per grammar and reuses them, so
+// create one Extractor per thread; it is not safe to share one between threads.
+class Extractor {
+public:
+    Extractor();
+    ~Extractor();
+    Extractor(Extractor&&) noexcept;
+    Extractor& operator=(Extractor&&) noexcept;
+    Extractor(const Extractor&) = delete;
+    Extractor& operator=(const Extractor&) = delete;
+
+    // `source` is the file's bytes (UTF-8 expected; a leading BOM is allowed).
+    Extraction extract(std::string_view source, Grammar grammar);
+
+    // The syntax tree as an S-expression, for people debugging a file the extractor misreads.
+    std::string syntaxTree(std::string_view source, Grammar grammar);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace fanout

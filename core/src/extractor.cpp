@@ -1,0 +1,108 @@
+#include "fanout/extractor.h"
+
+#include "import_collector.h"
+#include "syntax_table.h"
+#include "top_level.h"
+
+#include <cstdlib>
+#include <limits>
+#include <stdexcept>
+
+namespace fanout {
+namespace {
+
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+struct TreeDeleter {
+    void operator()(TSTree* tree) const { ts_tree_delete(tree); }
+};
+
+struct ParserDeleter {
+    void operator()(TSParser* parser) const { ts_parser_delete(parser); }
+};
+
+struct GrammarState {
+    explicit GrammarState(Grammar grammar)
+        : table(detail::languageFor(grammar)), parser(ts_parser_new()) {
+        if (!ts_parser_set_language(parser.get(), detail::languageFor(grammar))) {
+            throw std::runtime_error("tree-sitter runtime rejects the " +
+                                     std::string(toString(grammar)) + " grammar's ABI version");
+        }
+    }
+    detail::SyntaxTable table;
+    std::unique_ptr<TSParser, ParserDeleter> parser;
+};
+
+} // namespace
+
+struct Extractor::Impl {
+    std::unique_ptr<GrammarState> typescript;
+    std::unique_ptr<GrammarState> tsx;
+
+    GrammarState& stateFor(Grammar grammar) {
+        auto& slot = grammar == Grammar::TypeScript ? typescript : tsx;
+        if (!slot) {
+            slot = std::make_unique<GrammarState>(grammar);
+        }
+        return *slot;
+    }
+};
+
+Extractor::Extractor() : m_impl(std::make_unique<Impl>()) {}
+Extractor::~Extractor() = default;
+Extractor::Extractor(Extractor&&) noexcept = default;
+Extractor& Extractor::operator=(Extractor&&) noexcept = default;
+
+namespace {
+
+struct ParsedTree {
+    std::unique_ptr<TSTree, TreeDeleter> tree;
+    std::string_view text;         // what was parsed: the source without its BOM
+    std::uint32_t firstLineOffset; // bytes stripped from the first line
+};
+
+ParsedTree parse(GrammarState& state, std::string_view source) {
+    std::uint32_t firstLineOffset = 0;
+    std::string_view text = source;
+    if (text.substr(0, kUtf8Bom.size()) == kUtf8Bom) {
+        text.remove_prefix(kUtf8Bom.size());
+        firstLineOffset = static_cast<std::uint32_t>(kUtf8Bom.size());
+    }
+    if (text.size() > std::numeric_limits<std::uint32_t>::max()) {
+        throw std::length_error("file too large for tree-sitter (4 GiB or more)");
+    }
+    ts_parser_reset(state.parser.get());
+    std::unique_ptr<TSTree, TreeDeleter> tree(ts_parser_parse_string(
+        state.parser.get(), nullptr, text.data(), static_cast<std::uint32_t>(text.size())));
+    if (!tree) {
+        throw std::runtime_error("tree-sitter returned no tree");
+    }
+    return {std::move(tree), text, firstLineOffset};
+}
+
+} // namespace
+
+Extraction Extractor::extract(std::string_view source, Grammar grammar) {
+    Extraction out;
+    out.grammar = grammar;
+    out.rwsdkDirective = rwsdkDirective(source);
+
+    GrammarState& state = m_impl->stateFor(grammar);
+    const ParsedTree parsedTree = parse(state, source);
+    const TSNode root = ts_tree_root_node(parsedTree.tree.get());
+    const detail::ParsedSource parsed{parsedTree.text, state.table, parsedTree.firstLineOffset};
+    detail::readTopLevel(parsed, root, out);
+    detail::ImportCollector(parsed, out).collect(root);
+    out.parseErrors = detail::countParseErrors(parsed, root);
+    return out;
+}
+
+std::string Extractor::syntaxTree(std::string_view source, Grammar grammar) {
+    const ParsedTree parsed = parse(m_impl->stateFor(grammar), source);
+    char* raw = ts_node_string(ts_tree_root_node(parsed.tree.get()));
+    std::string text(raw);
+    std::free(raw);
+    return text;
+}
+
+} // namespace fanout

@@ -1,0 +1,80 @@
+#include "fanout/file_reader.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace fanout {
+namespace {
+
+std::string systemError(int error) {
+    return std::strerror(error);
+}
+
+class FileDescriptor {
+public:
+    explicit FileDescriptor(int fd) : m_fd(fd) {}
+    ~FileDescriptor() {
+        if (m_fd >= 0) {
+            ::close(m_fd);
+        }
+    }
+    FileDescriptor(const FileDescriptor&) = delete;
+    FileDescriptor& operator=(const FileDescriptor&) = delete;
+    int get() const { return m_fd; }
+
+private:
+    int m_fd;
+};
+
+} // namespace
+
+FileContents readFile(const std::string& path) {
+    FileContents out;
+    // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
+    FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
+    if (fd.get() < 0) {
+        out.error = systemError(errno);
+        return out;
+    }
+    struct stat info {};
+    if (::fstat(fd.get(), &info) != 0) {
+        out.error = systemError(errno);
+        return out;
+    }
+    if (S_ISDIR(info.st_mode)) {
+        out.error = "is a directory";
+        return out;
+    }
+    if (!S_ISREG(info.st_mode)) {
+        out.error = "not a regular file";
+        return out;
+    }
+    out.bytes.resize(static_cast<std::size_t>(info.st_size));
+    std::size_t filled = 0;
+    // The size can change under us (a file being written); read until EOF either way.
+    for (;;) {
+        if (filled == out.bytes.size()) {
+            out.bytes.resize(out.bytes.size() + 4096);
+        }
+        const ssize_t got = ::read(fd.get(), out.bytes.data() + filled, out.bytes.size() - filled);
+        if (got < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            out.error = systemError(errno);
+            out.bytes.clear();
+            return out;
+        }
+        if (got == 0) {
+            break;
+        }
+        filled += static_cast<std::size_t>(got);
+    }
+    out.bytes.resize(filled);
+    return out;
+}
+
+} // namespace fanout

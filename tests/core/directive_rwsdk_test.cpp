@@ -1,0 +1,61 @@
+// The RedwoodJS SDK's text rule on its own: the 512-character window, comment skipping by line
+// prefix, and prefix matching.
+#include "fanout/directive.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace fanout {
+namespace {
+
+Directive rwsdk(const std::string& source) {
+    return rwsdkDirective(source).directive;
+}
+
+TEST(RwsdkDirective, LooksOnlyAtTheFirst512Characters) {
+    const std::string directive = "\"use client\"";
+    // The directive line ends exactly at character 512: found.
+    const std::string fits = "//" + std::string(512 - directive.size() - 3, 'x') + "\n" + directive;
+    ASSERT_EQ(fits.size(), 512u);
+    EXPECT_EQ(rwsdk(fits), Directive::Client);
+    // One character later the closing quote is cut off, and the prefix no longer matches.
+    EXPECT_EQ(rwsdk("/" + fits), Directive::None);
+}
+
+TEST(RwsdkDirective, CountsCharactersNotBytes) {
+    // 300 two-byte characters in a comment: 600 bytes but 300 characters, so the directive is
+    // still inside the window.
+    std::string comment = "// ";
+    for (int i = 0; i < 300; ++i) {
+        comment += "\xC3\xA9";
+    }
+    EXPECT_EQ(rwsdk(comment + "\n'use server'\n"), Directive::Server);
+}
+
+TEST(RwsdkDirective, MatchesByPrefixSoOnlyTheFirstStatementOnALineCounts) {
+    EXPECT_EQ(rwsdk("\"use client\"; \"use strict\";\n"), Directive::Client);
+    EXPECT_EQ(rwsdk("\"use client\" + 1\n"), Directive::Client);
+    EXPECT_EQ(rwsdk("\"use clientele\"\n"), Directive::None);
+    EXPECT_EQ(rwsdk("\"use strict\"; \"use client\";\n"), Directive::None);
+}
+
+TEST(RwsdkDirective, UnclosedBlockCommentSkipsLinesUpToTheClosingOne) {
+    // The rest of the line holding "*/" is ignored, even a directive.
+    EXPECT_EQ(rwsdk("/* licence\n still */ \"use client\"\n"), Directive::None);
+    EXPECT_EQ(rwsdk("/* licence\n still\n*/\n\"use client\"\n"), Directive::Client);
+    // "/*" after other text does not open a comment: the line is not a string, so it ends.
+    EXPECT_EQ(rwsdk("let a; /*\n*/\n\"use client\"\n"), Directive::None);
+}
+
+TEST(RwsdkDirective, IndentedAndBlankLinesAreFine) {
+    EXPECT_EQ(rwsdk("\n\n   \t\"use server\";\n"), Directive::Server);
+}
+
+TEST(RwsdkDirective, OtherStringLinesContinueTheSearch) {
+    EXPECT_EQ(rwsdk("'a'\n\"b\" + c\n'use client'\n"), Directive::Client);
+    EXPECT_EQ(rwsdk("x\n'use client'\n"), Directive::None);
+}
+
+} // namespace
+} // namespace fanout

@@ -1,0 +1,66 @@
+#include "extract_helpers.h"
+
+#include <gtest/gtest.h>
+
+namespace fanout {
+namespace {
+
+using testing::extractTs;
+using testing::extractTsx;
+using testing::specifiers;
+using Strings = std::vector<std::string>;
+
+TEST(ExtractorErrors, ImportsAroundADamagedRegionAreStillReported) {
+    const auto x = extractTsx("import a from './before';\n"
+                              "const broken = 1 + ;\n"
+                              "if (x) { let y = [1, 2; }\n"
+                              "import b from './after';\n"
+                              "const c = require('./later');\n");
+    EXPECT_GT(x.parseErrors, 0u);
+    EXPECT_EQ(specifiers(x), (Strings{"./before", "./after", "./later"}));
+}
+
+TEST(ExtractorErrors, AnImportWithoutASourceIsNotReported) {
+    const auto x = extractTsx("import a from ;\nimport b from './b';\n");
+    EXPECT_GT(x.parseErrors, 0u);
+    EXPECT_EQ(specifiers(x), (Strings{"./b"}));
+}
+
+TEST(ExtractorErrors, UnterminatedStringIsNoSpecifier) {
+    const auto x = extractTsx("import ok from './ok';\nimport bad from './bad\n");
+    EXPECT_GT(x.parseErrors, 0u);
+    ASSERT_FALSE(x.imports.empty());
+    EXPECT_EQ(x.imports.front().specifier, "./ok");
+    for (const auto& record : x.imports) {
+        EXPECT_NE(record.specifier.find("./"), std::string::npos);
+        EXPECT_EQ(record.specifier.find('\n'), std::string::npos);
+    }
+}
+
+TEST(ExtractorErrors, CleanFilesHaveNoErrors) {
+    EXPECT_EQ(extractTsx("import a from 'a';\nexport default a;\n").parseErrors, 0u);
+    EXPECT_EQ(extractTs("export const x: number = 1;\n").parseErrors, 0u);
+    EXPECT_EQ(extractTsx("").parseErrors, 0u);
+}
+
+TEST(ExtractorErrors, BinaryAndInvalidUtf8InputDoesNotCrash) {
+    std::string bytes;
+    for (int i = 0; i < 4096; ++i) {
+        bytes += static_cast<char>((i * 7919) % 256);
+    }
+    const auto x = extractTsx(bytes);
+    EXPECT_GT(x.parseErrors, 0u);
+    const auto y = extractTs(std::string("import a from '\xFF\xFE';\n", 25));
+    ASSERT_EQ(y.imports.size(), 1u);
+    EXPECT_EQ(y.imports[0].specifier, "\xFF\xFE");
+}
+
+TEST(ExtractorErrors, ErrorsAreCountedPerDamagedRegion) {
+    const auto one = extractTsx("import a from './a';\nlet = ;\n");
+    const auto two = extractTsx("import a from './a';\nlet = ;\nconst x = 1;\nlet = ;\n");
+    EXPECT_GE(one.parseErrors, 1u);
+    EXPECT_GT(two.parseErrors, one.parseErrors);
+}
+
+} // namespace
+} // namespace fanout

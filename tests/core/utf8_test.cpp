@@ -1,0 +1,35 @@
+#include "fanout/utf8.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace fanout {
+
+TEST(Utf8Prefix, CountsUtf16UnitsNotBytes) {
+    EXPECT_EQ(utf8::prefixByUtf16Units("abcdef", 3), "abc");
+    // "é" is two bytes and one UTF-16 unit.
+    EXPECT_EQ(utf8::prefixByUtf16Units("\xC3\xA9\xC3\xA9x", 2), "\xC3\xA9\xC3\xA9");
+    // U+1F600 is four bytes and two units (a surrogate pair); it is not split.
+    EXPECT_EQ(utf8::prefixByUtf16Units("a\xF0\x9F\x98\x80", 2), "a");
+    EXPECT_EQ(utf8::prefixByUtf16Units("a\xF0\x9F\x98\x80", 3), "a\xF0\x9F\x98\x80");
+    // Invalid bytes count one unit each.
+    EXPECT_EQ(utf8::prefixByUtf16Units("\xFF\xFE"
+                                       "ab",
+                                       3),
+              "\xFF\xFE"
+              "a");
+}
+
+TEST(Utf8Trim, StripsJavaScriptWhitespaceIncludingBom) {
+    EXPECT_EQ(utf8::trimJsWhitespace(" \t\r x y \v\f"), "x y");
+    EXPECT_EQ(utf8::trimJsWhitespace("\xEF\xBB\xBF\"use client\""), "\"use client\"");
+    EXPECT_EQ(utf8::trimJsWhitespace("\xC2\xA0"
+                                     "a"
+                                     "\xE2\x80\xA8"),
+              "a");
+    EXPECT_EQ(utf8::trimJsWhitespace("\xE3\x80\x80"), "");
+    EXPECT_EQ(utf8::trimJsWhitespace("\xC3\xA9"), "\xC3\xA9");
+}
+
+} // namespace fanout

@@ -1,0 +1,3 @@
+import before from "./before.js";
+const x = {;
+import after from "./after.js";

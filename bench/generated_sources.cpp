@@ -24,7 +24,8 @@ std::string iconModule(std::size_t index) {
 
 std::string largeBundle(std::size_t bytes) {
     std::minstd_rand random(7);
-    std::string out = "'use strict';\nObject.defineProperty(exports, '__esModule', { value: true });\n";
+    std::string out =
+        "'use strict';\nObject.defineProperty(exports, '__esModule', { value: true });\n";
     for (std::size_t i = 0; out.size() < bytes; ++i) {
         const auto id = std::to_string(i);
         switch (i % 4) {
@@ -39,7 +40,8 @@ std::string largeBundle(std::size_t bytes) {
                    ");\n  return { list, label: 'label " + id + "', ok: !!state.ok };\n}\n";
             break;
         case 2:
-            out += "class Store" + id + " extends Base {\n  constructor(opts) { super(opts); "
+            out += "class Store" + id +
+                   " extends Base {\n  constructor(opts) { super(opts); "
                    "this.items = new Map(); }\n  get(key) { return this.items.get(key) ?? null; "
                    "}\n  async load() { const m = await import('./lazy/mod-" +
                    std::to_string(random() % 200) + ".js'); return m.default(this); }\n}\n";

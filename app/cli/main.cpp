@@ -1,5 +1,6 @@
 #include "demo_command.h"
 #include "inspect_command.h"
+#include "resolve_command.h"
 
 #include <CLI/CLI.hpp>
 
@@ -20,6 +21,7 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
 
     const std::vector<std::function<int()>> commands{fanout::cli::addInspectCommand(app),
+                                                     fanout::cli::addResolveCommand(app),
                                                      fanout::cli::addDemoCommand(app)};
 
     try {

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace fanout {
+
+// A Vite-style alias: `find` is an exact specifier (also matching "find/..."), a prefix ending in
+// "/", or, with `regex`, an ECMAScript regular expression whose match is replaced (with $1...).
+struct AliasRule {
+    std::string find;
+    std::string replacement;
+    bool regex = false;
+};
+
+// How one environment resolves specifiers (what Vite/esbuild call resolve options).
+struct ResolverConfig {
+    std::vector<std::string> conditions;
+    std::vector<std::string> mainFields{"module", "main"};
+    std::vector<std::string> extensions{".mjs", ".js", ".mts", ".ts", ".jsx", ".tsx", ".json"};
+    std::vector<std::pair<std::string, std::vector<std::string>>> extensionAlias{
+        {".js", {".js", ".ts", ".tsx"}},
+        {".jsx", {".jsx", ".tsx"}},
+        {".mjs", {".mjs", ".mts"}},
+        {".cjs", {".cjs", ".cts"}},
+    };
+    bool browserField = false;
+    std::vector<AliasRule> alias;
+    std::string tsconfig; // absolute path of the tsconfig.json to apply; empty for none
+    std::vector<std::string> assetQueries{"raw", "url", "inline", "worker", "sharedworker"};
+};
+
+} // namespace fanout

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <string_view>
+
+namespace fanout::detail {
+
+// Parses JSON with comments and trailing commas, as tsconfig.json allows. Comments are left to
+// nlohmann's own support; trailing commas (which it rejects) are blanked out first by a scan that
+// knows strings and comments. Throws nlohmann::json::parse_error on malformed input.
+nlohmann::ordered_json parseJsonc(std::string_view text);
+
+// The text with every comma that only precedes `}` or `]` (white space and comments between)
+// replaced by a space, so offsets in error messages still match the file.
+std::string blankTrailingCommas(std::string_view text);
+
+} // namespace fanout::detail

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace fanout::detail {
+
+// Lexical POSIX path operations, as bundlers do them (path.resolve): `..` removes the previous
+// component without looking at symlinks; symlinks are followed afterwards with realpath.
+std::string normalizePath(std::string_view path);
+std::string joinPath(std::string_view base, std::string_view relative);
+std::string_view parentPath(std::string_view path); // "/" for "/x", "/a" for "/a/b"
+std::string_view baseName(std::string_view path);
+// The extension of the last component including the dot ("" when none; ".d.ts" gives ".ts").
+std::string_view extensionOf(std::string_view path);
+// `path` relative to `base` when inside it ("x/y"), or nullopt-equivalent empty + false.
+bool relativeInside(std::string_view base, std::string_view path, std::string& out);
+
+bool isRelativeSpecifier(std::string_view specifier); // ".", "..", "./x", "../x"
+bool startsWith(std::string_view text, std::string_view prefix);
+bool endsWith(std::string_view text, std::string_view suffix);
+
+} // namespace fanout::detail

@@ -1,0 +1,181 @@
+#include "fanout/resolver_cache.h"
+
+#include "fanout/file_reader.h"
+#include "jsonc.h"
+#include "path_utils.h"
+#include "resolver_cache_impl.h"
+
+#include <algorithm>
+#include <climits>
+#include <cstdlib>
+#include <dirent.h>
+#include <sys/stat.h>
+
+namespace fanout {
+namespace {
+
+using detail::FileType;
+using detail::PackageJson;
+
+std::optional<std::vector<std::pair<std::string, std::optional<std::string>>>>
+browserMapOf(const nlohmann::ordered_json& browser) {
+    if (!browser.is_object()) {
+        return std::nullopt;
+    }
+    std::vector<std::pair<std::string, std::optional<std::string>>> map;
+    for (const auto& [key, value] : browser.items()) {
+        if (value.is_string()) {
+            map.emplace_back(key, value.get<std::string>());
+        } else if (value.is_boolean() && !value.get<bool>()) {
+            map.emplace_back(key, std::nullopt);
+        }
+    }
+    return map;
+}
+
+} // namespace
+
+ResolverCache::ResolverCache() : m_impl(std::make_unique<Impl>()) {}
+ResolverCache::~ResolverCache() = default;
+
+std::vector<Diagnostic> ResolverCache::diagnostics() const {
+    std::lock_guard lock(m_impl->diagnosticsMutex);
+    std::vector<Diagnostic> out;
+    for (const auto& [path, message] : m_impl->diagnosticsByPath) {
+        out.push_back({path, message});
+    }
+    return out;
+}
+
+ResolverCacheStats ResolverCache::stats() const {
+    return {m_impl->statCount.load(), m_impl->realPathCount.load(), m_impl->listingCount.load(),
+            m_impl->manifestCount.load()};
+}
+
+void ResolverCache::Impl::diagnose(const std::string& path, const std::string& message) {
+    std::lock_guard lock(diagnosticsMutex);
+    diagnosticsByPath.emplace(path, message);
+}
+
+FileType ResolverCache::Impl::type(const std::string& path) {
+    return types.get(path, [&] {
+        ++statCount;
+        struct stat info {};
+        if (::stat(path.c_str(), &info) != 0) {
+            return FileType::Missing;
+        }
+        if (S_ISREG(info.st_mode)) {
+            return FileType::File;
+        }
+        return S_ISDIR(info.st_mode) ? FileType::Directory : FileType::Other;
+    });
+}
+
+std::optional<std::string> ResolverCache::Impl::realPath(const std::string& path) {
+    return realPaths.get(path, [&]() -> std::optional<std::string> {
+        ++realPathCount;
+        char* resolved = ::realpath(path.c_str(), nullptr);
+        if (resolved == nullptr) {
+            return std::nullopt;
+        }
+        std::string out(resolved);
+        std::free(resolved);
+        return out;
+    });
+}
+
+const std::vector<std::string>& ResolverCache::Impl::listing(const std::string& dir) {
+    return listings.get(dir, [&] {
+        ++listingCount;
+        std::vector<std::string> names;
+        DIR* handle = ::opendir(dir.c_str());
+        if (handle == nullptr) {
+            return names;
+        }
+        while (const dirent* entry = ::readdir(handle)) {
+            const std::string_view name = entry->d_name;
+            if (name != "." && name != "..") {
+                names.emplace_back(name);
+            }
+        }
+        ::closedir(handle);
+        std::sort(names.begin(), names.end());
+        return names;
+    });
+}
+
+std::shared_ptr<const PackageJson> ResolverCache::Impl::packageJson(const std::string& dir) {
+    return packageJsons.get(dir, [&]() -> std::shared_ptr<const PackageJson> {
+        const std::string path = detail::joinPath(dir, "package.json");
+        const FileType fileType = type(path);
+        if (fileType == FileType::Missing) {
+            return nullptr;
+        }
+        auto package = std::make_shared<PackageJson>();
+        package->dir = dir;
+        if (fileType != FileType::File) {
+            diagnose(path, "package.json is not a regular file; ignored");
+            return package;
+        }
+        ++manifestCount;
+        const auto contents = readFile(path);
+        if (!contents.ok()) {
+            diagnose(path, "cannot read package.json: " + contents.error);
+            return package;
+        }
+        try {
+            auto json = nlohmann::ordered_json::parse(contents.bytes);
+            if (!json.is_object()) {
+                diagnose(path, "package.json is not a JSON object; ignored");
+                return package;
+            }
+            package->json = std::move(json);
+        } catch (const nlohmann::json::exception& error) {
+            diagnose(path, std::string("malformed package.json, ignored: ") + error.what());
+            return package;
+        }
+        package->name = package->stringField("name").value_or("");
+        package->version = package->stringField("version").value_or("");
+        if (const auto* browser = package->field("browser")) {
+            package->browserMap = browserMapOf(*browser);
+        }
+        return package;
+    });
+}
+
+std::shared_ptr<const PackageJson> ResolverCache::Impl::packageScope(const std::string& dir) {
+    return scopes.get(dir, [&]() -> std::shared_ptr<const PackageJson> {
+        if (auto package = packageJson(dir)) {
+            return package;
+        }
+        if (dir == "/" || detail::baseName(dir) == "node_modules") {
+            return nullptr;
+        }
+        return packageScope(std::string(detail::parentPath(dir)));
+    });
+}
+
+std::shared_ptr<const nlohmann::ordered_json> ResolverCache::Impl::jsoncFile(
+    const std::string& path) {
+    return jsoncFiles.get(path, [&]() -> std::shared_ptr<const nlohmann::ordered_json> {
+        ++manifestCount;
+        const auto contents = readFile(path);
+        if (!contents.ok()) {
+            diagnose(path, "cannot read: " + contents.error);
+            return nullptr;
+        }
+        try {
+            auto json = detail::parseJsonc(contents.bytes);
+            if (!json.is_object()) {
+                diagnose(path, "not a JSON object; ignored");
+                return nullptr;
+            }
+            return std::make_shared<const nlohmann::ordered_json>(std::move(json));
+        } catch (const nlohmann::json::exception& error) {
+            diagnose(path, std::string("malformed JSON, ignored: ") + error.what());
+            return nullptr;
+        }
+    });
+}
+
+} // namespace fanout

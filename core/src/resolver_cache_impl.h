@@ -1,0 +1,77 @@
+#pragma once
+
+#include "fanout/resolver_cache.h"
+#include "once_map.h"
+
+#include <nlohmann/json.hpp>
+
+#include <atomic>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fanout {
+
+namespace detail {
+
+enum class FileType : unsigned char { Missing, File, Directory, Other };
+
+struct PackageJson {
+    std::string dir; // the folder holding it, as looked up (not necessarily a real path)
+    std::string name;
+    std::string version;
+    nlohmann::ordered_json json = nlohmann::ordered_json::object();
+    // The object form of "browser": package-relative path or module name -> replacement, or
+    // nullopt for `false` (an empty module).
+    std::optional<std::vector<std::pair<std::string, std::optional<std::string>>>> browserMap;
+
+    const nlohmann::ordered_json* field(const char* key) const {
+        const auto it = json.find(key);
+        return it == json.end() ? nullptr : &*it;
+    }
+    std::optional<std::string> stringField(const std::string& key) const {
+        const auto it = json.find(key);
+        if (it == json.end() || !it->is_string()) {
+            return std::nullopt;
+        }
+        return it->get<std::string>();
+    }
+};
+
+} // namespace detail
+
+struct ResolverCache::Impl {
+    detail::FileType type(const std::string& path);
+    std::optional<std::string> realPath(const std::string& path);
+    // Sorted entry names of a directory; empty when it cannot be read.
+    const std::vector<std::string>& listing(const std::string& dir);
+    // dir/package.json, parsed; nullptr when there is none.
+    std::shared_ptr<const detail::PackageJson> packageJson(const std::string& dir);
+    // The nearest package.json at or above `dir`, stopping at a node_modules folder (Node's
+    // package scope); nullptr when there is none.
+    std::shared_ptr<const detail::PackageJson> packageScope(const std::string& dir);
+    // A JSON-with-comments file (tsconfig), parsed once; nullptr when missing or malformed.
+    std::shared_ptr<const nlohmann::ordered_json> jsoncFile(const std::string& path);
+
+    void diagnose(const std::string& path, const std::string& message);
+
+    detail::OnceMap<detail::FileType> types;
+    detail::OnceMap<std::optional<std::string>> realPaths;
+    detail::OnceMap<std::vector<std::string>> listings;
+    detail::OnceMap<std::shared_ptr<const detail::PackageJson>> packageJsons;
+    detail::OnceMap<std::shared_ptr<const detail::PackageJson>> scopes;
+    detail::OnceMap<std::shared_ptr<const nlohmann::ordered_json>> jsoncFiles;
+
+    std::atomic<std::uint64_t> statCount{0};
+    std::atomic<std::uint64_t> realPathCount{0};
+    std::atomic<std::uint64_t> listingCount{0};
+    std::atomic<std::uint64_t> manifestCount{0};
+
+    mutable std::mutex diagnosticsMutex;
+    std::map<std::string, std::string> diagnosticsByPath;
+};
+
+} // namespace fanout

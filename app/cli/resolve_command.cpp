@@ -74,8 +74,8 @@ void printText(const Resolution& result, const std::string& root) {
         std::cout << "alias     " << display(result.requestedPath, root) << "\n";
     }
     if (result.package) {
-        std::cout << "package   " << result.package->name << "@" << result.package->version
-                  << "  " << display(result.package->root, root) << "\n";
+        std::cout << "package   " << result.package->name << "@" << result.package->version << "  "
+                  << display(result.package->root, root) << "\n";
     }
     if (!result.query.empty()) {
         std::cout << "query     " << result.query << "\n";
@@ -114,8 +114,8 @@ int runResolve(const ResolveOptions& options) {
         std::cerr << "fanout resolve: " << options.from << ": " << error.message() << "\n";
         return 3;
     }
-    const auto root = fs::canonical(options.root.empty() ? fs::current_path() : fs::path(options.root),
-                                    error);
+    const auto root =
+        fs::canonical(options.root.empty() ? fs::current_path() : fs::path(options.root), error);
     if (error) {
         std::cerr << "fanout resolve: " << options.root << ": " << error.message() << "\n";
         return 3;

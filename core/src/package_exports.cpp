@@ -94,9 +94,8 @@ public:
         }
         if (target.is_object()) {
             for (const auto& [key, value] : target.items()) {
-                if (key != "default" &&
-                    std::find(m_conditions.begin(), m_conditions.end(), key) ==
-                        m_conditions.end()) {
+                if (key != "default" && std::find(m_conditions.begin(), m_conditions.end(), key) ==
+                                            m_conditions.end()) {
                     continue;
                 }
                 auto outcome = resolve(value, patternMatch, isPattern, depth + 1);
@@ -118,20 +117,22 @@ private:
         if (!startsWith(target, "./")) {
             if (m_isImports && !startsWith(target, "../") && !startsWith(target, "/") &&
                 !looksLikeUrl(target)) {
-                return {Outcome::Found, isPattern ? replaceStars(target, patternMatch) : target,
-                        {}};
+                return {
+                    Outcome::Found, isPattern ? replaceStars(target, patternMatch) : target, {}};
             }
             return {Outcome::Invalid, {}, "target \"" + target + "\" does not start with \"./\""};
         }
         if (hasInvalidSegment(std::string_view(target).substr(2))) {
-            return {Outcome::Invalid, {},
+            return {Outcome::Invalid,
+                    {},
                     "target \"" + target + "\" has a \".\", \"..\" or \"node_modules\" segment"};
         }
         if (!isPattern) {
             return {Outcome::Found, target, {}};
         }
         if (hasInvalidSegment(patternMatch)) {
-            return {Outcome::Invalid, {},
+            return {Outcome::Invalid,
+                    {},
                     "\"" + std::string(patternMatch) + "\" may not stand for \"*\" in \"" + target +
                         "\""};
         }
@@ -202,8 +203,8 @@ TargetResult matchSubpathMap(const Json& map, std::string_view key,
         }
         if (bestKey.empty() || patternKeyCompare(bestKey, candidate) == 1) {
             bestKey = candidate;
-            bestMatch = std::string(key.substr(base.size(), key.size() - base.size() -
-                                                                trailer.size()));
+            bestMatch =
+                std::string(key.substr(base.size(), key.size() - base.size() - trailer.size()));
         }
     }
     if (bestKey.empty()) {
@@ -224,7 +225,9 @@ TargetResult resolvePackageExports(const Json& exports, std::string_view subpath
         }
     }
     if (hasDotKeys && hasOtherKeys) {
-        return {TargetStatus::InvalidConfig, {}, {},
+        return {TargetStatus::InvalidConfig,
+                {},
+                {},
                 "\"exports\" mixes subpath keys (\"./x\") with condition keys"};
     }
     if (!hasDotKeys) {

@@ -9,11 +9,11 @@
 namespace fanout::detail {
 
 enum class TargetStatus {
-    Found,          // `target` holds the chosen target ("./dist/x.js", or a bare specifier)
-    NotExported,    // no key or no condition matched
-    Excluded,       // a null target
-    Invalid,        // the matched target breaks the rules; `detail` says how
-    InvalidConfig,  // exports mixes "." keys and condition keys
+    Found,         // `target` holds the chosen target ("./dist/x.js", or a bare specifier)
+    NotExported,   // no key or no condition matched
+    Excluded,      // a null target
+    Invalid,       // the matched target breaks the rules; `detail` says how
+    InvalidConfig, // exports mixes "." keys and condition keys
 };
 
 struct TargetResult {

@@ -83,8 +83,8 @@ bool relativeInside(std::string_view base, std::string_view path, std::string& o
         out.clear();
         return true;
     }
-    if (!startsWith(path, base) || (base != "/" && path.size() > base.size() &&
-                                    path[base.size()] != '/')) {
+    if (!startsWith(path, base) ||
+        (base != "/" && path.size() > base.size() && path[base.size()] != '/')) {
         return false;
     }
     out = std::string(path.substr(base == "/" ? 1 : base.size() + 1));

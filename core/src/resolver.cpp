@@ -25,17 +25,19 @@ struct Resolver::Impl {
 };
 
 Resolver::Resolver(ResolverConfig config, std::shared_ptr<ResolverCache> cache)
-    : m_impl(std::make_unique<Impl>(Impl{detail::ResolverEngine(std::move(config),
-                                                                std::move(cache))})) {}
+    : m_impl(std::make_unique<Impl>(
+          Impl{detail::ResolverEngine(std::move(config), std::move(cache))})) {}
 Resolver::~Resolver() = default;
 Resolver::Resolver(Resolver&&) noexcept = default;
 Resolver& Resolver::operator=(Resolver&&) noexcept = default;
 
-Resolution Resolver::resolve(std::string_view importer, std::string_view specifier,
-                             ImportKind kind, std::vector<std::string>* trace) const {
+Resolution Resolver::resolve(std::string_view importer, std::string_view specifier, ImportKind kind,
+                             std::vector<std::string>* trace) const {
     return m_impl->engine.resolve(importer, specifier, kind, trace);
 }
 
-const ResolverConfig& Resolver::config() const { return m_impl->engine.config(); }
+const ResolverConfig& Resolver::config() const {
+    return m_impl->engine.config();
+}
 
 } // namespace fanout

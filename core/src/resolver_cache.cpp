@@ -155,8 +155,8 @@ std::shared_ptr<const PackageJson> ResolverCache::Impl::packageScope(const std::
     });
 }
 
-std::shared_ptr<const nlohmann::ordered_json> ResolverCache::Impl::jsoncFile(
-    const std::string& path) {
+std::shared_ptr<const nlohmann::ordered_json>
+ResolverCache::Impl::jsoncFile(const std::string& path) {
     return jsoncFiles.get(path, [&]() -> std::shared_ptr<const nlohmann::ordered_json> {
         ++manifestCount;
         const auto contents = readFile(path);

@@ -10,8 +10,8 @@ namespace fanout::detail {
 namespace {
 
 bool isScriptExtension(std::string_view extension) {
-    static constexpr std::string_view kScripts[] = {".js",  ".jsx", ".mjs", ".cjs",
-                                                    ".ts",  ".tsx", ".mts", ".cts"};
+    static constexpr std::string_view kScripts[] = {".js", ".jsx", ".mjs", ".cjs",
+                                                    ".ts", ".tsx", ".mts", ".cts"};
     return std::find(std::begin(kScripts), std::end(kScripts), extension) != std::end(kScripts);
 }
 
@@ -75,18 +75,17 @@ Resolution ResolverEngine::resolve(std::string_view importer, std::string_view s
     request.kind = kind;
     request.conditions = m_config.conditions;
     request.conditions.emplace_back(kind == ImportKind::Require ? "require" : "import");
-    request.importerInNodeModules = request.importerDir.find("/node_modules/") !=
-                                        std::string::npos ||
-                                    endsWith(request.importerDir, "/node_modules");
+    request.importerInNodeModules =
+        request.importerDir.find("/node_modules/") != std::string::npos ||
+        endsWith(request.importerDir, "/node_modules");
     request.trace = trace;
 
     std::string conditions;
     for (const auto& condition : request.conditions) {
         conditions += (conditions.empty() ? "" : ", ") + condition;
     }
-    request.note("resolve \"" + std::string(specifier) + "\" from " + std::string(importer) +
-                 " (" + std::string(toString(kind)) + "; conditions: " + conditions +
-                 ", default)");
+    request.note("resolve \"" + std::string(specifier) + "\" from " + std::string(importer) + " (" +
+                 std::string(toString(kind)) + "; conditions: " + conditions + ", default)");
     if (specifier.empty()) {
         return unresolved("empty specifier");
     }
@@ -220,9 +219,11 @@ Resolution ResolverEngine::finish(const ResolveRequest& request, const std::stri
                     continue;
                 }
                 const auto mapped = joinPath(scope->dir, key);
-                const bool same = mapped == found || std::any_of(
-                    m_config.extensions.begin(), m_config.extensions.end(),
-                    [&](const std::string& extension) { return mapped + extension == found; });
+                const bool same =
+                    mapped == found ||
+                    std::any_of(
+                        m_config.extensions.begin(), m_config.extensions.end(),
+                        [&](const std::string& extension) { return mapped + extension == found; });
                 if (!same) {
                     continue;
                 }
@@ -235,8 +236,8 @@ Resolution ResolverEngine::finish(const ResolveRequest& request, const std::stri
                     return result;
                 }
                 request.note("browser field maps " + key + " to " + *target);
-                const auto replacement = resolvePath(request, joinPath(scope->dir, *target),
-                                                     depth + 1);
+                const auto replacement =
+                    resolvePath(request, joinPath(scope->dir, *target), depth + 1);
                 if (!replacement) {
                     return unresolved("the \"browser\" field of " + scope->dir +
                                       "/package.json maps " + key + " to " + *target +

@@ -54,8 +54,8 @@ private:
     std::optional<std::string> tryFile(const ResolveRequest& request,
                                        const std::string& path) const;
     std::optional<std::string> resolvePackageMain(const ResolveRequest& request,
-                                                  const std::string& dir, const PackageJson* package,
-                                                  int depth) const;
+                                                  const std::string& dir,
+                                                  const PackageJson* package, int depth) const;
     Resolution resolveRelativePath(const ResolveRequest& request, const std::string& path,
                                    int depth) const;
     Resolution notFound(const ResolveRequest& request, const std::string& path,
@@ -72,8 +72,7 @@ private:
                                 const std::string& name, const std::string& subpath,
                                 int depth) const;
     std::optional<Resolution> applyBrowserModuleMap(const ResolveRequest& request,
-                                                    const std::string& specifier,
-                                                    int depth) const;
+                                                    const std::string& specifier, int depth) const;
 
     ResolverCache::Impl& cache() const { return m_cache->impl(); }
 

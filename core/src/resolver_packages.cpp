@@ -64,8 +64,8 @@ std::optional<Resolution> ResolverEngine::applyBrowserModuleMap(const ResolveReq
         if (!target) {
             Resolution result;
             result.kind = ResolutionKind::Ignored;
-            result.reason = "mapped to false by the \"browser\" field of " + scope->dir +
-                            "/package.json";
+            result.reason =
+                "mapped to false by the \"browser\" field of " + scope->dir + "/package.json";
             request.note(result.reason);
             return result;
         }
@@ -98,8 +98,7 @@ Resolution ResolverEngine::resolveBare(const ResolveRequest& request, const std:
             const auto candidate = joinPath(dir, "node_modules/" + package->name);
             if (cache().type(candidate) == FileType::Directory) {
                 request.note("package folder " + candidate);
-                return resolveInPackage(request, candidate, package->name, package->subpath,
-                                        depth);
+                return resolveInPackage(request, candidate, package->name, package->subpath, depth);
             }
             request.note("  package folder " + candidate + ": no");
         }
@@ -148,8 +147,8 @@ Resolution ResolverEngine::resolveInPackage(const ResolveRequest& request,
                           " does not exist");
     }
     case TargetStatus::NotExported:
-        return unresolved("\"" + subpath + "\" is not exported by " + where +
-                          " for conditions " + conditionList(request.conditions));
+        return unresolved("\"" + subpath + "\" is not exported by " + where + " for conditions " +
+                          conditionList(request.conditions));
     case TargetStatus::Excluded:
         return unresolved("\"" + subpath + "\" is excluded by a null target (\"" +
                           target.matchedKey + "\") in the exports of " + where);

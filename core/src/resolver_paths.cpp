@@ -8,8 +8,7 @@ namespace fanout::detail {
 namespace {
 
 bool equalsIgnoringCase(std::string_view a, std::string_view b) {
-    return a.size() == b.size() &&
-           std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
                return std::tolower(static_cast<unsigned char>(x)) ==
                       std::tolower(static_cast<unsigned char>(y));
            });
@@ -149,10 +148,9 @@ std::string ResolverEngine::caseInsensitiveFile(const std::string& path) const {
             continue;
         }
         const auto& names = cache().listing(current);
-        const auto match =
-            std::find_if(names.begin(), names.end(), [&](const std::string& name) {
-                return equalsIgnoringCase(name, component);
-            });
+        const auto match = std::find_if(names.begin(), names.end(), [&](const std::string& name) {
+            return equalsIgnoringCase(name, component);
+        });
         if (match == names.end()) {
             return {};
         }

@@ -165,8 +165,8 @@ std::optional<PathsMatch> matchTsConfigPaths(const TsConfigPaths& config,
             endsWith(specifier, suffix) && (best == nullptr || prefix.size() > bestPrefix)) {
             best = &entry;
             bestPrefix = prefix.size();
-            bestMatch = specifier.substr(prefix.size(),
-                                         specifier.size() - prefix.size() - suffix.size());
+            bestMatch =
+                specifier.substr(prefix.size(), specifier.size() - prefix.size() - suffix.size());
         }
     }
     if (best == nullptr) {

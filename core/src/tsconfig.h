@@ -10,8 +10,8 @@ namespace fanout::detail {
 
 // The part of a tsconfig.json (after following `extends`) that module resolution uses.
 struct TsConfigPaths {
-    std::string file;     // the tsconfig that was loaded
-    std::string baseUrl;  // absolute; empty when not set anywhere in the chain
+    std::string file;      // the tsconfig that was loaded
+    std::string baseUrl;   // absolute; empty when not set anywhere in the chain
     std::string pathsBase; // folder `paths` substitutions are relative to
     std::vector<std::pair<std::string, std::vector<std::string>>> paths;
 

@@ -73,7 +73,8 @@ TEST(ResolverPackages, ExportsSugarForms) {
     EXPECT_EQ(resolve.where(kFrom, "sugar"), "node_modules/sugar/main.js");
     EXPECT_NE(resolve.where(kFrom, "sugar/main.js").find("not exported"), std::string::npos);
     EXPECT_EQ(resolve.where(kFrom, "condsugar"), "node_modules/condsugar/m.mjs");
-    EXPECT_EQ(resolve.where(kFrom, "condsugar", ImportKind::Require), "node_modules/condsugar/d.js");
+    EXPECT_EQ(resolve.where(kFrom, "condsugar", ImportKind::Require),
+              "node_modules/condsugar/d.js");
     EXPECT_NE(resolve.where(kFrom, "mixed").find("mixes subpath keys"), std::string::npos);
 }
 
@@ -142,8 +143,7 @@ TEST(ResolverPackages, PackageImportsField) {
     EXPECT_EQ(resolve.where(kFrom, "#dep"), "node_modules/dep-a/index.js");
     EXPECT_EQ(resolve.where(kFrom, "#cond"), "src/default.js");
     EXPECT_EQ(FixtureResolver(withConditions({"node"})).where(kFrom, "#cond"), "src/node.js");
-    EXPECT_NE(resolve.where(kFrom, "#null/x").find("excluded by a null target"),
-              std::string::npos);
+    EXPECT_NE(resolve.where(kFrom, "#null/x").find("excluded by a null target"), std::string::npos);
     EXPECT_NE(resolve.where(kFrom, "#bad").find("invalid imports"), std::string::npos);
     EXPECT_NE(resolve.where(kFrom, "#nothing").find("no \"imports\" entry"), std::string::npos);
     EXPECT_NE(resolve.where("node_modules/dep-a/index.js", "#x").find("has none"),
@@ -164,8 +164,7 @@ TEST(ResolverPackages, MalformedPackageJsonIsADiagnosticNotACrash) {
 TEST(ResolverPackages, InvalidPackageNames) {
     const FixtureResolver resolve;
     EXPECT_NE(resolve.where(kFrom, "@scope").find("not a valid package name"), std::string::npos);
-    EXPECT_NE(resolve.where(kFrom, "bad%name").find("not a valid package name"),
-              std::string::npos);
+    EXPECT_NE(resolve.where(kFrom, "bad%name").find("not a valid package name"), std::string::npos);
 }
 
 } // namespace

@@ -35,7 +35,8 @@ TEST(TsconfigExtends, BaseUrlIsRelativeToTheFileThatSetsIt) {
 
 TEST(TsconfigExtends, PathsWithoutBaseUrlAreRelativeToTheDeclaringFile) {
     Project p;
-    p.dir.write("configs/base.json", R"({ "compilerOptions": { "paths": { "~/*": ["../src/*"] } } })");
+    p.dir.write("configs/base.json",
+                R"({ "compilerOptions": { "paths": { "~/*": ["../src/*"] } } })");
     p.dir.write("tsconfig.json", R"({ "extends": "./configs/base.json" })");
     p.dir.write("src/x.ts", "");
     EXPECT_EQ(p.resolve("tsconfig.json", "src/x.ts", "~/x").path, p.root + "/src/x.ts");
@@ -61,8 +62,7 @@ TEST(TsconfigExtends, PackagePathsAndArraysLaterEntriesWin) {
     p.dir.write("b/file.ts", "");
     p.dir.write("src/x.ts", "");
     auto cache = std::make_shared<ResolverCache>();
-    EXPECT_EQ(p.resolve("tsconfig.json", "src/x.ts", "b/file", cache).path,
-              p.root + "/b/file.ts");
+    EXPECT_EQ(p.resolve("tsconfig.json", "src/x.ts", "b/file", cache).path, p.root + "/b/file.ts");
     EXPECT_TRUE(cache->diagnostics().empty());
 }
 

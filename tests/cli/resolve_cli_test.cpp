@@ -29,8 +29,8 @@ TEST(ResolveCli, AppliesTheRootTsconfigAndConditions) {
     EXPECT_NE(fanout({"resolve", "src/index.ts", "@lib/util"}).out.find("src/lib/util.ts"),
               std::string::npos);
     EXPECT_EQ(fanout({"resolve", "--no-tsconfig", "src/index.ts", "@lib/util"}).exitCode, 1);
-    const auto worker = fanout({"resolve", "-C", "worker", "--kind", "require", "--json",
-                                "src/index.ts", "exp/feature"});
+    const auto worker = fanout(
+        {"resolve", "-C", "worker", "--kind", "require", "--json", "src/index.ts", "exp/feature"});
     ASSERT_EQ(worker.exitCode, 0) << worker.err;
     const auto json = nlohmann::json::parse(worker.out);
     EXPECT_EQ(json["kind"], "file");

@@ -12,9 +12,9 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <map>
-#include <fstream>
 #include <sstream>
 
 namespace fanout {
@@ -69,22 +69,20 @@ Comparison compare(const std::string& root, const Json& cases,
             config.conditions = c["conditions"].get<std::vector<std::string>>();
         }
         const Resolver resolver(config, std::make_shared<ResolverCache>());
-        const auto ours = resolver.resolve(root + "/" + c["from"].get<std::string>(),
-                                           c["specifier"].get<std::string>(),
-                                           c.value("kind", "import") == "require"
-                                               ? ImportKind::Require
-                                               : ImportKind::Import);
+        const auto ours = resolver.resolve(
+            root + "/" + c["from"].get<std::string>(), c["specifier"].get<std::string>(),
+            c.value("kind", "import") == "require" ? ImportKind::Require : ImportKind::Import);
         const std::string ourPath = ours.kind == ResolutionKind::File ? ours.path : "";
         const std::string theirPath = theirs[i]["path"].is_string() ? theirs[i]["path"] : "";
         const auto name = caseName(c);
         const bool listed = expected.count(name) > 0;
         out.resolvedByBoth += !ourPath.empty() && ourPath == theirPath ? 1 : 0;
         if (ourPath != theirPath && !listed) {
-            out.unexpected += "\n  " + name + "\n    fanout:           " +
-                              (ourPath.empty() ? "unresolved: " + ours.reason : ourPath) +
-                              "\n    enhanced-resolve: " +
-                              (theirPath.empty() ? "error: " + theirs[i].value("error", "")
-                                                 : theirPath);
+            out.unexpected +=
+                "\n  " + name + "\n    fanout:           " +
+                (ourPath.empty() ? "unresolved: " + ours.reason : ourPath) +
+                "\n    enhanced-resolve: " +
+                (theirPath.empty() ? "error: " + theirs[i].value("error", "") : theirPath);
         } else if (ourPath == theirPath && listed) {
             out.agreedButListed += "\n  " + name;
         }
@@ -155,8 +153,8 @@ Json realTreeCases(const std::string& modules) {
         }
         for (const auto& specifier : specifiers) {
             for (const char* kind : {"import", "require"}) {
-                cases.push_back({{"from", "src/index.js"}, {"specifier", specifier},
-                                 {"kind", kind}});
+                cases.push_back(
+                    {{"from", "src/index.js"}, {"specifier", specifier}, {"kind", kind}});
             }
         }
     }

@@ -6,6 +6,8 @@
 #include "resolver_cache_impl.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cerrno>
 #include <climits>
 #include <cstdlib>
 #include <dirent.h>
@@ -62,6 +64,11 @@ FileType ResolverCache::Impl::type(const std::string& path) {
         ++statCount;
         struct stat info {};
         if (::stat(path.c_str(), &info) != 0) {
+            if (errno == ELOOP) {
+                diagnose(path, "symbolic link loop; treated as missing");
+            } else if (errno == EACCES) {
+                diagnose(path, "permission denied; treated as missing");
+            }
             return FileType::Missing;
         }
         if (S_ISREG(info.st_mode)) {
@@ -152,6 +159,26 @@ std::shared_ptr<const PackageJson> ResolverCache::Impl::packageScope(const std::
             return nullptr;
         }
         return packageScope(std::string(detail::parentPath(dir)));
+    });
+}
+
+bool ResolverCache::Impl::caseInsensitiveAt(const std::string& dir) {
+    return caseInsensitivity.get(dir, [&] {
+        const auto letter = std::find_if(dir.rbegin(), dir.rend(), [](char c) {
+            return std::isalpha(static_cast<unsigned char>(c)) != 0;
+        });
+        if (letter == dir.rend()) {
+            return false;
+        }
+        std::string swapped = dir;
+        auto& c = swapped[static_cast<std::size_t>(dir.rend() - letter - 1)];
+        c = static_cast<char>(std::isupper(static_cast<unsigned char>(c))
+                                  ? std::tolower(static_cast<unsigned char>(c))
+                                  : std::toupper(static_cast<unsigned char>(c)));
+        struct stat original {};
+        struct stat other {};
+        return ::stat(dir.c_str(), &original) == 0 && ::stat(swapped.c_str(), &other) == 0 &&
+               original.st_ino == other.st_ino && original.st_dev == other.st_dev;
     });
 }
 

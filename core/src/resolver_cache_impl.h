@@ -56,6 +56,9 @@ struct ResolverCache::Impl {
     // A JSON-with-comments file (tsconfig), parsed once; nullptr when missing or malformed.
     std::shared_ptr<const nlohmann::ordered_json> jsoncFile(const std::string& path);
 
+    // Whether the file system holding `dir` ignores letter case.
+    bool caseInsensitiveAt(const std::string& dir);
+
     void diagnose(const std::string& path, const std::string& message);
 
     detail::OnceMap<detail::FileType> types;
@@ -64,6 +67,7 @@ struct ResolverCache::Impl {
     detail::OnceMap<std::shared_ptr<const detail::PackageJson>> packageJsons;
     detail::OnceMap<std::shared_ptr<const detail::PackageJson>> scopes;
     detail::OnceMap<std::shared_ptr<const nlohmann::ordered_json>> jsoncFiles;
+    detail::OnceMap<bool> caseInsensitivity;
 
     std::atomic<std::uint64_t> statCount{0};
     std::atomic<std::uint64_t> realPathCount{0};

@@ -79,6 +79,9 @@ Resolution ResolverEngine::resolve(std::string_view importer, std::string_view s
         request.importerDir.find("/node_modules/") != std::string::npos ||
         endsWith(request.importerDir, "/node_modules");
     request.trace = trace;
+    request.caseInsensitive = m_config.letterCase == LetterCase::Insensitive ||
+                              (m_config.letterCase == LetterCase::Detect &&
+                               cache().caseInsensitiveAt(request.importerDir));
 
     std::string conditions;
     for (const auto& condition : request.conditions) {
@@ -253,7 +256,15 @@ Resolution ResolverEngine::finish(const ResolveRequest& request, const std::stri
     Resolution result;
     result.kind = ResolutionKind::File;
     result.requestedPath = found;
-    result.path = cache().realPath(found).value_or(found);
+    std::string spelled = found;
+    if (request.caseInsensitive) {
+        spelled = onDiskSpelling(found);
+        result.caseVariant = spelled != found;
+        if (result.caseVariant) {
+            request.note("letter case differs from the file on disk: " + spelled);
+        }
+    }
+    result.path = cache().realPath(spelled).value_or(spelled);
     result.asset = !isScriptExtension(extensionOf(result.path));
     result.package = packageOf(result.path);
     request.note("resolved: " + result.path +

@@ -16,6 +16,7 @@ struct ResolveRequest {
     ImportKind kind = ImportKind::Import;
     std::vector<std::string> conditions; // the environment's plus "import" or "require"
     bool importerInNodeModules = false;
+    bool caseInsensitive = false;
     std::vector<std::string>* trace = nullptr;
 
     void note(std::string line) const {
@@ -62,6 +63,7 @@ private:
                         std::string reason) const;
     std::string findCaseVariant(const std::string& path) const;
     std::string caseInsensitiveFile(const std::string& path) const;
+    std::string onDiskSpelling(const std::string& path) const;
 
     // resolver_packages.cpp: bare specifiers, exports, imports, browser maps.
     Resolution resolveBare(const ResolveRequest& request, const std::string& specifier,

@@ -22,6 +22,13 @@ std::optional<std::string> ResolverEngine::tryFile(const ResolveRequest& request
         request.note("  file " + path + ": found");
         return path;
     }
+    // On a case-insensitive file system the open succeeds whatever the spelling (the type() call
+    // above already did); with a forced Insensitive setting on a case-sensitive one, do the same
+    // by looking the spelling up in directory listings.
+    if (request.caseInsensitive && !caseInsensitiveFile(path).empty()) {
+        request.note("  file " + path + ": found (letter case ignored)");
+        return path;
+    }
     request.note("  file " + path + ": no");
     return std::nullopt;
 }
@@ -127,6 +134,33 @@ std::string ResolverEngine::findCaseVariant(const std::string& path) const {
         }
     }
     return {};
+}
+
+// `path` with each component spelled as its directory lists it (symlinks are not followed).
+std::string ResolverEngine::onDiskSpelling(const std::string& path) const {
+    std::string current = "/";
+    std::size_t at = 1;
+    while (at < path.size()) {
+        auto next = path.find('/', at);
+        if (next == std::string::npos) {
+            next = path.size();
+        }
+        const std::string component = path.substr(at, next - at);
+        at = next + 1;
+        const auto& names = cache().listing(current);
+        std::string spelled = component;
+        if (!std::binary_search(names.begin(), names.end(), component)) {
+            const auto match =
+                std::find_if(names.begin(), names.end(), [&](const std::string& name) {
+                    return equalsIgnoringCase(name, component);
+                });
+            if (match != names.end()) {
+                spelled = *match;
+            }
+        }
+        current = joinPath(current, spelled);
+    }
+    return current;
 }
 
 std::string ResolverEngine::caseInsensitiveFile(const std::string& path) const {

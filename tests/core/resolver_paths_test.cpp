@@ -102,3 +102,34 @@ TEST(ResolverPaths, ExplainListsEveryStep) {
 
 } // namespace
 } // namespace fanout
+
+namespace fanout {
+namespace {
+
+TEST(ResolverLetterCase, OnACaseInsensitiveFileSystemAWrongSpellingIsACaseVariantAlias) {
+    ResolverConfig config;
+    config.letterCase = LetterCase::Insensitive;
+    const testing::FixtureResolver resolve(config);
+    const auto result = resolve("src/index.ts", "./button");
+    ASSERT_EQ(result.kind, ResolutionKind::File) << result.reason;
+    EXPECT_EQ(result.path, testing::fixturePath("src/Button.tsx"));
+    EXPECT_EQ(result.requestedPath, testing::fixturePath("src/button.tsx"));
+    EXPECT_TRUE(result.caseVariant);
+    const auto exact = resolve("src/index.ts", "./Button");
+    EXPECT_EQ(exact.path, result.path);
+    EXPECT_FALSE(exact.caseVariant);
+    const auto folder = resolve("src/index.ts", "../SRC/exact");
+    EXPECT_EQ(folder.path, testing::fixturePath("src/exact.ts"));
+    EXPECT_TRUE(folder.caseVariant);
+}
+
+TEST(ResolverLetterCase, DetectedFromTheFileSystemHoldingTheImporter) {
+    const bool insensitive =
+        std::filesystem::exists(testing::fixturePath("src/BUTTON.tsx")); // an independent probe
+    const auto result = testing::FixtureResolver()("src/index.ts", "./button");
+    EXPECT_EQ(result.kind == ResolutionKind::File, insensitive);
+    EXPECT_EQ(result.caseVariant, insensitive);
+}
+
+} // namespace
+} // namespace fanout

@@ -70,6 +70,19 @@ TEST(ResolverSymlinks, BrokenLinksAndLoopsAreUnresolvedWithoutHanging) {
     EXPECT_EQ(resolver.resolve(from, "self", ImportKind::Import).kind, ResolutionKind::Unresolved);
 }
 
+TEST(ResolverSymlinks, LoopsAreNamedInDiagnostics) {
+    PnpmProject p;
+    fs::create_symlink("loop-b.js", p.root + "/src/loop-a.js");
+    fs::create_symlink("loop-a.js", p.root + "/src/loop-b.js");
+    auto cache = std::make_shared<ResolverCache>();
+    const Resolver resolver({}, cache);
+    resolver.resolve(p.root + "/src/index.ts", "./loop-a.js", ImportKind::Import);
+    const auto diagnostics = cache->diagnostics();
+    ASSERT_FALSE(diagnostics.empty());
+    EXPECT_EQ(diagnostics.front().path, p.root + "/src/loop-a.js");
+    EXPECT_NE(diagnostics.front().message.find("symbolic link loop"), std::string::npos);
+}
+
 TEST(ResolverCache, SharedByThreadsAndEachManifestParsedOnce) {
     PnpmProject p;
     auto cache = std::make_shared<ResolverCache>();

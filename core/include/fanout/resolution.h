@@ -36,6 +36,9 @@ struct Resolution {
     std::string reason;
     // Set on a failed lookup that would succeed on a case-insensitive file system.
     std::string caseVariantOf;
+    // On a case-insensitive file system: `requestedPath` spells the file with other letter case
+    // than it has on disk, so a path-keyed bundler makes a second module of it.
+    bool caseVariant = false;
 };
 
 } // namespace fanout

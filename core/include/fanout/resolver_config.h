@@ -14,6 +14,12 @@ struct AliasRule {
     bool regex = false;
 };
 
+enum class LetterCase : unsigned char {
+    Detect,      // ask the file system holding the importer (stat a case-swapped path)
+    Sensitive,   // Linux
+    Insensitive, // macOS and Windows defaults: "./button" opens Button.tsx
+};
+
 // How one environment resolves specifiers (what Vite/esbuild call resolve options).
 struct ResolverConfig {
     std::vector<std::string> conditions;
@@ -29,6 +35,7 @@ struct ResolverConfig {
     std::vector<AliasRule> alias;
     std::string tsconfig; // absolute path of the tsconfig.json to apply; empty for none
     std::vector<std::string> assetQueries{"raw", "url", "inline", "worker", "sharedworker"};
+    LetterCase letterCase = LetterCase::Detect;
 };
 
 } // namespace fanout

@@ -25,6 +25,7 @@ struct ResolveOptions {
     std::string tsconfig;
     bool noTsconfig = false;
     bool browserField = false;
+    bool caseInsensitive = false;
     ImportKind kind = ImportKind::Import;
     bool explain = false;
     bool json = false;
@@ -46,6 +47,9 @@ ResolverConfig configFor(const ResolveOptions& options, const std::string& root)
         config.mainFields = options.mainFields;
     }
     config.browserField = options.browserField;
+    if (options.caseInsensitive) {
+        config.letterCase = LetterCase::Insensitive;
+    }
     if (!options.noTsconfig) {
         if (!options.tsconfig.empty()) {
             config.tsconfig = fs::absolute(options.tsconfig).lexically_normal().string();
@@ -71,7 +75,8 @@ void printText(const Resolution& result, const std::string& root) {
     }
     std::cout << "resolved  " << display(result.path, root) << "\n";
     if (result.requestedPath != result.path) {
-        std::cout << "alias     " << display(result.requestedPath, root) << "\n";
+        std::cout << "alias     " << display(result.requestedPath, root)
+                  << (result.caseVariant ? "  (other letter case than on disk)" : "") << "\n";
     }
     if (result.package) {
         std::cout << "package   " << result.package->name << "@" << result.package->version << "  "
@@ -90,6 +95,7 @@ void printJson(const Resolution& result, const std::string& root) {
     out["path"] = result.kind == ResolutionKind::File ? display(result.path, root) : result.path;
     if (result.kind == ResolutionKind::File) {
         out["requestedPath"] = display(result.requestedPath, root);
+        out["caseVariant"] = result.caseVariant;
         out["asset"] = result.asset;
     }
     out["query"] = result.query;
@@ -158,6 +164,8 @@ std::function<int()> addResolveCommand(CLI::App& app) {
     command->add_flag("--no-tsconfig", options->noTsconfig, "Apply no tsconfig paths/baseUrl");
     command->add_flag("--browser-field", options->browserField,
                       "Honour the object form of package.json \"browser\"");
+    command->add_flag("--case-insensitive", options->caseInsensitive,
+                      "Resolve as on a case-insensitive file system (macOS, Windows)");
     const std::map<std::string, ImportKind> kinds{{"import", ImportKind::Import},
                                                   {"require", ImportKind::Require}};
     command->add_option("--kind", options->kind, "import (default) or require")

@@ -1,6 +1,7 @@
 #include "demo_command.h"
 #include "inspect_command.h"
 #include "resolve_command.h"
+#include "scan_command.h"
 
 #include <CLI/CLI.hpp>
 
@@ -20,9 +21,9 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", std::string("fanout ") + FANOUT_VERSION);
     app.require_subcommand(1);
 
-    const std::vector<std::function<int()>> commands{fanout::cli::addInspectCommand(app),
-                                                     fanout::cli::addResolveCommand(app),
-                                                     fanout::cli::addDemoCommand(app)};
+    const std::vector<std::function<int()>> commands{
+        fanout::cli::addScanCommand(app), fanout::cli::addInspectCommand(app),
+        fanout::cli::addResolveCommand(app), fanout::cli::addDemoCommand(app)};
 
     try {
         app.parse(argc, argv);

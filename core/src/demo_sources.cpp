@@ -11,6 +11,8 @@ const std::vector<std::pair<std::string_view, std::string_view>>& demoAppFiles()
   "dependencies": {
     "app-shell": "1.0.0",
     "lucide-mini": "0.460.0",
+    "react": "19.0.0",
+    "rwsdk": "1.7.3",
     "ui-kit": "2.1.0"
   }
 }

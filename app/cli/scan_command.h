@@ -1,0 +1,12 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+namespace fanout::cli {
+
+// Registers `fanout scan`; the returned function runs it after parsing (-1 when not chosen).
+std::function<int()> addScanCommand(CLI::App& app);
+
+} // namespace fanout::cli

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "fanout/scan_result.h"
+
+#include <string>
+
+namespace fanout {
+
+struct JsonOptions {
+    // Leave out what changes from run to run (timings, memory, thread count), so two scans of
+    // the same tree give byte-identical documents.
+    bool reproducible = false;
+};
+
+// The scan document ("schema": 1): paths POSIX-style, relative to the root when inside it.
+std::string scanToJson(const ScanResult& result, const JsonOptions& options = {});
+
+// Just the directive map: {"client": [...], "server": [...]}.
+std::string directivesToJson(const ScanResult& result);
+
+// A path as every Fanout output shows it: relative to `root` when inside it, else absolute.
+std::string displayPath(const std::string& path, const std::string& root);
+
+} // namespace fanout

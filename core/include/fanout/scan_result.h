@@ -1,0 +1,101 @@
+#pragma once
+
+#include "fanout/directive.h"
+#include "fanout/import_record.h"
+#include "fanout/resolution.h"
+#include "fanout/resolver_cache.h"
+#include "fanout/scan_config.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fanout {
+
+struct ModuleId {
+    std::uint32_t value = 0;
+    bool operator==(const ModuleId&) const = default;
+    auto operator<=>(const ModuleId&) const = default;
+};
+
+enum class ModuleKind : unsigned char {
+    Parsed,     // read and parsed: its imports were followed
+    Asset,      // resolved but never parsed (asset query, non-script file)
+    Excluded,   // matched an exclude pattern
+    Unreadable, // could not be read; `error` says why
+};
+
+std::string_view toString(ModuleKind kind);
+
+struct ScanModule {
+    std::string path; // real path
+    std::uint16_t environment = 0;
+    ModuleKind kind = ModuleKind::Parsed;
+    std::uint64_t bytes = 0;
+    DirectiveVerdict directive;     // by the configured rule
+    DirectiveVerdict specDirective; // both rules, for comparisons
+    DirectiveVerdict rwsdkDirective;
+    std::optional<PackageIdentity> package;
+    std::vector<std::string> aliases; // other path strings that reached this file, sorted
+    std::uint32_t parseErrors = 0;
+    StatementCounts counts;
+    std::string error;
+};
+
+struct ScanEdge {
+    ModuleId importer;
+    std::string specifier;
+    ImportKind kind = ImportKind::Import;
+    bool typeOnly = false;
+    SourcePosition position;
+    std::string query;
+    ResolutionKind resolution = ResolutionKind::Unresolved;
+    std::optional<ModuleId> target; // set for resolved files that are in the graph
+    std::string external;           // builtin:x or the external specifier
+    std::string reason;
+    std::string caseVariantOf;
+};
+
+struct Finding {
+    std::string kind; // e.g. "non-literal-import", "rwsdk-directive-differs"
+    std::string path;
+    std::string message;
+};
+
+struct MemorySample {
+    double seconds = 0;
+    std::uint64_t residentBytes = 0;
+};
+
+struct ScanStats {
+    std::uint64_t filesRead = 0;
+    std::uint64_t bytesRead = 0;
+    std::uint64_t parseErrors = 0;
+    std::uint64_t unresolved = 0;
+    double wallMs = 0;
+    double scanMs = 0;    // reading, parsing and resolving
+    double collectMs = 0; // sorting and building the result
+    std::uint64_t peakResidentBytes = 0;
+    std::vector<MemorySample> memory; // downsampled timeline
+    ResolverCacheStats resolverCache;
+    unsigned threads = 0;
+    bool cancelled = false;
+};
+
+// One immutable scan: modules sorted by (path, environment), edges by (importer, position,
+// specifier), every list sorted, so any thread count gives the same result.
+struct ScanResult {
+    ScanConfig config;
+    std::vector<ScanModule> modules;
+    std::vector<ScanEdge> edges;
+    std::vector<std::string> clientModules; // directive map: real paths, sorted, unique
+    std::vector<std::string> serverModules;
+    std::vector<Finding> findings;
+    std::vector<Diagnostic> diagnostics;
+    ScanStats stats;
+
+    const ScanModule& module(ModuleId id) const { return modules[id.value]; }
+};
+
+} // namespace fanout

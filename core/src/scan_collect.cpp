@@ -1,0 +1,144 @@
+#include "fanout/memory_sampler.h"
+#include "scan_state.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+namespace fanout::detail {
+namespace {
+
+std::uint64_t sizeOnDisk(const std::string& path) {
+    std::error_code error;
+    const auto size = std::filesystem::file_size(path, error);
+    return error ? 0 : size;
+}
+
+} // namespace
+
+std::shared_ptr<const ScanResult> ScanState::collect(double scanMs) {
+    const auto collectStart = std::chrono::steady_clock::now();
+    auto result = std::make_shared<ScanResult>();
+    result->config = m_config;
+
+    std::vector<const ModuleState*> order;
+    order.reserve(m_modules.size());
+    for (const auto& [key, module] : m_modules) {
+        if (module.file != nullptr) {
+            order.push_back(&module);
+        }
+    }
+    std::sort(order.begin(), order.end(), [](const ModuleState* a, const ModuleState* b) {
+        return std::tie(a->file->path, a->environment) < std::tie(b->file->path, b->environment);
+    });
+    std::map<std::pair<const FileState*, std::uint16_t>, ModuleId> ids;
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        ids[{order[i]->file, order[i]->environment}] = ModuleId{static_cast<std::uint32_t>(i)};
+    }
+
+    std::set<const FileState*> filesWithFindings;
+    std::set<std::string> client;
+    std::set<std::string> server;
+    for (const ModuleState* state : order) {
+        const FileState& file = *state->file;
+        ScanModule module;
+        module.path = file.path;
+        module.environment = state->environment;
+        module.kind = state->kind;
+        module.bytes = file.readOk ? file.bytes : sizeOnDisk(file.path);
+        module.package = file.package;
+        module.error = file.error;
+        for (const auto& alias : file.aliases) {
+            if (alias != file.path) {
+                module.aliases.push_back(alias);
+            }
+        }
+        if (state->kind == ModuleKind::Parsed) {
+            module.specDirective = file.extraction.specDirective;
+            module.rwsdkDirective = file.extraction.rwsdkDirective;
+            const bool rwsdk =
+                m_config.compatRwsdk || m_config.directiveRule == DirectiveRule::Rwsdk;
+            module.directive = rwsdk ? module.rwsdkDirective : module.specDirective;
+            module.parseErrors = file.extraction.parseErrors;
+            module.counts = file.extraction.counts;
+            result->stats.parseErrors += module.parseErrors;
+            if (module.directive.directive == Directive::Client) {
+                client.insert(file.path);
+            } else if (module.directive.directive == Directive::Server) {
+                server.insert(file.path);
+            }
+            if (filesWithFindings.insert(&file).second) {
+                for (const auto& call : file.extraction.nonLiteralImports) {
+                    result->findings.push_back(
+                        {"non-literal-import", file.path,
+                         std::string(toString(call.kind)) + "(" + call.expression + ") at " +
+                             std::to_string(call.position.line) + ":" +
+                             std::to_string(call.position.column) + " is not followed"});
+                }
+            }
+        }
+        result->modules.push_back(std::move(module));
+    }
+
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        std::vector<ScanEdge> edges;
+        for (const auto& pending : order[i]->edges) {
+            ScanEdge edge;
+            edge.importer = ModuleId{static_cast<std::uint32_t>(i)};
+            edge.specifier = pending.specifier;
+            edge.kind = pending.kind;
+            edge.typeOnly = pending.typeOnly;
+            edge.position = pending.position;
+            edge.query = pending.query;
+            edge.resolution = pending.resolution;
+            edge.external = pending.external;
+            edge.reason = pending.reason;
+            edge.caseVariantOf = pending.caseVariantOf;
+            if (pending.target != nullptr) {
+                const bool parsedTarget =
+                    !pending.asset && pending.target->script && !pending.target->excluded;
+                const auto environment =
+                    parsedTarget ? effectiveEnvironment(*pending.target, pending.targetEnvironment)
+                                 : pending.targetEnvironment;
+                if (const auto it = ids.find({pending.target, environment}); it != ids.end()) {
+                    edge.target = it->second;
+                }
+            }
+            if (edge.resolution == ResolutionKind::Unresolved && !edge.typeOnly) {
+                ++result->stats.unresolved;
+            }
+            edges.push_back(std::move(edge));
+        }
+        std::stable_sort(edges.begin(), edges.end(), [](const ScanEdge& a, const ScanEdge& b) {
+            return std::tie(a.position.line, a.position.column, a.specifier) <
+                   std::tie(b.position.line, b.position.column, b.specifier);
+        });
+        std::move(edges.begin(), edges.end(), std::back_inserter(result->edges));
+    }
+
+    result->clientModules.assign(client.begin(), client.end());
+    result->serverModules.assign(server.begin(), server.end());
+    std::sort(result->findings.begin(), result->findings.end(),
+              [](const Finding& a, const Finding& b) {
+                  return std::tie(a.path, a.kind, a.message) < std::tie(b.path, b.kind, b.message);
+              });
+    result->diagnostics = m_cache->diagnostics();
+
+    auto& stats = result->stats;
+    stats.filesRead = m_filesParsed;
+    stats.bytesRead = m_bytesRead;
+    stats.scanMs = scanMs;
+    stats.peakResidentBytes = m_sampler->peak();
+    stats.memory = m_sampler->timeline();
+    stats.resolverCache = m_cache->stats();
+    stats.cancelled = m_cancelled;
+    stats.threads = m_options.threads == 0 ? std::max(1u, std::thread::hardware_concurrency())
+                                           : m_options.threads;
+    stats.collectMs =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - collectStart)
+            .count();
+    stats.wallMs = stats.scanMs + stats.collectMs;
+    return result;
+}
+
+} // namespace fanout::detail

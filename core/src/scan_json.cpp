@@ -1,0 +1,188 @@
+#include "fanout/scan_json.h"
+
+#include "path_utils.h"
+
+#include <nlohmann/json.hpp>
+
+namespace fanout {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json pathList(const std::vector<std::string>& paths, const std::string& root) {
+    Json out = Json::array();
+    for (const auto& path : paths) {
+        out.push_back(displayPath(path, root));
+    }
+    return out;
+}
+
+Json configJson(const ScanConfig& config) {
+    Json environments = Json::array();
+    for (const auto& environment : config.environments) {
+        environments.push_back(
+            {{"name", environment.name},
+             {"conditions", environment.resolver.conditions},
+             {"mainFields", environment.resolver.mainFields},
+             {"browserField", environment.resolver.browserField},
+             {"tsconfig", displayPath(environment.resolver.tsconfig, config.root)}});
+    }
+    Json switches = Json::object();
+    for (const auto& rule : config.switches) {
+        switches[rule.directive == Directive::Client ? "use client" : "use server"] =
+            rule.environment;
+    }
+    return {{"preset", config.preset},
+            {"entries", pathList(config.entries, config.root)},
+            {"environments", std::move(environments)},
+            {"switch", std::move(switches)},
+            {"directiveRule", toString(config.directiveRule)},
+            {"compat", config.compatRwsdk ? "rwsdk" : ""},
+            {"exclude", config.exclude}};
+}
+
+Json moduleJson(const ScanModule& module, const ScanConfig& config) {
+    Json package = nullptr;
+    if (module.package) {
+        package = {{"name", module.package->name}, {"version", module.package->version}};
+    }
+    Json out{{"path", displayPath(module.path, config.root)},
+             {"env", config.environments[module.environment].name},
+             {"kind", toString(module.kind)},
+             {"package", std::move(package)},
+             {"bytes", module.bytes},
+             {"directive", toString(module.directive.directive)},
+             {"aliases", pathList(module.aliases, config.root)}};
+    if (module.directive.conflict) {
+        out["directiveConflict"] = true;
+    }
+    if (module.parseErrors > 0) {
+        out["parseErrors"] = module.parseErrors;
+    }
+    if (!module.error.empty()) {
+        out["error"] = module.error;
+    }
+    return out;
+}
+
+Json edgeJson(const ScanEdge& edge, const ScanResult& result) {
+    const auto& root = result.config.root;
+    const auto& importer = result.module(edge.importer);
+    Json out{{"importer", displayPath(importer.path, root)},
+             {"env", result.config.environments[importer.environment].name},
+             {"specifier", edge.specifier},
+             {"kind", toString(edge.kind)},
+             {"typeOnly", edge.typeOnly},
+             {"line", edge.position.line},
+             {"column", edge.position.column},
+             {"query", edge.query},
+             {"resolution", edge.typeOnly ? "type-only" : std::string(toString(edge.resolution))}};
+    if (edge.target) {
+        const auto& target = result.module(*edge.target);
+        out["resolved"] = displayPath(target.path, root);
+        out["targetEnv"] = result.config.environments[target.environment].name;
+    } else {
+        out["resolved"] = nullptr;
+        if (!edge.external.empty()) {
+            out["external"] = edge.external;
+        }
+        out["reason"] = edge.reason;
+    }
+    if (!edge.caseVariantOf.empty()) {
+        out["caseVariantOf"] = displayPath(edge.caseVariantOf, root);
+    }
+    return out;
+}
+
+Json statsJson(const ScanResult& result, const JsonOptions& options) {
+    const auto& stats = result.stats;
+    Json out{{"modules", result.modules.size()},
+             {"edges", result.edges.size()},
+             {"filesRead", stats.filesRead},
+             {"bytesRead", stats.bytesRead},
+             {"parseErrors", stats.parseErrors},
+             {"unresolved", stats.unresolved},
+             {"client", result.clientModules.size()},
+             {"server", result.serverModules.size()},
+             {"manifestsParsed", stats.resolverCache.manifestsParsed},
+             {"cancelled", stats.cancelled}};
+    if (!options.reproducible) {
+        out["threads"] = stats.threads;
+        out["wallMs"] = stats.wallMs;
+        out["phases"] = {{"scanMs", stats.scanMs}, {"collectMs", stats.collectMs}};
+        out["peakResidentBytes"] = stats.peakResidentBytes;
+        Json timeline = Json::array();
+        for (const auto& sample : stats.memory) {
+            timeline.push_back({sample.seconds, sample.residentBytes});
+        }
+        out["memory"] = {{"samples", stats.memory.size()},
+                         {"peakBytes", stats.peakResidentBytes},
+                         {"timeline", std::move(timeline)}};
+    }
+    return out;
+}
+
+std::string dump(const Json& json) {
+    return json.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+} // namespace
+
+std::string displayPath(const std::string& path, const std::string& root) {
+    std::string relative;
+    if (!root.empty() && detail::relativeInside(root, path, relative) && !relative.empty()) {
+        return relative;
+    }
+    return path;
+}
+
+std::string scanToJson(const ScanResult& result, const JsonOptions& options) {
+    const auto& root = result.config.root;
+    Json modules = Json::array();
+    for (const auto& module : result.modules) {
+        modules.push_back(moduleJson(module, result.config));
+    }
+    Json edges = Json::array();
+    Json unresolved = Json::array();
+    for (const auto& edge : result.edges) {
+        edges.push_back(edgeJson(edge, result));
+        if (edge.resolution == ResolutionKind::Unresolved && !edge.typeOnly) {
+            unresolved.push_back(
+                {{"importer", displayPath(result.module(edge.importer).path, root)},
+                 {"specifier", edge.specifier},
+                 {"reason", edge.reason}});
+        }
+    }
+    Json findings = Json::array();
+    for (const auto& finding : result.findings) {
+        findings.push_back({{"kind", finding.kind},
+                            {"path", displayPath(finding.path, root)},
+                            {"message", finding.message}});
+    }
+    Json diagnostics = Json::array();
+    for (const auto& diagnostic : result.diagnostics) {
+        diagnostics.push_back(
+            {{"path", displayPath(diagnostic.path, root)}, {"message", diagnostic.message}});
+    }
+    const Json document{{"schema", 1},
+                        {"root", root},
+                        {"config", configJson(result.config)},
+                        {"modules", std::move(modules)},
+                        {"edges", std::move(edges)},
+                        {"unresolved", std::move(unresolved)},
+                        {"directives",
+                         {{"client", pathList(result.clientModules, root)},
+                          {"server", pathList(result.serverModules, root)}}},
+                        {"findings", std::move(findings)},
+                        {"diagnostics", std::move(diagnostics)},
+                        {"stats", statsJson(result, options)}};
+    return dump(document);
+}
+
+std::string directivesToJson(const ScanResult& result) {
+    const auto& root = result.config.root;
+    return dump(Json{{"client", pathList(result.clientModules, root)},
+                     {"server", pathList(result.serverModules, root)}});
+}
+
+} // namespace fanout

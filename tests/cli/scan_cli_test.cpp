@@ -1,0 +1,115 @@
+#include "process.h"
+#include "temp_dir.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fanout {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kApp = fs::canonical(std::string(FANOUT_TEST_DATA) + "/scan/app").string();
+
+testing::ProcessResult fanout(std::vector<std::string> args) {
+    args.insert(args.begin(), FANOUT_EXECUTABLE);
+    return testing::runProcess(args);
+}
+
+std::string slurp(const fs::path& path) {
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+TEST(ScanCli, JsonDocumentFollowsTheContract) {
+    const auto result = fanout({"scan", kApp, "--json", "-", "--quiet"});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_TRUE(result.err.empty()) << result.err;
+    const auto doc = nlohmann::json::parse(result.out);
+    EXPECT_EQ(doc["schema"], 1);
+    EXPECT_EQ(doc["root"], kApp);
+    EXPECT_EQ(doc["config"]["preset"], "rwsdk");
+    const auto& first = doc["modules"][0];
+    for (const char* key : {"path", "env", "kind", "package", "bytes", "directive", "aliases"}) {
+        EXPECT_TRUE(first.contains(key)) << key;
+    }
+    EXPECT_EQ(first["path"], "node_modules/shared/browser.js");
+    EXPECT_EQ(first["package"]["name"], "shared");
+    const auto& edge = doc["edges"][0];
+    for (const char* key :
+         {"importer", "env", "specifier", "kind", "typeOnly", "query", "resolved"}) {
+        EXPECT_TRUE(edge.contains(key)) << key;
+    }
+    EXPECT_EQ(doc["directives"]["server"], nlohmann::json::array({"src/app/actions.ts"}));
+    EXPECT_GT(doc["stats"]["peakResidentBytes"].get<long>(), 0);
+    // 9 files under src/ (each read once to learn its directive) and two of the package.
+    EXPECT_EQ(doc["stats"]["filesRead"], 11);
+}
+
+TEST(ScanCli, ThreadCountsGiveByteIdenticalReproducibleJson) {
+    const auto one =
+        fanout({"scan", kApp, "--threads", "1", "--json", "-", "--reproducible", "-q"});
+    const auto four =
+        fanout({"scan", kApp, "--threads", "4", "--json", "-", "--reproducible", "-q"});
+    ASSERT_EQ(one.exitCode, 0);
+    EXPECT_EQ(one.out, four.out);
+}
+
+TEST(ScanCli, WritesFilesWholeAndLeavesNoTemporaries) {
+    testing::TempDir out;
+    const auto json = (out.path() / "scan.json").string();
+    const auto directives = (out.path() / "directives.json").string();
+    out.write("scan.json", "previous");
+    const auto result =
+        fanout({"scan", kApp, "--json", json, "--directives", directives, "--compat", "rwsdk"});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_NE(result.err.find("fanout scan: 9 modules"), std::string::npos) << result.err;
+    const auto map = nlohmann::json::parse(slurp(directives));
+    EXPECT_EQ(map, nlohmann::json::parse(R"({"client": ["src/app/Button.tsx",
+        "src/app/Orphan.tsx", "src/app/Widget.client.tsx"], "server": ["src/app/actions.ts"]})"));
+    EXPECT_EQ(nlohmann::json::parse(slurp(json))["config"]["compat"], "rwsdk");
+    std::size_t files = 0;
+    for ([[maybe_unused]] const auto& entry : fs::directory_iterator(out.path())) {
+        ++files;
+    }
+    EXPECT_EQ(files, 2u);
+}
+
+TEST(ScanCli, ExitCodes) {
+    EXPECT_EQ(fanout({"scan", kApp, "--threads", "0"}).exitCode, 2);
+    EXPECT_EQ(fanout({"scan", kApp, "--preset", "webpack"}).exitCode, 2);
+    const auto noRoot = fanout({"scan", kApp + "/missing"});
+    EXPECT_EQ(noRoot.exitCode, 3);
+    EXPECT_NE(noRoot.err.find("not a folder"), std::string::npos);
+    testing::TempDir empty;
+    const auto noEntries = fanout({"scan", empty.path().string()});
+    EXPECT_EQ(noEntries.exitCode, 3);
+    EXPECT_NE(noEntries.err.find("no entries"), std::string::npos);
+    const auto unwritable = fanout({"scan", kApp, "--json", "/nonexistent-dir/x.json", "-q"});
+    EXPECT_EQ(unwritable.exitCode, 1);
+    EXPECT_NE(unwritable.err.find("cannot write the scan JSON"), std::string::npos);
+}
+
+TEST(ScanCli, NothingIsWrittenIntoTheProject) {
+    testing::TempDir copy;
+    fs::copy(kApp, copy.path() / "app", fs::copy_options::recursive);
+    std::map<std::string, fs::file_time_type> before;
+    for (const auto& entry : fs::recursive_directory_iterator(copy.path())) {
+        before[entry.path().string()] = entry.last_write_time();
+    }
+    ASSERT_EQ(fanout({"scan", (copy.path() / "app").string(), "-q"}).exitCode, 0);
+    std::map<std::string, fs::file_time_type> after;
+    for (const auto& entry : fs::recursive_directory_iterator(copy.path())) {
+        after[entry.path().string()] = entry.last_write_time();
+    }
+    EXPECT_EQ(before, after);
+}
+
+} // namespace
+} // namespace fanout

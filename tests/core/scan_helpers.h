@@ -1,0 +1,56 @@
+#pragma once
+
+#include "fanout/project_config.h"
+#include "fanout/scan_json.h"
+#include "fanout/scanner.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace fanout::testing {
+
+inline std::string scanFixture(const std::string& name) {
+    return std::filesystem::canonical(std::string(FANOUT_TEST_DATA) + "/scan/" + name).string();
+}
+
+inline std::shared_ptr<const ScanResult> scanProject(const std::string& root,
+                                                     const ScanOverrides& overrides = {},
+                                                     ScanOptions options = {}) {
+    return scan(loadScanConfig(root, overrides), options);
+}
+
+inline std::vector<std::string> relative(const std::vector<std::string>& paths,
+                                         const std::string& root) {
+    std::vector<std::string> out;
+    for (const auto& path : paths) {
+        out.push_back(displayPath(path, root));
+    }
+    return out;
+}
+
+// "path@env" for every module, sorted.
+inline std::vector<std::string> moduleKeys(const ScanResult& result) {
+    std::vector<std::string> out;
+    for (const auto& module : result.modules) {
+        out.push_back(displayPath(module.path, result.config.root) + "@" +
+                      result.config.environments[module.environment].name);
+    }
+    return out;
+}
+
+inline const ScanEdge* findEdge(const ScanResult& result, const std::string& importer,
+                                const std::string& env, const std::string& specifier) {
+    for (const auto& edge : result.edges) {
+        const auto& module = result.module(edge.importer);
+        if (displayPath(module.path, result.config.root) == importer &&
+            result.config.environments[module.environment].name == env &&
+            edge.specifier == specifier) {
+            return &edge;
+        }
+    }
+    return nullptr;
+}
+
+} // namespace fanout::testing

@@ -1,0 +1,196 @@
+#include "scan_helpers.h"
+
+#include "temp_dir.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <mutex>
+
+namespace fanout {
+namespace {
+
+using testing::moduleKeys;
+using testing::relative;
+using Strings = std::vector<std::string>;
+
+TEST(Scanner, RwsdkPresetFindsEntriesAndSwitchesEnvironmentsByDirective) {
+    const auto root = testing::scanFixture("app");
+    const auto result = testing::scanProject(root);
+    EXPECT_EQ(result->config.preset, "rwsdk");
+    EXPECT_EQ(
+        moduleKeys(*result),
+        (Strings{"node_modules/shared/browser.js@client", "node_modules/shared/worker.js@worker",
+                 "src/app/Button.tsx@client", "src/app/Licensed.tsx@client",
+                 "src/app/Orphan.tsx@client", "src/app/Page.tsx@worker",
+                 "src/app/Widget.client.tsx@client", "src/app/actions.ts@worker",
+                 "src/styles.css@worker", "src/worker.tsx@worker"}));
+    EXPECT_EQ(relative(result->clientModules, root),
+              (Strings{"src/app/Button.tsx", "src/app/Licensed.tsx", "src/app/Orphan.tsx",
+                       "src/app/Widget.client.tsx"}));
+    EXPECT_EQ(relative(result->serverModules, root), (Strings{"src/app/actions.ts"}));
+}
+
+TEST(Scanner, TheSameBareImportResolvesPerEnvironment) {
+    const auto result = testing::scanProject(testing::scanFixture("app"));
+    const auto* fromClient = testing::findEdge(*result, "src/app/Button.tsx", "client", "shared");
+    const auto* fromServer = testing::findEdge(*result, "src/app/actions.ts", "worker", "shared");
+    ASSERT_TRUE(fromClient && fromClient->target);
+    ASSERT_TRUE(fromServer && fromServer->target);
+    EXPECT_TRUE(result->module(*fromClient->target).path.ends_with("shared/browser.js"));
+    EXPECT_TRUE(result->module(*fromServer->target).path.ends_with("shared/worker.js"));
+}
+
+TEST(Scanner, TypeOnlyAndAssetQueryTargetsAreNotParsedModules) {
+    const auto result = testing::scanProject(testing::scanFixture("app"));
+    const auto* types = testing::findEdge(*result, "src/worker.tsx", "worker", "./types");
+    ASSERT_TRUE(types);
+    EXPECT_TRUE(types->typeOnly);
+    EXPECT_FALSE(types->target);
+    const auto* css = testing::findEdge(*result, "src/worker.tsx", "worker", "./styles.css?url");
+    ASSERT_TRUE(css && css->target);
+    EXPECT_EQ(css->query, "?url");
+    EXPECT_EQ(result->module(*css->target).kind, ModuleKind::Asset);
+}
+
+TEST(Scanner, NonLiteralImportsBecomeFindings) {
+    const auto result = testing::scanProject(testing::scanFixture("app"));
+    ASSERT_EQ(result->findings.size(), 1u);
+    EXPECT_EQ(result->findings[0].kind, "non-literal-import");
+    EXPECT_TRUE(result->findings[0].path.ends_with("Button.tsx"));
+}
+
+TEST(Scanner, CompatRwsdkReproducesItsQuirks) {
+    const auto root = testing::scanFixture("app");
+    ScanOverrides overrides;
+    overrides.compatRwsdk = true;
+    const auto result = testing::scanProject(root, overrides);
+    // The 600-character licence hides Licensed.tsx's directive from rwsdk's text rule.
+    EXPECT_EQ(relative(result->clientModules, root),
+              (Strings{"src/app/Button.tsx", "src/app/Orphan.tsx", "src/app/Widget.client.tsx"}));
+    // "./Widget.client" has a non-script extension: external, not followed.
+    const auto* widget =
+        testing::findEdge(*result, "src/app/Page.tsx", "worker", "./Widget.client");
+    ASSERT_TRUE(widget);
+    EXPECT_EQ(widget->resolution, ResolutionKind::External);
+    EXPECT_FALSE(widget->target);
+}
+
+TEST(Scanner, EveryFileIsReadOnceWhateverReachesIt) {
+    testing::TempDir tmp;
+    const auto root = std::filesystem::canonical(tmp.path()).string();
+    tmp.write("lib/real.js", "import './leaf.js';\nexport default 1;\n");
+    tmp.write("lib/leaf.js", "export {};\n");
+    for (const char* link : {"a.js", "b.js", "c.js"}) {
+        std::filesystem::create_symlink("lib/real.js", root + "/" + link);
+    }
+    tmp.write("entry.js", "import './a.js';\nimport './b.js';\nimport('./c.js');\n"
+                          "require('./lib/real.js');\n");
+    std::mutex mutex;
+    std::map<std::string, int> reads;
+    ScanOptions options;
+    options.threads = 4;
+    options.readFile = [&](const std::string& path) {
+        {
+            std::lock_guard lock(mutex);
+            ++reads[path];
+        }
+        return readFile(path);
+    };
+    ScanOverrides overrides;
+    overrides.entries = {"entry.js"};
+    const auto result = testing::scanProject(root, overrides, options);
+    EXPECT_EQ(reads, (std::map<std::string, int>{{root + "/entry.js", 1},
+                                                 {root + "/lib/real.js", 1},
+                                                 {root + "/lib/leaf.js", 1}}));
+    ASSERT_EQ(result->modules.size(), 3u);
+    const auto& real = result->modules[2]; // entry.js, lib/leaf.js, lib/real.js
+    EXPECT_EQ(real.path, root + "/lib/real.js");
+    EXPECT_EQ(real.aliases, (Strings{root + "/a.js", root + "/b.js", root + "/c.js"}));
+    EXPECT_EQ(result->stats.filesRead, 3u);
+}
+
+TEST(Scanner, ThreadCountDoesNotChangeTheResult) {
+    const auto root = testing::scanFixture("app");
+    ScanOptions one;
+    one.threads = 1;
+    ScanOptions four;
+    four.threads = 4;
+    const auto a = scanToJson(*testing::scanProject(root, {}, one), {true});
+    const auto b = scanToJson(*testing::scanProject(root, {}, four), {true});
+    EXPECT_EQ(a, b);
+}
+
+TEST(Scanner, UnreadableAndBrokenFilesAreRecordedAndTheScanGoesOn) {
+    testing::TempDir tmp;
+    const auto root = std::filesystem::canonical(tmp.path()).string();
+    std::string binary;
+    for (int i = 0; i < 2048; ++i) {
+        binary += static_cast<char>((i * 131) % 256);
+    }
+    tmp.write("binary.js", binary);
+    tmp.write("entry.js", "import './binary.js';\nimport './gone.js';\nimport './ok.js';\n");
+    tmp.write("ok.js", "export {};\n");
+    std::filesystem::create_directory(root + "/dir.js");
+    tmp.write("entry2.js", "import './dir.js';\n");
+    ScanOverrides overrides;
+    overrides.entries = {"entry.js", "entry2.js"};
+    ScanOptions options;
+    options.readFile = [&](const std::string& path) {
+        return path.ends_with("ok.js") ? FileContents{{}, "Permission denied"} : readFile(path);
+    };
+    const auto result = testing::scanProject(root, overrides, options);
+    std::map<std::string, const ScanModule*> byPath;
+    for (const auto& module : result->modules) {
+        byPath[displayPath(module.path, root)] = &module;
+    }
+    ASSERT_TRUE(byPath.count("binary.js"));
+    EXPECT_GT(byPath["binary.js"]->parseErrors, 0u);
+    ASSERT_TRUE(byPath.count("ok.js"));
+    EXPECT_EQ(byPath["ok.js"]->kind, ModuleKind::Unreadable);
+    EXPECT_EQ(byPath["ok.js"]->error, "Permission denied");
+    EXPECT_GE(result->stats.unresolved, 2u); // ./gone.js and the folder ./dir.js
+}
+
+TEST(Scanner, CancellationStopsEarlyAndSaysSo) {
+    testing::TempDir tmp;
+    const auto root = std::filesystem::canonical(tmp.path()).string();
+    std::string entry;
+    for (int i = 0; i < 3000; ++i) {
+        const auto name = "m" + std::to_string(i) + ".js";
+        entry += "import './" + name + "';\n";
+        tmp.write(name, "export const x = " + std::to_string(i) + ";\n");
+    }
+    tmp.write("entry.js", entry);
+    std::stop_source stop;
+    ScanOptions options;
+    options.threads = 2;
+    options.stop = stop.get_token();
+    options.readFile = [&](const std::string& path) {
+        if (path.ends_with("/m10.js")) {
+            stop.request_stop();
+        }
+        return readFile(path);
+    };
+    ScanOverrides overrides;
+    overrides.entries = {"entry.js"};
+    const auto result = testing::scanProject(root, overrides, options);
+    EXPECT_TRUE(result->stats.cancelled);
+    EXPECT_LT(result->stats.filesRead, 100u);
+}
+
+TEST(Scanner, ProgressIsThrottledAndEndsWithAFinalReport) {
+    const auto root = testing::scanFixture("app");
+    std::vector<ScanProgress> reports;
+    ScanOptions options;
+    options.threads = 2;
+    options.progress = [&](const ScanProgress& progress) { reports.push_back(progress); };
+    const auto result = testing::scanProject(root, {}, options);
+    ASSERT_FALSE(reports.empty());
+    EXPECT_LE(reports.size(), 3u); // a ~10 ms scan: the first report, maybe one more, the last
+    EXPECT_EQ(reports.back().modules, result->modules.size());
+    EXPECT_EQ(reports.back().filesParsed, result->stats.filesRead);
+}
+
+} // namespace
+} // namespace fanout

@@ -1,0 +1,3 @@
+"use server";
+import { flag } from "shared";
+export async function save() { return flag; }

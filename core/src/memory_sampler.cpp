@@ -3,6 +3,7 @@
 #include <condition_variable>
 #include <cstdio>
 #include <string>
+#include <sys/resource.h>
 #include <unistd.h>
 
 namespace fanout {
@@ -52,6 +53,11 @@ void MemorySampler::stop() {
         m_thread.join();
         record();
         std::lock_guard lock(m_mutex);
+        // The kernel's high-water mark catches a peak that fell between two samples.
+        rusage usage{};
+        if (::getrusage(RUSAGE_SELF, &usage) == 0) {
+            m_peak = std::max(m_peak, static_cast<std::uint64_t>(usage.ru_maxrss) * 1024);
+        }
         if (m_pending.residentBytes != 0) {
             m_samples.push_back(m_pending);
             m_pending = {};

@@ -16,10 +16,17 @@ std::uint64_t sizeOnDisk(const std::string& path) {
 
 } // namespace
 
-std::shared_ptr<const ScanResult> ScanState::collect(double scanMs) {
+std::shared_ptr<ScanResult> ScanState::collect(double scanMs) {
     const auto collectStart = std::chrono::steady_clock::now();
     auto result = std::make_shared<ScanResult>();
     result->config = m_config;
+    // The resolver caches are done with: release them before the result is built, so the two
+    // never take memory at the same time.
+    result->diagnostics = m_cache->diagnostics();
+    result->stats.resolverCache = m_cache->stats();
+    m_resolvers.clear();
+    m_cache.reset();
+    std::set<std::tuple<FileState*, std::uint16_t, bool, bool>>().swap(m_seenTasks);
 
     std::vector<const ModuleState*> order;
     order.reserve(m_modules.size());
@@ -36,6 +43,22 @@ std::shared_ptr<const ScanResult> ScanState::collect(double scanMs) {
         ids[{order[i]->file, order[i]->environment}] = ModuleId{static_cast<std::uint32_t>(i)};
     }
 
+    std::map<std::string, PackageId> packageIds; // by real root
+    for (const ModuleState* state : order) {
+        if (state->file->package) {
+            packageIds.emplace(state->file->package->root, PackageId{});
+        }
+    }
+    for (auto& [root, id] : packageIds) {
+        id = PackageId{static_cast<std::uint32_t>(result->packages.size())};
+        for (const ModuleState* state : order) {
+            if (state->file->package && state->file->package->root == root) {
+                result->packages.push_back(*state->file->package);
+                break;
+            }
+        }
+    }
+
     std::set<const FileState*> filesWithFindings;
     std::set<std::string> client;
     std::set<std::string> server;
@@ -46,7 +69,9 @@ std::shared_ptr<const ScanResult> ScanState::collect(double scanMs) {
         module.environment = state->environment;
         module.kind = state->kind;
         module.bytes = file.readOk ? file.bytes : sizeOnDisk(file.path);
-        module.package = file.package;
+        if (file.package) {
+            module.package = packageIds.at(file.package->root);
+        }
         module.error = file.error;
         for (const auto& alias : file.aliases) {
             if (alias != file.path) {
@@ -82,18 +107,19 @@ std::shared_ptr<const ScanResult> ScanState::collect(double scanMs) {
 
     for (std::size_t i = 0; i < order.size(); ++i) {
         std::vector<ScanEdge> edges;
-        for (const auto& pending : order[i]->edges) {
+        auto& pendingEdges = const_cast<ModuleState*>(order[i])->edges;
+        for (auto& pending : pendingEdges) {
             ScanEdge edge;
             edge.importer = ModuleId{static_cast<std::uint32_t>(i)};
-            edge.specifier = pending.specifier;
+            edge.specifier = std::move(pending.specifier);
             edge.kind = pending.kind;
             edge.typeOnly = pending.typeOnly;
             edge.position = pending.position;
-            edge.query = pending.query;
+            edge.query = std::move(pending.query);
             edge.resolution = pending.resolution;
-            edge.external = pending.external;
-            edge.reason = pending.reason;
-            edge.caseVariantOf = pending.caseVariantOf;
+            edge.external = std::move(pending.external);
+            edge.reason = std::move(pending.reason);
+            edge.caseVariantOf = std::move(pending.caseVariantOf);
             if (pending.target != nullptr) {
                 const bool parsedTarget =
                     !pending.asset && pending.target->script && !pending.target->excluded;
@@ -114,6 +140,7 @@ std::shared_ptr<const ScanResult> ScanState::collect(double scanMs) {
                    std::tie(b.position.line, b.position.column, b.specifier);
         });
         std::move(edges.begin(), edges.end(), std::back_inserter(result->edges));
+        std::vector<PendingEdge>().swap(pendingEdges);
     }
 
     result->clientModules.assign(client.begin(), client.end());
@@ -122,15 +149,12 @@ std::shared_ptr<const ScanResult> ScanState::collect(double scanMs) {
               [](const Finding& a, const Finding& b) {
                   return std::tie(a.path, a.kind, a.message) < std::tie(b.path, b.kind, b.message);
               });
-    result->diagnostics = m_cache->diagnostics();
-
     auto& stats = result->stats;
     stats.filesRead = m_filesParsed;
     stats.bytesRead = m_bytesRead;
     stats.scanMs = scanMs;
     stats.peakResidentBytes = m_sampler->peak();
     stats.memory = m_sampler->timeline();
-    stats.resolverCache = m_cache->stats();
     stats.cancelled = m_cancelled;
     stats.threads = m_options.threads == 0 ? std::max(1u, std::thread::hardware_concurrency())
                                            : m_options.threads;

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <sstream>
+
 namespace fanout {
 namespace {
 
@@ -41,10 +43,11 @@ Json configJson(const ScanConfig& config) {
             {"exclude", config.exclude}};
 }
 
-Json moduleJson(const ScanModule& module, const ScanConfig& config) {
+Json moduleJson(const ScanModule& module, const ScanResult& result) {
+    const auto& config = result.config;
     Json package = nullptr;
-    if (module.package) {
-        package = {{"name", module.package->name}, {"version", module.package->version}};
+    if (const auto* identity = result.packageOf(module)) {
+        package = {{"name", identity->name}, {"version", identity->version}};
     }
     Json out{{"path", displayPath(module.path, config.root)},
              {"env", config.environments[module.environment].name},
@@ -126,6 +129,11 @@ std::string dump(const Json& json) {
     return json.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
+// One line; bytes that are not UTF-8 (file names can hold them) are replaced, never thrown on.
+std::string compact(const Json& json) {
+    return json.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
 } // namespace
 
 std::string displayPath(const std::string& path, const std::string& root) {
@@ -136,47 +144,68 @@ std::string displayPath(const std::string& path, const std::string& root) {
     return path;
 }
 
-std::string scanToJson(const ScanResult& result, const JsonOptions& options) {
-    const auto& root = result.config.root;
-    Json modules = Json::array();
-    for (const auto& module : result.modules) {
-        modules.push_back(moduleJson(module, result.config));
-    }
-    Json edges = Json::array();
-    Json unresolved = Json::array();
-    for (const auto& edge : result.edges) {
-        edges.push_back(edgeJson(edge, result));
-        if (edge.resolution == ResolutionKind::Unresolved && !edge.typeOnly) {
-            unresolved.push_back(
-                {{"importer", displayPath(result.module(edge.importer).path, root)},
-                 {"specifier", edge.specifier},
-                 {"reason", edge.reason}});
+namespace {
+
+// Writes `"key": [` then one element per line, then `]`.
+template <typename Items, typename ToJson>
+void writeArray(std::ostream& out, const char* key, const Items& items, ToJson&& toJson,
+                bool last = false) {
+    out << "  \"" << key << "\": [";
+    bool first = true;
+    for (const auto& item : items) {
+        const Json element = toJson(item);
+        if (element.is_null()) {
+            continue;
         }
+        out << (first ? "\n    " : ",\n    ") << compact(element);
+        first = false;
     }
-    Json findings = Json::array();
-    for (const auto& finding : result.findings) {
-        findings.push_back({{"kind", finding.kind},
-                            {"path", displayPath(finding.path, root)},
-                            {"message", finding.message}});
-    }
-    Json diagnostics = Json::array();
-    for (const auto& diagnostic : result.diagnostics) {
-        diagnostics.push_back(
-            {{"path", displayPath(diagnostic.path, root)}, {"message", diagnostic.message}});
-    }
-    const Json document{{"schema", 1},
-                        {"root", root},
-                        {"config", configJson(result.config)},
-                        {"modules", std::move(modules)},
-                        {"edges", std::move(edges)},
-                        {"unresolved", std::move(unresolved)},
-                        {"directives",
-                         {{"client", pathList(result.clientModules, root)},
-                          {"server", pathList(result.serverModules, root)}}},
-                        {"findings", std::move(findings)},
-                        {"diagnostics", std::move(diagnostics)},
-                        {"stats", statsJson(result, options)}};
-    return dump(document);
+    out << (first ? "]" : "\n  ]") << (last ? "\n" : ",\n");
+}
+
+void writeField(std::ostream& out, const char* key, const Json& value, bool last = false) {
+    out << "  \"" << key << "\": " << compact(value) << (last ? "\n" : ",\n");
+}
+
+} // namespace
+
+void writeScanJson(std::ostream& out, const ScanResult& result, const JsonOptions& options) {
+    const auto& root = result.config.root;
+    out << "{\n";
+    writeField(out, "schema", 1);
+    writeField(out, "root", root);
+    writeField(out, "config", configJson(result.config));
+    writeArray(out, "modules", result.modules,
+               [&](const ScanModule& module) { return moduleJson(module, result); });
+    writeArray(out, "edges", result.edges,
+               [&](const ScanEdge& edge) { return edgeJson(edge, result); });
+    writeArray(out, "unresolved", result.edges, [&](const ScanEdge& edge) -> Json {
+        if (edge.resolution != ResolutionKind::Unresolved || edge.typeOnly) {
+            return nullptr;
+        }
+        return {{"importer", displayPath(result.module(edge.importer).path, root)},
+                {"specifier", edge.specifier},
+                {"reason", edge.reason}};
+    });
+    writeField(out, "directives",
+               {{"client", pathList(result.clientModules, root)},
+                {"server", pathList(result.serverModules, root)}});
+    writeArray(out, "findings", result.findings, [&](const Finding& finding) -> Json {
+        return {{"kind", finding.kind},
+                {"path", displayPath(finding.path, root)},
+                {"message", finding.message}};
+    });
+    writeArray(out, "diagnostics", result.diagnostics, [&](const Diagnostic& diagnostic) -> Json {
+        return {{"path", displayPath(diagnostic.path, root)}, {"message", diagnostic.message}};
+    });
+    writeField(out, "stats", statsJson(result, options), true);
+    out << "}\n";
+}
+
+std::string scanToJson(const ScanResult& result, const JsonOptions& options) {
+    std::ostringstream out;
+    writeScanJson(out, result, options);
+    return out.str();
 }
 
 std::string directivesToJson(const ScanResult& result) {

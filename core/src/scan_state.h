@@ -69,7 +69,7 @@ public:
     ScanState(const ScanConfig& config, const ScanOptions& options);
 
     void run();
-    std::shared_ptr<const ScanResult> collect(double scanMs);
+    std::shared_ptr<ScanResult> collect(double scanMs);
 
 private:
     void worker(Extractor& extractor);

@@ -79,9 +79,10 @@ void pnpmLayout(testing::TempDir& tmp) {
 std::set<std::string> identities(const ScanResult& result) {
     std::set<std::string> out;
     for (const auto& module : result.modules) {
-        out.insert(module.package ? module.package->name + "@" + module.package->version + ":" +
-                                        fs::path(module.path).filename().string()
-                                  : displayPath(module.path, result.config.root));
+        const auto* package = result.packageOf(module);
+        out.insert(package ? package->name + "@" + package->version + ":" +
+                                 fs::path(module.path).filename().string()
+                           : displayPath(module.path, result.config.root));
     }
     return out;
 }
@@ -103,7 +104,7 @@ TEST(ScanLayouts, NpmAndPnpmGiveTheSameModules) {
     EXPECT_EQ(b->stats.unresolved, 0u);
     // pnpm reaches ui-kit through two links; both path strings are its aliases.
     for (const auto& module : b->modules) {
-        if (module.package && module.package->name == "ui-kit") {
+        if (const auto* package = b->packageOf(module); package && package->name == "ui-kit") {
             EXPECT_EQ(module.aliases.size(), 2u);
         }
     }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -9,5 +11,10 @@ namespace fanout {
 // `path`, so a reader (or a crash) only ever sees the old file or the complete new one.
 // Returns an empty string on success, else what went wrong.
 std::string writeFileAtomically(const std::string& path, std::string_view contents);
+
+// The same, with the contents streamed by `write` (large documents are never held whole).
+// `write` returns false when it could not produce the contents; the old file then stays.
+std::string writeFileAtomically(const std::string& path,
+                                const std::function<bool(std::ostream&)>& write);
 
 } // namespace fanout

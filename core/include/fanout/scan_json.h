@@ -2,6 +2,7 @@
 
 #include "fanout/scan_result.h"
 
+#include <ostream>
 #include <string>
 
 namespace fanout {
@@ -12,7 +13,9 @@ struct JsonOptions {
     bool reproducible = false;
 };
 
-// The scan document ("schema": 1): paths POSIX-style, relative to the root when inside it.
+// The scan document ("schema": 1): paths POSIX-style, relative to the root when inside it. It is
+// streamed, one module or edge per line, so a 100,000-module document is never held whole.
+void writeScanJson(std::ostream& out, const ScanResult& result, const JsonOptions& options = {});
 std::string scanToJson(const ScanResult& result, const JsonOptions& options = {});
 
 // Just the directive map: {"client": [...], "server": [...]}.

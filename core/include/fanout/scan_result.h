@@ -19,6 +19,12 @@ struct ModuleId {
     auto operator<=>(const ModuleId&) const = default;
 };
 
+struct PackageId {
+    std::uint32_t value = 0;
+    bool operator==(const PackageId&) const = default;
+    auto operator<=>(const PackageId&) const = default;
+};
+
 enum class ModuleKind : unsigned char {
     Parsed,     // read and parsed: its imports were followed
     Asset,      // resolved but never parsed (asset query, non-script file)
@@ -36,7 +42,7 @@ struct ScanModule {
     DirectiveVerdict directive;     // by the configured rule
     DirectiveVerdict specDirective; // both rules, for comparisons
     DirectiveVerdict rwsdkDirective;
-    std::optional<PackageIdentity> package;
+    std::optional<PackageId> package; // into ScanResult::packages
     std::vector<std::string> aliases; // other path strings that reached this file, sorted
     std::uint32_t parseErrors = 0;
     StatementCounts counts;
@@ -88,6 +94,7 @@ struct ScanStats {
 struct ScanResult {
     ScanConfig config;
     std::vector<ScanModule> modules;
+    std::vector<PackageIdentity> packages; // one per (name, real root), sorted by root
     std::vector<ScanEdge> edges;
     std::vector<std::string> clientModules; // directive map: real paths, sorted, unique
     std::vector<std::string> serverModules;
@@ -96,6 +103,9 @@ struct ScanResult {
     ScanStats stats;
 
     const ScanModule& module(ModuleId id) const { return modules[id.value]; }
+    const PackageIdentity* packageOf(const ScanModule& module) const {
+        return module.package ? &packages[module.package->value] : nullptr;
+    }
 };
 
 } // namespace fanout

@@ -1,4 +1,5 @@
 #include "fanout/memory_sampler.h"
+#include "rwsdk_compat.h"
 #include "scan_state.h"
 
 #include <algorithm>
@@ -149,6 +150,10 @@ std::shared_ptr<ScanResult> ScanState::collect(double scanMs) {
               [](const Finding& a, const Finding& b) {
                   return std::tie(a.path, a.kind, a.message) < std::tie(b.path, b.kind, b.message);
               });
+    if (m_config.preset == "rwsdk" && !m_config.compatRwsdk) {
+        addRwsdkFindings(*result);
+    }
+
     auto& stats = result->stats;
     stats.filesRead = m_filesParsed;
     stats.bytesRead = m_bytesRead;

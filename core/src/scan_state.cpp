@@ -4,6 +4,7 @@
 #include "fanout/memory_sampler.h"
 #include "path_utils.h"
 #include "resolver_cache_impl.h"
+#include "rwsdk_compat.h"
 
 #include <fnmatch.h>
 #include <thread>
@@ -13,25 +14,6 @@ namespace {
 
 bool isScriptPath(std::string_view path) {
     return grammarForPath(path).has_value();
-}
-
-// rwsdk 1.7.3 treats a specifier whose last segment has a non-script extension as external
-// before resolving it (path.extname semantics), so "./Button.client" and "lodash.debounce" are
-// never followed.
-bool rwsdkSkipsDottedSpecifier(std::string_view specifier) {
-    const auto extension = extensionOf(specifier);
-    if (extension.empty()) {
-        return false;
-    }
-    static constexpr std::string_view kScript[] = {".js",   ".jsx",  ".ts",  ".tsx",  ".mjs",
-                                                   ".mts",  ".cjs",  ".cts", ".mjsx", ".mtsx",
-                                                   ".cjsx", ".ctsx", ".mdx"};
-    for (const auto script : kScript) {
-        if (extension == script) {
-            return false;
-        }
-    }
-    return true;
 }
 
 } // namespace

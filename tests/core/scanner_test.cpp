@@ -55,9 +55,10 @@ TEST(Scanner, TypeOnlyAndAssetQueryTargetsAreNotParsedModules) {
 
 TEST(Scanner, NonLiteralImportsBecomeFindings) {
     const auto result = testing::scanProject(testing::scanFixture("app"));
-    ASSERT_EQ(result->findings.size(), 1u);
+    ASSERT_FALSE(result->findings.empty());
     EXPECT_EQ(result->findings[0].kind, "non-literal-import");
     EXPECT_TRUE(result->findings[0].path.ends_with("Button.tsx"));
+    EXPECT_NE(result->findings[0].message.find("`./icons/${name}.js`"), std::string::npos);
 }
 
 TEST(Scanner, CompatRwsdkReproducesItsQuirks) {
@@ -74,6 +75,25 @@ TEST(Scanner, CompatRwsdkReproducesItsQuirks) {
     ASSERT_TRUE(widget);
     EXPECT_EQ(widget->resolution, ResolutionKind::External);
     EXPECT_FALSE(widget->target);
+}
+
+TEST(Scanner, RwsdkPresetListsWhereRwsdksOwnScanDiffers) {
+    const auto result = testing::scanProject(testing::scanFixture("app"));
+    Strings findings;
+    for (const auto& finding : result->findings) {
+        findings.push_back(finding.kind + " " + displayPath(finding.path, result->config.root));
+    }
+    EXPECT_EQ(findings, (Strings{"non-literal-import src/app/Button.tsx",
+                                 "rwsdk-directive-differs src/app/Licensed.tsx",
+                                 "rwsdk-skips-specifier src/app/Page.tsx",
+                                 "rwsdk-misses-module src/styles.css",
+                                 "rwsdk-skips-specifier src/worker.tsx"}));
+    ScanOverrides compat;
+    compat.compatRwsdk = true;
+    const auto compatResult = testing::scanProject(testing::scanFixture("app"), compat);
+    for (const auto& finding : compatResult->findings) {
+        EXPECT_EQ(finding.kind, "non-literal-import");
+    }
 }
 
 TEST(Scanner, EveryFileIsReadOnceWhateverReachesIt) {

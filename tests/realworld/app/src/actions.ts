@@ -1,0 +1,5 @@
+"use server";
+
+export async function save(value: number) {
+  return value;
+}

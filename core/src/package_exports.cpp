@@ -44,18 +44,6 @@ bool looksLikeUrl(std::string_view target) {
            });
 }
 
-std::string replaceStars(std::string_view target, std::string_view match) {
-    std::string out;
-    for (const char c : target) {
-        if (c == '*') {
-            out += match;
-        } else {
-            out += c;
-        }
-    }
-    return out;
-}
-
 // What PACKAGE_TARGET_RESOLVE returns: a target, null, undefined (no condition matched) or an
 // invalid-target error.
 enum class Outcome { Found, Null, Undefined, Invalid };
@@ -118,7 +106,7 @@ private:
             if (m_isImports && !startsWith(target, "../") && !startsWith(target, "/") &&
                 !looksLikeUrl(target)) {
                 return {
-                    Outcome::Found, isPattern ? replaceStars(target, patternMatch) : target, {}};
+                    Outcome::Found, isPattern ? substituteStars(target, patternMatch) : target, {}};
             }
             return {Outcome::Invalid, {}, "target \"" + target + "\" does not start with \"./\""};
         }
@@ -136,7 +124,7 @@ private:
                     "\"" + std::string(patternMatch) + "\" may not stand for \"*\" in \"" + target +
                         "\""};
         }
-        return {Outcome::Found, replaceStars(target, patternMatch), {}};
+        return {Outcome::Found, substituteStars(target, patternMatch), {}};
     }
 
     const std::vector<std::string>& m_conditions;

@@ -91,6 +91,18 @@ bool relativeInside(std::string_view base, std::string_view path, std::string& o
     return true;
 }
 
+std::string substituteStars(std::string_view pattern, std::string_view match) {
+    std::string out;
+    for (const char c : pattern) {
+        if (c == '*') {
+            out += match;
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
 bool isRelativeSpecifier(std::string_view specifier) {
     return specifier == "." || specifier == ".." || startsWith(specifier, "./") ||
            startsWith(specifier, "../");

@@ -17,6 +17,8 @@ std::string_view extensionOf(std::string_view path);
 bool relativeInside(std::string_view base, std::string_view path, std::string& out);
 
 bool isRelativeSpecifier(std::string_view specifier); // ".", "..", "./x", "../x"
+// `pattern` with every "*" replaced by `match` (exports/imports targets, tsconfig paths).
+std::string substituteStars(std::string_view pattern, std::string_view match);
 bool startsWith(std::string_view text, std::string_view prefix);
 bool endsWith(std::string_view text, std::string_view suffix);
 

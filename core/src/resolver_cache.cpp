@@ -124,23 +124,11 @@ std::shared_ptr<const PackageJson> ResolverCache::Impl::packageJson(const std::s
             diagnose(path, "package.json is not a regular file; ignored");
             return package;
         }
-        ++manifestCount;
-        const auto contents = readFile(path);
-        if (!contents.ok()) {
-            diagnose(path, "cannot read package.json: " + contents.error);
+        auto json = readManifest(path, false);
+        if (!json) {
             return package;
         }
-        try {
-            auto json = nlohmann::ordered_json::parse(contents.bytes);
-            if (!json.is_object()) {
-                diagnose(path, "package.json is not a JSON object; ignored");
-                return package;
-            }
-            package->json = std::move(json);
-        } catch (const nlohmann::json::exception& error) {
-            diagnose(path, std::string("malformed package.json, ignored: ") + error.what());
-            return package;
-        }
+        package->json = std::move(*json);
         package->name = package->stringField("name").value_or("");
         package->version = package->stringField("version").value_or("");
         if (const auto* browser = package->field("browser")) {
@@ -185,24 +173,32 @@ bool ResolverCache::Impl::caseInsensitiveAt(const std::string& dir) {
 std::shared_ptr<const nlohmann::ordered_json>
 ResolverCache::Impl::jsoncFile(const std::string& path) {
     return jsoncFiles.get(path, [&]() -> std::shared_ptr<const nlohmann::ordered_json> {
-        ++manifestCount;
-        const auto contents = readFile(path);
-        if (!contents.ok()) {
-            diagnose(path, "cannot read: " + contents.error);
-            return nullptr;
-        }
-        try {
-            auto json = detail::parseJsonc(contents.bytes);
-            if (!json.is_object()) {
-                diagnose(path, "not a JSON object; ignored");
-                return nullptr;
-            }
-            return std::make_shared<const nlohmann::ordered_json>(std::move(json));
-        } catch (const nlohmann::json::exception& error) {
-            diagnose(path, std::string("malformed JSON, ignored: ") + error.what());
-            return nullptr;
-        }
+        auto json = readManifest(path, true);
+        return json ? std::make_shared<const nlohmann::ordered_json>(std::move(*json)) : nullptr;
     });
+}
+
+std::optional<nlohmann::ordered_json> ResolverCache::Impl::readManifest(const std::string& path,
+                                                                        bool jsonc) {
+    ++manifestCount;
+    const auto contents = readFile(path);
+    if (!contents.ok()) {
+        diagnose(path, "cannot read: " + contents.error);
+        return std::nullopt;
+    }
+    const std::string what = jsonc ? "JSON" : "package.json";
+    try {
+        auto json = jsonc ? detail::parseJsonc(contents.bytes)
+                          : nlohmann::ordered_json::parse(contents.bytes);
+        if (!json.is_object()) {
+            diagnose(path, what + " is not a JSON object; ignored");
+            return std::nullopt;
+        }
+        return json;
+    } catch (const nlohmann::json::exception& error) {
+        diagnose(path, "malformed " + what + ", ignored: " + error.what());
+        return std::nullopt;
+    }
 }
 
 } // namespace fanout

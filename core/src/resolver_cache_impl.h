@@ -60,6 +60,9 @@ struct ResolverCache::Impl {
     bool caseInsensitiveAt(const std::string& dir);
 
     void diagnose(const std::string& path, const std::string& message);
+    // Reads and parses a manifest (JSONC when `jsonc`), counted; diagnoses and returns nullopt
+    // when it cannot be read, is malformed or is not an object.
+    std::optional<nlohmann::ordered_json> readManifest(const std::string& path, bool jsonc);
 
     detail::OnceMap<detail::FileType> types;
     detail::OnceMap<std::optional<std::string>> realPaths;

@@ -258,7 +258,7 @@ Resolution ResolverEngine::finish(const ResolveRequest& request, const std::stri
     result.requestedPath = found;
     std::string spelled = found;
     if (request.caseInsensitive) {
-        spelled = onDiskSpelling(found);
+        spelled = spellOnDisk(found, false);
         result.caseVariant = spelled != found;
         if (result.caseVariant) {
             request.note("letter case differs from the file on disk: " + spelled);

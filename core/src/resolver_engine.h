@@ -63,7 +63,7 @@ private:
                         std::string reason) const;
     std::string findCaseVariant(const std::string& path) const;
     std::string caseInsensitiveFile(const std::string& path) const;
-    std::string onDiskSpelling(const std::string& path) const;
+    std::string spellOnDisk(const std::string& path, bool strict) const;
 
     // resolver_packages.cpp: bare specifiers, exports, imports, browser maps.
     Resolution resolveBare(const ResolveRequest& request, const std::string& specifier,

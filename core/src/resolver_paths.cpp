@@ -136,8 +136,13 @@ std::string ResolverEngine::findCaseVariant(const std::string& path) const {
     return {};
 }
 
-// `path` with each component spelled as its directory lists it (symlinks are not followed).
-std::string ResolverEngine::onDiskSpelling(const std::string& path) const {
+// `path` with each component spelled as its directory lists it: as given when an entry has that
+// exact name, else the entry that matches ignoring letter case. With `strict`, empty when some
+// component has no match at all. Symlinks are not followed.
+std::string ResolverEngine::spellOnDisk(const std::string& path, bool strict) const {
+    if (!startsWith(path, "/")) {
+        return {};
+    }
     std::string current = "/";
     std::size_t at = 1;
     while (at < path.size()) {
@@ -156,6 +161,8 @@ std::string ResolverEngine::onDiskSpelling(const std::string& path) const {
                 });
             if (match != names.end()) {
                 spelled = *match;
+            } else if (strict) {
+                return {};
             }
         }
         current = joinPath(current, spelled);
@@ -164,33 +171,8 @@ std::string ResolverEngine::onDiskSpelling(const std::string& path) const {
 }
 
 std::string ResolverEngine::caseInsensitiveFile(const std::string& path) const {
-    if (!startsWith(path, "/")) {
-        return {};
-    }
-    std::string current = "/";
-    std::size_t at = 1;
-    while (at < path.size()) {
-        auto next = path.find('/', at);
-        if (next == std::string::npos) {
-            next = path.size();
-        }
-        const std::string component = path.substr(at, next - at);
-        at = next + 1;
-        const auto exact = joinPath(current, component);
-        if (cache().type(exact) != FileType::Missing) {
-            current = exact;
-            continue;
-        }
-        const auto& names = cache().listing(current);
-        const auto match = std::find_if(names.begin(), names.end(), [&](const std::string& name) {
-            return equalsIgnoringCase(name, component);
-        });
-        if (match == names.end()) {
-            return {};
-        }
-        current = joinPath(current, *match);
-    }
-    return cache().type(current) == FileType::File ? current : std::string();
+    const auto found = spellOnDisk(path, true);
+    return !found.empty() && cache().type(found) == FileType::File ? found : std::string();
 }
 
 } // namespace fanout::detail

@@ -111,16 +111,8 @@ std::shared_ptr<ScanResult> ScanState::collect(double scanMs) {
         auto& pendingEdges = const_cast<ModuleState*>(order[i])->edges;
         for (auto& pending : pendingEdges) {
             ScanEdge edge;
+            static_cast<EdgeFacts&>(edge) = std::move(static_cast<EdgeFacts&>(pending));
             edge.importer = ModuleId{static_cast<std::uint32_t>(i)};
-            edge.specifier = std::move(pending.specifier);
-            edge.kind = pending.kind;
-            edge.typeOnly = pending.typeOnly;
-            edge.position = pending.position;
-            edge.query = std::move(pending.query);
-            edge.resolution = pending.resolution;
-            edge.external = std::move(pending.external);
-            edge.reason = std::move(pending.reason);
-            edge.caseVariantOf = std::move(pending.caseVariantOf);
             if (pending.target != nullptr) {
                 const bool parsedTarget =
                     !pending.asset && pending.target->script && !pending.target->excluded;

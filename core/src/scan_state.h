@@ -35,19 +35,10 @@ struct FileState {
     std::set<std::string> aliases; // path strings that reached it, including its own real path
 };
 
-struct PendingEdge {
-    std::string specifier;
-    ImportKind kind = ImportKind::Import;
-    bool typeOnly = false;
-    SourcePosition position;
-    std::string query;
-    ResolutionKind resolution = ResolutionKind::Unresolved;
+struct PendingEdge : EdgeFacts {
     FileState* target = nullptr;
     std::uint16_t targetEnvironment = 0; // the importer's; a directive may switch it
     bool asset = false;
-    std::string external;
-    std::string reason;
-    std::string caseVariantOf;
 };
 
 struct ModuleState {

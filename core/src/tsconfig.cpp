@@ -174,15 +174,8 @@ std::optional<PathsMatch> matchTsConfigPaths(const TsConfigPaths& config,
     }
     PathsMatch match{best->first, {}};
     for (const auto& target : best->second) {
-        std::string substituted;
-        for (const char c : target) {
-            if (c == '*') {
-                substituted += bestMatch;
-            } else {
-                substituted += c;
-            }
-        }
-        match.substitutions.push_back(joinPath(config.pathsBase, substituted));
+        match.substitutions.push_back(
+            joinPath(config.pathsBase, substituteStars(target, bestMatch)));
     }
     return match;
 }

@@ -49,18 +49,22 @@ struct ScanModule {
     std::string error;
 };
 
-struct ScanEdge {
-    ModuleId importer;
+// What one import statement became: the record and how it resolved.
+struct EdgeFacts {
     std::string specifier;
     ImportKind kind = ImportKind::Import;
     bool typeOnly = false;
     SourcePosition position;
     std::string query;
     ResolutionKind resolution = ResolutionKind::Unresolved;
-    std::optional<ModuleId> target; // set for resolved files that are in the graph
-    std::string external;           // builtin:x or the external specifier
+    std::string external; // builtin:x or the external specifier
     std::string reason;
     std::string caseVariantOf;
+};
+
+struct ScanEdge : EdgeFacts {
+    ModuleId importer;
+    std::optional<ModuleId> target; // set for resolved files that are in the graph
 };
 
 struct Finding {

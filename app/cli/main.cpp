@@ -1,5 +1,6 @@
 #include "demo_command.h"
 #include "inspect_command.h"
+#include "report_command.h"
 #include "resolve_command.h"
 #include "scan_command.h"
 
@@ -22,7 +23,8 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
 
     const std::vector<std::function<int()>> commands{
-        fanout::cli::addScanCommand(app), fanout::cli::addInspectCommand(app),
+        fanout::cli::addScanCommand(app),    fanout::cli::addReportCommand(app),
+        fanout::cli::addWhyCommand(app),     fanout::cli::addInspectCommand(app),
         fanout::cli::addResolveCommand(app), fanout::cli::addDemoCommand(app)};
 
     try {

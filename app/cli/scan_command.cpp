@@ -1,5 +1,8 @@
 #include "scan_command.h"
 
+#include "scan_arguments.h"
+
+#include "fanout/analysis.h"
 #include "fanout/atomic_file.h"
 #include "fanout/project_config.h"
 #include "fanout/scan_json.h"
@@ -17,25 +20,12 @@
 namespace fanout::cli {
 namespace {
 
-constexpr int kCannotStart = 3;
-
 struct ScanCommandOptions {
-    std::string root = ".";
-    ScanOverrides overrides;
-    std::string compat;
-    unsigned threads = 0;
+    ScanArguments scan;
     std::string json;
     std::string directives;
-    bool quiet = false;
     bool reproducible = false;
 };
-
-std::string megabytes(std::uint64_t bytes) {
-    std::ostringstream out;
-    out.precision(1);
-    out << std::fixed << static_cast<double>(bytes) / (1024.0 * 1024.0) << " MB";
-    return out.str();
-}
 
 // "-" is standard output; anything else is written atomically.
 bool writeOutput(const std::string& target, const std::string& contents, const char* what) {
@@ -68,45 +58,33 @@ void printSummary(const ScanResult& result) {
     }
 }
 
-int runScan(ScanCommandOptions& options) {
-    if (options.compat == "rwsdk") {
-        options.overrides.compatRwsdk = true;
-    }
-    ScanConfig config;
-    try {
-        config = loadScanConfig(options.root, options.overrides);
-    } catch (const ConfigError& error) {
-        std::cerr << "fanout scan: " << error.what() << "\n";
+int runScanCommand(ScanCommandOptions& options) {
+    const auto result = runScan("scan", options.scan);
+    if (!result) {
         return kCannotStart;
     }
-    ScanOptions scanOptions;
-    scanOptions.threads = options.threads;
-    const bool live = !options.quiet && ::isatty(STDERR_FILENO) != 0;
-    if (live) {
-        scanOptions.progress = [](const ScanProgress& progress) {
-            std::fprintf(stderr,
-                         "\r\033[K%llu modules, %llu files parsed, %s read, %.1f s, %s resident",
-                         static_cast<unsigned long long>(progress.modules),
-                         static_cast<unsigned long long>(progress.filesParsed),
-                         megabytes(progress.bytesRead).c_str(), progress.elapsedMs / 1000.0,
-                         megabytes(progress.residentBytes).c_str());
-        };
-    }
-    const auto result = scan(config, scanOptions);
-    if (live) {
-        std::cerr << "\r\033[K";
-    }
     bool written = true;
-    if (!options.json.empty()) {
-        written =
-            writeOutput(options.json, scanToJson(*result, {options.reproducible}), "scan JSON") &&
-            written;
+    const ModuleGraph graph(*result);
+    const auto analysis = analyze(*result, graph);
+    const JsonOptions jsonOptions{options.reproducible, &analysis};
+    if (options.json == "-") {
+        writeScanJson(std::cout, *result, jsonOptions);
+        std::cout.flush();
+    } else if (!options.json.empty()) {
+        const auto error = writeFileAtomically(options.json, [&](std::ostream& out) {
+            writeScanJson(out, *result, jsonOptions);
+            return true;
+        });
+        if (!error.empty()) {
+            std::cerr << "fanout scan: cannot write the scan JSON: " << error << "\n";
+            written = false;
+        }
     }
     if (!options.directives.empty()) {
         written =
             writeOutput(options.directives, directivesToJson(*result), "directive map") && written;
     }
-    if (!options.quiet) {
+    if (!options.scan.quiet) {
         printSummary(*result);
     }
     return written ? 0 : 1;
@@ -118,32 +96,13 @@ std::function<int()> addScanCommand(CLI::App& app) {
     auto options = std::make_shared<ScanCommandOptions>();
     auto* command = app.add_subcommand(
         "scan", "Walk the import graph from the entries and report modules, edges and directives");
-    command->add_option("ROOT", options->root, "Project folder (default: the current folder)");
-    command->add_option("--preset", options->overrides.preset, "auto (default), rwsdk, vite, node")
-        ->check(CLI::IsMember({"auto", "rwsdk", "vite", "node"}));
-    command->add_option("--config", options->overrides.configFile,
-                        "Configuration file (default: ROOT/fanout.json when present)");
-    command->add_option("--entry", options->overrides.entries,
-                        "Entry file, relative to ROOT (repeatable; replaces the preset's)");
-    command->add_option("--condition,-C", options->overrides.conditions,
-                        "Export condition added to every environment (repeatable)");
-    const std::map<std::string, DirectiveRule> rules{{"spec", DirectiveRule::Spec},
-                                                     {"rwsdk", DirectiveRule::Rwsdk}};
-    command->add_option("--directive-rule", options->overrides.directiveRule, "spec or rwsdk")
-        ->transform(CLI::CheckedTransformer(rules));
-    command
-        ->add_option("--compat", options->compat,
-                     "rwsdk: reproduce rwsdk 1.7.3's directive map, quirks included")
-        ->check(CLI::IsMember({"rwsdk"}));
-    command->add_option("--threads", options->threads, "Worker threads (default: one per core)")
-        ->check(CLI::Range(1, 256));
+    addScanArguments(*command, options->scan);
     command->add_option("--json", options->json, "Write the scan document to FILE (- for stdout)");
     command->add_option("--directives", options->directives,
                         "Write the directive map to FILE (- for stdout)");
-    command->add_flag("--quiet,-q", options->quiet, "No summary and no progress on stderr");
     command->add_flag("--reproducible", options->reproducible,
                       "Leave timings, memory and thread count out of the JSON");
-    return [options, command]() { return command->parsed() ? runScan(*options) : -1; };
+    return [options, command]() { return command->parsed() ? runScanCommand(*options) : -1; };
 }
 
 } // namespace fanout::cli

@@ -1,5 +1,6 @@
 #include "rwsdk_compat.h"
 
+#include "fanout/module_graph.h"
 #include "fanout/scan_json.h"
 #include "path_utils.h"
 
@@ -42,9 +43,6 @@ void directiveFindings(ScanResult& result) {
 
 // Modules reachable from the entries when the edges rwsdk skips are left out.
 std::vector<bool> reachableWithout(const ScanResult& result, const std::vector<bool>& skipped) {
-    std::set<std::string> entries(result.config.entries.begin(), result.config.entries.end());
-    entries.insert(result.config.conditionalEntries.begin(),
-                   result.config.conditionalEntries.end());
     std::vector<std::vector<std::uint32_t>> out(result.modules.size());
     for (std::size_t i = 0; i < result.edges.size(); ++i) {
         const auto& edge = result.edges[i];
@@ -54,16 +52,9 @@ std::vector<bool> reachableWithout(const ScanResult& result, const std::vector<b
     }
     std::vector<bool> reached(result.modules.size(), false);
     std::deque<std::uint32_t> queue;
-    for (std::uint32_t i = 0; i < result.modules.size(); ++i) {
-        const auto& module = result.modules[i];
-        const bool entry =
-            entries.count(module.path) > 0 ||
-            std::any_of(module.aliases.begin(), module.aliases.end(),
-                        [&](const std::string& alias) { return entries.count(alias); });
-        if (entry) {
-            reached[i] = true;
-            queue.push_back(i);
-        }
+    for (const auto entry : entryModules(result)) {
+        reached[entry] = true;
+        queue.push_back(entry);
     }
     while (!queue.empty()) {
         const auto at = queue.front();

@@ -1,5 +1,7 @@
 #include "fanout/scan_json.h"
 
+#include "fanout/analysis.h"
+
 #include "path_utils.h"
 
 #include <nlohmann/json.hpp>
@@ -167,6 +169,70 @@ void writeField(std::ostream& out, const char* key, const Json& value, bool last
     out << "  \"" << key << "\": " << compact(value) << (last ? "\n" : ",\n");
 }
 
+Json packageJson(const ScanResult& result, PackageId id) {
+    const auto& package = result.packages[id.value];
+    return {{"name", package.name},
+            {"version", package.version},
+            {"root", displayPath(package.root, result.config.root)}};
+}
+
+void writeAnalysis(std::ostream& out, const ScanResult& result, const Analysis& analysis) {
+    const auto& root = result.config.root;
+    auto modulePath = [&](ModuleId id) { return displayPath(result.module(id).path, root); };
+    writeArray(out, "hotspots", analysis.hotspots, [&](const Hotspot& hotspot) -> Json {
+        Json importers = Json::array();
+        for (const auto importer : hotspot.firstPartyImporters) {
+            importers.push_back(modulePath(importer));
+        }
+        return {{"path", modulePath(hotspot.module)},
+                {"env", result.config.environments[result.module(hotspot.module).environment].name},
+                {"reachModules", hotspot.reach.modules},
+                {"reachBytes", hotspot.reach.bytes},
+                {"fanOut", hotspot.fanOut},
+                {"barrel", hotspot.barrel},
+                {"importedBy", std::move(importers)}};
+    });
+    writeArray(out, "packages", analysis.packages, [&](const PackageSummary& summary) -> Json {
+        auto json = packageJson(result, summary.package);
+        json["modules"] = summary.modules;
+        json["bytes"] = summary.bytes;
+        json["share"] = summary.share;
+        json["entryPoints"] = summary.entryPoints;
+        return json;
+    });
+    Json paths = Json::array();
+    for (const auto& duplicate : analysis.duplicatePaths) {
+        Json aliases = Json::array();
+        for (const auto& [alias, cause] : duplicate.aliases) {
+            aliases.push_back({{"path", displayPath(alias, root)}, {"cause", cause}});
+        }
+        paths.push_back({{"path", modulePath(duplicate.module)}, {"aliases", std::move(aliases)}});
+    }
+    Json packages = Json::array();
+    for (const auto& duplicate : analysis.duplicatePackages) {
+        Json copies = Json::array();
+        for (const auto copy : duplicate.copies) {
+            copies.push_back(packageJson(result, copy));
+        }
+        packages.push_back(
+            {{"name", duplicate.name}, {"copies", std::move(copies)}, {"bytes", duplicate.bytes}});
+    }
+    writeField(out, "duplicates",
+               {{"paths", std::move(paths)},
+                {"packages", std::move(packages)},
+                {"multiplier",
+                 {{"pathStrings", analysis.multiplier.pathStrings},
+                  {"extraReads", analysis.multiplier.extraReads},
+                  {"extraBytes", analysis.multiplier.extraBytes}}}});
+    writeArray(out, "cycles", analysis.cycles, [&](const std::vector<ModuleId>& cycle) -> Json {
+        Json members = Json::array();
+        for (const auto id : cycle) {
+            members.push_back(modulePath(id));
+        }
+        return members;
+    });
+}
+
 } // namespace
 
 void writeScanJson(std::ostream& out, const ScanResult& result, const JsonOptions& options) {
@@ -175,8 +241,19 @@ void writeScanJson(std::ostream& out, const ScanResult& result, const JsonOption
     writeField(out, "schema", 1);
     writeField(out, "root", root);
     writeField(out, "config", configJson(result.config));
-    writeArray(out, "modules", result.modules,
-               [&](const ScanModule& module) { return moduleJson(module, result); });
+    const Analysis* analysis = options.analysis;
+    writeArray(out, "modules", result.modules, [&](const ScanModule& module) {
+        auto json = moduleJson(module, result);
+        if (analysis != nullptr) {
+            const auto& metrics =
+                analysis->modules[static_cast<std::size_t>(&module - result.modules.data())];
+            json["fanOut"] = metrics.fanOut;
+            json["fanIn"] = metrics.fanIn;
+            json["reachEstimate"] = metrics.reachEstimate;
+            json["barrel"] = metrics.barrel;
+        }
+        return json;
+    });
     writeArray(out, "edges", result.edges,
                [&](const ScanEdge& edge) { return edgeJson(edge, result); });
     writeArray(out, "unresolved", result.edges, [&](const ScanEdge& edge) -> Json {
@@ -198,6 +275,9 @@ void writeScanJson(std::ostream& out, const ScanResult& result, const JsonOption
     writeArray(out, "diagnostics", result.diagnostics, [&](const Diagnostic& diagnostic) -> Json {
         return {{"path", displayPath(diagnostic.path, root)}, {"message", diagnostic.message}};
     });
+    if (analysis != nullptr) {
+        writeAnalysis(out, result, *analysis);
+    }
     writeField(out, "stats", statsJson(result, options), true);
     out << "}\n";
 }

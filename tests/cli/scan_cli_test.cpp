@@ -113,3 +113,46 @@ TEST(ScanCli, NothingIsWrittenIntoTheProject) {
 
 } // namespace
 } // namespace fanout
+
+namespace fanout {
+namespace {
+
+TEST(ReportCli, SummarisesTheScan) {
+    const auto result = testing::runProcess({FANOUT_EXECUTABLE, "report", kApp, "-q"});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_NE(result.out.find("Fanout report for " + kApp + " (preset rwsdk"), std::string::npos)
+        << result.out;
+    EXPECT_NE(result.out.find("Largest packages"), std::string::npos);
+    EXPECT_EQ(testing::runProcess({FANOUT_EXECUTABLE, "report", kApp + "/missing"}).exitCode, 3);
+}
+
+TEST(WhyCli, PrintsTheChainOrSaysItIsUnreachable) {
+    const auto result = testing::runProcess(
+        {FANOUT_EXECUTABLE, "why", kApp, "node_modules/shared/browser.js", "-q"});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_NE(result.out.find("imports \"shared\""), std::string::npos) << result.out;
+    const auto byPackage = testing::runProcess({FANOUT_EXECUTABLE, "why", kApp, "shared", "-q"});
+    EXPECT_EQ(byPackage.exitCode, 0);
+    EXPECT_NE(byPackage.out.find("node_modules/shared/worker.js [worker]"), std::string::npos);
+    const auto missing = testing::runProcess({FANOUT_EXECUTABLE, "why", kApp, "nope.ts", "-q"});
+    EXPECT_EQ(missing.exitCode, 1);
+    EXPECT_NE(missing.err.find("no module matches"), std::string::npos);
+    const auto fromInside =
+        testing::runProcess({FANOUT_EXECUTABLE, "why", "src/app/actions.ts", "-q"}, kApp);
+    EXPECT_EQ(fromInside.exitCode, 0) << fromInside.err;
+    EXPECT_NE(fromInside.out.find("(an entry of the scan)"), std::string::npos);
+}
+
+TEST(ScanCli, JsonCarriesTheAnalysis) {
+    const auto result = testing::runProcess({FANOUT_EXECUTABLE, "scan", kApp, "--json", "-", "-q"});
+    const auto doc = nlohmann::json::parse(result.out);
+    for (const char* key : {"hotspots", "packages", "duplicates", "cycles"}) {
+        EXPECT_TRUE(doc.contains(key)) << key;
+    }
+    EXPECT_EQ(doc["packages"][0]["name"], "shared");
+    EXPECT_TRUE(doc["modules"][0].contains("reachEstimate"));
+    EXPECT_TRUE(doc["duplicates"].contains("multiplier"));
+}
+
+} // namespace
+} // namespace fanout

@@ -7,10 +7,14 @@
 
 namespace fanout {
 
+struct Analysis;
+
 struct JsonOptions {
     // Leave out what changes from run to run (timings, memory, thread count), so two scans of
     // the same tree give byte-identical documents.
     bool reproducible = false;
+    // With an analysis: per-module metrics and the hotspots, packages, duplicates and cycles.
+    const Analysis* analysis = nullptr;
 };
 
 // The scan document ("schema": 1): paths POSIX-style, relative to the root when inside it. It is

@@ -1,0 +1,77 @@
+#include "scan_arguments.h"
+
+#include "fanout/scanner.h"
+
+#include <cstdio>
+#include <iostream>
+#include <map>
+#include <sstream>
+#include <unistd.h>
+
+namespace fanout::cli {
+
+std::string megabytes(std::uint64_t bytes) {
+    std::ostringstream out;
+    out.precision(1);
+    out << std::fixed << static_cast<double>(bytes) / (1024.0 * 1024.0) << " MB";
+    return out.str();
+}
+
+void addScanArguments(CLI::App& command, ScanArguments& arguments, bool rootPositional) {
+    if (rootPositional) {
+        command.add_option("ROOT", arguments.root, "Project folder (default: the current folder)");
+    }
+    command.add_option("--preset", arguments.overrides.preset, "auto (default), rwsdk, vite, node")
+        ->check(CLI::IsMember({"auto", "rwsdk", "vite", "node"}));
+    command.add_option("--config", arguments.overrides.configFile,
+                       "Configuration file (default: ROOT/fanout.json when present)");
+    command.add_option("--entry", arguments.overrides.entries,
+                       "Entry file, relative to ROOT (repeatable; replaces the preset's)");
+    command.add_option("--condition,-C", arguments.overrides.conditions,
+                       "Export condition added to every environment (repeatable)");
+    const std::map<std::string, DirectiveRule> rules{{"spec", DirectiveRule::Spec},
+                                                     {"rwsdk", DirectiveRule::Rwsdk}};
+    command.add_option("--directive-rule", arguments.overrides.directiveRule, "spec or rwsdk")
+        ->transform(CLI::CheckedTransformer(rules));
+    command
+        .add_option("--compat", arguments.compat,
+                    "rwsdk: reproduce rwsdk 1.7.3's directive map, quirks included")
+        ->check(CLI::IsMember({"rwsdk"}));
+    command.add_option("--threads", arguments.threads, "Worker threads (default: one per core)")
+        ->check(CLI::Range(1, 256));
+    command.add_flag("--quiet,-q", arguments.quiet, "No summary and no progress on stderr");
+}
+
+std::shared_ptr<const ScanResult> runScan(const std::string& commandName,
+                                          ScanArguments& arguments) {
+    if (arguments.compat == "rwsdk") {
+        arguments.overrides.compatRwsdk = true;
+    }
+    ScanConfig config;
+    try {
+        config = loadScanConfig(arguments.root, arguments.overrides);
+    } catch (const ConfigError& error) {
+        std::cerr << "fanout " << commandName << ": " << error.what() << "\n";
+        return nullptr;
+    }
+    ScanOptions options;
+    options.threads = arguments.threads;
+    const bool live = !arguments.quiet && ::isatty(STDERR_FILENO) != 0;
+    if (live) {
+        options.progress = [](const ScanProgress& progress) {
+            std::fprintf(stderr,
+                         "\r\033[K%llu modules, %llu files parsed, %s read, %.1f s, %s resident",
+                         static_cast<unsigned long long>(progress.modules),
+                         static_cast<unsigned long long>(progress.filesParsed),
+                         megabytes(progress.bytesRead).c_str(), progress.elapsedMs / 1000.0,
+                         megabytes(progress.residentBytes).c_str());
+        };
+    }
+    auto result = scan(config, options);
+    if (live) {
+        std::cerr << "\r\033[K";
+    }
+    return result;
+}
+
+} // namespace fanout::cli

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "fanout/project_config.h"
+#include "fanout/scan_result.h"
+
+#include <CLI/CLI.hpp>
+
+#include <memory>
+#include <string>
+
+namespace fanout::cli {
+
+// The options every scanning command shares (scan, report, why).
+struct ScanArguments {
+    std::string root = ".";
+    ScanOverrides overrides;
+    std::string compat;
+    unsigned threads = 0;
+    bool quiet = false;
+};
+
+// With `rootPositional` false the caller takes the positionals itself (fanout why).
+void addScanArguments(CLI::App& command, ScanArguments& arguments, bool rootPositional = true);
+
+// Loads the configuration and scans, with a live progress line on a terminal. Returns nullptr
+// after printing why when the scan cannot start (the caller exits with 3).
+std::shared_ptr<const ScanResult> runScan(const std::string& commandName, ScanArguments& arguments);
+
+inline constexpr int kCannotStart = 3;
+
+std::string megabytes(std::uint64_t bytes);
+
+} // namespace fanout::cli

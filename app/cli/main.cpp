@@ -1,3 +1,4 @@
+#include "check_command.h"
 #include "demo_command.h"
 #include "inspect_command.h"
 #include "report_command.h"
@@ -24,8 +25,9 @@ int main(int argc, char** argv) {
 
     const std::vector<std::function<int()>> commands{
         fanout::cli::addScanCommand(app),    fanout::cli::addReportCommand(app),
-        fanout::cli::addWhyCommand(app),     fanout::cli::addInspectCommand(app),
-        fanout::cli::addResolveCommand(app), fanout::cli::addDemoCommand(app)};
+        fanout::cli::addWhyCommand(app),     fanout::cli::addCheckCommand(app),
+        fanout::cli::addInspectCommand(app), fanout::cli::addResolveCommand(app),
+        fanout::cli::addDemoCommand(app)};
 
     try {
         app.parse(argc, argv);

@@ -127,6 +127,46 @@ public:
         return out;
     }
 
+    std::uint64_t count(const Json& value, const std::string& key) const {
+        if (!value.is_number_unsigned() && !(value.is_number_integer() && value.get<long>() >= 0)) {
+            fail("\"" + key + "\" must be a whole number");
+        }
+        return value.get<std::uint64_t>();
+    }
+
+    Budgets budgets(const Json& value) const {
+        checkKeys(value,
+                  {"maxModules", "maxReach", "maxPackageModules", "forbidImport",
+                   "maxDuplicatePaths", "maxRssMb"},
+                  "\"budgets\"");
+        Budgets out;
+        if (value.contains("maxModules")) {
+            out.maxModules = count(value["maxModules"], "budgets.maxModules");
+        }
+        if (value.contains("maxReach")) {
+            out.maxReach = count(value["maxReach"], "budgets.maxReach");
+        }
+        if (value.contains("maxPackageModules")) {
+            const auto& map = value["maxPackageModules"];
+            if (!map.is_object()) {
+                fail("\"budgets.maxPackageModules\" must map package names to numbers");
+            }
+            for (const auto& [name, limit] : map.items()) {
+                out.maxPackageModules[name] = count(limit, "budgets.maxPackageModules." + name);
+            }
+        }
+        if (value.contains("forbidImport")) {
+            out.forbidImport = strings(value["forbidImport"], "budgets.forbidImport");
+        }
+        if (value.contains("maxDuplicatePaths")) {
+            out.maxDuplicatePaths = count(value["maxDuplicatePaths"], "budgets.maxDuplicatePaths");
+        }
+        if (value.contains("maxRssMb")) {
+            out.maxRssMb = count(value["maxRssMb"], "budgets.maxRssMb");
+        }
+        return out;
+    }
+
     DirectiveRule directiveRule(const Json& value) const {
         const auto rule = string(value, "directiveRule");
         if (rule == "spec") {
@@ -176,7 +216,8 @@ ScanConfig loadScanConfig(const std::string& rootArgument, const ScanOverrides& 
         file = readConfigFile(configFile);
         reader.checkKeys(file,
                          {"$schema", "preset", "entries", "environments", "tsconfig",
-                          "assetQueries", "exclude", "directiveRule", "switch", "compat"},
+                          "assetQueries", "exclude", "directiveRule", "switch", "compat",
+                          "budgets"},
                          "the top level");
     }
 
@@ -245,6 +286,9 @@ ScanConfig loadScanConfig(const std::string& rootArgument, const ScanOverrides& 
         }
     }
 
+    if (file.contains("budgets")) {
+        config.budgets = reader.budgets(file["budgets"]);
+    }
     if (!overrides.entries.empty()) {
         config.entries.clear();
         config.conditionalEntries.clear();

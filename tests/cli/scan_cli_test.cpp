@@ -156,3 +156,61 @@ TEST(ScanCli, JsonCarriesTheAnalysis) {
 
 } // namespace
 } // namespace fanout
+
+namespace fanout {
+namespace {
+
+TEST(CheckCli, ExitCodesAndViolationsWithTheirChains) {
+    testing::TempDir tmp;
+    const auto demo = (tmp.path() / "demo").string();
+    ASSERT_EQ(testing::runProcess({FANOUT_EXECUTABLE, "demo", demo, "--icons", "60"}).exitCode, 0);
+    const auto holds =
+        testing::runProcess({FANOUT_EXECUTABLE, "check", demo, "-q", "--max-modules", "1000"});
+    EXPECT_EQ(holds.exitCode, 0) << holds.out << holds.err;
+    EXPECT_NE(holds.out.find("every budget holds"), std::string::npos);
+
+    const auto reach = testing::runProcess(
+        {FANOUT_EXECUTABLE, "check", demo, "-q", "--max-reach", "40", "--forbid-import",
+         "lucide-mini", "--max-package-modules", "lucide-mini=10", "--max-modules", "50"});
+    EXPECT_EQ(reach.exitCode, 1);
+    EXPECT_NE(reach.out.find("over budget (max-reach): src/app/components/Counter.tsx imports "
+                             "\"lucide-mini\" (line 5), which drags in 63 modules (budget 40)"),
+              std::string::npos)
+        << reach.out;
+    EXPECT_NE(reach.out.find("over budget (forbid-import): src/app/components/Counter.tsx"),
+              std::string::npos);
+    EXPECT_NE(reach.out.find("over budget (max-package-modules): package lucide-mini"),
+              std::string::npos);
+    EXPECT_NE(reach.out.find("over budget (max-modules)"), std::string::npos);
+    EXPECT_NE(reach.out.find("imports \"@/app/pages/HomePage\""), std::string::npos);
+
+    EXPECT_EQ(testing::runProcess({FANOUT_EXECUTABLE, "check", demo, "-q"}).exitCode, 2);
+    EXPECT_EQ(testing::runProcess(
+                  {FANOUT_EXECUTABLE, "check", demo, "-q", "--max-package-modules", "nonumber"})
+                  .exitCode,
+              2);
+}
+
+TEST(CheckCli, BudgetsFromFanoutJson) {
+    testing::TempDir tmp;
+    tmp.write("src/a.js", "import './b.js';\nimport './b.js';\n");
+    tmp.write("src/b.js", "export {};\n");
+    tmp.write("fanout.json", R"({ "entries": ["src/a.js"],
+        "budgets": { "maxModules": 1, "maxDuplicatePaths": 0, "maxRssMb": 100000 } })");
+    const auto result =
+        testing::runProcess({FANOUT_EXECUTABLE, "check", tmp.path().string(), "-q"});
+    EXPECT_EQ(result.exitCode, 1);
+    EXPECT_NE(result.out.find("2 modules (budget 1)"), std::string::npos) << result.out;
+    // A flag overrides the file.
+    EXPECT_EQ(testing::runProcess(
+                  {FANOUT_EXECUTABLE, "check", tmp.path().string(), "-q", "--max-modules", "2"})
+                  .exitCode,
+              0);
+    tmp.write("fanout.json", R"({ "entries": ["src/a.js"], "budgets": { "maxModule": 1 } })");
+    const auto typo = testing::runProcess({FANOUT_EXECUTABLE, "check", tmp.path().string()});
+    EXPECT_EQ(typo.exitCode, 3);
+    EXPECT_NE(typo.err.find("unknown key \"maxModule\""), std::string::npos) << typo.err;
+}
+
+} // namespace
+} // namespace fanout

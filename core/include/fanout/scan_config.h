@@ -3,6 +3,9 @@
 #include "fanout/directive.h"
 #include "fanout/resolver_config.h"
 
+#include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,6 +17,24 @@ enum class DirectiveRule : unsigned char {
 };
 
 std::string_view toString(DirectiveRule rule);
+
+// Limits a CI job holds a project to (`fanout check`), from flags or fanout.json's "budgets".
+struct Budgets {
+    std::optional<std::uint64_t> maxModules;
+    // The most modules any single import in first-party code may drag in.
+    std::optional<std::uint64_t> maxReach;
+    std::map<std::string, std::uint64_t> maxPackageModules; // package name -> modules
+    // Glob patterns (fnmatch, "*" crosses "/") matched against what first-party code imports:
+    // the specifier, and the resolved path relative to the root.
+    std::vector<std::string> forbidImport;
+    std::optional<std::uint64_t> maxDuplicatePaths;
+    std::optional<std::uint64_t> maxRssMb;
+
+    bool empty() const {
+        return !maxModules && !maxReach && maxPackageModules.empty() && forbidImport.empty() &&
+               !maxDuplicatePaths && !maxRssMb;
+    }
+};
 
 struct Environment {
     std::string name;
@@ -44,6 +65,7 @@ struct ScanConfig {
     // non-script extension (./Button.client, lodash.debounce) are external before resolution.
     bool compatRwsdk = false;
     std::string preset; // the preset it came from, for the record
+    Budgets budgets;    // fanout.json's "budgets", for `fanout check`
 };
 
 } // namespace fanout

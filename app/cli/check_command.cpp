@@ -1,0 +1,111 @@
+#include "check_command.h"
+
+#include "scan_arguments.h"
+
+#include "fanout/analysis.h"
+#include "fanout/budgets.h"
+#include "fanout/report_text.h"
+
+#include <iostream>
+#include <memory>
+
+namespace fanout::cli {
+namespace {
+
+struct CheckOptions {
+    ScanArguments scan;
+    std::optional<std::uint64_t> maxModules;
+    std::optional<std::uint64_t> maxReach;
+    std::vector<std::string> maxPackageModules; // NAME=N
+    std::vector<std::string> forbidImport;
+    std::optional<std::uint64_t> maxDuplicatePaths;
+    std::optional<std::uint64_t> maxRssMb;
+};
+
+constexpr int kUsageError = 2;
+
+// fanout.json's budgets, with each flag given on the command line taking precedence.
+bool mergeBudgets(const CheckOptions& options, Budgets& budgets) {
+    auto take = [](const auto& flag, auto& into) {
+        if (flag) {
+            into = flag;
+        }
+    };
+    take(options.maxModules, budgets.maxModules);
+    take(options.maxReach, budgets.maxReach);
+    take(options.maxDuplicatePaths, budgets.maxDuplicatePaths);
+    take(options.maxRssMb, budgets.maxRssMb);
+    for (const auto& pattern : options.forbidImport) {
+        budgets.forbidImport.push_back(pattern);
+    }
+    for (const auto& entry : options.maxPackageModules) {
+        const auto equals = entry.rfind('=');
+        try {
+            if (equals == std::string::npos || equals == 0) {
+                throw std::invalid_argument(entry);
+            }
+            budgets.maxPackageModules[entry.substr(0, equals)] =
+                std::stoull(entry.substr(equals + 1));
+        } catch (const std::exception&) {
+            std::cerr << "fanout check: --max-package-modules takes NAME=N, not \"" << entry
+                      << "\"\n";
+            return false;
+        }
+    }
+    return true;
+}
+
+int runCheck(CheckOptions& options) {
+    const auto result = runScan("check", options.scan);
+    if (!result) {
+        return kCannotStart;
+    }
+    Budgets budgets = result->config.budgets;
+    if (!mergeBudgets(options, budgets)) {
+        return kUsageError;
+    }
+    if (budgets.empty()) {
+        std::cerr << "fanout check: no budgets: pass --max-modules, --max-reach, ... or add a "
+                     "\"budgets\" block to fanout.json\n";
+        return kUsageError;
+    }
+    const ModuleGraph graph(*result);
+    const auto analysis = analyze(*result, graph);
+    const auto violations = checkBudgets(*result, graph, analysis, budgets);
+    for (const auto& violation : violations) {
+        std::cout << "over budget (" << violation.budget << "): " << violation.message << "\n";
+        if (!violation.chain.empty()) {
+            std::cout << formatChain(*result, violation.chain);
+        }
+    }
+    if (violations.empty()) {
+        std::cout << "fanout check: every budget holds (" << result->modules.size()
+                  << " modules)\n";
+        return 0;
+    }
+    std::cout << "fanout check: " << violations.size() << " violation(s)\n";
+    return 1;
+}
+
+} // namespace
+
+std::function<int()> addCheckCommand(CLI::App& app) {
+    auto options = std::make_shared<CheckOptions>();
+    auto* command = app.add_subcommand(
+        "check", "Scan and fail (exit 1) when a budget is exceeded: the CI gate for fan-out");
+    addScanArguments(*command, options->scan);
+    command->add_option("--max-modules", options->maxModules, "Most modules in the graph");
+    command->add_option("--max-reach", options->maxReach,
+                        "Most modules any single first-party import may drag in");
+    command->add_option("--max-package-modules", options->maxPackageModules,
+                        "NAME=N: most modules of one package (repeatable)");
+    command->add_option("--forbid-import", options->forbidImport,
+                        "Glob that first-party imports may not match, by specifier or resolved "
+                        "path (repeatable; e.g. lucide-react)");
+    command->add_option("--max-duplicate-paths", options->maxDuplicatePaths,
+                        "Most files reached under more than one path string");
+    command->add_option("--max-rss", options->maxRssMb, "Most resident memory of the scan, MB");
+    return [options, command]() { return command->parsed() ? runCheck(*options) : -1; };
+}
+
+} // namespace fanout::cli

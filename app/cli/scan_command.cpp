@@ -4,6 +4,7 @@
 
 #include "fanout/analysis.h"
 #include "fanout/atomic_file.h"
+#include "fanout/graph_export.h"
 #include "fanout/project_config.h"
 #include "fanout/scan_json.h"
 #include "fanout/scanner.h"
@@ -24,6 +25,9 @@ struct ScanCommandOptions {
     ScanArguments scan;
     std::string json;
     std::string directives;
+    std::string dot;
+    DotLevel dotLevel = DotLevel::Package;
+    std::string csv;
     bool reproducible = false;
 };
 
@@ -80,6 +84,22 @@ int runScanCommand(ScanCommandOptions& options) {
             written = false;
         }
     }
+    if (!options.dot.empty()) {
+        const auto error = writeFileAtomically(options.dot, [&](std::ostream& out) {
+            writeDot(out, *result, analysis, options.dotLevel);
+            return true;
+        });
+        if (!error.empty()) {
+            std::cerr << "fanout scan: cannot write the DOT graph: " << error << "\n";
+            written = false;
+        }
+    }
+    if (!options.csv.empty()) {
+        if (const auto error = writeCsv(options.csv, *result, analysis); !error.empty()) {
+            std::cerr << "fanout scan: cannot write the CSV files: " << error << "\n";
+            written = false;
+        }
+    }
     if (!options.directives.empty()) {
         written =
             writeOutput(options.directives, directivesToJson(*result), "directive map") && written;
@@ -100,6 +120,13 @@ std::function<int()> addScanCommand(CLI::App& app) {
     command->add_option("--json", options->json, "Write the scan document to FILE (- for stdout)");
     command->add_option("--directives", options->directives,
                         "Write the directive map to FILE (- for stdout)");
+    command->add_option("--dot", options->dot, "Write a Graphviz graph to FILE");
+    const std::map<std::string, DotLevel> levels{{"package", DotLevel::Package},
+                                                 {"module", DotLevel::Module}};
+    command->add_option("--dot-level", options->dotLevel, "package (default) or module")
+        ->transform(CLI::CheckedTransformer(levels));
+    command->add_option("--csv", options->csv,
+                        "Write modules.csv, edges.csv and packages.csv to DIR");
     command->add_flag("--reproducible", options->reproducible,
                       "Leave timings, memory and thread count out of the JSON");
     return [options, command]() { return command->parsed() ? runScanCommand(*options) : -1; };

@@ -214,3 +214,88 @@ TEST(CheckCli, BudgetsFromFanoutJson) {
 
 } // namespace
 } // namespace fanout
+
+namespace fanout {
+namespace {
+
+// RFC 4180 rows, enough to read back what fanout writes.
+std::vector<std::vector<std::string>> parseCsv(const std::string& text) {
+    std::vector<std::vector<std::string>> rows(1);
+    std::string field;
+    bool quoted = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+                field += '"';
+                ++i;
+            } else if (c == '"') {
+                quoted = false;
+            } else {
+                field += c;
+            }
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',') {
+            rows.back().push_back(std::move(field));
+            field.clear();
+        } else if (c == '\n') {
+            rows.back().push_back(std::move(field));
+            field.clear();
+            rows.emplace_back();
+        } else {
+            field += c;
+        }
+    }
+    rows.pop_back(); // after the last line break
+    return rows;
+}
+
+TEST(ExportCli, CsvRoundTripsAgainstTheJson) {
+    testing::TempDir out;
+    const auto csv = (out.path() / "csv").string();
+    const auto result =
+        testing::runProcess({FANOUT_EXECUTABLE, "scan", kApp, "-q", "--csv", csv, "--json", "-"});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    const auto doc = nlohmann::json::parse(result.out);
+    const auto modules = parseCsv(slurp(out.path() / "csv/modules.csv"));
+    ASSERT_EQ(modules.size(), doc["modules"].size() + 1);
+    for (std::size_t i = 0; i < doc["modules"].size(); ++i) {
+        EXPECT_EQ(modules[i + 1][0], doc["modules"][i]["path"]);
+        EXPECT_EQ(modules[i + 1][1], doc["modules"][i]["env"]);
+        EXPECT_EQ(modules[i + 1][5], std::to_string(doc["modules"][i]["bytes"].get<long>()));
+    }
+    const auto edges = parseCsv(slurp(out.path() / "csv/edges.csv"));
+    ASSERT_EQ(edges.size(), doc["edges"].size() + 1);
+    for (std::size_t i = 0; i < doc["edges"].size(); ++i) {
+        EXPECT_EQ(edges[i + 1][2], doc["edges"][i]["specifier"]);
+        EXPECT_EQ(edges[i + 1][9], doc["edges"][i].value("reason", ""));
+    }
+    const auto packages = parseCsv(slurp(out.path() / "csv/packages.csv"));
+    ASSERT_EQ(packages.size(), 2u);
+    EXPECT_EQ(packages[1][0], "shared");
+}
+
+TEST(ExportCli, DotParsesWithGraphviz) {
+    testing::TempDir out;
+    for (const char* level : {"package", "module"}) {
+        const auto dot = (out.path() / (std::string(level) + ".dot")).string();
+        const auto result = testing::runProcess(
+            {FANOUT_EXECUTABLE, "scan", kApp, "-q", "--dot", dot, "--dot-level", level});
+        ASSERT_EQ(result.exitCode, 0) << result.err;
+        const auto text = slurp(dot);
+        EXPECT_TRUE(text.starts_with("digraph fanout {")) << text;
+        if (!fs::exists("/usr/bin/dot")) {
+            GTEST_SKIP() << "Graphviz's dot is not installed (scripts/test installs it)";
+        }
+        const auto layout = testing::runProcess({"/usr/bin/dot", "-Tplain", dot});
+        EXPECT_EQ(layout.exitCode, 0) << layout.err;
+        EXPECT_NE(layout.out.find("node "), std::string::npos);
+    }
+    EXPECT_NE(slurp(out.path() / "package.dot").find("shared@1.0.0"), std::string::npos);
+    EXPECT_NE(slurp(out.path() / "module.dot").find("src/app/Button.tsx [client]"),
+              std::string::npos);
+}
+
+} // namespace
+} // namespace fanout

@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 namespace fanout {
 namespace {
 
@@ -181,6 +183,32 @@ TEST(Analysis, ReportHasEverySection) {
     EXPECT_NE(report.find("shared@1.0.0"), std::string::npos) << report;
     EXPECT_EQ(unresolvedCategory("package \"x\" is not installed in any node_modules folder"),
               "package not installed");
+}
+
+} // namespace
+} // namespace fanout
+
+#include "fanout/graph_export.h"
+
+namespace fanout {
+namespace {
+
+TEST(GraphExport, CsvFieldsAreQuotedOnlyWhenNeeded) {
+    EXPECT_EQ(csvField("plain"), "plain");
+    EXPECT_EQ(csvField("a,\"b\"\nc"), "\"a,\"\"b\"\"\nc\"");
+}
+
+TEST(GraphExport, ModuleLevelDotStylesEdgesByKind) {
+    testing::TempDir tmp;
+    const auto root = fs::canonical(tmp.path()) / "demo";
+    writeDemoProject(root, 20); // 21 re-exports: a barrel
+    const Scanned s(testing::scanProject(root.string()));
+    std::ostringstream out;
+    writeDot(out, *s.result, s.analysis, DotLevel::Module);
+    const auto dot = out.str();
+    EXPECT_NE(dot.find("[style=dashed]"), std::string::npos); // dynamicIconImports' import()
+    EXPECT_NE(dot.find("[style=bold]"), std::string::npos);   // the barrel's re-exports
+    EXPECT_NE(dot.find("shape=box"), std::string::npos);      // a barrel
 }
 
 } // namespace

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "fanout/analysis.h"
+#include "fanout/scan_result.h"
+
+#include <ostream>
+#include <string>
+
+namespace fanout {
+
+enum class DotLevel : unsigned char { Package, Module };
+
+// Graphviz DOT. Package level (default): one node per package and one for the project's own
+// files, sized by modules, edges counted; module level: one node per module, edges styled by
+// kind (dynamic dashed, require dotted, re-export bold). Hotspots are filled red, barrels boxed.
+void writeDot(std::ostream& out, const ScanResult& result, const Analysis& analysis,
+              DotLevel level);
+
+// modules.csv, edges.csv and packages.csv in `dir` (created when missing), each written
+// atomically. Returns an empty string, or what went wrong.
+std::string writeCsv(const std::string& dir, const ScanResult& result, const Analysis& analysis);
+
+// One CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
+std::string csvField(const std::string& value);
+
+} // namespace fanout

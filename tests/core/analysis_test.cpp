@@ -1,5 +1,6 @@
 #include "fanout/analysis.h"
 #include "fanout/demo_project.h"
+#include "fanout/graph_export.h"
 #include "fanout/report_text.h"
 
 #include "scan_helpers.h"
@@ -187,8 +188,6 @@ TEST(Analysis, ReportHasEverySection) {
 
 } // namespace
 } // namespace fanout
-
-#include "fanout/graph_export.h"
 
 namespace fanout {
 namespace {

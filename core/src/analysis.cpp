@@ -161,6 +161,53 @@ void findDuplicates(const ScanResult& result, Analysis& out) {
     }
 }
 
+bool isRelativeSpecifier(std::string_view specifier) {
+    return specifier.starts_with("./") || specifier.starts_with("../") || specifier == "." ||
+           specifier == "..";
+}
+
+void findSpellings(const ScanResult& result, Analysis& out) {
+    std::map<std::uint32_t, std::set<std::string>> spellings; // target -> importerDir/specifier
+    for (const auto& edge : result.edges) {
+        if (edge.target && isRelativeSpecifier(edge.specifier)) {
+            // "./x" is the importer's folder plus "x"; any other "." or ".." is kept as written.
+            std::string_view rest = edge.specifier;
+            while (rest.starts_with("./")) {
+                rest.remove_prefix(2);
+            }
+            std::string spelled(detail::parentPath(result.module(edge.importer).path));
+            if (rest != "." && !rest.empty()) {
+                spelled += (spelled.ends_with('/') ? "" : "/") + std::string(rest);
+            }
+            spellings[edge.target->value].insert(std::move(spelled));
+        }
+    }
+    for (const auto& [id, strings] : spellings) {
+        if (strings.size() < 2) {
+            continue;
+        }
+        const auto& module = result.modules[id];
+        DuplicatePath duplicate{ModuleId{id}, {}};
+        for (const auto& spelled : strings) {
+            if (spelled == module.path) {
+                continue;
+            }
+            const auto normalized = detail::normalizePath(spelled);
+            const bool samePath =
+                normalized == module.path || std::find(module.aliases.begin(), module.aliases.end(),
+                                                       normalized) != module.aliases.end();
+            const char* cause = "extension alias";
+            if (samePath) {
+                cause = "./ ../ spelling";
+            } else if (module.path.starts_with(normalized + "/")) {
+                cause = "directory index";
+            }
+            duplicate.aliases.emplace_back(spelled, cause);
+        }
+        out.duplicateSpellings.push_back(std::move(duplicate));
+    }
+}
+
 } // namespace
 
 bool isFirstParty(const ScanModule& module) {
@@ -194,6 +241,7 @@ Analysis analyze(const ScanResult& result, const ModuleGraph& graph,
     out.hotspots = rankHotspots(result, graph, out.modules, options);
     out.packages = summarizePackages(result);
     findDuplicates(result, out);
+    findSpellings(result, out);
     return out;
 }
 

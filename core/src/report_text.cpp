@@ -95,6 +95,17 @@ std::string duplicateRows(const ScanResult& result, const Analysis& analysis) {
         }
         out << "\n";
     }
+    if (!analysis.duplicateSpellings.empty()) {
+        const auto& first = analysis.duplicateSpellings.front();
+        out << "  " << analysis.duplicateSpellings.size()
+            << " files imported under several relative spellings (resolvers normalize these: no "
+               "extra reads), e.g. "
+            << displayPath(result.module(first.module).path, root) << " as";
+        for (const auto& [alias, cause] : first.aliases) {
+            out << " " << displayPath(alias, root) << " (" << cause << ")";
+        }
+        out << "\n";
+    }
     const auto& multiplier = analysis.multiplier;
     if (multiplier.extraReads > 0) {
         out << "  a scanner keyed by path strings would read " << multiplier.extraReads

@@ -200,14 +200,18 @@ void writeAnalysis(std::ostream& out, const ScanResult& result, const Analysis& 
         json["entryPoints"] = summary.entryPoints;
         return json;
     });
-    Json paths = Json::array();
-    for (const auto& duplicate : analysis.duplicatePaths) {
-        Json aliases = Json::array();
-        for (const auto& [alias, cause] : duplicate.aliases) {
-            aliases.push_back({{"path", displayPath(alias, root)}, {"cause", cause}});
+    const auto duplicatesJson = [&](const std::vector<DuplicatePath>& duplicates) {
+        Json list = Json::array();
+        for (const auto& duplicate : duplicates) {
+            Json aliases = Json::array();
+            for (const auto& [alias, cause] : duplicate.aliases) {
+                aliases.push_back({{"path", displayPath(alias, root)}, {"cause", cause}});
+            }
+            list.push_back(
+                {{"path", modulePath(duplicate.module)}, {"aliases", std::move(aliases)}});
         }
-        paths.push_back({{"path", modulePath(duplicate.module)}, {"aliases", std::move(aliases)}});
-    }
+        return list;
+    };
     Json packages = Json::array();
     for (const auto& duplicate : analysis.duplicatePackages) {
         Json copies = Json::array();
@@ -218,7 +222,8 @@ void writeAnalysis(std::ostream& out, const ScanResult& result, const Analysis& 
             {{"name", duplicate.name}, {"copies", std::move(copies)}, {"bytes", duplicate.bytes}});
     }
     writeField(out, "duplicates",
-               {{"paths", std::move(paths)},
+               {{"paths", duplicatesJson(analysis.duplicatePaths)},
+                {"spellings", duplicatesJson(analysis.duplicateSpellings)},
                 {"packages", std::move(packages)},
                 {"multiplier",
                  {{"pathStrings", analysis.multiplier.pathStrings},

@@ -281,6 +281,7 @@ void ScanState::reportProgress(bool force) {
     progress.bytesRead = m_bytesRead;
     progress.elapsedMs = static_cast<double>(elapsed);
     progress.residentBytes = m_sampler ? m_sampler->latest() : 0;
+    progress.readingDone = force;
     m_options.progress(progress);
 }
 

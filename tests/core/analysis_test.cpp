@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <sstream>
 
 namespace fanout {
@@ -102,6 +103,33 @@ TEST(Analysis, AFileBehindThreeSymlinksListsThreeStringsAndTheMultiplier) {
     EXPECT_EQ(s.analysis.multiplier.extraReads, 3u);
     EXPECT_EQ(s.analysis.multiplier.extraBytes, 3u * 18u);
     EXPECT_EQ(s.analysis.multiplier.pathStrings, 5u); // entry.js, real.js and three links
+}
+
+TEST(Analysis, RelativeSpellingsOfOneFileAreListedWithTheirCauseButCostNothing) {
+    testing::TempDir tmp;
+    const auto root = fs::canonical(tmp.path());
+    tmp.write("lib/util.ts", "export const u = 1;\n");
+    tmp.write("lib/index.ts", "export * from './util.js';\n");
+    tmp.write("lib/deep/user.ts", "import '../util';\n");
+    tmp.write("entry.ts", "import './lib/util';\nimport './lib/deep/../util.ts';\n"
+                          "import './lib/deep/user';\nimport './lib';\nimport './lib/index.ts';\n");
+    const Scanned s = scanEntries(root, {"entry.ts"});
+    EXPECT_TRUE(s.analysis.duplicatePaths.empty());
+    EXPECT_EQ(s.analysis.multiplier.extraReads, 0u);
+    ASSERT_EQ(s.analysis.duplicateSpellings.size(), 2u);
+    std::map<std::string, std::vector<std::pair<std::string, std::string>>> byFile;
+    for (const auto& duplicate : s.analysis.duplicateSpellings) {
+        auto& list = byFile[displayPath(s.result->module(duplicate.module).path, root.string())];
+        for (const auto& [alias, cause] : duplicate.aliases) {
+            list.emplace_back(displayPath(alias, root.string()), cause);
+        }
+    }
+    using Pairs = std::vector<std::pair<std::string, std::string>>;
+    EXPECT_EQ(byFile["lib/index.ts"], (Pairs{{"lib", "directory index"}}));
+    EXPECT_EQ(byFile["lib/util.ts"], (Pairs{{"lib/deep/../util", "extension alias"},
+                                            {"lib/deep/../util.ts", "./ ../ spelling"},
+                                            {"lib/util", "extension alias"},
+                                            {"lib/util.js", "extension alias"}}));
 }
 
 TEST(Analysis, APackageInstalledTwiceIsADuplicatePackage) {

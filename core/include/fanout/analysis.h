@@ -75,6 +75,10 @@ struct Analysis {
     std::vector<Hotspot> hotspots;        // by exact reach, descending
     std::vector<PackageSummary> packages; // by modules, descending
     std::vector<DuplicatePath> duplicatePaths;
+    // Files imported under several relative spellings ("./ ../ spelling", "extension alias"):
+    // resolvers normalize these, so they cost no read, but a request-keyed cache or a text
+    // search sees several strings. Not counted in `multiplier` nor by the duplicate budget.
+    std::vector<DuplicatePath> duplicateSpellings;
     std::vector<DuplicatePackage> duplicatePackages;
     PathMultiplier multiplier;
     std::vector<std::vector<ModuleId>> cycles; // strongly connected components of 2+ modules

@@ -16,6 +16,8 @@ struct ScanProgress {
     std::uint64_t queued = 0;
     double elapsedMs = 0;
     std::uint64_t residentBytes = 0;
+    // Set on the last report: every file is read; the result is being sorted and built.
+    bool readingDone = false;
 };
 
 struct ScanOptions {

@@ -9,7 +9,7 @@ FANOUT_APT_PACKAGES=(
     cmake ninja-build g++ pkg-config git
     libtree-sitter-dev nlohmann-json3-dev libcli11-dev
     libgtest-dev libgmock-dev libbenchmark-dev
-    qt6-base-dev libqcustomplot-dev
+    qt6-base-dev qt6-svg-dev libqcustomplot-dev
     xvfb xauth graphviz
 )
 

@@ -1,0 +1,62 @@
+#include "fanout/demo_project.h"
+#include "fanout/project_config.h"
+#include "fanout/project_settings.h"
+
+#include "temp_dir.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace fanout {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string slurp(const fs::path& path) {
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+TEST(ProjectSettings, SavedSettingsAreWhatTheNextScanLoadsAndOtherKeysStay) {
+    testing::TempDir tmp;
+    const auto root = fs::canonical(tmp.path()) / "demo";
+    writeDemoProject(root, 5);
+    std::ofstream(root / "fanout.json")
+        << "{ // budgets stay\n \"budgets\": {\"maxModules\": 9}\n}";
+    const auto before = loadScanConfig(root.string(), {});
+    auto settings = settingsOf(before);
+    EXPECT_EQ(settings.preset, "rwsdk");
+    ASSERT_FALSE(settings.conditions.empty());
+    settings.conditions[0].second.push_back("fanout-test");
+    settings.directiveRule = DirectiveRule::Rwsdk;
+    ASSERT_EQ(saveProjectSettings(root.string(), settings, before), "");
+
+    const auto after = loadScanConfig(root.string(), {});
+    EXPECT_EQ(after.directiveRule, DirectiveRule::Rwsdk);
+    EXPECT_EQ(after.budgets.maxModules, 9u);
+    EXPECT_EQ(after.environments.size(), before.environments.size());
+    EXPECT_EQ(after.environments[0].resolver.conditions.back(), "fanout-test");
+    EXPECT_EQ(after.environments[0].resolver.mainFields,
+              before.environments[0].resolver.mainFields);
+    // Entries were not set: the preset's conditional entries are still found.
+    EXPECT_EQ(after.conditionalEntries, before.conditionalEntries);
+    EXPECT_EQ(after.entries, before.entries);
+}
+
+TEST(ProjectSettings, AnUnreadableFanoutJsonIsLeftAlone) {
+    testing::TempDir tmp;
+    const auto root = fs::canonical(tmp.path());
+    tmp.write("fanout.json", "{ not json");
+    ScanConfig config;
+    config.root = root.string();
+    const auto error = saveProjectSettings(root.string(), settingsOf(config), config);
+    EXPECT_NE(error.find("not valid JSON"), std::string::npos) << error;
+    EXPECT_EQ(slurp(root / "fanout.json"), "{ not json");
+}
+
+} // namespace
+} // namespace fanout

@@ -1,0 +1,107 @@
+#include "fanout/atomic_file.h"
+#include "fanout/demo_project.h"
+#include "main_window.h"
+
+#include <CLI/CLI.hpp>
+
+#include <QApplication>
+#include <QBuffer>
+#include <QDir>
+#include <QStandardPaths>
+#include <QTimer>
+
+#include <filesystem>
+#include <iostream>
+
+namespace {
+
+// The embedded demo lives in the user's cache folder, never in a project.
+QString demoProject() {
+    const auto dir =
+        QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/demo");
+    const std::filesystem::path path = dir.toStdString();
+    if (!std::filesystem::exists(path / fanout::kDemoMarker)) {
+        fanout::writeDemoProject(path);
+    }
+    return dir;
+}
+
+// Grabs the window into `file` as PNG, atomically. Empty, or what went wrong.
+std::string saveScreenshot(QWidget& window, const std::string& file) {
+    const auto image = window.grab().toImage();
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    if (image.isNull() || !image.save(&buffer, "PNG")) {
+        return "could not render the window";
+    }
+    return fanout::writeFileAtomically(file, std::string_view(bytes.data(), bytes.size()));
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv); // takes Qt's own options (-platform ...) out of argv
+    QApplication::setApplicationName(QStringLiteral("fanout-gui"));
+    QApplication::setOrganizationName(QStringLiteral("Fanout"));
+    QApplication::setApplicationVersion(QStringLiteral(FANOUT_VERSION));
+
+    CLI::App cli("Fanout: explore the import graph of a JavaScript/TypeScript project",
+                 "fanout-gui");
+    cli.set_version_flag("--version", std::string(FANOUT_VERSION));
+    std::string project;
+    std::string screenshot;
+    std::string panel = "graph";
+    cli.add_option("PROJECT_DIR", project, "Project folder (default: the embedded demo project)");
+    cli.add_option("--screenshot", screenshot,
+                   "Scan, show --panel, save a PNG of the window to FILE and exit");
+    cli.add_option("--panel", panel, "Panel to show")->check(CLI::IsMember([] {
+        std::vector<std::string> names;
+        for (const auto& name : fanout::ui::MainWindow::panelNames()) {
+            names.push_back(name.toStdString());
+        }
+        return names;
+    }()));
+    try {
+        cli.parse(argc, argv);
+    } catch (const CLI::ParseError& error) {
+        return cli.exit(error);
+    }
+
+    fanout::ui::MainWindow window;
+    QString dir = QString::fromStdString(project);
+    if (dir.isEmpty()) {
+        try {
+            dir = demoProject();
+        } catch (const std::exception& error) {
+            std::cerr << "fanout-gui: cannot write the demo project: " << error.what() << "\n";
+            return 1;
+        }
+    }
+    window.show();
+    if (!screenshot.empty()) {
+        window.setInteractive(false);
+        int status = 0;
+        QObject::connect(&window, &fanout::ui::MainWindow::projectSettled, &window, [&] {
+            window.showPanel(QString::fromStdString(panel));
+            // Let the panel paint once before grabbing it.
+            QTimer::singleShot(400, &window, [&] {
+                const auto error = saveScreenshot(window, screenshot);
+                if (!error.empty()) {
+                    std::cerr << "fanout-gui: " << error << "\n";
+                    status = 1;
+                } else if (!window.errorText().isEmpty()) {
+                    std::cerr << "fanout-gui: " << window.errorText().toStdString() << "\n";
+                    status = 1;
+                }
+                QApplication::exit(status);
+            });
+        });
+        QTimer::singleShot(300000, &window, [] {
+            std::cerr << "fanout-gui: the scan did not finish within 5 minutes\n";
+            QApplication::exit(3);
+        });
+    }
+    window.openProject(dir);
+    return QApplication::exec();
+}

@@ -1,0 +1,26 @@
+#include "filter_proxy.h"
+
+#include "table_model.h"
+
+namespace fanout::ui {
+
+FilterProxy::FilterProxy(QObject* parent) : QSortFilterProxyModel(parent) {
+    setSortRole(TableModel::SortRole);
+    setFilterKeyColumn(-1);
+    setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(300);
+    connect(&m_debounce, &QTimer::timeout, this, &FilterProxy::applyNow);
+}
+
+void FilterProxy::setFilterTextDebounced(const QString& text) {
+    m_pending = text;
+    m_debounce.start();
+}
+
+void FilterProxy::applyNow() {
+    m_debounce.stop();
+    setFilterFixedString(m_pending);
+}
+
+} // namespace fanout::ui

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QSortFilterProxyModel>
+#include <QTimer>
+
+namespace fanout::ui {
+
+// Sorts by TableModel::SortRole and filters every column by a case-insensitive substring,
+// applied ~300 ms after the last keystroke so typing stays fluid on 100,000 rows.
+class FilterProxy : public QSortFilterProxyModel {
+    Q_OBJECT
+public:
+    explicit FilterProxy(QObject* parent = nullptr);
+
+    void setFilterTextDebounced(const QString& text);
+    void applyNow(); // applies a pending filter at once (tests, Enter key)
+
+private:
+    QTimer m_debounce;
+    QString m_pending;
+};
+
+} // namespace fanout::ui

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "fanout/plain_layout.h"
+
+#include <QMetaType>
+#include <QObject>
+#include <QPointer>
+#include <QProcess>
+
+namespace fanout::ui {
+
+// Lays graphs out with Graphviz's `dot -Tplain` in a child process (Graphviz is EPL-licensed:
+// it is run, never linked). One layout at a time: a new request kills the running one, and
+// every answer carries the generation it was asked for so that views drop stale layouts.
+class GraphLayouter : public QObject {
+    Q_OBJECT
+public:
+    explicit GraphLayouter(QObject* parent = nullptr);
+    ~GraphLayouter() override;
+
+    // The path of `dot`, or empty when Graphviz is not installed.
+    static QString dotProgram();
+
+    quint64 request(const LayoutRequest& request);
+    quint64 generation() const { return m_generation; }
+
+signals:
+    void layoutReady(quint64 generation, const fanout::Layout& layout);
+    void layoutFailed(quint64 generation, const QString& message);
+
+private:
+    void stopRunning();
+
+    QPointer<QProcess> m_process;
+    quint64 m_generation = 0;
+};
+
+} // namespace fanout::ui
+
+Q_DECLARE_METATYPE(fanout::Layout)

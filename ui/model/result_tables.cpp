@@ -1,0 +1,265 @@
+#include "result_tables.h"
+
+#include "fanout/report_text.h"
+#include "fanout/scan_json.h"
+
+#include <QLocale>
+
+#include <algorithm>
+
+namespace fanout::ui {
+namespace {
+
+TableColumn textColumn(const QString& title, std::function<QVariant(int)> text) {
+    return {title, std::move(text), {}, false, {}};
+}
+
+TableColumn numberColumn(const QString& title, std::function<QVariant(int)> value,
+                         const QString& toolTip = {}) {
+    return {title, value, value, true, toolTip};
+}
+
+TableColumn bytesColumn(const QString& title, std::function<std::uint64_t(int)> bytes) {
+    return {title,
+            [bytes](int row) -> QVariant { return formatBytes(bytes(row)); },
+            [bytes](int row) -> QVariant { return QVariant::fromValue<qulonglong>(bytes(row)); },
+            true,
+            {}};
+}
+
+QString directiveText(const ScanModule& module) {
+    switch (module.directive.directive) {
+    case Directive::Client:
+        return QStringLiteral("use client");
+    case Directive::Server:
+        return QStringLiteral("use server");
+    case Directive::None:
+        break;
+    }
+    return {};
+}
+
+// A table whose rows are modules: the path, package and environment columns come first.
+std::vector<TableColumn> moduleColumns(const SessionPtr& s,
+                                       std::shared_ptr<const std::vector<std::uint32_t>> rows) {
+    const auto id = [rows](int row) {
+        return rows ? (*rows)[static_cast<std::size_t>(row)] : static_cast<std::uint32_t>(row);
+    };
+    return {
+        textColumn(QObject::tr("Module"), [s, id](int row) { return modulePath(*s, id(row)); }),
+        textColumn(QObject::tr("Package"),
+                   [s, id](int row) -> QVariant {
+                       const auto& module = s->result->modules[id(row)];
+                       return module.package ? packageName(*s, module.package->value) : QString();
+                   }),
+        textColumn(QObject::tr("Environment"),
+                   [s, id](int row) { return moduleEnvironment(*s, id(row)); }),
+    };
+}
+
+} // namespace
+
+QString modulePath(const ScanSession& session, std::uint32_t module) {
+    return QString::fromStdString(
+        displayPath(session.result->modules[module].path, session.result->config.root));
+}
+
+QString moduleEnvironment(const ScanSession& session, std::uint32_t module) {
+    const auto& result = *session.result;
+    return QString::fromStdString(
+        result.config.environments[result.modules[module].environment].name);
+}
+
+QString packageName(const ScanSession& session, std::uint32_t package) {
+    const auto& identity = session.result->packages[package];
+    return QString::fromStdString(identity.name + "@" + identity.version);
+}
+
+QString formatBytes(std::uint64_t bytes) {
+    return QLocale::system().formattedDataSize(static_cast<qint64>(bytes), 1,
+                                               QLocale::DataSizeTraditionalFormat);
+}
+
+TableContent hotspotTable(const SessionPtr& s) {
+    TableContent content;
+    content.rows = static_cast<int>(s->result->modules.size());
+    content.columns = moduleColumns(s, nullptr);
+    const auto metrics = [s](int row) -> const ModuleMetrics& {
+        return s->analysis.modules[static_cast<std::size_t>(row)];
+    };
+    content.columns.push_back(numberColumn(
+        QObject::tr("Fan-out"), [metrics](int row) { return metrics(row).fanOut; },
+        QObject::tr("Distinct modules it imports at run time")));
+    content.columns.push_back(numberColumn(
+        QObject::tr("Reach"),
+        [metrics](int row) { return QVariant::fromValue<qulonglong>(metrics(row).reachEstimate); },
+        QObject::tr("Modules it drags in, itself included (estimated; the inspector and the "
+                    "report give exact figures)")));
+    content.columns.push_back(
+        numberColumn(QObject::tr("Fan-in"), [metrics](int row) { return metrics(row).fanIn; }));
+    content.columns.push_back(bytesColumn(QObject::tr("Bytes"), [s](int row) {
+        return s->result->modules[static_cast<std::size_t>(row)].bytes;
+    }));
+    content.columns.push_back(textColumn(QObject::tr("Barrel"), [metrics](int row) -> QVariant {
+        return metrics(row).barrel ? QObject::tr("barrel") : QString();
+    }));
+    content.columns.push_back(textColumn(QObject::tr("Directive"), [s](int row) -> QVariant {
+        return directiveText(s->result->modules[static_cast<std::size_t>(row)]);
+    }));
+    // The figures right after the path, where they stay in sight; package and environment last.
+    std::rotate(content.columns.begin() + 1, content.columns.begin() + 3, content.columns.end());
+    content.moduleOfRow = [](int row) { return row; };
+    content.defaultSortColumn = 1; // fan-out: the barrels come first
+    content.defaultSortOrder = Qt::DescendingOrder;
+    return content;
+}
+
+TableContent directiveTable(const SessionPtr& s) {
+    auto rows = std::make_shared<std::vector<std::uint32_t>>();
+    for (std::uint32_t i = 0; i < s->result->modules.size(); ++i) {
+        if (s->result->modules[i].directive.directive != Directive::None) {
+            rows->push_back(i);
+        }
+    }
+    TableContent content;
+    content.rows = static_cast<int>(rows->size());
+    content.columns = moduleColumns(s, rows);
+    const auto module = [s, rows](int row) -> const ScanModule& {
+        return s->result->modules[(*rows)[static_cast<std::size_t>(row)]];
+    };
+    content.columns.insert(content.columns.begin(),
+                           textColumn(QObject::tr("Directive"), [module](int row) -> QVariant {
+                               return directiveText(module(row));
+                           }));
+    content.columns.push_back(textColumn(QObject::tr("rwsdk rule"), [module](int row) -> QVariant {
+        const auto& m = module(row);
+        if (m.rwsdkDirective == m.directive) {
+            return QObject::tr("same");
+        }
+        return QString::fromUtf8(toString(m.rwsdkDirective.directive).data());
+    }));
+    content.moduleOfRow = [rows](int row) {
+        return static_cast<int>((*rows)[static_cast<std::size_t>(row)]);
+    };
+    return content;
+}
+
+TableContent packageTable(const SessionPtr& s) {
+    const auto& packages = s->analysis.packages;
+    const auto summary = [s](int row) -> const PackageSummary& {
+        return s->analysis.packages[static_cast<std::size_t>(row)];
+    };
+    TableContent content;
+    content.rows = static_cast<int>(packages.size());
+    content.columns = {
+        textColumn(QObject::tr("Package"),
+                   [s, summary](int row) { return packageName(*s, summary(row).package.value); }),
+        numberColumn(
+            QObject::tr("Modules"),
+            [summary](int row) { return QVariant::fromValue<qulonglong>(summary(row).modules); }),
+        bytesColumn(QObject::tr("Bytes"), [summary](int row) { return summary(row).bytes; }),
+        numberColumn(QObject::tr("Share %"),
+                     [summary](int row) { return std::round(summary(row).share * 1000) / 10; }),
+        textColumn(QObject::tr("Location"),
+                   [s, summary](int row) {
+                       return QString::fromStdString(
+                           displayPath(s->result->packages[summary(row).package.value].root,
+                                       s->result->config.root));
+                   }),
+        textColumn(QObject::tr("Entered by"),
+                   [summary](int row) {
+                       const auto& entries = summary(row).entryPoints;
+                       QStringList list;
+                       for (std::size_t i = 0; i < entries.size() && i < 3; ++i) {
+                           list << QString::fromStdString(entries[i]);
+                       }
+                       if (entries.size() > 3) {
+                           list << QObject::tr("+%1 more").arg(entries.size() - 3);
+                       }
+                       return list.join(QStringLiteral("; "));
+                   }),
+    };
+    content.defaultSortColumn = 1;
+    content.defaultSortOrder = Qt::DescendingOrder;
+    return content;
+}
+
+TableContent duplicateTable(const SessionPtr& s) {
+    struct Row {
+        int module = -1;
+        QString path;
+        QString alias;
+        QString cause;
+        std::uint64_t bytes = 0;
+    };
+    auto rows = std::make_shared<std::vector<Row>>();
+    const auto& root = s->result->config.root;
+    const auto addPaths = [&](const std::vector<DuplicatePath>& duplicates, bool costs) {
+        for (const auto& duplicate : duplicates) {
+            const auto& module = s->result->module(duplicate.module);
+            for (const auto& [alias, cause] : duplicate.aliases) {
+                rows->push_back({static_cast<int>(duplicate.module.value),
+                                 modulePath(*s, duplicate.module.value),
+                                 QString::fromStdString(displayPath(alias, root)),
+                                 QString::fromStdString(cause), costs ? module.bytes : 0});
+            }
+        }
+    };
+    addPaths(s->analysis.duplicatePaths, true);
+    addPaths(s->analysis.duplicateSpellings, false);
+    for (const auto& duplicate : s->analysis.duplicatePackages) {
+        for (std::size_t i = 1; i < duplicate.copies.size(); ++i) {
+            const auto& copy = s->result->packages[duplicate.copies[i].value];
+            rows->push_back({-1, packageName(*s, duplicate.copies.front().value),
+                             QString::fromStdString(displayPath(copy.root, root)),
+                             QObject::tr("package installed %1 times (%2)")
+                                 .arg(duplicate.copies.size())
+                                 .arg(QString::fromStdString(copy.version)),
+                             duplicate.bytes});
+        }
+    }
+    const auto row = [rows](int index) -> const Row& {
+        return (*rows)[static_cast<std::size_t>(index)];
+    };
+    TableContent content;
+    content.rows = static_cast<int>(rows->size());
+    content.columns = {
+        textColumn(QObject::tr("File or package"), [row](int i) { return row(i).path; }),
+        textColumn(QObject::tr("Also reached as"), [row](int i) { return row(i).alias; }),
+        textColumn(QObject::tr("Cause"), [row](int i) { return row(i).cause; }),
+        bytesColumn(QObject::tr("Extra bytes"), [row](int i) { return row(i).bytes; }),
+    };
+    content.moduleOfRow = [row](int i) { return row(i).module; };
+    return content;
+}
+
+TableContent unresolvedTable(const SessionPtr& s) {
+    auto rows = std::make_shared<std::vector<std::uint32_t>>();
+    for (std::uint32_t i = 0; i < s->result->edges.size(); ++i) {
+        if (s->result->edges[i].resolution == ResolutionKind::Unresolved) {
+            rows->push_back(i);
+        }
+    }
+    const auto edge = [s, rows](int row) -> const ScanEdge& {
+        return s->result->edges[(*rows)[static_cast<std::size_t>(row)]];
+    };
+    TableContent content;
+    content.rows = static_cast<int>(rows->size());
+    content.columns = {
+        textColumn(QObject::tr("Importer"),
+                   [s, edge](int row) { return modulePath(*s, edge(row).importer.value); }),
+        textColumn(QObject::tr("Specifier"),
+                   [edge](int row) { return QString::fromStdString(edge(row).specifier); }),
+        textColumn(QObject::tr("Category"),
+                   [edge](int row) {
+                       return QString::fromStdString(unresolvedCategory(edge(row).reason));
+                   }),
+        textColumn(QObject::tr("Reason"),
+                   [edge](int row) { return QString::fromStdString(edge(row).reason); }),
+        numberColumn(QObject::tr("Line"), [edge](int row) { return edge(row).position.line; }),
+    };
+    content.moduleOfRow = [edge](int row) { return static_cast<int>(edge(row).importer.value); };
+    return content;
+}
+
+} // namespace fanout::ui

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "scan_session.h"
+#include "table_model.h"
+
+namespace fanout::ui {
+
+// The content of each result table, computed from one session (which the content keeps alive).
+// Hotspots: every module, most fan-out first. Directives: modules with "use client"/"use server".
+// Packages: per installed package. Duplicates: each extra path string of a file, each relative
+// spelling, and each extra copy of a package. Unresolved: imports that did not resolve.
+TableContent hotspotTable(const SessionPtr& session);
+TableContent directiveTable(const SessionPtr& session);
+TableContent packageTable(const SessionPtr& session);
+TableContent duplicateTable(const SessionPtr& session);
+TableContent unresolvedTable(const SessionPtr& session);
+
+// Helpers the views share: a module's path relative to the project, and its environment.
+QString modulePath(const ScanSession& session, std::uint32_t module);
+QString moduleEnvironment(const ScanSession& session, std::uint32_t module);
+QString packageName(const ScanSession& session, std::uint32_t package);
+QString formatBytes(std::uint64_t bytes);
+
+} // namespace fanout::ui

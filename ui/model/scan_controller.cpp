@@ -1,0 +1,113 @@
+#include "scan_controller.h"
+
+#include "fanout/memory_sampler.h"
+
+#include <QThread>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace fanout::ui {
+
+ScanController::ScanController(QObject* parent) : QObject(parent) {
+    m_pool.setMaxThreadCount(1);
+    m_sampleTimer.setInterval(100);
+    connect(&m_sampleTimer, &QTimer::timeout, this, &ScanController::sampleMemory);
+}
+
+ScanController::~ScanController() {
+    m_stop.request_stop();
+    m_pool.waitForDone();
+}
+
+void ScanController::start(const QString& root, const ScanOverrides& overrides) {
+    Q_ASSERT(QThread::currentThread() == thread());
+    m_stop.request_stop(); // an older scan still running stops and is ignored from now on
+    m_stop = std::stop_source();
+    const auto generation = ++m_generation;
+    m_running = true;
+    m_root = root;
+    m_memory.clear();
+    m_clock.start();
+    m_sampleTimer.start();
+    emit started();
+    markPhase(tr("reading"));
+    sampleMemory();
+
+    const auto token = m_stop.get_token();
+    const auto rootPath = root.toStdString();
+    // Each report is posted to the GUI thread with `this` as context: Qt drops it if the
+    // controller is gone, and the generation check drops it if a newer scan started.
+    const auto post = [this, generation](auto function) {
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, function]() {
+                if (generation == m_generation) {
+                    function();
+                }
+            },
+            Qt::QueuedConnection);
+    };
+    auto future = QtConcurrent::run(&m_pool, [this, post, token, rootPath, overrides]() {
+        try {
+            ScanOptions options;
+            options.stop = token;
+            options.progress = [this, post](const ScanProgress& progress) {
+                post([this, progress] {
+                    if (progress.readingDone) {
+                        markPhase(tr("building result"));
+                    }
+                    emit progressChanged(progress);
+                });
+            };
+            const auto config = loadScanConfig(rootPath, overrides);
+            auto result = scan(config, options);
+            if (token.stop_requested() || result->stats.cancelled) {
+                post([this] {
+                    finish();
+                    emit cancelled();
+                });
+                return;
+            }
+            post([this] { markPhase(tr("analysing")); });
+            auto session = std::make_shared<const ScanSession>(std::move(result));
+            post([this, session] {
+                m_session = session;
+                finish();
+                emit resultAvailable(session);
+            });
+        } catch (const std::exception& error) {
+            const auto message = QString::fromStdString(error.what());
+            post([this, message] {
+                finish();
+                emit failed(message);
+            });
+        }
+    });
+    Q_UNUSED(future);
+}
+
+void ScanController::cancel() {
+    if (m_running) {
+        m_stop.request_stop();
+    }
+}
+
+void ScanController::sampleMemory() {
+    const double seconds = static_cast<double>(m_clock.elapsed()) / 1000.0;
+    const auto bytes = residentBytes();
+    m_memory.add(seconds, bytes);
+    emit memorySampled(seconds, static_cast<double>(bytes) / (1024.0 * 1024.0));
+}
+
+void ScanController::markPhase(const QString& phase) {
+    m_memory.markPhase(static_cast<double>(m_clock.elapsed()) / 1000.0, phase);
+    emit phaseChanged(phase);
+}
+
+void ScanController::finish() {
+    sampleMemory();
+    markPhase(tr("done"));
+    m_sampleTimer.stop();
+    m_running = false;
+}
+
+} // namespace fanout::ui

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "fanout/project_config.h"
+#include "memory_series.h"
+#include "scan_session.h"
+
+#include <QElapsedTimer>
+#include <QFuture>
+#include <QObject>
+#include <QThreadPool>
+#include <QTimer>
+
+#include <stop_token>
+
+namespace fanout::ui {
+
+// Runs scans off the GUI thread, one at a time, and reports on the GUI thread: throttled
+// progress, resident memory ~10 times a second, scan phases, then the result, a failure or the
+// cancellation. A newer scan makes everything an older one still reports stale: it is dropped.
+class ScanController : public QObject {
+    Q_OBJECT
+public:
+    explicit ScanController(QObject* parent = nullptr);
+    ~ScanController() override; // cancels a running scan and waits for it
+
+    // Loads the configuration for `root` (fanout.json, preset) and scans it.
+    void start(const QString& root, const ScanOverrides& overrides = {});
+    void cancel();
+    bool isRunning() const { return m_running; }
+    const MemorySeries& memory() const { return m_memory; }
+    SessionPtr session() const { return m_session; }
+    QString root() const { return m_root; }
+
+signals:
+    void started();
+    void progressChanged(const fanout::ScanProgress& progress);
+    void phaseChanged(const QString& phase);
+    void memorySampled(double seconds, double residentMegabytes);
+    void resultAvailable(fanout::ui::SessionPtr session);
+    void failed(const QString& message);
+    void cancelled();
+
+private:
+    void sampleMemory();
+    void markPhase(const QString& phase);
+    void finish();
+
+    QThreadPool m_pool;
+    QTimer m_sampleTimer;
+    QElapsedTimer m_clock;
+    MemorySeries m_memory;
+    std::stop_source m_stop;
+    quint64 m_generation = 0;
+    bool m_running = false;
+    SessionPtr m_session;
+    QString m_root;
+};
+
+} // namespace fanout::ui

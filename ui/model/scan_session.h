@@ -1,0 +1,30 @@
+#pragma once
+
+#include "fanout/analysis.h"
+#include "fanout/module_graph.h"
+#include "fanout/scan_result.h"
+#include "fanout/scanner.h"
+
+#include <QMetaType>
+
+#include <memory>
+
+namespace fanout::ui {
+
+// One finished scan with what every view reads: the immutable result, its graph and analysis.
+// Built on the scan thread; shared read-only by all models afterwards.
+struct ScanSession {
+    explicit ScanSession(std::shared_ptr<const ScanResult> scanned)
+        : result(std::move(scanned)), graph(*result), analysis(analyze(*result, graph)) {}
+
+    std::shared_ptr<const ScanResult> result;
+    ModuleGraph graph;
+    Analysis analysis;
+};
+
+using SessionPtr = std::shared_ptr<const ScanSession>;
+
+} // namespace fanout::ui
+
+Q_DECLARE_METATYPE(fanout::ui::SessionPtr)
+Q_DECLARE_METATYPE(fanout::ScanProgress)

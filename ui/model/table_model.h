@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QAbstractTableModel>
+
+#include <functional>
+#include <vector>
+
+namespace fanout::ui {
+
+// One column of a result table: what it shows and the key it sorts by (numbers sort as
+// numbers). Cells are computed on demand from the immutable result: no row is copied.
+struct TableColumn {
+    QString title;
+    std::function<QVariant(int row)> text;
+    std::function<QVariant(int row)> sortKey; // empty: sort by `text`
+    bool numeric = false;
+    QString toolTip;
+};
+
+struct TableContent {
+    int rows = 0;
+    std::vector<TableColumn> columns;
+    std::function<int(int row)> moduleOfRow; // -1 when a row is not one module
+    int defaultSortColumn = 0;
+    Qt::SortOrder defaultSortOrder = Qt::AscendingOrder;
+};
+
+class TableModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    static constexpr int SortRole = Qt::UserRole + 1;
+    static constexpr int ModuleRole = Qt::UserRole + 2; // the row's module id, or -1
+
+    explicit TableModel(QObject* parent = nullptr);
+
+    // Swaps the content (a new scan) with a model reset.
+    void setContent(TableContent content);
+    const TableContent& content() const { return m_content; }
+    // The first row showing `module`, or -1.
+    int rowOfModule(int module) const;
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+private:
+    TableContent m_content;
+};
+
+} // namespace fanout::ui

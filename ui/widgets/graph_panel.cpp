@@ -1,0 +1,258 @@
+#include "graph_panel.h"
+
+#include "fanout/atomic_file.h"
+#include "module_selection.h"
+#include "result_tables.h"
+
+#include <QBuffer>
+#include <QComboBox>
+#include <QGraphicsItem>
+#include <QGraphicsScene>
+#include <QGraphicsView>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QSlider>
+#include <QSvgGenerator>
+#include <QVBoxLayout>
+#include <QWheelEvent>
+
+namespace fanout::ui {
+namespace {
+constexpr std::size_t kAskAbove = 1000;
+}
+
+GraphPanel::GraphPanel(ModuleSelection& selection, QWidget* parent)
+    : QWidget(parent), m_selection(selection), m_modeBox(new QComboBox(this)),
+      m_depth(new QSlider(Qt::Horizontal, this)), m_depthLabel(new QLabel(this)),
+      m_status(new QLabel(this)), m_scene(new QGraphicsScene(this)),
+      m_canvas(new QGraphicsView(m_scene, this)) {
+    m_modeBox->addItem(tr("Focus on the selection"));
+    m_modeBox->addItem(tr("Package overview"));
+    m_depth->setRange(1, 4);
+    m_depth->setValue(1);
+    m_depth->setFixedWidth(110);
+    m_depthLabel->setText(tr("Depth 1"));
+    m_status->setWordWrap(true);
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(m_modeBox);
+    bar->addSpacing(12);
+    bar->addWidget(m_depthLabel);
+    bar->addWidget(m_depth);
+    bar->addSpacing(12);
+    bar->addWidget(m_status, 1);
+    auto* column = new QVBoxLayout(this);
+    column->setContentsMargins(4, 4, 4, 4);
+    column->addLayout(bar);
+    column->addWidget(m_canvas, 1);
+    m_canvas->setRenderHint(QPainter::Antialiasing);
+    m_canvas->setDragMode(QGraphicsView::ScrollHandDrag);
+    m_canvas->setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
+    m_canvas->viewport()->installEventFilter(this);
+
+    connect(m_modeBox, &QComboBox::currentIndexChanged, this,
+            [this](int index) { setMode(index == 0 ? Mode::Focus : Mode::Packages); });
+    connect(m_depth, &QSlider::valueChanged, this, &GraphPanel::setDepth);
+    connect(&m_selection, &ModuleSelection::selected, this, [this](int module) {
+        if (module >= 0 && module != m_center) {
+            m_center = module;
+            m_options.expanded.clear();
+            if (m_mode == Mode::Focus) {
+                rebuild();
+            }
+        }
+    });
+    connect(&m_layouter, &GraphLayouter::layoutReady, this,
+            [this](quint64 generation, const Layout& layout) {
+                if (generation != m_layouter.generation() || !m_session) {
+                    return; // a newer request is on its way
+                }
+                drawViewGraph(*m_scene, *m_session, m_view, m_labels, layout, font());
+                m_canvas->resetTransform();
+                m_canvas->fitInView(m_scene->sceneRect(), Qt::KeepAspectRatio);
+                if (m_canvas->transform().m11() > 1.0) {
+                    m_canvas->resetTransform(); // small graphs at natural size
+                }
+                m_laidOut = true;
+                m_status->setText(m_mode == Mode::Focus
+                                      ? tr("%1 nodes. Click a module to focus it, a bundle to "
+                                           "expand it (right-click: treemap). Wheel zooms.")
+                                            .arg(m_view.nodes.size())
+                                      : tr("%1 packages. Click one to see its modules as a "
+                                           "treemap.")
+                                            .arg(m_view.nodes.size()));
+                emit settled();
+            });
+    connect(&m_layouter, &GraphLayouter::layoutFailed, this,
+            [this](quint64 generation, const QString& message) {
+                if (generation == m_layouter.generation()) {
+                    showMessage(message);
+                }
+            });
+}
+
+void GraphPanel::setSession(SessionPtr session, int center) {
+    m_session = std::move(session);
+    m_options.expanded.clear();
+    m_center = center;
+    rebuild();
+}
+
+void GraphPanel::setMode(Mode mode) {
+    m_mode = mode;
+    m_modeBox->setCurrentIndex(mode == Mode::Focus ? 0 : 1);
+    m_depth->setEnabled(mode == Mode::Focus);
+    rebuild();
+}
+
+void GraphPanel::setDepth(int depth) {
+    m_options.depth = static_cast<unsigned>(depth);
+    m_depth->setValue(depth);
+    m_depthLabel->setText(tr("Depth %1").arg(depth));
+    if (m_mode == Mode::Focus) {
+        rebuild();
+    }
+}
+
+QString GraphPanel::message() const {
+    return m_status->text();
+}
+
+void GraphPanel::showMessage(const QString& text) {
+    m_scene->clear();
+    m_laidOut = false;
+    m_status->setText(text);
+    auto* item = m_scene->addText(text);
+    item->setTextWidth(420);
+    emit settled();
+}
+
+void GraphPanel::rebuild() {
+    if (!m_session) {
+        showMessage(tr("No scan yet."));
+        return;
+    }
+    if (m_mode == Mode::Packages) {
+        m_view = buildPackageOverview(*m_session->result);
+    } else if (m_center < 0 ||
+               static_cast<std::size_t>(m_center) >= m_session->result->modules.size()) {
+        showMessage(tr("Select a module in a table (or switch to the package overview) to see "
+                       "its neighbourhood."));
+        return;
+    } else {
+        m_view = buildFocusGraph(*m_session->result, m_session->graph,
+                                 static_cast<std::uint32_t>(m_center), m_options);
+    }
+    if (m_view.nodes.size() > kAskAbove && m_interactive &&
+        QMessageBox::question(this, tr("Draw a large graph?"),
+                              tr("This view has %1 nodes; laying it out may take a while. "
+                                 "Draw it anyway?")
+                                  .arg(m_view.nodes.size())) != QMessageBox::Yes) {
+        showMessage(tr("Not drawn: %1 nodes. Lower the depth or collapse bundles.")
+                        .arg(m_view.nodes.size()));
+        return;
+    }
+    m_labels = labelNodes(*m_session, m_view, font());
+    m_laidOut = false;
+    m_status->setText(tr("Laying out %1 nodes…").arg(m_view.nodes.size()));
+    m_layouter.request(layoutRequest(m_view, m_labels));
+}
+
+void GraphPanel::nodeClicked(int index, bool context, const QPoint& globalPos) {
+    if (index < 0 || static_cast<std::size_t>(index) >= m_view.nodes.size()) {
+        return;
+    }
+    const auto& node = m_view.nodes[static_cast<std::size_t>(index)];
+    const auto showTreemap = [this, node] {
+        std::vector<std::uint32_t> modules = node.members;
+        QString title;
+        if (node.kind == ViewNodeKind::Bundle) {
+            title = modulePath(*m_session, node.id);
+        } else {
+            const bool project = node.kind == ViewNodeKind::Project;
+            title = project ? tr("your project") : packageName(*m_session, node.id);
+            for (std::uint32_t i = 0; i < m_session->result->modules.size(); ++i) {
+                const auto& package = m_session->result->modules[i].package;
+                if (project ? !package : (package && package->value == node.id)) {
+                    modules.push_back(i);
+                }
+            }
+        }
+        emit treemapRequested(title, std::move(modules));
+    };
+    if (node.kind == ViewNodeKind::Bundle) {
+        if (context) {
+            QMenu menu;
+            menu.addAction(tr("Expand"), this, [this, node] {
+                m_options.expanded.push_back(node.id);
+                rebuild();
+            });
+            menu.addAction(tr("Open as treemap"), this, showTreemap);
+            menu.exec(globalPos);
+        } else {
+            m_options.expanded.push_back(node.id);
+            rebuild();
+        }
+    } else if (node.kind == ViewNodeKind::Module) {
+        m_selection.select(static_cast<int>(node.id));
+    } else {
+        showTreemap();
+    }
+}
+
+bool GraphPanel::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_canvas->viewport()) {
+        if (event->type() == QEvent::Wheel) {
+            const auto* wheel = static_cast<QWheelEvent*>(event);
+            const double factor = wheel->angleDelta().y() > 0 ? 1.2 : 1 / 1.2;
+            m_canvas->scale(factor, factor);
+            return true;
+        }
+        if (event->type() == QEvent::MouseButtonRelease) {
+            const auto* mouse = static_cast<QMouseEvent*>(event);
+            if (auto* item = m_canvas->itemAt(mouse->position().toPoint());
+                item && item->data(0).isValid()) {
+                nodeClicked(item->data(0).toInt(), mouse->button() == Qt::RightButton,
+                            mouse->globalPosition().toPoint());
+            }
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+QString GraphPanel::saveImage(const QString& file) {
+    if (!m_laidOut) {
+        return tr("the graph has no layout to save");
+    }
+    const auto rect = m_scene->sceneRect();
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    if (file.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive)) {
+        QSvgGenerator svg;
+        svg.setOutputDevice(&buffer);
+        svg.setSize(rect.size().toSize());
+        svg.setViewBox(QRectF(QPointF(0, 0), rect.size()));
+        svg.setTitle(tr("Fanout graph"));
+        QPainter painter(&svg);
+        m_scene->render(&painter, QRectF(QPointF(0, 0), rect.size()), rect);
+    } else {
+        QImage image((rect.size() * 2).toSize(), QImage::Format_ARGB32);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        m_scene->render(&painter, QRectF(QPointF(0, 0), rect.size() * 2), rect);
+        painter.end();
+        if (!image.save(&buffer, "PNG")) {
+            return tr("could not encode the image");
+        }
+    }
+    buffer.close();
+    return QString::fromStdString(
+        writeFileAtomically(file.toStdString(), std::string_view(bytes.data(), bytes.size())));
+}
+
+} // namespace fanout::ui

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "fanout/view_graph.h"
+#include "graph_layouter.h"
+#include "graph_scene.h"
+#include "scan_session.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QGraphicsScene;
+class QGraphicsView;
+class QLabel;
+class QSlider;
+
+namespace fanout::ui {
+
+class ModuleSelection;
+
+// The graph: by default the focus view around the selected module (depth slider, both ways,
+// big fan-outs bundled), or the package overview. Layouts come from `dot` in a child process;
+// a layout for an older request is dropped.
+class GraphPanel : public QWidget {
+    Q_OBJECT
+public:
+    enum class Mode { Focus, Packages };
+
+    GraphPanel(ModuleSelection& selection, QWidget* parent = nullptr);
+
+    // A new scan, focused on `center` (a module, or -1).
+    void setSession(SessionPtr session, int center);
+    void setMode(Mode mode);
+    void setDepth(int depth);
+    Mode mode() const { return m_mode; }
+    const ViewGraph& viewGraph() const { return m_view; }
+    bool hasLayout() const { return m_laidOut; }
+    QString message() const;
+    // Asks before drawing more than this many nodes (never asks when non-interactive).
+    void setInteractive(bool interactive) { m_interactive = interactive; }
+
+    QString saveImage(const QString& file); // PNG or SVG by suffix; empty or what went wrong
+
+signals:
+    // The view shows a layout or says why it cannot: nothing more is coming for now.
+    void settled();
+    void treemapRequested(const QString& title, std::vector<std::uint32_t> modules);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void rebuild();
+    void showMessage(const QString& text);
+    void nodeClicked(int node, bool context, const QPoint& globalPos);
+
+    ModuleSelection& m_selection;
+    SessionPtr m_session;
+    Mode m_mode = Mode::Focus;
+    FocusOptions m_options;
+    int m_center = -1;
+    ViewGraph m_view;
+    std::vector<NodeLabel> m_labels;
+    bool m_laidOut = false;
+    bool m_interactive = true;
+    GraphLayouter m_layouter;
+    QComboBox* m_modeBox;
+    QSlider* m_depth;
+    QLabel* m_depthLabel;
+    QLabel* m_status;
+    QGraphicsScene* m_scene;
+    QGraphicsView* m_canvas;
+};
+
+} // namespace fanout::ui

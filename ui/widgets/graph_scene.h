@@ -1,0 +1,31 @@
+#pragma once
+
+#include "fanout/plain_layout.h"
+#include "fanout/view_graph.h"
+#include "scan_session.h"
+
+#include <QFont>
+#include <QGraphicsScene>
+#include <QStringList>
+
+namespace fanout::ui {
+
+// What each node of a view graph says and how large its box is: computed before the layout
+// (Graphviz places boxes of these sizes) and used again to draw them.
+struct NodeLabel {
+    QStringList lines;
+    QSizeF size;     // points
+    double heat = 0; // 0 cold .. 1 hottest in this view
+};
+
+std::vector<NodeLabel> labelNodes(const ScanSession& session, const ViewGraph& view,
+                                  const QFont& font);
+
+LayoutRequest layoutRequest(const ViewGraph& view, const std::vector<NodeLabel>& labels);
+
+// Fills `scene` (GUI thread only) with one item per node and edge. Node items carry their node
+// index as data(0).
+void drawViewGraph(QGraphicsScene& scene, const ScanSession& session, const ViewGraph& view,
+                   const std::vector<NodeLabel>& labels, const Layout& layout, const QFont& font);
+
+} // namespace fanout::ui

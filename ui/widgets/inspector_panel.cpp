@@ -1,0 +1,183 @@
+#include "inspector_panel.h"
+
+#include "fanout/scan_json.h"
+#include "fanout/view_graph.h"
+#include "module_selection.h"
+#include "result_tables.h"
+
+#include <QClipboard>
+#include <QDesktopServices>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QLocale>
+#include <QPushButton>
+#include <QTextBrowser>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace fanout::ui {
+namespace {
+
+constexpr std::size_t kListed = 40;
+
+QString link(const ScanSession& s, std::uint32_t module) {
+    return QStringLiteral("<a href=\"module:%1\">%2</a> <span style=\"color:#777\">[%3]</span>")
+        .arg(module)
+        .arg(modulePath(s, module).toHtmlEscaped())
+        .arg(moduleEnvironment(s, module).toHtmlEscaped());
+}
+
+QString verdict(const DirectiveVerdict& verdict) {
+    QString text = verdict.directive == Directive::None
+                       ? QObject::tr("none")
+                       : QStringLiteral("\"use %1\"").arg(toString(verdict.directive).data());
+    if (verdict.conflict) {
+        text += QObject::tr(" (says both)");
+    }
+    return text;
+}
+
+void moduleList(QString& html, const ScanSession& s, const QString& title,
+                std::span<const std::uint32_t> modules) {
+    html += QStringLiteral("<h4>%1 (%2)</h4><ul>").arg(title).arg(modules.size());
+    for (std::size_t i = 0; i < modules.size() && i < kListed; ++i) {
+        html += QStringLiteral("<li>") + link(s, modules[i]) + QStringLiteral("</li>");
+    }
+    if (modules.size() > kListed) {
+        html += QObject::tr("<li>… and %1 more</li>").arg(modules.size() - kListed);
+    }
+    html += QStringLiteral("</ul>");
+}
+
+} // namespace
+
+InspectorPanel::InspectorPanel(ModuleSelection& selection, QWidget* parent)
+    : QWidget(parent), m_selection(selection), m_text(new QTextBrowser(this)),
+      m_open(new QPushButton(tr("Open in editor"), this)),
+      m_copy(new QPushButton(tr("Copy path"), this)) {
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_open);
+    buttons->addWidget(m_copy);
+    buttons->addStretch(1);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(2, 2, 2, 2);
+    layout->addLayout(buttons);
+    layout->addWidget(m_text, 1);
+    m_text->setOpenLinks(false);
+    m_open->setEnabled(false);
+    m_copy->setEnabled(false);
+    connect(m_text, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
+        if (url.scheme() == QStringLiteral("module")) {
+            m_selection.select(url.path().toInt());
+        }
+    });
+    const auto selectedPath = [this]() -> QString {
+        const int module = m_selection.current();
+        if (!m_session || module < 0) {
+            return {};
+        }
+        return QString::fromStdString(
+            m_session->result->modules[static_cast<std::size_t>(module)].path);
+    };
+    connect(m_open, &QPushButton::clicked, this,
+            [selectedPath] { QDesktopServices::openUrl(QUrl::fromLocalFile(selectedPath())); });
+    connect(m_copy, &QPushButton::clicked, this,
+            [selectedPath] { QGuiApplication::clipboard()->setText(selectedPath()); });
+    connect(&m_selection, &ModuleSelection::selected, this, &InspectorPanel::show);
+    m_text->setHtml(tr("<p>Select a module to inspect it.</p>"));
+}
+
+void InspectorPanel::setSession(SessionPtr session) {
+    m_session = std::move(session);
+    show(m_selection.current());
+}
+
+QString InspectorPanel::html() const {
+    return m_text->toHtml();
+}
+
+void InspectorPanel::show(int moduleId) {
+    m_open->setEnabled(m_session && moduleId >= 0);
+    m_copy->setEnabled(m_session && moduleId >= 0);
+    if (!m_session || moduleId < 0 ||
+        static_cast<std::size_t>(moduleId) >= m_session->result->modules.size()) {
+        m_text->setHtml(tr("<p>Select a module to inspect it.</p>"));
+        return;
+    }
+    const auto& s = *m_session;
+    const auto id = static_cast<std::uint32_t>(moduleId);
+    const auto& module = s.result->modules[id];
+    QString html = QStringLiteral("<h3>%1</h3><table>").arg(modulePath(s, id).toHtmlEscaped());
+    const auto row = [&html](const QString& key, const QString& value) {
+        html += QStringLiteral("<tr><td style=\"color:#555;padding-right:8px\">%1</td><td>%2</td>"
+                               "</tr>")
+                    .arg(key, value);
+    };
+    row(tr("Real path"), QString::fromStdString(module.path).toHtmlEscaped());
+    row(tr("Package"), module.package ? packageName(s, module.package->value).toHtmlEscaped()
+                                      : tr("your project"));
+    QStringList environments;
+    for (std::uint32_t i = 0; i < s.result->modules.size(); ++i) {
+        if (s.result->modules[i].path == module.path) {
+            const auto name = moduleEnvironment(s, i).toHtmlEscaped();
+            environments << (i == id
+                                 ? QStringLiteral("<b>%1</b>").arg(name)
+                                 : QStringLiteral("<a href=\"module:%1\">%2</a>").arg(i).arg(name));
+        }
+    }
+    row(tr("Environments"), environments.join(QStringLiteral(", ")));
+    row(tr("Kind"),
+        QString::fromUtf8(toString(module.kind).data()) +
+            (module.error.empty()
+                 ? QString()
+                 : QStringLiteral(": ") + QString::fromStdString(module.error).toHtmlEscaped()));
+    QString directive = verdict(module.directive);
+    if (module.rwsdkDirective != module.directive) {
+        directive += tr(" — rwsdk's text rule says %1").arg(verdict(module.rwsdkDirective));
+    }
+    row(tr("Directive"), directive);
+    row(tr("Size"), formatBytes(module.bytes));
+    const auto& metrics = s.analysis.modules[id];
+    const auto reach = exactReach(*s.result, s.graph, ModuleId{id});
+    row(tr("Reach"), tr("%1 modules, %2 (exact)")
+                         .arg(QLocale().toString(static_cast<qulonglong>(reach.modules)))
+                         .arg(formatBytes(reach.bytes)));
+    row(tr("Fan-out / fan-in"), QStringLiteral("%1 / %2").arg(metrics.fanOut).arg(metrics.fanIn));
+    if (metrics.barrel) {
+        row(tr("Barrel"), tr("%1 re-exports of %2 top-level statements")
+                              .arg(module.counts.reExports)
+                              .arg(module.counts.topLevel));
+    }
+    html += QStringLiteral("</table>");
+    if (!module.aliases.empty()) {
+        html += tr("<h4>Also reached as (%1)</h4><ul>").arg(module.aliases.size());
+        for (const auto& alias : module.aliases) {
+            html += QStringLiteral("<li>%1</li>")
+                        .arg(QString::fromStdString(displayPath(alias, s.result->config.root))
+                                 .toHtmlEscaped());
+        }
+        html += QStringLiteral("</ul>");
+    }
+    const auto chain = whyReached(s.graph, ModuleId{id});
+    html += tr("<h4>Why it is reached</h4>");
+    if (chain.empty()) {
+        html += tr("<p>Not reachable from an entry.</p>");
+    } else {
+        html += QStringLiteral("<ol>");
+        for (std::size_t i = 0; i < chain.size(); ++i) {
+            QString step = link(s, chain[i].value);
+            if (i + 1 < chain.size()) {
+                step += QStringLiteral(" <i>%1</i>")
+                            .arg(toString(edgeKind(*s.result, chain[i].value, chain[i + 1].value))
+                                     .data());
+            }
+            html += QStringLiteral("<li>%1</li>").arg(step);
+        }
+        html += QStringLiteral("</ol>");
+    }
+    moduleList(html, s, tr("Imported by"), s.graph.importers(id));
+    moduleList(html, s, tr("Imports"), s.graph.targets(id));
+    m_text->setHtml(html);
+}
+
+} // namespace fanout::ui

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "scan_session.h"
+
+#include <QWidget>
+
+class QTextBrowser;
+class QPushButton;
+
+namespace fanout::ui {
+
+class ModuleSelection;
+
+// Everything about the selected module: path, package, environments, directive (and the rwsdk
+// rule's verdict when it differs), aliases, importers, imports, exact reach and why it is
+// reached. Links select other modules; buttons open the file or copy its path.
+class InspectorPanel : public QWidget {
+    Q_OBJECT
+public:
+    InspectorPanel(ModuleSelection& selection, QWidget* parent = nullptr);
+
+    void setSession(SessionPtr session);
+    QString html() const;
+
+private:
+    void show(int module);
+
+    ModuleSelection& m_selection;
+    SessionPtr m_session;
+    QTextBrowser* m_text;
+    QPushButton* m_open;
+    QPushButton* m_copy;
+};
+
+} // namespace fanout::ui

@@ -1,0 +1,322 @@
+#include "main_window.h"
+
+#include "graph_panel.h"
+#include "inspector_panel.h"
+#include "memory_plot.h"
+#include "result_tables.h"
+#include "settings_dialog.h"
+#include "table_panel.h"
+#include "treemap_view.h"
+
+#include "fanout/project_config.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMimeData>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace fanout::ui {
+namespace {
+
+constexpr int kRecentProjects = 8;
+const QString kRecentKey = QStringLiteral("recentProjects");
+
+QLabel* statusLabel(QStatusBar* bar) {
+    auto* label = new QLabel(bar);
+    label->setMinimumWidth(90);
+    bar->addPermanentWidget(label);
+    return label;
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), m_tableTabs(new QTabWidget), m_viewTabs(new QTabWidget),
+      m_graph(new GraphPanel(m_selection)), m_treemap(new TreemapView),
+      m_memoryPlot(new MemoryPlot(m_controller.memory())),
+      m_inspector(new InspectorPanel(m_selection)), m_error(new QLabel) {
+    setWindowTitle(tr("Fanout"));
+    setAcceptDrops(true);
+    const std::pair<QString, QString> tables[] = {{QStringLiteral("hotspots"), tr("Hotspots")},
+                                                  {QStringLiteral("directives"), tr("Directives")},
+                                                  {QStringLiteral("packages"), tr("Packages")},
+                                                  {QStringLiteral("duplicates"), tr("Duplicates")},
+                                                  {QStringLiteral("unresolved"), tr("Unresolved")}};
+    for (const auto& [key, title] : tables) {
+        auto* panel = new TablePanel(m_selection, tr("Filter %1…").arg(title.toLower()));
+        m_tables[key] = panel;
+        m_tableTabs->addTab(panel, title);
+    }
+    auto* treemapPage = new QWidget;
+    auto* treemapLayout = new QVBoxLayout(treemapPage);
+    auto* sizeBy = new QComboBox;
+    sizeBy->addItems({tr("Area by bytes"), tr("Area by reach")});
+    treemapLayout->addWidget(sizeBy, 0, Qt::AlignLeft);
+    treemapLayout->addWidget(m_treemap, 1);
+    connect(sizeBy, &QComboBox::currentIndexChanged, m_treemap,
+            [this](int index) { m_treemap->setSizeByReach(index == 1); });
+    m_viewTabs->addTab(m_graph, tr("Graph"));
+    m_viewTabs->addTab(treemapPage, tr("Treemap"));
+    m_viewTabs->addTab(m_memoryPlot, tr("Memory"));
+
+    auto* splitter = new QSplitter;
+    splitter->addWidget(m_tableTabs);
+    splitter->addWidget(m_viewTabs);
+    splitter->addWidget(m_inspector);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 4);
+    splitter->setStretchFactor(2, 2);
+    splitter->setSizes({560, 560, 320});
+    auto* central = new QWidget;
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(4, 4, 4, 4);
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("QLabel { background: #fdecea; color: #8a1c12; "
+                                          "border: 1px solid #f5c2bd; padding: 6px; }"));
+    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_error->hide();
+    layout->addWidget(m_error);
+    layout->addWidget(splitter, 1);
+    setCentralWidget(central);
+
+    m_statusModules = statusLabel(statusBar());
+    m_statusFiles = statusLabel(statusBar());
+    m_statusBytes = statusLabel(statusBar());
+    m_statusTime = statusLabel(statusBar());
+    m_statusMemory = statusLabel(statusBar());
+    buildMenus();
+
+    connect(&m_controller, &ScanController::started, this, [this] {
+        m_error->hide();
+        m_memoryPlot->setRunning(true);
+        m_scanAction->setEnabled(false);
+        m_cancelAction->setEnabled(true);
+        statusBar()->showMessage(tr("Scanning %1…").arg(m_projectDir));
+    });
+    connect(
+        &m_controller, &ScanController::progressChanged, this,
+        [this](const ScanProgress& progress) {
+            const QLocale locale;
+            m_statusModules->setText(
+                tr("%1 modules").arg(locale.toString(static_cast<qulonglong>(progress.modules))));
+            m_statusFiles->setText(
+                tr("%1 files parsed")
+                    .arg(locale.toString(static_cast<qulonglong>(progress.filesParsed))));
+            m_statusBytes->setText(
+                tr("%1 MB read")
+                    .arg(static_cast<double>(progress.bytesRead) / 1048576.0, 0, 'f', 1));
+            m_statusTime->setText(tr("%1 s").arg(progress.elapsedMs / 1000.0, 0, 'f', 2));
+        });
+    connect(&m_controller, &ScanController::memorySampled, this, [this](double, double megabytes) {
+        m_statusMemory->setText(tr("RSS %1 MB").arg(megabytes, 0, 'f', 1));
+        m_memoryPlot->markDirty();
+    });
+    const auto ended = [this] {
+        m_memoryPlot->setRunning(false);
+        m_scanAction->setEnabled(true);
+        m_cancelAction->setEnabled(false);
+    };
+    connect(&m_controller, &ScanController::resultAvailable, this,
+            [this, ended](const SessionPtr& session) {
+                ended();
+                showResult(session);
+            });
+    connect(&m_controller, &ScanController::failed, this, [this, ended](const QString& message) {
+        ended();
+        showError(tr("The scan could not run: %1").arg(message));
+        emit projectSettled();
+    });
+    connect(&m_controller, &ScanController::cancelled, this, [this, ended] {
+        ended();
+        statusBar()->showMessage(tr("Scan cancelled."), 5000);
+        emit projectSettled();
+    });
+    connect(m_graph, &GraphPanel::settled, this, [this] {
+        if (m_waitingForGraph) {
+            m_waitingForGraph = false;
+            emit projectSettled();
+        }
+    });
+    connect(m_graph, &GraphPanel::treemapRequested, this,
+            [this](const QString& title, std::vector<std::uint32_t> modules) {
+                showTreemap(title, modules);
+                m_viewTabs->setCurrentIndex(1);
+            });
+    connect(m_treemap, &TreemapView::moduleClicked, &m_selection, &ModuleSelection::select);
+    connect(&m_selection, &ModuleSelection::selected, m_treemap, &TreemapView::setSelectedModule);
+    resize(1440, 900);
+}
+
+MainWindow::~MainWindow() = default;
+
+QStringList MainWindow::panelNames() {
+    return {QStringLiteral("hotspots"),   QStringLiteral("directives"), QStringLiteral("packages"),
+            QStringLiteral("duplicates"), QStringLiteral("unresolved"), QStringLiteral("graph"),
+            QStringLiteral("treemap"),    QStringLiteral("memory")};
+}
+
+bool MainWindow::showPanel(const QString& name) {
+    if (const auto it = m_tables.find(name); it != m_tables.end()) {
+        m_tableTabs->setCurrentWidget(it->second);
+        return true;
+    }
+    const QStringList views{QStringLiteral("graph"), QStringLiteral("treemap"),
+                            QStringLiteral("memory")};
+    const auto index = views.indexOf(name);
+    if (index < 0) {
+        return false;
+    }
+    m_viewTabs->setCurrentIndex(static_cast<int>(index));
+    return true;
+}
+
+void MainWindow::setInteractive(bool interactive) {
+    m_interactive = interactive;
+    m_graph->setInteractive(interactive);
+}
+
+void MainWindow::buildMenus() {
+    auto* file = menuBar()->addMenu(tr("&Project"));
+    auto* toolbar = addToolBar(tr("Scan"));
+    toolbar->setMovable(false);
+    auto* open = file->addAction(tr("&Open folder…"), this, [this] {
+        const auto dir =
+            QFileDialog::getExistingDirectory(this, tr("Open a project folder"), m_projectDir);
+        if (!dir.isEmpty()) {
+            openProject(dir);
+        }
+    });
+    open->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &recent"));
+    file->addSeparator();
+    m_scanAction = file->addAction(tr("&Rescan"), this, &MainWindow::rescan);
+    m_scanAction->setShortcut(QKeySequence::Refresh);
+    m_cancelAction = file->addAction(tr("&Cancel scan"), this, [this] { m_controller.cancel(); });
+    m_cancelAction->setEnabled(false);
+    auto* settings = file->addAction(tr("Project &settings…"), this, [this] {
+        try {
+            const auto config = m_controller.session()
+                                    ? m_controller.session()->result->config
+                                    : loadScanConfig(m_projectDir.toStdString(), {});
+            SettingsDialog dialog(m_projectDir, config, this);
+            if (dialog.exec() == QDialog::Accepted) {
+                rescan();
+            }
+        } catch (const std::exception& error) {
+            showError(tr("The project's settings cannot be read: %1").arg(error.what()));
+        }
+    });
+    file->addSeparator();
+    file->addAction(tr("&Quit"), qApp, &QApplication::quit)->setShortcut(QKeySequence::Quit);
+    toolbar->addAction(open);
+    toolbar->addAction(m_scanAction);
+    toolbar->addAction(m_cancelAction);
+    toolbar->addAction(settings);
+    auto* exports = menuBar()->addMenu(tr("&Export"));
+    buildExportMenu(exports);
+    updateRecent();
+}
+
+void MainWindow::updateRecent() {
+    m_recentMenu->clear();
+    const auto recent = QSettings().value(kRecentKey).toStringList();
+    for (const auto& dir : recent) {
+        m_recentMenu->addAction(dir, this, [this, dir] { openProject(dir); });
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::openProject(const QString& dir) {
+    const QFileInfo info(dir);
+    if (!info.isDir()) {
+        showError(tr("%1 is not a folder.").arg(dir));
+        emit projectSettled();
+        return;
+    }
+    m_projectDir = info.canonicalFilePath();
+    setWindowTitle(tr("Fanout — %1").arg(m_projectDir));
+    QSettings settings;
+    auto recent = settings.value(kRecentKey).toStringList();
+    recent.removeAll(m_projectDir);
+    recent.prepend(m_projectDir);
+    settings.setValue(kRecentKey, recent.mid(0, kRecentProjects));
+    updateRecent();
+    rescan();
+}
+
+void MainWindow::rescan() {
+    if (!m_projectDir.isEmpty()) {
+        m_controller.start(m_projectDir);
+    }
+}
+
+void MainWindow::showError(const QString& message) {
+    m_error->setText(message);
+    m_error->show();
+    statusBar()->showMessage(message, 8000);
+}
+
+void MainWindow::showResult(const SessionPtr& session) {
+    const auto& stats = session->result->stats;
+    m_tables.at(QStringLiteral("hotspots"))->setContent(hotspotTable(session));
+    m_tables.at(QStringLiteral("directives"))->setContent(directiveTable(session));
+    m_tables.at(QStringLiteral("packages"))->setContent(packageTable(session));
+    m_tables.at(QStringLiteral("duplicates"))->setContent(duplicateTable(session));
+    m_tables.at(QStringLiteral("unresolved"))->setContent(unresolvedTable(session));
+    m_inspector->setSession(session);
+    statusBar()->showMessage(tr("Scanned %1 modules in %2 ms; peak resident memory %3 MB.")
+                                 .arg(session->result->modules.size())
+                                 .arg(stats.wallMs, 0, 'f', 0)
+                                 .arg(m_controller.memory().peakMegabytes(), 0, 'f', 1));
+    m_statusModules->setText(tr("%1 modules").arg(session->result->modules.size()));
+    // Start where the trouble usually is: the module with the largest fan-out.
+    const int top = m_tables.at(QStringLiteral("hotspots"))->topModule();
+    m_waitingForGraph = true;
+    m_graph->setSession(session, top);
+    m_selection.select(top);
+    if (top >= 0) {
+        const auto targets = session->graph.targets(static_cast<std::uint32_t>(top));
+        showTreemap(modulePath(*session, static_cast<std::uint32_t>(top)),
+                    {targets.begin(), targets.end()});
+    }
+}
+
+void MainWindow::showTreemap(const QString& title, const std::vector<std::uint32_t>& modules) {
+    const auto session = m_controller.session();
+    if (!session) {
+        return;
+    }
+    std::vector<TreemapView::Item> items;
+    items.reserve(modules.size());
+    for (const auto module : modules) {
+        const auto path = modulePath(*session, module);
+        items.push_back({static_cast<int>(module), path.section(QLatin1Char('/'), -1),
+                         static_cast<double>(session->result->modules[module].bytes),
+                         static_cast<double>(session->analysis.modules[module].reachEstimate)});
+    }
+    m_treemap->setItems(title, std::move(items));
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    const auto urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.front().isLocalFile() &&
+        QFileInfo(urls.front().toLocalFile()).isDir()) {
+        event->acceptProposedAction();
+    }
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    openProject(event->mimeData()->urls().front().toLocalFile());
+}
+
+} // namespace fanout::ui

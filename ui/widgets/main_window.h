@@ -1,0 +1,90 @@
+#pragma once
+
+#include "module_selection.h"
+#include "scan_controller.h"
+
+#include <QLabel>
+#include <QMainWindow>
+
+#include <map>
+
+class QTabWidget;
+class QMenu;
+
+namespace fanout::ui {
+
+class GraphPanel;
+class InspectorPanel;
+class MemoryPlot;
+class TablePanel;
+class TreemapView;
+
+// The explorer window: result tables on the left, graph / treemap / memory in the middle, the
+// inspector on the right, the scan's figures in the status bar. Every panel follows one
+// ModuleSelection.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    void openProject(const QString& dir);
+    void rescan();
+    // hotspots, directives, packages, duplicates, unresolved, graph, treemap, memory.
+    bool showPanel(const QString& name);
+    static QStringList panelNames();
+
+    ScanController& controller() { return m_controller; }
+    ModuleSelection& selection() { return m_selection; }
+    TablePanel& table(const QString& name) { return *m_tables.at(name); }
+    GraphPanel& graph() { return *m_graph; }
+    TreemapView& treemap() { return *m_treemap; }
+    MemoryPlot& memoryPlot() { return *m_memoryPlot; }
+    InspectorPanel& inspector() { return *m_inspector; }
+    QString errorText() const { return m_error->isVisible() ? m_error->text() : QString(); }
+    void setInteractive(bool interactive);
+    // Writes an export without asking (directives, json, dot-packages, dot-modules, csv,
+    // graph-png, graph-svg, memory-png, memory-csv). Empty, or what went wrong.
+    QString exportTo(const QString& what, const QString& file);
+
+signals:
+    // The scan ended (result, failure or cancellation) and the graph shows what it can.
+    void projectSettled();
+
+protected:
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void buildMenus();
+    void buildExportMenu(QMenu* menu);
+    void showResult(const SessionPtr& session);
+    void showError(const QString& message);
+    void updateRecent();
+    void showTreemap(const QString& title, const std::vector<std::uint32_t>& modules);
+    void exportFile(const QString& what);
+
+    ScanController m_controller;
+    ModuleSelection m_selection;
+    QString m_projectDir;
+    std::map<QString, TablePanel*> m_tables;
+    QTabWidget* m_tableTabs;
+    QTabWidget* m_viewTabs;
+    GraphPanel* m_graph;
+    TreemapView* m_treemap;
+    MemoryPlot* m_memoryPlot;
+    InspectorPanel* m_inspector;
+    QLabel* m_error;
+    QLabel* m_statusModules;
+    QLabel* m_statusFiles;
+    QLabel* m_statusBytes;
+    QLabel* m_statusTime;
+    QLabel* m_statusMemory;
+    QMenu* m_recentMenu = nullptr;
+    QAction* m_scanAction = nullptr;
+    QAction* m_cancelAction = nullptr;
+    bool m_waitingForGraph = false;
+    bool m_interactive = true;
+};
+
+} // namespace fanout::ui

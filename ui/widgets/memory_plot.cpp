@@ -1,0 +1,116 @@
+#include "memory_plot.h"
+
+#include "fanout/atomic_file.h"
+
+#include <QLabel>
+#include <QVBoxLayout>
+
+#include <qcustomplot.h>
+
+namespace fanout::ui {
+
+MemoryPlot::MemoryPlot(const MemorySeries& series, QWidget* parent)
+    : QWidget(parent), m_series(series), m_plot(new QCustomPlot(this)),
+      m_summary(new QLabel(this)) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_plot, 1);
+    m_summary->setText(tr("Resident memory of Fanout while it scans."));
+    m_plot->addGraph();
+    // A plain line: a filled area costs far more per replot at many points.
+    m_plot->graph(0)->setPen(QPen(QColor(0x2b, 0x6c, 0xb0), 1.6));
+    m_plot->graph(0)->setName(tr("resident memory"));
+    m_plot->xAxis->setLabel(tr("seconds since the scan started"));
+    m_plot->yAxis->setLabel(tr("resident memory (MB)"));
+    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    m_replotTimer.setInterval(200);
+    connect(&m_replotTimer, &QTimer::timeout, this, [this] {
+        if (m_dirty) {
+            refresh();
+        }
+    });
+}
+
+void MemoryPlot::setRunning(bool running) {
+    if (running) {
+        m_replotTimer.start();
+    } else {
+        m_replotTimer.stop();
+    }
+    refresh();
+}
+
+int MemoryPlot::plottedSamples() const {
+    return m_plot->graph(0)->dataCount();
+}
+
+void MemoryPlot::refresh() {
+    m_dirty = false;
+    const auto& seconds = m_series.seconds();
+    const auto& megabytes = m_series.megabytes();
+    m_plot->graph(0)->setData(QVector<double>(seconds.begin(), seconds.end()),
+                              QVector<double>(megabytes.begin(), megabytes.end()), true);
+    m_plot->clearItems();
+    const double top = std::max(1.0, m_series.peakMegabytes() * 1.25);
+    const double end = seconds.empty() ? 1.0 : std::max(seconds.back(), 0.1);
+    m_plot->xAxis->setRange(0, end * 1.02);
+    m_plot->yAxis->setRange(0, top);
+    int stagger = 0;
+    for (const auto& phase : m_series.phases()) {
+        auto* line = new QCPItemStraightLine(m_plot);
+        line->point1->setCoords(phase.seconds, 0);
+        line->point2->setCoords(phase.seconds, 1);
+        line->setPen(QPen(QColor(0x88, 0x88, 0x88), 1, Qt::DashLine));
+        auto* label = new QCPItemText(m_plot);
+        // Phases can be milliseconds apart: stagger their names so they stay legible.
+        label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        label->position->setCoords(phase.seconds, 0.02 + 0.05 * (stagger++ % 5));
+        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+        label->setRotation(0);
+        label->setText(phase.name);
+        label->setColor(QColor(0x55, 0x55, 0x55));
+        label->setPadding(QMargins(3, 2, 3, 2));
+    }
+    if (!m_series.empty()) {
+        auto* tracer = new QCPItemTracer(m_plot);
+        tracer->setGraph(m_plot->graph(0));
+        tracer->setGraphKey(m_series.peakSeconds());
+        tracer->setStyle(QCPItemTracer::tsCircle);
+        tracer->setSize(7);
+        tracer->setPen(QPen(QColor(0xc0, 0x39, 0x2b), 2));
+        auto* peak = new QCPItemText(m_plot);
+        peak->position->setCoords(m_series.peakSeconds(), m_series.peakMegabytes());
+        peak->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
+        peak->setPadding(QMargins(2, 2, 2, 8));
+        peak->setText(tr("peak %1 MB").arg(m_series.peakMegabytes(), 0, 'f', 1));
+        peak->setColor(QColor(0xc0, 0x39, 0x2b));
+        m_summary->setText(tr("Peak resident memory %1 MB at %2 s · %3 samples")
+                               .arg(m_series.peakMegabytes(), 0, 'f', 1)
+                               .arg(m_series.peakSeconds(), 0, 'f', 2)
+                               .arg(seconds.size()));
+    }
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QString MemoryPlot::savePng(const QString& file) {
+    refresh();
+    m_plot->replot();
+    const auto pixmap =
+        m_plot->toPixmap(std::max(m_plot->width(), 800), std::max(m_plot->height(), 450));
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    if (!pixmap.save(&buffer, "PNG")) {
+        return tr("could not render the plot");
+    }
+    return QString::fromStdString(
+        writeFileAtomically(file.toStdString(), std::string_view(bytes.data(), bytes.size())));
+}
+
+QString MemoryPlot::saveCsv(const QString& file) {
+    return QString::fromStdString(
+        writeFileAtomically(file.toStdString(), m_series.toCsv().toStdString()));
+}
+
+} // namespace fanout::ui

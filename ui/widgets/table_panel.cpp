@@ -1,0 +1,103 @@
+#include "table_panel.h"
+
+#include "module_selection.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace fanout::ui {
+
+TablePanel::TablePanel(ModuleSelection& selection, const QString& filterHint, QWidget* parent)
+    : QWidget(parent), m_selection(selection), m_filter(new QLineEdit(this)),
+      m_count(new QLabel(this)), m_view(new QTableView(this)) {
+    m_proxy.setSourceModel(&m_model);
+    m_filter->setPlaceholderText(filterHint);
+    m_filter->setClearButtonEnabled(true);
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(m_filter, 1);
+    bar->addWidget(m_count);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(2, 2, 2, 2);
+    layout->addLayout(bar);
+    layout->addWidget(m_view, 1);
+
+    m_view->setModel(&m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->setTextElideMode(Qt::ElideMiddle);
+    // Fixed heights: the view never measures 100,000 rows.
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(true);
+
+    connect(m_filter, &QLineEdit::textChanged, &m_proxy, &FilterProxy::setFilterTextDebounced);
+    connect(m_filter, &QLineEdit::returnPressed, &m_proxy, &FilterProxy::applyNow);
+    const auto updateCount = [this] {
+        m_count->setText(tr("%1 of %2").arg(m_proxy.rowCount()).arg(m_model.rowCount()));
+    };
+    connect(&m_proxy, &QAbstractItemModel::modelReset, this, updateCount);
+    connect(&m_proxy, &QAbstractItemModel::layoutChanged, this, updateCount);
+    connect(&m_proxy, &QAbstractItemModel::rowsInserted, this, updateCount);
+    connect(&m_proxy, &QAbstractItemModel::rowsRemoved, this, updateCount);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                if (!m_syncing && current.isValid()) {
+                    const int module = current.data(TableModel::ModuleRole).toInt();
+                    if (module >= 0) {
+                        m_selection.select(module);
+                    }
+                }
+            });
+    connect(&m_selection, &ModuleSelection::selected, this, &TablePanel::showModule);
+}
+
+void TablePanel::setContent(TableContent content) {
+    const int column = content.defaultSortColumn;
+    const auto order = content.defaultSortOrder;
+    m_model.setContent(std::move(content));
+    m_view->sortByColumn(column, order);
+    m_view->resizeColumnsToContents();
+    for (int i = 0; i < m_model.columnCount(); ++i) {
+        // Paths are long: cap the first columns so that the figures stay in sight.
+        m_view->setColumnWidth(i, std::min(m_view->columnWidth(i), i == 0 ? 300 : 200));
+    }
+}
+
+int TablePanel::topModule() const {
+    if (m_proxy.rowCount() == 0) {
+        return -1;
+    }
+    return m_proxy.index(0, 0).data(TableModel::ModuleRole).toInt();
+}
+
+void TablePanel::showModule(int module) {
+    const auto current = m_view->currentIndex();
+    if (module < 0 ||
+        (current.isValid() && current.data(TableModel::ModuleRole).toInt() == module)) {
+        return;
+    }
+    const int row = m_model.rowOfModule(module);
+    if (row < 0) {
+        m_syncing = true;
+        m_view->clearSelection();
+        m_syncing = false;
+        return;
+    }
+    const auto index = m_proxy.mapFromSource(m_model.index(row, 0));
+    if (index.isValid()) {
+        m_syncing = true;
+        m_view->setCurrentIndex(index);
+        m_view->scrollTo(index);
+        m_syncing = false;
+    }
+}
+
+} // namespace fanout::ui

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "filter_proxy.h"
+#include "table_model.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QTableView;
+
+namespace fanout::ui {
+
+class ModuleSelection;
+
+// One result table: a filter box (debounced) over a sortable view with fixed row heights.
+// Selecting a row selects its module everywhere; a module selected elsewhere is shown here.
+class TablePanel : public QWidget {
+    Q_OBJECT
+public:
+    TablePanel(ModuleSelection& selection, const QString& filterHint, QWidget* parent = nullptr);
+
+    void setContent(TableContent content);
+    TableModel& model() { return m_model; }
+    FilterProxy& proxy() { return m_proxy; }
+    QTableView& view() { return *m_view; }
+    // The module of the row shown first (after sorting and filtering), or -1.
+    int topModule() const;
+
+private:
+    void showModule(int module);
+
+    ModuleSelection& m_selection;
+    TableModel m_model;
+    FilterProxy m_proxy;
+    QLineEdit* m_filter;
+    QLabel* m_count;
+    QTableView* m_view;
+    bool m_syncing = false;
+};
+
+} // namespace fanout::ui

@@ -1,0 +1,101 @@
+#include "treemap_view.h"
+
+#include <QMouseEvent>
+#include <QPainter>
+
+#include <cmath>
+
+namespace fanout::ui {
+
+TreemapView::TreemapView(QWidget* parent) : QWidget(parent) {
+    setMinimumSize(200, 150);
+    setMouseTracking(false);
+}
+
+void TreemapView::setItems(const QString& title, std::vector<Item> items) {
+    m_title = title;
+    m_items = std::move(items);
+    relayout();
+}
+
+void TreemapView::setSizeByReach(bool byReach) {
+    m_byReach = byReach;
+    relayout();
+}
+
+void TreemapView::setSelectedModule(int module) {
+    m_selected = module;
+    update();
+}
+
+QRectF TreemapView::area() const {
+    return QRectF(rect()).adjusted(2, 24, -2, -2);
+}
+
+void TreemapView::relayout() {
+    std::vector<double> weights;
+    weights.reserve(m_items.size());
+    for (const auto& item : m_items) {
+        weights.push_back(std::max(m_byReach ? item.reach : item.bytes, 1.0));
+    }
+    const auto box = area();
+    m_cells = squarify(weights, box.x(), box.y(), box.width(), box.height());
+    update();
+}
+
+void TreemapView::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    relayout();
+}
+
+void TreemapView::paintEvent(QPaintEvent*) {
+    QPainter painter(this);
+    painter.fillRect(rect(), palette().window());
+    painter.setPen(palette().windowText().color());
+    const QString heading =
+        m_items.empty() ? tr("Select a barrel's bundle or a package to see its modules here.")
+                        : tr("%1 — %2 modules, area by %3")
+                              .arg(m_title)
+                              .arg(m_items.size())
+                              .arg(m_byReach ? tr("reach") : tr("bytes"));
+    painter.drawText(QRectF(4, 2, width() - 8, 20), Qt::AlignLeft | Qt::AlignVCenter, heading);
+    double largest = 1;
+    for (const auto& item : m_items) {
+        largest = std::max(largest, m_byReach ? item.reach : item.bytes);
+    }
+    const auto metrics = painter.fontMetrics();
+    for (const auto& cell : m_cells) {
+        const auto& item = m_items[cell.index];
+        const QRectF box(cell.x, cell.y, cell.width, cell.height);
+        // Warmer for heavier cells, on a log scale so that one giant does not wash out the rest.
+        const double weight = m_byReach ? item.reach : item.bytes;
+        const auto heat =
+            static_cast<float>(std::log1p(std::max(weight, 0.0)) / std::log1p(largest));
+        QColor fill = QColor::fromHsvF(0.58f - 0.58f * heat, 0.35f + 0.3f * heat, 0.95f);
+        if (item.module == m_selected) {
+            fill = QColor(0xff, 0xd7, 0x4a);
+        }
+        painter.fillRect(box, fill);
+        painter.setPen(QPen(QColor(0x40, 0x40, 0x40), item.module == m_selected ? 2 : 0.6));
+        painter.drawRect(box);
+        if (box.width() > 40 && box.height() > metrics.height() + 2) {
+            painter.setPen(Qt::black);
+            painter.drawText(
+                box.adjusted(3, 1, -3, -1), Qt::AlignLeft | Qt::AlignTop,
+                metrics.elidedText(item.label, Qt::ElideMiddle, static_cast<int>(box.width()) - 6));
+        }
+    }
+}
+
+void TreemapView::mousePressEvent(QMouseEvent* event) {
+    const auto point = event->position();
+    for (const auto& cell : m_cells) {
+        if (QRectF(cell.x, cell.y, cell.width, cell.height).contains(point)) {
+            emit moduleClicked(m_items[cell.index].module);
+            return;
+        }
+    }
+    QWidget::mousePressEvent(event);
+}
+
+} // namespace fanout::ui

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "fanout/treemap.h"
+
+#include <QWidget>
+
+namespace fanout::ui {
+
+// A squarified treemap of modules (a barrel's fan-out, a package's modules): cell area by
+// bytes or by reach, label when the cell is large enough, click selects the module.
+class TreemapView : public QWidget {
+    Q_OBJECT
+public:
+    struct Item {
+        int module = -1;
+        QString label;
+        double bytes = 0;
+        double reach = 0;
+    };
+
+    explicit TreemapView(QWidget* parent = nullptr);
+
+    void setItems(const QString& title, std::vector<Item> items);
+    void setSizeByReach(bool byReach);
+    void setSelectedModule(int module);
+    std::size_t cellCount() const { return m_cells.size(); }
+    const QString& title() const { return m_title; }
+
+signals:
+    void moduleClicked(int module);
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+
+private:
+    void relayout();
+    QRectF area() const;
+
+    QString m_title;
+    std::vector<Item> m_items;
+    std::vector<TreemapCell> m_cells;
+    bool m_byReach = false;
+    int m_selected = -1;
+};
+
+} // namespace fanout::ui

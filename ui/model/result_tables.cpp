@@ -236,7 +236,8 @@ TableContent duplicateTable(const SessionPtr& s) {
 TableContent unresolvedTable(const SessionPtr& s) {
     auto rows = std::make_shared<std::vector<std::uint32_t>>();
     for (std::uint32_t i = 0; i < s->result->edges.size(); ++i) {
-        if (s->result->edges[i].resolution == ResolutionKind::Unresolved) {
+        const auto& edge = s->result->edges[i];
+        if (edge.resolution == ResolutionKind::Unresolved && !edge.typeOnly) {
             rows->push_back(i);
         }
     }

@@ -41,7 +41,7 @@ public:
     TreemapView& treemap() { return *m_treemap; }
     MemoryPlot& memoryPlot() { return *m_memoryPlot; }
     InspectorPanel& inspector() { return *m_inspector; }
-    QString errorText() const { return m_error->isVisible() ? m_error->text() : QString(); }
+    QString errorText() const { return m_error->isHidden() ? QString() : m_error->text(); }
     void setInteractive(bool interactive);
     // Writes an export without asking (directives, json, dot-packages, dot-modules, csv,
     // graph-png, graph-svg, memory-png, memory-csv). Empty, or what went wrong.

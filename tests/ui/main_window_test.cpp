@@ -1,0 +1,144 @@
+#include "graph_panel.h"
+#include "main_window.h"
+#include "memory_plot.h"
+#include "process.h"
+#include "table_panel.h"
+#include "treemap_view.h"
+#include "ui_fixtures.h"
+
+#include <QFile>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTableView>
+
+#include <gtest/gtest.h>
+
+namespace fanout::ui {
+namespace {
+
+class MainWindowTest : public ::testing::Test {
+protected:
+    void openDemo() {
+        window.setInteractive(false);
+        window.show();
+        QSignalSpy settled(&window, &MainWindow::projectSettled);
+        window.openProject(demo.root);
+        ASSERT_TRUE(settled.wait(60000));
+        ASSERT_TRUE(window.errorText().isEmpty()) << window.errorText().toStdString();
+    }
+
+    testing::DemoFolder demo;
+    MainWindow window;
+};
+
+TEST_F(MainWindowTest, TheDemoShowsTheIconBarrelOnTopWithABundleInItsFocusGraph) {
+    openDemo();
+    const auto session = window.controller().session();
+    ASSERT_TRUE(session);
+    const int top = window.table(QStringLiteral("hotspots")).topModule();
+    ASSERT_GE(top, 0);
+    EXPECT_TRUE(session->result->modules[static_cast<std::size_t>(top)].path.ends_with(
+        "/lucide-mini/dist/esm/lucide-mini.mjs"));
+    EXPECT_EQ(window.selection().current(), top);
+
+    auto& graph = window.graph();
+    if (GraphLayouter::dotProgram().isEmpty()) {
+        GTEST_SKIP() << "Graphviz's dot is not installed";
+    }
+    ASSERT_TRUE(graph.hasLayout()) << graph.message().toStdString();
+    const auto& view = graph.viewGraph();
+    ASSERT_FALSE(view.nodes.empty());
+    EXPECT_EQ(view.nodes[0].id, static_cast<std::uint32_t>(top));
+    const auto bundle = std::find_if(view.nodes.begin(), view.nodes.end(),
+                                     [](auto& node) { return node.kind == ViewNodeKind::Bundle; });
+    ASSERT_NE(bundle, view.nodes.end());
+    EXPECT_EQ(bundle->modules, 301u);
+
+    EXPECT_GE(window.controller().memory().seconds().size(), 2u);
+    window.memoryPlot().refresh();
+    EXPECT_GE(window.memoryPlot().plottedSamples(), 2);
+    EXPECT_GT(window.treemap().cellCount(), 300u); // the barrel's fan-out
+}
+
+TEST_F(MainWindowTest, SelectingARowAnywhereSelectsTheModuleEverywhere) {
+    openDemo();
+    auto& directives = window.table(QStringLiteral("directives"));
+    auto& view = directives.view();
+    const auto index = view.model()->index(0, 0);
+    view.setCurrentIndex(index);
+    const int module = index.data(TableModel::ModuleRole).toInt();
+    EXPECT_EQ(window.selection().current(), module);
+    auto& hotspots = window.table(QStringLiteral("hotspots"));
+    EXPECT_EQ(hotspots.view().currentIndex().data(TableModel::ModuleRole).toInt(), module);
+    QSignalSpy settled(&window.graph(), &GraphPanel::settled);
+    ASSERT_TRUE(settled.wait(30000));
+    EXPECT_EQ(window.graph().viewGraph().nodes.front().id, static_cast<std::uint32_t>(module));
+}
+
+TEST_F(MainWindowTest, ExportsAreWrittenWhereAsked) {
+    openDemo();
+    testing::TempDir out;
+    const auto file = [&](const char* name) {
+        return QString::fromStdString((out.path() / name).string());
+    };
+    ASSERT_EQ(window.exportTo(QStringLiteral("directives"), file("d.json")), QString());
+    QFile directives(file("d.json"));
+    ASSERT_TRUE(directives.open(QIODevice::ReadOnly));
+    const auto json = QJsonDocument::fromJson(directives.readAll()).object();
+    EXPECT_FALSE(json.value(QStringLiteral("client")).toArray().isEmpty());
+    for (const auto& [what, name] :
+         std::vector<std::pair<QString, const char*>>{{QStringLiteral("json"), "scan.json"},
+                                                      {QStringLiteral("dot-packages"), "p.dot"},
+                                                      {QStringLiteral("memory-csv"), "memory.csv"},
+                                                      {QStringLiteral("memory-png"), "memory.png"},
+                                                      {QStringLiteral("graph-svg"), "graph.svg"},
+                                                      {QStringLiteral("graph-png"), "graph.png"}}) {
+        EXPECT_EQ(window.exportTo(what, file(name)), QString()) << name;
+        EXPECT_GT(QFile(file(name)).size(), 100) << name;
+    }
+    EXPECT_EQ(window.exportTo(QStringLiteral("csv"), file("csv")), QString());
+    EXPECT_TRUE(QFile::exists(file("csv/modules.csv")));
+}
+
+TEST_F(MainWindowTest, AFolderThatIsNotAProjectShowsAMessageNotACrash) {
+    testing::TempDir empty;
+    window.setInteractive(false);
+    QSignalSpy settled(&window, &MainWindow::projectSettled);
+    window.openProject(QString::fromStdString(empty.path().string()));
+    ASSERT_TRUE(settled.wait(30000));
+    EXPECT_TRUE(window.errorText().contains(QStringLiteral("no entries")))
+        << window.errorText().toStdString();
+}
+
+TEST(Screenshot, TheAppScansShowsThePanelAndSavesANonBlankPng) {
+    testing::DemoFolder demo;
+    testing::TempDir out;
+    const auto png = (out.path() / "shot.png").string();
+    const auto run = testing::runProcess(
+        {FANOUT_GUI_BINARY, "--screenshot", png, "--panel", "hotspots", demo.root.toStdString()});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    const QImage image(QString::fromStdString(png));
+    ASSERT_FALSE(image.isNull());
+    EXPECT_GE(image.width(), 800);
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 7) {
+        for (int x = 0; x < image.width(); x += 7) {
+            colours.insert(image.pixel(x, y));
+        }
+    }
+    EXPECT_GT(colours.size(), 20); // text, tables and the graph, not one flat colour
+}
+
+TEST(Screenshot, AnUnknownPanelIsAUsageError) {
+    const auto run = testing::runProcess(
+        {FANOUT_GUI_BINARY, "--screenshot", "/tmp/x.png", "--panel", "nonsense"});
+    EXPECT_NE(run.exitCode, 0);
+    EXPECT_NE(run.err.find("nonsense"), std::string::npos) << run.err;
+}
+
+} // namespace
+} // namespace fanout::ui

@@ -1,0 +1,132 @@
+#include "fanout/scan_json.h"
+#include "filter_proxy.h"
+#include "result_tables.h"
+#include "scan_controller.h"
+#include "table_model.h"
+#include "ui_fixtures.h"
+
+#include <QAbstractItemModelTester>
+#include <QSet>
+#include <QSignalSpy>
+
+#include <gtest/gtest.h>
+
+namespace fanout::ui {
+namespace {
+
+SessionPtr scanDemo(const testing::DemoFolder& demo) {
+    ScanController controller;
+    QSignalSpy result(&controller, &ScanController::resultAvailable);
+    controller.start(demo.root);
+    EXPECT_TRUE(result.wait(60000));
+    return controller.session();
+}
+
+class TableModels : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        s_demo = new testing::DemoFolder(300);
+        s_session = new SessionPtr(scanDemo(*s_demo));
+    }
+    static void TearDownTestSuite() {
+        delete s_session;
+        delete s_demo;
+    }
+    static const SessionPtr& session() { return *s_session; }
+
+private:
+    static inline testing::DemoFolder* s_demo = nullptr;
+    static inline SessionPtr* s_session = nullptr;
+};
+
+// Every table passes Qt's model checks, through the proxy too, and survives a content swap.
+TEST_F(TableModels, EveryTablePassesTheModelTesterThroughResetsSortAndFilter) {
+    const std::function<TableContent(const SessionPtr&)> builders[] = {
+        hotspotTable, directiveTable, packageTable, duplicateTable, unresolvedTable};
+    for (const auto& build : builders) {
+        TableModel model;
+        FilterProxy proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester modelTester(&model,
+                                             QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QAbstractItemModelTester proxyTester(&proxy,
+                                             QAbstractItemModelTester::FailureReportingMode::Fatal);
+        auto content = build(session());
+        const auto rows = content.rows;
+        model.setContent(std::move(content));
+        EXPECT_GT(rows, 0);
+        EXPECT_EQ(model.rowCount(), rows);
+        proxy.sort(0, Qt::DescendingOrder);
+        proxy.setFilterTextDebounced(QStringLiteral("src/"));
+        proxy.applyNow();
+        proxy.setFilterTextDebounced(QString());
+        proxy.applyNow();
+        EXPECT_EQ(proxy.rowCount(), rows);
+        model.setContent(build(session()));
+    }
+}
+
+TEST_F(TableModels, HotspotsSortByFanOutNumericallyAndTheBarrelLeads) {
+    TableModel model;
+    FilterProxy proxy;
+    proxy.setSourceModel(&model);
+    const auto content = hotspotTable(session());
+    const int column = content.defaultSortColumn;
+    model.setContent(content);
+    proxy.sort(column, content.defaultSortOrder);
+    const auto top = proxy.index(0, 0);
+    EXPECT_TRUE(top.data().toString().endsWith(QStringLiteral("lucide-mini.mjs")));
+    EXPECT_EQ(proxy.index(0, column).data().toInt(), 301);
+    for (int row = 1; row < 50; ++row) {
+        EXPECT_GE(proxy.index(row - 1, column).data(TableModel::SortRole).toDouble(),
+                  proxy.index(row, column).data(TableModel::SortRole).toDouble());
+    }
+    const int module = top.data(TableModel::ModuleRole).toInt();
+    EXPECT_EQ(model.rowOfModule(module), module);
+}
+
+TEST_F(TableModels, FilterIsDebouncedAndKeepsOnlyMatchingRows) {
+    TableModel model;
+    FilterProxy proxy;
+    proxy.setSourceModel(&model);
+    model.setContent(hotspotTable(session()));
+    const int all = proxy.rowCount();
+    proxy.setFilterTextDebounced(QStringLiteral("COUNTER.tsx"));
+    EXPECT_EQ(proxy.rowCount(), all); // not yet: the filter waits for typing to pause
+    QSignalSpy reset(&proxy, &QAbstractItemModel::rowsRemoved);
+    ASSERT_TRUE(reset.wait(2000));
+    ASSERT_EQ(proxy.rowCount(), 1);
+    EXPECT_EQ(proxy.index(0, 0).data().toString(),
+              QStringLiteral("src/app/components/Counter.tsx"));
+}
+
+TEST_F(TableModels, DirectivesAndDuplicatesListWhatTheDemoHolds) {
+    const auto directives = directiveTable(session());
+    QSet<QString> listed;
+    for (int row = 0; row < directives.rows; ++row) {
+        listed.insert(directives.columns[1].text(row).toString());
+    }
+    QSet<QString> expected;
+    const auto& result = *session()->result;
+    for (const auto* list : {&result.clientModules, &result.serverModules}) {
+        for (const auto& path : *list) {
+            expected.insert(QString::fromStdString(displayPath(path, result.config.root)));
+        }
+    }
+    EXPECT_FALSE(expected.isEmpty());
+    EXPECT_EQ(listed, expected);
+    const auto duplicates = duplicateTable(session());
+    QStringList causes;
+    for (int row = 0; row < duplicates.rows; ++row) {
+        causes << duplicates.columns[2].text(row).toString();
+    }
+    EXPECT_TRUE(causes.contains(QStringLiteral("symlink")));
+    EXPECT_TRUE(std::any_of(causes.begin(), causes.end(), [](const QString& cause) {
+        return cause.startsWith(QStringLiteral("case variant"));
+    }));
+    const auto unresolved = unresolvedTable(session());
+    EXPECT_EQ(unresolved.rows, static_cast<int>(session()->result->stats.unresolved));
+}
+
+} // namespace
+} // namespace fanout::ui

@@ -51,8 +51,31 @@ private:
     void link(std::uint32_t importer, std::uint32_t target, std::uint32_t fromNode,
               std::uint32_t toNode) {
         if (m_linked.emplace(std::uint64_t{fromNode} << 32 | toNode, true).second) {
-            m_view.edges.push_back({fromNode, toNode, edgeKind(m_result, importer, target), 1});
+            m_view.edges.push_back({fromNode, toNode, kindOf(importer, target), 1});
         }
+    }
+
+    // The kind of each runtime import of `importer`, from one pass over its edges: asking
+    // edgeKind() per target would rescan a 50,000-icon barrel's edges 50,000 times.
+    ImportKind kindOf(std::uint32_t importer, std::uint32_t target) {
+        auto [it, added] = m_kinds.try_emplace(importer);
+        if (added) {
+            const auto& edges = m_result.edges;
+            auto edge = std::lower_bound(
+                edges.begin(), edges.end(), importer,
+                [](const ScanEdge& e, std::uint32_t id) { return e.importer.value < id; });
+            for (; edge != edges.end() && edge->importer.value == importer; ++edge) {
+                if (edge->typeOnly || !edge->target) {
+                    continue;
+                }
+                const auto [kind, first] = it->second.try_emplace(edge->target->value, edge->kind);
+                if (!first && kindRank(edge->kind) > kindRank(kind->second)) {
+                    kind->second = edge->kind;
+                }
+            }
+        }
+        const auto found = it->second.find(target);
+        return found == it->second.end() ? ImportKind::Import : found->second;
     }
 
     bool expanded(std::uint32_t module) const {
@@ -104,8 +127,7 @@ private:
         node.depth = depth;
         node.modules = members.size();
         for (const auto member : members) {
-            ++kinds[imports ? edgeKind(m_result, module, member)
-                            : edgeKind(m_result, member, module)];
+            ++kinds[imports ? kindOf(module, member) : kindOf(member, module)];
             node.bytes += m_result.modules[member].bytes;
         }
         node.members = std::move(members);
@@ -125,6 +147,7 @@ private:
     ViewGraph m_view;
     std::unordered_map<std::uint32_t, std::uint32_t> m_nodeOf;
     std::unordered_map<std::uint64_t, bool> m_linked;
+    std::unordered_map<std::uint32_t, std::unordered_map<std::uint32_t, ImportKind>> m_kinds;
 };
 
 } // namespace

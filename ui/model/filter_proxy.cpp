@@ -5,7 +5,6 @@
 namespace fanout::ui {
 
 FilterProxy::FilterProxy(QObject* parent) : QSortFilterProxyModel(parent) {
-    setSortRole(TableModel::SortRole);
     setFilterKeyColumn(-1);
     setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_debounce.setSingleShot(true);
@@ -21,6 +20,12 @@ void FilterProxy::setFilterTextDebounced(const QString& text) {
 void FilterProxy::applyNow() {
     m_debounce.stop();
     setFilterFixedString(m_pending);
+}
+
+void FilterProxy::sort(int column, Qt::SortOrder order) {
+    if (sourceModel() != nullptr) {
+        sourceModel()->sort(column, order);
+    }
 }
 
 } // namespace fanout::ui

@@ -1,5 +1,8 @@
 #include "table_model.h"
 
+#include <algorithm>
+#include <numeric>
+
 namespace fanout::ui {
 
 TableModel::TableModel(QObject* parent) : QAbstractTableModel(parent) {}
@@ -7,6 +10,7 @@ TableModel::TableModel(QObject* parent) : QAbstractTableModel(parent) {}
 void TableModel::setContent(TableContent content) {
     beginResetModel();
     m_content = std::move(content);
+    m_order.clear();
     endResetModel();
 }
 
@@ -15,7 +19,7 @@ int TableModel::rowOfModule(int module) const {
         return -1;
     }
     for (int row = 0; row < m_content.rows; ++row) {
-        if (m_content.moduleOfRow(row) == module) {
+        if (m_content.moduleOfRow(contentRow(row)) == module) {
             return row;
         }
     }
@@ -35,13 +39,14 @@ QVariant TableModel::data(const QModelIndex& index, int role) const {
         return {};
     }
     const auto& column = m_content.columns[static_cast<std::size_t>(index.column())];
+    const int row = contentRow(index.row());
     switch (role) {
     case Qt::DisplayRole:
-        return column.text(index.row());
+        return column.text(row);
     case SortRole:
-        return column.sortKey ? column.sortKey(index.row()) : column.text(index.row());
+        return column.sortKey ? column.sortKey(row) : column.text(row);
     case ModuleRole:
-        return m_content.moduleOfRow ? m_content.moduleOfRow(index.row()) : -1;
+        return m_content.moduleOfRow ? m_content.moduleOfRow(row) : -1;
     case Qt::TextAlignmentRole:
         return column.numeric ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     default:
@@ -62,6 +67,56 @@ QVariant TableModel::headerData(int section, Qt::Orientation orientation, int ro
         return column.toolTip;
     }
     return {};
+}
+
+void TableModel::sort(int column, Qt::SortOrder order) {
+    if (column < 0 || column >= columnCount()) {
+        return;
+    }
+    const auto& spec = m_content.columns[static_cast<std::size_t>(column)];
+    const auto key = spec.sortKey ? spec.sortKey : spec.text;
+    std::vector<int> rows(static_cast<std::size_t>(m_content.rows));
+    std::iota(rows.begin(), rows.end(), 0);
+    const auto place = [&](auto& keys) {
+        std::stable_sort(rows.begin(), rows.end(), [&](int a, int b) {
+            const auto& x = keys[static_cast<std::size_t>(a)];
+            const auto& y = keys[static_cast<std::size_t>(b)];
+            return order == Qt::AscendingOrder ? x < y : y < x;
+        });
+    };
+    if (spec.numeric) {
+        std::vector<double> keys(rows.size());
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            keys[i] = key(static_cast<int>(i)).toDouble();
+        }
+        place(keys);
+    } else {
+        std::vector<QString> keys(rows.size());
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            keys[i] = key(static_cast<int>(i)).toString().toCaseFolded();
+        }
+        place(keys);
+    }
+    emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    // Persistent indexes follow their content row to its new place.
+    const auto before = persistentIndexList();
+    std::vector<int> contentRows;
+    for (const auto& index : before) {
+        contentRows.push_back(contentRow(index.row()));
+    }
+    m_order = std::move(rows);
+    std::vector<int> shownAt(m_order.size());
+    for (std::size_t i = 0; i < m_order.size(); ++i) {
+        shownAt[static_cast<std::size_t>(m_order[i])] = static_cast<int>(i);
+    }
+    QModelIndexList after;
+    for (qsizetype i = 0; i < before.size(); ++i) {
+        after.push_back(
+            index(shownAt[static_cast<std::size_t>(contentRows[static_cast<std::size_t>(i)])],
+                  before[i].column()));
+    }
+    changePersistentIndexList(before, after);
+    emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
 } // namespace fanout::ui

@@ -1,0 +1,72 @@
+// How responsive fanout-gui stays while it scans: the longest gap between ticks of a 5 ms timer
+// on the GUI thread, from the start of the scan until the window shows the result and its graph.
+//   fanout_gui_stall_bench PROJECT_DIR
+#include "main_window.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+int main(int argc, char** argv) {
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+    QApplication app(argc, argv);
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: fanout_gui_stall_bench PROJECT_DIR\n");
+        return 2;
+    }
+    fanout::ui::MainWindow window;
+    window.setInteractive(false);
+    window.show();
+
+    QElapsedTimer clock;
+    std::vector<double> gaps;
+    double last = 0;
+    double worst = 0;
+    double worstEnd = 0;
+    QTimer ticker;
+    ticker.setInterval(5);
+    QObject::connect(&ticker, &QTimer::timeout, [&] {
+        const double now = static_cast<double>(clock.nsecsElapsed()) / 1e6;
+        gaps.push_back(now - last);
+        if (now - last > worst) {
+            worst = now - last;
+            worstEnd = now;
+        }
+        last = now;
+    });
+    double resultAt = 0;
+    QObject::connect(&window.controller(), &fanout::ui::ScanController::resultAvailable,
+                     [&] { resultAt = static_cast<double>(clock.nsecsElapsed()) / 1e6; });
+    QObject::connect(&window, &fanout::ui::MainWindow::projectSettled, [&] {
+        const double end = static_cast<double>(clock.nsecsElapsed()) / 1e6;
+        ticker.stop();
+        std::sort(gaps.begin(), gaps.end());
+        const auto session = window.controller().session();
+        const auto percentile = [&](double p) {
+            return gaps.empty()
+                       ? 0.0
+                       : gaps[static_cast<std::size_t>(p * static_cast<double>(gaps.size() - 1))];
+        };
+        std::printf("modules                 %zu\n", session ? session->result->modules.size() : 0);
+        std::printf("scan until result       %.0f ms\n", resultAt);
+        std::printf("result until settled    %.0f ms (tables, inspector, graph layout)\n",
+                    end - resultAt);
+        std::printf("event-loop ticks        %zu (5 ms timer)\n", gaps.size());
+        std::printf("longest stall           %.1f ms (ending %.0f ms after the start)\n", worst,
+                    worstEnd);
+        std::printf("99th percentile gap     %.1f ms\n", percentile(0.99));
+        std::printf("peak resident memory    %.1f MB\n",
+                    window.controller().memory().peakMegabytes());
+        QApplication::quit();
+    });
+    clock.start();
+    ticker.start();
+    window.openProject(QString::fromLocal8Bit(argv[1]));
+    return QApplication::exec();
+}

@@ -1,3 +1,4 @@
+#include "fixture_project.h"
 #include "process.h"
 
 #include <gtest/gtest.h>
@@ -9,7 +10,7 @@ namespace fanout {
 namespace {
 
 const std::string kProject =
-    std::filesystem::canonical(std::string(FANOUT_TEST_DATA) + "/resolve/project").string();
+    testing::fixtureProject(std::string(FANOUT_TEST_DATA) + "/resolve/project");
 
 testing::ProcessResult fanout(std::vector<std::string> args) {
     args.insert(args.begin(), FANOUT_EXECUTABLE);

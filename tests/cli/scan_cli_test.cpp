@@ -1,3 +1,4 @@
+#include "fixture_project.h"
 #include "process.h"
 #include "temp_dir.h"
 
@@ -13,7 +14,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::string kApp = fs::canonical(std::string(FANOUT_TEST_DATA) + "/scan/app").string();
+const std::string kApp = testing::fixtureProject(std::string(FANOUT_TEST_DATA) + "/scan/app");
 
 testing::ProcessResult fanout(std::vector<std::string> args) {
     args.insert(args.begin(), FANOUT_EXECUTABLE);

@@ -4,6 +4,7 @@
 // true.
 #include "fanout/resolver.h"
 
+#include "fixture_project.h"
 #include "process.h"
 #include "temp_dir.h"
 
@@ -119,7 +120,7 @@ protected:
 
 TEST_F(EnhancedResolveConformance, FixtureProject) {
     const std::string root =
-        fs::canonical(std::string(FANOUT_TEST_DATA) + "/resolve/project").string();
+        testing::fixtureProject(std::string(FANOUT_TEST_DATA) + "/resolve/project");
     const auto comparison =
         compare(root, readJson(kConformance + "/cases.json"), expectedDifferences());
     EXPECT_GT(comparison.resolvedByBoth, 30u);

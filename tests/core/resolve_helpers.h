@@ -1,6 +1,7 @@
 #pragma once
 
 #include "fanout/resolver.h"
+#include "fixture_project.h"
 
 #include <filesystem>
 #include <memory>
@@ -10,9 +11,7 @@ namespace fanout::testing {
 
 // The resolver fixture project in tests/data/resolve/project, resolved with a fresh cache.
 inline std::string fixtureRoot() {
-    static const std::string root =
-        std::filesystem::canonical(std::string(FANOUT_TEST_DATA) + "/resolve/project").string();
-    return root;
+    return fixtureProject(std::string(FANOUT_TEST_DATA) + "/resolve/project");
 }
 
 inline std::string fixturePath(const std::string& relative) {

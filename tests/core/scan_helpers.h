@@ -3,6 +3,7 @@
 #include "fanout/project_config.h"
 #include "fanout/scan_json.h"
 #include "fanout/scanner.h"
+#include "fixture_project.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -12,7 +13,7 @@
 namespace fanout::testing {
 
 inline std::string scanFixture(const std::string& name) {
-    return std::filesystem::canonical(std::string(FANOUT_TEST_DATA) + "/scan/" + name).string();
+    return fixtureProject(std::string(FANOUT_TEST_DATA) + "/scan/" + name);
 }
 
 inline std::shared_ptr<const ScanResult> scanProject(const std::string& root,

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <span>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace fanout {
 namespace {
@@ -19,6 +22,25 @@ int kindRank(ImportKind kind) {
         return 0;
     }
     return 0;
+}
+
+// The edges `importer` starts (edges are sorted by importer).
+std::span<const ScanEdge> edgesOf(const ScanResult& result, std::uint32_t importer) {
+    const auto first = std::lower_bound(
+        result.edges.begin(), result.edges.end(), importer,
+        [](const ScanEdge& edge, std::uint32_t id) { return edge.importer.value < id; });
+    auto last = first;
+    while (last != result.edges.end() && last->importer.value == importer) {
+        ++last;
+    }
+    return {first, last};
+}
+
+// Keeps in `best` the stronger of its kind and `edge`'s, for runtime edges into a module.
+void strengthen(std::optional<ImportKind>& best, const ScanEdge& edge) {
+    if (!best || kindRank(edge.kind) > kindRank(*best)) {
+        best = edge.kind;
+    }
 }
 
 class FocusBuilder {
@@ -50,7 +72,7 @@ private:
 
     void link(std::uint32_t importer, std::uint32_t target, std::uint32_t fromNode,
               std::uint32_t toNode) {
-        if (m_linked.emplace(std::uint64_t{fromNode} << 32 | toNode, true).second) {
+        if (m_linked.insert(std::uint64_t{fromNode} << 32 | toNode).second) {
             m_view.edges.push_back({fromNode, toNode, kindOf(importer, target), 1});
         }
     }
@@ -60,22 +82,15 @@ private:
     ImportKind kindOf(std::uint32_t importer, std::uint32_t target) {
         auto [it, added] = m_kinds.try_emplace(importer);
         if (added) {
-            const auto& edges = m_result.edges;
-            auto edge = std::lower_bound(
-                edges.begin(), edges.end(), importer,
-                [](const ScanEdge& e, std::uint32_t id) { return e.importer.value < id; });
-            for (; edge != edges.end() && edge->importer.value == importer; ++edge) {
-                if (edge->typeOnly || !edge->target) {
-                    continue;
-                }
-                const auto [kind, first] = it->second.try_emplace(edge->target->value, edge->kind);
-                if (!first && kindRank(edge->kind) > kindRank(kind->second)) {
-                    kind->second = edge->kind;
+            for (const auto& edge : edgesOf(m_result, importer)) {
+                if (!edge.typeOnly && edge.target) {
+                    strengthen(it->second[edge.target->value], edge);
                 }
             }
         }
         const auto found = it->second.find(target);
-        return found == it->second.end() ? ImportKind::Import : found->second;
+        return found == it->second.end() ? ImportKind::Import
+                                         : found->second.value_or(ImportKind::Import);
     }
 
     bool expanded(std::uint32_t module) const {
@@ -146,21 +161,18 @@ private:
     const FocusOptions& m_options;
     ViewGraph m_view;
     std::unordered_map<std::uint32_t, std::uint32_t> m_nodeOf;
-    std::unordered_map<std::uint64_t, bool> m_linked;
-    std::unordered_map<std::uint32_t, std::unordered_map<std::uint32_t, ImportKind>> m_kinds;
+    std::unordered_set<std::uint64_t> m_linked;
+    std::unordered_map<std::uint32_t, std::unordered_map<std::uint32_t, std::optional<ImportKind>>>
+        m_kinds;
 };
 
 } // namespace
 
 ImportKind edgeKind(const ScanResult& result, std::uint32_t importer, std::uint32_t target) {
-    const auto first = std::lower_bound(
-        result.edges.begin(), result.edges.end(), importer,
-        [](const ScanEdge& edge, std::uint32_t id) { return edge.importer.value < id; });
     std::optional<ImportKind> best;
-    for (auto it = first; it != result.edges.end() && it->importer.value == importer; ++it) {
-        if (!it->typeOnly && it->target && it->target->value == target &&
-            (!best || kindRank(it->kind) > kindRank(*best))) {
-            best = it->kind;
+    for (const auto& edge : edgesOf(result, importer)) {
+        if (!edge.typeOnly && edge.target && edge.target->value == target) {
+            strengthen(best, edge);
         }
     }
     return best.value_or(ImportKind::Import);

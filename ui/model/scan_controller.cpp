@@ -24,7 +24,6 @@ void ScanController::start(const QString& root, const ScanOverrides& overrides) 
     m_stop = std::stop_source();
     const auto generation = ++m_generation;
     m_running = true;
-    m_root = root;
     m_memory.clear();
     m_clock.start();
     m_sampleTimer.start();

@@ -29,7 +29,6 @@ public:
     bool isRunning() const { return m_running; }
     const MemorySeries& memory() const { return m_memory; }
     SessionPtr session() const { return m_session; }
-    QString root() const { return m_root; }
 
 signals:
     void started();
@@ -53,7 +52,6 @@ private:
     quint64 m_generation = 0;
     bool m_running = false;
     SessionPtr m_session;
-    QString m_root;
 };
 
 } // namespace fanout::ui

@@ -15,6 +15,8 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace fanout::ui {
 namespace {
 
@@ -117,13 +119,16 @@ void InspectorPanel::show(int moduleId) {
     row(tr("Package"), module.package ? packageName(s, module.package->value).toHtmlEscaped()
                                       : tr("your project"));
     QStringList environments;
-    for (std::uint32_t i = 0; i < s.result->modules.size(); ++i) {
-        if (s.result->modules[i].path == module.path) {
-            const auto name = moduleEnvironment(s, i).toHtmlEscaped();
-            environments << (i == id
-                                 ? QStringLiteral("<b>%1</b>").arg(name)
+    // Modules are sorted by (path, environment): the file's other environments are neighbours.
+    const auto& modules = s.result->modules;
+    auto first = std::lower_bound(
+        modules.begin(), modules.end(), module.path,
+        [](const ScanModule& m, const std::string& path) { return m.path < path; });
+    for (; first != modules.end() && first->path == module.path; ++first) {
+        const auto i = static_cast<std::uint32_t>(first - modules.begin());
+        const auto name = moduleEnvironment(s, i).toHtmlEscaped();
+        environments << (i == id ? QStringLiteral("<b>%1</b>").arg(name)
                                  : QStringLiteral("<a href=\"module:%1\">%2</a>").arg(i).arg(name));
-        }
     }
     row(tr("Environments"), environments.join(QStringLiteral(", ")));
     row(tr("Kind"),

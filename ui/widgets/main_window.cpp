@@ -181,7 +181,6 @@ bool MainWindow::showPanel(const QString& name) {
 }
 
 void MainWindow::setInteractive(bool interactive) {
-    m_interactive = interactive;
     m_graph->setInteractive(interactive);
 }
 

@@ -84,7 +84,6 @@ private:
     QAction* m_scanAction = nullptr;
     QAction* m_cancelAction = nullptr;
     bool m_waitingForGraph = false;
-    bool m_interactive = true;
 };
 
 } // namespace fanout::ui

@@ -24,7 +24,6 @@ public:
     void setSizeByReach(bool byReach);
     void setSelectedModule(int module);
     std::size_t cellCount() const { return m_cells.size(); }
-    const QString& title() const { return m_title; }
 
 signals:
     void moduleClicked(int module);

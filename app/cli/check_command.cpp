@@ -97,11 +97,15 @@ std::function<int()> addCheckCommand(CLI::App& app) {
     command->add_option("--max-modules", options->maxModules, "Most modules in the graph");
     command->add_option("--max-reach", options->maxReach,
                         "Most modules any single first-party import may drag in");
-    command->add_option("--max-package-modules", options->maxPackageModules,
-                        "NAME=N: most modules of one package (repeatable)");
-    command->add_option("--forbid-import", options->forbidImport,
-                        "Glob that first-party imports may not match, by specifier or resolved "
-                        "path (repeatable; e.g. lucide-react)");
+    command
+        ->add_option("--max-package-modules", options->maxPackageModules,
+                     "NAME=N: most modules of one package (repeatable)")
+        ->allow_extra_args(false);
+    command
+        ->add_option("--forbid-import", options->forbidImport,
+                     "Glob that first-party imports may not match, by specifier or resolved "
+                     "path (repeatable; e.g. lucide-react)")
+        ->allow_extra_args(false);
     command->add_option("--max-duplicate-paths", options->maxDuplicatePaths,
                         "Most files reached under more than one path string");
     command->add_option("--max-rss", options->maxRssMb, "Most resident memory of the scan, MB");

@@ -156,10 +156,14 @@ std::function<int()> addResolveCommand(CLI::App& app) {
     command->add_option("--root", options->root,
                         "Project root: paths are shown relative to it, and its tsconfig.json "
                         "applies (default: the current folder)");
-    command->add_option("--condition,-C", options->conditions,
-                        "An export condition (repeatable), besides import/require and default");
-    command->add_option("--main-field", options->mainFields,
-                        "Package.json main fields in order (repeatable; default: module, main)");
+    command
+        ->add_option("--condition,-C", options->conditions,
+                     "An export condition (repeatable), besides import/require and default")
+        ->allow_extra_args(false);
+    command
+        ->add_option("--main-field", options->mainFields,
+                     "Package.json main fields in order (repeatable; default: module, main)")
+        ->allow_extra_args(false);
     command->add_option("--tsconfig", options->tsconfig, "The tsconfig.json to apply");
     command->add_flag("--no-tsconfig", options->noTsconfig, "Apply no tsconfig paths/baseUrl");
     command->add_flag("--browser-field", options->browserField,

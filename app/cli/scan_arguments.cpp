@@ -25,10 +25,14 @@ void addScanArguments(CLI::App& command, ScanArguments& arguments, bool rootPosi
         ->check(CLI::IsMember({"auto", "rwsdk", "vite", "node"}));
     command.add_option("--config", arguments.overrides.configFile,
                        "Configuration file (default: ROOT/fanout.json when present)");
-    command.add_option("--entry", arguments.overrides.entries,
-                       "Entry file, relative to ROOT (repeatable; replaces the preset's)");
-    command.add_option("--condition,-C", arguments.overrides.conditions,
-                       "Export condition added to every environment (repeatable)");
+    command
+        .add_option("--entry", arguments.overrides.entries,
+                    "Entry file, relative to ROOT (repeatable; replaces the preset's)")
+        ->allow_extra_args(false); // one value per flag: `why --entry a.ts MODULE` keeps MODULE
+    command
+        .add_option("--condition,-C", arguments.overrides.conditions,
+                    "Export condition added to every environment (repeatable)")
+        ->allow_extra_args(false);
     const std::map<std::string, DirectiveRule> rules{{"spec", DirectiveRule::Spec},
                                                      {"rwsdk", DirectiveRule::Rwsdk}};
     command.add_option("--directive-rule", arguments.overrides.directiveRule, "spec or rwsdk")

@@ -97,9 +97,10 @@ std::string duplicateRows(const ScanResult& result, const Analysis& analysis) {
     }
     if (!analysis.duplicateSpellings.empty()) {
         const auto& first = analysis.duplicateSpellings.front();
-        out << "  " << analysis.duplicateSpellings.size()
-            << " files imported under several relative spellings (resolvers normalize these: no "
-               "extra reads), e.g. "
+        const auto count = analysis.duplicateSpellings.size();
+        out << "  " << count << (count == 1 ? " file" : " files")
+            << " imported under several relative spellings (resolvers normalize these: no extra "
+               "reads), e.g. "
             << displayPath(result.module(first.module).path, root) << " as";
         for (const auto& [alias, cause] : first.aliases) {
             out << " " << displayPath(alias, root) << " (" << cause << ")";

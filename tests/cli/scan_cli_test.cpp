@@ -144,6 +144,13 @@ TEST(WhyCli, PrintsTheChainOrSaysItIsUnreachable) {
     EXPECT_NE(fromInside.out.find("(an entry of the scan)"), std::string::npos);
 }
 
+TEST(WhyCli, ARepeatableOptionTakesOneValueSoTheModuleStaysAPositional) {
+    const auto result = testing::runProcess(
+        {FANOUT_EXECUTABLE, "why", kApp, "--entry", "src/worker.tsx", "shared", "-q"});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_NE(result.out.find("imports \"shared\""), std::string::npos) << result.out;
+}
+
 TEST(ScanCli, JsonCarriesTheAnalysis) {
     const auto result = testing::runProcess({FANOUT_EXECUTABLE, "scan", kApp, "--json", "-", "-q"});
     const auto doc = nlohmann::json::parse(result.out);

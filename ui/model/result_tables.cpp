@@ -91,7 +91,7 @@ TableContent hotspotTable(const SessionPtr& s) {
         QObject::tr("Fan-out"), [metrics](int row) { return metrics(row).fanOut; },
         QObject::tr("Distinct modules it imports at run time")));
     content.columns.push_back(numberColumn(
-        QObject::tr("Reach"),
+        QObject::tr("Reach (est.)"),
         [metrics](int row) { return QVariant::fromValue<qulonglong>(metrics(row).reachEstimate); },
         QObject::tr("Modules it drags in, itself included (estimated; the inspector and the "
                     "report give exact figures)")));

@@ -30,6 +30,10 @@ TEST(ScanController, ResultArrivesOnTheGuiThreadWithMemorySamplesAndPhases) {
     EXPECT_EQ(session, controller.session());
     EXPECT_GT(session->result->modules.size(), 300u);
     EXPECT_EQ(session->analysis.modules.size(), session->result->modules.size());
+    // The tables arrive with the session, built from it and already sorted.
+    EXPECT_EQ(controller.tables().hotspots.rows, static_cast<int>(session->result->modules.size()));
+    EXPECT_EQ(controller.tables().hotspots.order.size(), session->result->modules.size());
+    EXPECT_GT(controller.tables().directives.rows, 0);
     EXPECT_GE(progress.count(), 1);
     EXPECT_GE(controller.memory().seconds().size(), 2u);
     EXPECT_GT(controller.memory().peakMegabytes(), 1.0);

@@ -85,6 +85,28 @@ TEST_F(TableModels, HotspotsSortByFanOutNumericallyAndTheBarrelLeads) {
     EXPECT_EQ(model.rowOfModule(module), 0); // the model itself holds the sorted order
 }
 
+// The tables a result arrives with are sorted already (on the scan thread), exactly as the
+// model would sort them itself.
+TEST_F(TableModels, PreparedTablesComeInTheirDefaultSort) {
+    const auto tables = resultTables(session());
+    const auto& hotspots = tables.hotspots;
+    ASSERT_EQ(hotspots.order.size(), static_cast<std::size_t>(hotspots.rows));
+    EXPECT_EQ(hotspots.order,
+              sortedRows(hotspots, hotspots.defaultSortColumn, hotspots.defaultSortOrder));
+    TableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setContent(hotspots);
+    const int column = hotspots.defaultSortColumn;
+    EXPECT_TRUE(model.index(0, 0).data().toString().endsWith(QStringLiteral("lucide-mini.mjs")));
+    for (int row = 1; row < model.rowCount(); ++row) {
+        ASSERT_GE(model.index(row - 1, column).data(TableModel::SortRole).toDouble(),
+                  model.index(row, column).data(TableModel::SortRole).toDouble());
+    }
+    model.sort(0, Qt::AscendingOrder); // and a later sort still reorders
+    EXPECT_LE(model.index(0, 0).data().toString().toCaseFolded(),
+              model.index(1, 0).data().toString().toCaseFolded());
+}
+
 TEST_F(TableModels, FilterIsDebouncedAndKeepsOnlyMatchingRows) {
     TableModel model;
     FilterProxy proxy;

@@ -263,4 +263,14 @@ TableContent unresolvedTable(const SessionPtr& s) {
     return content;
 }
 
+ResultTables resultTables(const SessionPtr& session) {
+    ResultTables tables{hotspotTable(session), directiveTable(session), packageTable(session),
+                        duplicateTable(session), unresolvedTable(session)};
+    for (auto* content : {&tables.hotspots, &tables.directives, &tables.packages,
+                          &tables.duplicates, &tables.unresolved}) {
+        presort(*content);
+    }
+    return tables;
+}
+
 } // namespace fanout::ui

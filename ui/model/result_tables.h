@@ -15,6 +15,17 @@ TableContent packageTable(const SessionPtr& session);
 TableContent duplicateTable(const SessionPtr& session);
 TableContent unresolvedTable(const SessionPtr& session);
 
+// Every result table of one session, each in its default sort. Built on the scan thread so that
+// the GUI thread only swaps models when a result arrives.
+struct ResultTables {
+    TableContent hotspots;
+    TableContent directives;
+    TableContent packages;
+    TableContent duplicates;
+    TableContent unresolved;
+};
+ResultTables resultTables(const SessionPtr& session);
+
 // Helpers the views share: a module's path relative to the project, and its environment.
 QString modulePath(const ScanSession& session, std::uint32_t module);
 QString moduleEnvironment(const ScanSession& session, std::uint32_t module);

@@ -3,7 +3,9 @@
 #include "fanout/memory_sampler.h"
 
 #include <QThread>
+
 #include <QtConcurrent/QtConcurrentRun>
+#include <utility>
 
 namespace fanout::ui {
 
@@ -68,10 +70,19 @@ void ScanController::start(const QString& root, const ScanOverrides& overrides) 
             }
             post([this] { markPhase(tr("analysing")); });
             auto session = std::make_shared<const ScanSession>(std::move(result));
-            post([this, session] {
-                m_session = session;
+            auto tables = std::make_shared<const ResultTables>(resultTables(session));
+            post([this, session, tables] {
+                auto previous = std::exchange(m_session, session);
+                auto previousTables = std::exchange(m_tables, tables);
                 finish();
                 emit resultAvailable(session);
+                // Every view holds the new session now: the old one is freed on the pool, as
+                // freeing 100,000 modules on the GUI thread stalled it ~20 ms.
+                m_pool.start([previous = std::move(previous),
+                              previousTables = std::move(previousTables)]() mutable {
+                    previousTables.reset();
+                    previous.reset();
+                });
             });
         } catch (const std::exception& error) {
             const auto message = QString::fromStdString(error.what());

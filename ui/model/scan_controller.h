@@ -2,6 +2,7 @@
 
 #include "fanout/project_config.h"
 #include "memory_series.h"
+#include "result_tables.h"
 #include "scan_session.h"
 
 #include <QElapsedTimer>
@@ -29,6 +30,8 @@ public:
     bool isRunning() const { return m_running; }
     const MemorySeries& memory() const { return m_memory; }
     SessionPtr session() const { return m_session; }
+    // The tables of session(), prepared with it on the scan thread.
+    const ResultTables& tables() const { return *m_tables; }
 
 signals:
     void started();
@@ -52,6 +55,7 @@ private:
     quint64 m_generation = 0;
     bool m_running = false;
     SessionPtr m_session;
+    std::shared_ptr<const ResultTables> m_tables = std::make_shared<const ResultTables>();
 };
 
 } // namespace fanout::ui

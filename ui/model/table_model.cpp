@@ -10,7 +10,8 @@ TableModel::TableModel(QObject* parent) : QAbstractTableModel(parent) {}
 void TableModel::setContent(TableContent content) {
     beginResetModel();
     m_content = std::move(content);
-    m_order.clear();
+    m_order = std::move(m_content.order);
+    m_content.order.clear();
     endResetModel();
 }
 
@@ -69,13 +70,10 @@ QVariant TableModel::headerData(int section, Qt::Orientation orientation, int ro
     return {};
 }
 
-void TableModel::sort(int column, Qt::SortOrder order) {
-    if (column < 0 || column >= columnCount()) {
-        return;
-    }
-    const auto& spec = m_content.columns[static_cast<std::size_t>(column)];
+std::vector<int> sortedRows(const TableContent& content, int column, Qt::SortOrder order) {
+    const auto& spec = content.columns[static_cast<std::size_t>(column)];
     const auto key = spec.sortKey ? spec.sortKey : spec.text;
-    std::vector<int> rows(static_cast<std::size_t>(m_content.rows));
+    std::vector<int> rows(static_cast<std::size_t>(content.rows));
     std::iota(rows.begin(), rows.end(), 0);
     const auto place = [&](auto& keys) {
         std::stable_sort(rows.begin(), rows.end(), [&](int a, int b) {
@@ -97,6 +95,21 @@ void TableModel::sort(int column, Qt::SortOrder order) {
         }
         place(keys);
     }
+    return rows;
+}
+
+void presort(TableContent& content) {
+    if (content.defaultSortColumn >= 0 &&
+        content.defaultSortColumn < static_cast<int>(content.columns.size())) {
+        content.order = sortedRows(content, content.defaultSortColumn, content.defaultSortOrder);
+    }
+}
+
+void TableModel::sort(int column, Qt::SortOrder order) {
+    if (column < 0 || column >= columnCount()) {
+        return;
+    }
+    auto rows = sortedRows(m_content, column, order);
     emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
     // Persistent indexes follow their content row to its new place.
     const auto before = persistentIndexList();

@@ -23,7 +23,15 @@ struct TableContent {
     std::function<int(int row)> moduleOfRow; // -1 when a row is not one module
     int defaultSortColumn = 0;
     Qt::SortOrder defaultSortOrder = Qt::AscendingOrder;
+    // Shown row -> content row in the default sort, computed with the content off the GUI thread
+    // (see presort): sorting 100,000 rows on the GUI thread stalled it. Empty: content order.
+    std::vector<int> order;
 };
+
+// The content rows in the order `column` sorts them, read once per row; stable.
+std::vector<int> sortedRows(const TableContent& content, int column, Qt::SortOrder order);
+// Fills content.order with the default sort.
+void presort(TableContent& content);
 
 class TableModel : public QAbstractTableModel {
     Q_OBJECT
@@ -33,7 +41,7 @@ public:
 
     explicit TableModel(QObject* parent = nullptr);
 
-    // Swaps the content (a new scan) with a model reset.
+    // Swaps the content (a new scan) with a model reset; rows come in content.order.
     void setContent(TableContent content);
     const TableContent& content() const { return m_content; }
     // The first row showing `module`, or -1.

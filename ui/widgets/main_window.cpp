@@ -267,11 +267,12 @@ void MainWindow::showError(const QString& message) {
 
 void MainWindow::showResult(const SessionPtr& session) {
     const auto& stats = session->result->stats;
-    m_tables.at(QStringLiteral("hotspots"))->setContent(hotspotTable(session));
-    m_tables.at(QStringLiteral("directives"))->setContent(directiveTable(session));
-    m_tables.at(QStringLiteral("packages"))->setContent(packageTable(session));
-    m_tables.at(QStringLiteral("duplicates"))->setContent(duplicateTable(session));
-    m_tables.at(QStringLiteral("unresolved"))->setContent(unresolvedTable(session));
+    const auto& tables = m_controller.tables();
+    m_tables.at(QStringLiteral("hotspots"))->setContent(tables.hotspots);
+    m_tables.at(QStringLiteral("directives"))->setContent(tables.directives);
+    m_tables.at(QStringLiteral("packages"))->setContent(tables.packages);
+    m_tables.at(QStringLiteral("duplicates"))->setContent(tables.duplicates);
+    m_tables.at(QStringLiteral("unresolved"))->setContent(tables.unresolved);
     m_inspector->setSession(session);
     statusBar()->showMessage(tr("Scanned %1 modules in %2 ms; peak resident memory %3 MB.")
                                  .arg(session->result->modules.size())
@@ -298,12 +299,14 @@ void MainWindow::showTreemap(const QString& title, const std::vector<std::uint32
     std::vector<TreemapView::Item> items;
     items.reserve(modules.size());
     for (const auto module : modules) {
-        const auto path = modulePath(*session, module);
-        items.push_back({static_cast<int>(module), path.section(QLatin1Char('/'), -1),
+        items.push_back({static_cast<int>(module),
                          static_cast<double>(session->result->modules[module].bytes),
                          static_cast<double>(session->analysis.modules[module].reachEstimate)});
     }
-    m_treemap->setItems(title, std::move(items));
+    m_treemap->setItems(title, std::move(items), [session](int module) {
+        return modulePath(*session, static_cast<std::uint32_t>(module))
+            .section(QLatin1Char('/'), -1);
+    });
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {

@@ -6,10 +6,16 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSignalBlocker>
 #include <QTableView>
 #include <QVBoxLayout>
 
 namespace fanout::ui {
+namespace {
+
+constexpr int kMeasuredRows = 60;
+
+} // namespace
 
 TablePanel::TablePanel(ModuleSelection& selection, const QString& filterHint, QWidget* parent)
     : QWidget(parent), m_selection(selection), m_filter(new QLineEdit(this)),
@@ -37,6 +43,8 @@ TablePanel::TablePanel(ModuleSelection& selection, const QString& filterHint, QW
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
+    // Column widths from the first rows only: measuring 1,000 rows of paths took ~20 ms.
+    m_view->horizontalHeader()->setResizeContentsPrecision(kMeasuredRows);
 
     connect(m_filter, &QLineEdit::textChanged, &m_proxy, &FilterProxy::setFilterTextDebounced);
     connect(m_filter, &QLineEdit::returnPressed, &m_proxy, &FilterProxy::applyNow);
@@ -63,7 +71,11 @@ void TablePanel::setContent(TableContent content) {
     const int column = content.defaultSortColumn;
     const auto order = content.defaultSortOrder;
     m_model.setContent(std::move(content));
-    m_view->sortByColumn(column, order);
+    {
+        // The rows come sorted: the indicator is only shown, the view must not sort again.
+        const QSignalBlocker blocker(m_view->horizontalHeader());
+        m_view->horizontalHeader()->setSortIndicator(column, order);
+    }
     m_view->resizeColumnsToContents();
     for (int i = 0; i < m_model.columnCount(); ++i) {
         // Paths are long: cap the first columns so that the figures stay in sight.

@@ -12,9 +12,10 @@ TreemapView::TreemapView(QWidget* parent) : QWidget(parent) {
     setMouseTracking(false);
 }
 
-void TreemapView::setItems(const QString& title, std::vector<Item> items) {
+void TreemapView::setItems(const QString& title, std::vector<Item> items, Labeler labeler) {
     m_title = title;
     m_items = std::move(items);
+    m_labeler = std::move(labeler);
     relayout();
 }
 
@@ -80,9 +81,9 @@ void TreemapView::paintEvent(QPaintEvent*) {
         painter.drawRect(box);
         if (box.width() > 40 && box.height() > metrics.height() + 2) {
             painter.setPen(Qt::black);
-            painter.drawText(
-                box.adjusted(3, 1, -3, -1), Qt::AlignLeft | Qt::AlignTop,
-                metrics.elidedText(item.label, Qt::ElideMiddle, static_cast<int>(box.width()) - 6));
+            painter.drawText(box.adjusted(3, 1, -3, -1), Qt::AlignLeft | Qt::AlignTop,
+                             metrics.elidedText(m_labeler(item.module), Qt::ElideMiddle,
+                                                static_cast<int>(box.width()) - 6));
         }
     }
 }

@@ -7,6 +7,8 @@
 #include "ui_fixtures.h"
 
 #include <QFile>
+#include <QGraphicsItem>
+#include <QGraphicsView>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,6 +16,7 @@
 #include <QSet>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTest>
 
 #include <gtest/gtest.h>
 
@@ -77,6 +80,41 @@ TEST_F(MainWindowTest, SelectingARowAnywhereSelectsTheModuleEverywhere) {
     QSignalSpy settled(&window.graph(), &GraphPanel::settled);
     ASSERT_TRUE(settled.wait(30000));
     EXPECT_EQ(window.graph().viewGraph().nodes.front().id, static_cast<std::uint32_t>(module));
+}
+
+// On the focus graph a click on a module focuses it; a drag that ends on one only pans.
+TEST_F(MainWindowTest, AClickOnAGraphNodeSelectsItADragThatEndsOnItDoesNot) {
+    openDemo();
+    if (GraphLayouter::dotProgram().isEmpty()) {
+        GTEST_SKIP() << "Graphviz's dot is not installed";
+    }
+    auto& graph = window.graph();
+    ASSERT_TRUE(graph.hasLayout());
+    const int center = window.selection().current();
+    const auto& nodes = graph.viewGraph().nodes;
+    QGraphicsItem* target = nullptr;
+    for (auto* item : graph.canvas().scene()->items()) {
+        if (item->data(0).isValid()) {
+            const auto& node = nodes[static_cast<std::size_t>(item->data(0).toInt())];
+            if (node.kind == ViewNodeKind::Module && static_cast<int>(node.id) != center) {
+                target = item;
+                break;
+            }
+        }
+    }
+    ASSERT_NE(target, nullptr);
+    const auto targetModule =
+        static_cast<int>(nodes[static_cast<std::size_t>(target->data(0).toInt())].id);
+    auto* viewport = graph.canvas().viewport();
+    const auto at = [&] {
+        return graph.canvas().mapFromScene(target->sceneBoundingRect().center());
+    };
+    graph.canvas().centerOn(target);
+    QTest::mousePress(viewport, Qt::LeftButton, {}, at() + QPoint(60, 40));
+    QTest::mouseRelease(viewport, Qt::LeftButton, {}, at());
+    EXPECT_EQ(window.selection().current(), center);
+    QTest::mouseClick(viewport, Qt::LeftButton, {}, at());
+    EXPECT_EQ(window.selection().current(), targetModule);
 }
 
 TEST_F(MainWindowTest, ExportsAreWrittenWhereAsked) {

@@ -4,6 +4,7 @@
 #include "module_selection.h"
 #include "result_tables.h"
 
+#include <QApplication>
 #include <QBuffer>
 #include <QComboBox>
 #include <QGraphicsItem>
@@ -211,10 +212,17 @@ bool GraphPanel::eventFilter(QObject* watched, QEvent* event) {
             m_canvas->scale(factor, factor);
             return true;
         }
+        if (event->type() == QEvent::MouseButtonPress) {
+            m_pressedAt = static_cast<QMouseEvent*>(event)->position().toPoint();
+        }
         if (event->type() == QEvent::MouseButtonRelease) {
             const auto* mouse = static_cast<QMouseEvent*>(event);
-            if (auto* item = m_canvas->itemAt(mouse->position().toPoint());
-                item && item->data(0).isValid()) {
+            const auto at = mouse->position().toPoint();
+            // A press that moved further than a click can is a pan of the canvas, whatever
+            // node it happens to end on.
+            const bool dragged =
+                (at - m_pressedAt).manhattanLength() >= QApplication::startDragDistance();
+            if (auto* item = m_canvas->itemAt(at); !dragged && item && item->data(0).isValid()) {
                 nodeClicked(item->data(0).toInt(), mouse->button() == Qt::RightButton,
                             mouse->globalPosition().toPoint());
             }

@@ -39,6 +39,7 @@ public:
     void setInteractive(bool interactive) { m_interactive = interactive; }
 
     QString saveImage(const QString& file); // PNG or SVG by suffix; empty or what went wrong
+    QGraphicsView& canvas() { return *m_canvas; }
 
 signals:
     // The view shows a layout or says why it cannot: nothing more is coming for now.
@@ -69,6 +70,7 @@ private:
     QLabel* m_status;
     QGraphicsScene* m_scene;
     QGraphicsView* m_canvas;
+    QPoint m_pressedAt;
 };
 
 } // namespace fanout::ui

@@ -22,10 +22,11 @@ std::size_t skipInsignificant(std::string_view text, std::size_t at) {
     return at;
 }
 
-} // namespace
-
-std::string blankTrailingCommas(std::string_view text) {
-    std::string out(text);
+// Walks the significant text, strings skipped whole, and calls `onComment(at)` at each comment
+// and `onComma(at, next)` at each comma outside strings, `next` being the byte after it that is
+// neither white space nor comment.
+template <typename OnComment, typename OnComma>
+void walkJsonc(std::string_view text, OnComment onComment, OnComma onComma) {
     std::size_t at = 0;
     while (at < text.size()) {
         const char c = text[at];
@@ -36,18 +37,36 @@ std::string blankTrailingCommas(std::string_view text) {
             }
             ++at;
         } else if (text.substr(at, 2) == "//" || text.substr(at, 2) == "/*") {
+            onComment(at);
             at = skipInsignificant(text, at);
         } else if (c == ',') {
-            const auto next = skipInsignificant(text, at + 1);
-            if (next < text.size() && (text[next] == '}' || text[next] == ']')) {
-                out[at] = ' ';
-            }
+            onComma(at, skipInsignificant(text, at + 1));
             ++at;
         } else {
             ++at;
         }
     }
+}
+
+} // namespace
+
+std::string blankTrailingCommas(std::string_view text) {
+    std::string out(text);
+    walkJsonc(
+        text, [](std::size_t) {},
+        [&](std::size_t at, std::size_t next) {
+            if (next < text.size() && (text[next] == '}' || text[next] == ']')) {
+                out[at] = ' ';
+            }
+        });
     return out;
+}
+
+bool hasComments(std::string_view text) {
+    bool found = false;
+    walkJsonc(
+        text, [&](std::size_t) { found = true; }, [](std::size_t, std::size_t) {});
+    return found;
 }
 
 nlohmann::ordered_json parseJsonc(std::string_view text) {

@@ -16,4 +16,7 @@ nlohmann::ordered_json parseJsonc(std::string_view text);
 // replaced by a space, so offsets in error messages still match the file.
 std::string blankTrailingCommas(std::string_view text);
 
+// Whether the text holds a comment outside strings (a rewrite through a JSON library loses it).
+bool hasComments(std::string_view text);
+
 } // namespace fanout::detail

@@ -20,6 +20,11 @@ ProjectSettings settingsOf(const ScanConfig& config) {
     return settings;
 }
 
+bool fanoutJsonHasComments(const std::string& root) {
+    const auto contents = readFile(root + "/fanout.json");
+    return contents.ok() && detail::hasComments(contents.bytes);
+}
+
 std::string saveProjectSettings(const std::string& root, const ProjectSettings& settings,
                                 const ScanConfig& effective) {
     const auto path = root + "/fanout.json";

@@ -47,6 +47,21 @@ TEST(ProjectSettings, SavedSettingsAreWhatTheNextScanLoadsAndOtherKeysStay) {
     EXPECT_EQ(after.entries, before.entries);
 }
 
+// Saving goes through a JSON library and loses comments: the app asks first when there are any.
+TEST(ProjectSettings, CommentsInFanoutJsonAreFoundOutsideStringsOnly) {
+    testing::TempDir tmp;
+    const auto root = fs::canonical(tmp.path()).string();
+    EXPECT_FALSE(fanoutJsonHasComments(root)); // no file
+    tmp.write("fanout.json", R"({"alias": {"//x": "/*y*/"}, "entries": ["a,b"],})");
+    EXPECT_FALSE(fanoutJsonHasComments(root));
+    tmp.write("fanout.json", "{\n  \"preset\": \"vite\" // keep\n}");
+    EXPECT_TRUE(fanoutJsonHasComments(root));
+    tmp.write("fanout.json", "/* header */ {}");
+    EXPECT_TRUE(fanoutJsonHasComments(root));
+    tmp.write("fanout.json", R"({"s": "a \" // quoted", "n": 1})");
+    EXPECT_FALSE(fanoutJsonHasComments(root));
+}
+
 TEST(ProjectSettings, AnUnreadableFanoutJsonIsLeftAlone) {
     testing::TempDir tmp;
     const auto root = fs::canonical(tmp.path());

@@ -1,4 +1,5 @@
 #include <QApplication>
+#include <QStandardPaths>
 
 #include <gtest/gtest.h>
 
@@ -9,6 +10,8 @@ int main(int argc, char** argv) {
     }
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Fanout tests"));
+    // Settings (recent projects) go to a test folder, never the user's own.
+    QStandardPaths::setTestModeEnabled(true);
     ::testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();
 }

@@ -19,6 +19,10 @@ SettingsDialog::SettingsDialog(const QString& root, const ScanConfig& effective,
       m_rule(new QComboBox(this)), m_entries(new QPlainTextEdit(this)),
       m_conditions(new QTableWidget(this)) {
     setWindowTitle(tr("Project settings — %1").arg(root));
+    m_preset->setObjectName(QStringLiteral("preset"));
+    m_rule->setObjectName(QStringLiteral("directiveRule"));
+    m_entries->setObjectName(QStringLiteral("entries"));
+    m_conditions->setObjectName(QStringLiteral("conditions"));
     const auto current = settingsOf(effective);
     m_preset->addItems({QStringLiteral("auto"), QStringLiteral("rwsdk"), QStringLiteral("vite"),
                         QStringLiteral("node")});
@@ -98,6 +102,15 @@ ProjectSettings SettingsDialog::settings() const {
 }
 
 void SettingsDialog::save() {
+    if (fanoutJsonHasComments(m_root.toStdString()) &&
+        QMessageBox::question(
+            this, tr("Remove comments?"),
+            tr("%1/fanout.json has comments. Saving rewrites the file and they will be lost "
+               "(every key is kept). Save anyway?")
+                .arg(m_root),
+            QMessageBox::Save | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Save) {
+        return;
+    }
     const auto error = saveProjectSettings(m_root.toStdString(), settings(), m_effective);
     if (!error.empty()) {
         QMessageBox::warning(this, tr("Could not save"), QString::fromStdString(error));

@@ -26,6 +26,9 @@ ProjectSettings settingsOf(const ScanConfig& config);
 // written whole from `effective` (so a preset's main fields and extensions stay) with the new
 // conditions. Atomic. Returns an empty string, or what went wrong (a fanout.json that cannot be
 // read is left alone).
+// Whether ROOT/fanout.json holds comments, which saving settings rewrites away.
+bool fanoutJsonHasComments(const std::string& root);
+
 std::string saveProjectSettings(const std::string& root, const ProjectSettings& settings,
                                 const ScanConfig& effective);
 

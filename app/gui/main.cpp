@@ -1,5 +1,6 @@
 #include "fanout/atomic_file.h"
 #include "fanout/demo_project.h"
+#include "graph_panel.h"
 #include "main_window.h"
 
 #include <CLI/CLI.hpp>
@@ -82,8 +83,7 @@ int main(int argc, char** argv) {
     if (!screenshot.empty()) {
         window.setInteractive(false);
         int status = 0;
-        QObject::connect(&window, &fanout::ui::MainWindow::projectSettled, &window, [&] {
-            window.showPanel(QString::fromStdString(panel));
+        const auto grab = [&] {
             // Let the panel paint once before grabbing it.
             QTimer::singleShot(400, &window, [&] {
                 const auto error = saveScreenshot(window, screenshot);
@@ -96,6 +96,16 @@ int main(int argc, char** argv) {
                 }
                 QApplication::exit(status);
             });
+        };
+        QObject::connect(&window, &fanout::ui::MainWindow::projectSettled, &window, [&, grab] {
+            if (panel == "map") { // laid out only once asked for: wait for that layout
+                QObject::connect(&window.graph(), &fanout::ui::GraphPanel::settled, &window, grab,
+                                 Qt::SingleShotConnection);
+            }
+            window.showPanel(QString::fromStdString(panel));
+            if (panel != "map") {
+                grab();
+            }
         });
         QTimer::singleShot(300000, &window, [] {
             std::cerr << "fanout-gui: the scan did not finish within 5 minutes\n";

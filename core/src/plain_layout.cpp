@@ -52,8 +52,15 @@ bool nodeIndex(std::string_view word, std::size_t count, std::uint32_t& out) {
 
 std::string layoutDot(const LayoutRequest& request) {
     std::ostringstream out;
-    out << "digraph fanout {\n  graph [rankdir=" << (request.leftToRight ? "LR" : "TB")
-        << ", nodesep=0.25, ranksep=0.6];\n  node [shape=box, fixedsize=true, label=\"\"];\n";
+    out << "digraph fanout {\n";
+    if (request.engine == LayoutEngine::Sfdp) {
+        // Overlap removal (prism) quadruples sfdp's time; points may touch on a map.
+        out << "  graph [overlap=true, splines=false, outputorder=edgesfirst];\n"
+               "  node [shape=point, fixedsize=true, label=\"\"];\n";
+    } else {
+        out << "  graph [rankdir=" << (request.leftToRight ? "LR" : "TB")
+            << ", nodesep=0.25, ranksep=0.6];\n  node [shape=box, fixedsize=true, label=\"\"];\n";
+    }
     for (std::size_t i = 0; i < request.sizes.size(); ++i) {
         out << "  n" << i << " [width=" << request.sizes[i].first
             << ", height=" << request.sizes[i].second << "];\n";
@@ -65,16 +72,25 @@ std::string layoutDot(const LayoutRequest& request) {
     return out.str();
 }
 
+std::vector<std::string> layoutArguments(const LayoutRequest& request) {
+    if (request.engine == LayoutEngine::Sfdp) {
+        return {"-Ksfdp", "-Tplain"};
+    }
+    return {"-Tplain"};
+}
+
 std::optional<Layout> parsePlainLayout(std::string_view text, const LayoutRequest& request,
                                        std::string& error) {
     Layout layout;
     const auto count = request.sizes.size();
     layout.centers.resize(count);
-    layout.edges.resize(request.edges.size());
     std::vector<bool> placed(count, false);
     std::map<std::pair<std::uint32_t, std::uint32_t>, std::vector<std::size_t>> edgeSlots;
-    for (std::size_t i = 0; i < request.edges.size(); ++i) {
-        edgeSlots[request.edges[i]].push_back(i);
+    if (request.edgePaths) {
+        layout.edges.resize(request.edges.size());
+        for (std::size_t i = 0; i < request.edges.size(); ++i) {
+            edgeSlots[request.edges[i]].push_back(i);
+        }
     }
     bool sawGraph = false;
     std::size_t lineNumber = 0;
@@ -105,7 +121,7 @@ std::optional<Layout> parsePlainLayout(std::string_view text, const LayoutReques
                 return fail("a malformed node line");
             }
             placed[index] = true;
-        } else if (w[0] == "edge") {
+        } else if (w[0] == "edge" && request.edgePaths) {
             std::uint32_t from = 0;
             std::uint32_t to = 0;
             double points = 0;

@@ -233,4 +233,17 @@ ViewGraph buildPackageOverview(const ScanResult& result) {
     return kept;
 }
 
+LayoutRequest moduleMapRequest(const ModuleGraph& graph) {
+    LayoutRequest request;
+    request.engine = LayoutEngine::Sfdp;
+    request.edgePaths = false;
+    request.sizes.assign(graph.size(), {0.05, 0.05});
+    for (std::uint32_t module = 0; module < graph.size(); ++module) {
+        for (const auto target : graph.targets(module)) {
+            request.edges.emplace_back(module, target);
+        }
+    }
+    return request;
+}
+
 } // namespace fanout

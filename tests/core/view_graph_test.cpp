@@ -9,6 +9,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 namespace fanout {
 namespace {
 
@@ -140,6 +142,48 @@ TEST(PlainLayout, GraphvizPlacesEveryNodeAndEdgeOfTheRequest) {
     for (const auto& path : layout->edges) {
         EXPECT_GE(path.size(), 4u);
     }
+}
+
+// The opt-in full map: every module a point placed by sfdp, one edge per distinct import.
+TEST(ModuleMap, SfdpPlacesEveryModuleOfTheWholeGraph) {
+    const Demo demo(40);
+    const auto request = moduleMapRequest(*demo.graph);
+    ASSERT_EQ(request.sizes.size(), demo.result->modules.size());
+    std::size_t imports = 0;
+    for (std::uint32_t module = 0; module < demo.graph->size(); ++module) {
+        imports += demo.graph->targets(module).size();
+    }
+    EXPECT_EQ(request.edges.size(), imports);
+    EXPECT_EQ(layoutArguments(request), (std::vector<std::string>{"-Ksfdp", "-Tplain"}));
+    testing::TempDir tmp;
+    tmp.write("map.dot", layoutDot(request));
+    auto command = std::vector<std::string>{"/usr/bin/dot"};
+    for (const auto& argument : layoutArguments(request)) {
+        command.push_back(argument);
+    }
+    command.push_back((tmp.path() / "map.dot").string());
+    const auto sfdp = testing::runProcess(command);
+    ASSERT_EQ(sfdp.exitCode, 0) << sfdp.err;
+    std::string error;
+    const auto layout = parsePlainLayout(sfdp.out, request, error);
+    ASSERT_TRUE(layout) << error;
+    EXPECT_TRUE(layout->edges.empty()); // paths not read: the map draws straight lines
+    // Force-directed: the barrel sits closer to its icons on average than the icons to the entry.
+    const auto barrel = demo.find(kBarrel, "client");
+    const auto distance = [&](std::uint32_t a, std::uint32_t b) {
+        const auto& p = layout->centers[a];
+        const auto& q = layout->centers[b];
+        return std::hypot(p.x - q.x, p.y - q.y);
+    };
+    double toBarrel = 0;
+    const auto icons = demo.graph->targets(barrel);
+    ASSERT_GE(icons.size(), 40u);
+    for (const auto icon : icons) {
+        toBarrel += distance(barrel, icon);
+    }
+    EXPECT_GT(layout->width, 0);
+    EXPECT_LT(toBarrel / static_cast<double>(icons.size()),
+              std::hypot(layout->width, layout->height) / 2);
 }
 
 TEST(PlainLayout, MalformedOutputIsAnErrorNotACrash) {

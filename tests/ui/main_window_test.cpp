@@ -1,6 +1,7 @@
 #include "graph_panel.h"
 #include "main_window.h"
 #include "memory_plot.h"
+#include "module_map_item.h"
 #include "process.h"
 #include "table_panel.h"
 #include "treemap_view.h"
@@ -115,6 +116,44 @@ TEST_F(MainWindowTest, AClickOnAGraphNodeSelectsItADragThatEndsOnItDoesNot) {
     EXPECT_EQ(window.selection().current(), center);
     QTest::mouseClick(viewport, Qt::LeftButton, {}, at());
     EXPECT_EQ(window.selection().current(), targetModule);
+}
+
+// The opt-in full map: every module placed by sfdp in one item; a click selects the nearest
+// point's module; names appear only when zoomed in far enough.
+TEST_F(MainWindowTest, TheFullMapPlacesEveryModuleAndAClickSelectsOne) {
+    openDemo();
+    if (GraphLayouter::dotProgram().isEmpty()) {
+        GTEST_SKIP() << "Graphviz's dot is not installed";
+    }
+    auto& graph = window.graph();
+    QSignalSpy settled(&graph, &GraphPanel::settled);
+    ASSERT_TRUE(window.showPanel(QStringLiteral("map")));
+    ASSERT_TRUE(settled.wait(60000));
+    ASSERT_TRUE(graph.hasLayout()) << graph.message().toStdString();
+    const auto* map = graph.map();
+    ASSERT_NE(map, nullptr);
+    const auto modules = window.controller().session()->result->modules.size();
+    EXPECT_EQ(map->pointCount(), modules);
+
+    auto& canvas = graph.canvas();
+    canvas.viewport()->grab(); // paints: all 621 points in view, too many to name
+    EXPECT_EQ(map->labelsDrawn(), 0u);
+
+    const int icon = static_cast<int>(modules / 2);
+    canvas.scale(40, 40);
+    canvas.centerOn(map->positionOf(icon));
+    canvas.viewport()->grab();
+    EXPECT_GT(map->labelsDrawn(), 0u);
+    EXPECT_LE(map->labelsDrawn(), ModuleMapItem::kLabelsBelow);
+
+    QTest::mouseClick(canvas.viewport(), Qt::LeftButton, {},
+                      canvas.mapFromScene(map->positionOf(icon)));
+    const int picked = window.selection().current();
+    ASSERT_GE(picked, 0);
+    // The nearest point to the click: the icon itself, or one drawn on the same spot.
+    const auto offset = map->positionOf(picked) - map->positionOf(icon);
+    EXPECT_LT(offset.manhattanLength(), 1.0);
+    EXPECT_NE(graph.map(), nullptr); // still the map, now marking the selection
 }
 
 TEST_F(MainWindowTest, ExportsAreWrittenWhereAsked) {

@@ -56,7 +56,7 @@ quint64 GraphLayouter::request(const LayoutRequest& request) {
                 const auto output = process->readAllStandardOutput().toStdString();
                 if (status != QProcess::NormalExit || exitCode != 0) {
                     emit layoutFailed(generation,
-                                      tr("dot exited with %1: %2")
+                                      tr("Graphviz exited with %1: %2")
                                           .arg(exitCode)
                                           .arg(QString::fromLocal8Bit(
                                               process->readAllStandardError().trimmed())));
@@ -70,7 +70,11 @@ quint64 GraphLayouter::request(const LayoutRequest& request) {
                 }
                 emit layoutReady(generation, *layout);
             });
-    process->start(program, {QStringLiteral("-Tplain")});
+    QStringList arguments;
+    for (const auto& argument : layoutArguments(request)) {
+        arguments << QString::fromStdString(argument);
+    }
+    process->start(program, arguments);
     process->write(QByteArray::fromStdString(layoutDot(request)));
     process->closeWriteChannel();
     return generation;

@@ -9,9 +9,10 @@
 
 namespace fanout::ui {
 
-// Lays graphs out with Graphviz's `dot -Tplain` in a child process (Graphviz is EPL-licensed:
-// it is run, never linked). One layout at a time: a new request kills the running one, and
-// every answer carries the generation it was asked for so that views drop stale layouts.
+// Lays graphs out with Graphviz's `dot -Tplain` (or `-Ksfdp` for a map) in a child process
+// (Graphviz is EPL-licensed: it is run, never linked). One layout at a time: a new request kills
+// the running one, and every answer carries the generation it was asked for so that views drop
+// stale layouts.
 class GraphLayouter : public QObject {
     Q_OBJECT
 public:

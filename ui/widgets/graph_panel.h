@@ -10,6 +10,10 @@
 class QComboBox;
 class QGraphicsScene;
 class QGraphicsView;
+
+namespace fanout::ui {
+class ModuleMapItem;
+}
 class QLabel;
 class QSlider;
 
@@ -23,7 +27,7 @@ class ModuleSelection;
 class GraphPanel : public QWidget {
     Q_OBJECT
 public:
-    enum class Mode { Focus, Packages };
+    enum class Mode { Focus, Packages, Map }; // in the order of the mode box
 
     GraphPanel(ModuleSelection& selection, QWidget* parent = nullptr);
 
@@ -40,6 +44,8 @@ public:
 
     QString saveImage(const QString& file); // PNG or SVG by suffix; empty or what went wrong
     QGraphicsView& canvas() { return *m_canvas; }
+    // The full map when it is shown, else null.
+    const ModuleMapItem* map() const { return m_map; }
 
 signals:
     // The view shows a layout or says why it cannot: nothing more is coming for now.
@@ -51,6 +57,8 @@ protected:
 
 private:
     void rebuild();
+    void rebuildMap();
+    QString statusText() const;
     void showMessage(const QString& text);
     void nodeClicked(int node, bool context, const QPoint& globalPos);
 
@@ -71,6 +79,7 @@ private:
     QGraphicsScene* m_scene;
     QGraphicsView* m_canvas;
     QPoint m_pressedAt;
+    ModuleMapItem* m_map = nullptr; // owned by the scene
 };
 
 } // namespace fanout::ui

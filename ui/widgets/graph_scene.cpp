@@ -10,6 +10,7 @@
 #include <QPainterPath>
 #include <QPen>
 
+#include <algorithm>
 #include <cmath>
 
 namespace fanout::ui {
@@ -24,17 +25,6 @@ QString bundleText(const ViewNode& node, ImportKind kind) {
     }
     return kind == ImportKind::Export ? QObject::tr("+%1 re-exports").arg(count)
                                       : QObject::tr("+%1 imports").arg(count);
-}
-
-QString shortName(const ScanSession& s, std::uint32_t module) {
-    const auto path = modulePath(s, module);
-    const auto slash = path.lastIndexOf(QLatin1Char('/'));
-    const auto& m = s.result->modules[module];
-    if (m.package) {
-        return packageName(s, m.package->value).section(QLatin1Char('@'), 0, -2) +
-               QStringLiteral(" › ") + path.mid(slash + 1);
-    }
-    return path.length() > 48 ? QStringLiteral("…") + path.right(47) : path;
 }
 
 QPen edgePen(ImportKind kind) {
@@ -55,11 +45,27 @@ QPen edgePen(ImportKind kind) {
     return pen;
 }
 
+} // namespace
+
 QPointF scenePoint(const LayoutPoint& point, const Layout& layout) {
     return {point.x * kPointsPerInch, (layout.height - point.y) * kPointsPerInch};
 }
 
-} // namespace
+QString shortName(const ScanSession& s, std::uint32_t module) {
+    const auto path = modulePath(s, module);
+    const auto slash = path.lastIndexOf(QLatin1Char('/'));
+    const auto& m = s.result->modules[module];
+    if (m.package) {
+        return packageName(s, m.package->value).section(QLatin1Char('@'), 0, -2) +
+               QStringLiteral(" › ") + path.mid(slash + 1);
+    }
+    return path.length() > 48 ? QStringLiteral("…") + path.right(47) : path;
+}
+
+QColor heatColor(double heat) {
+    const auto h = static_cast<float>(std::clamp(heat, 0.0, 1.0));
+    return QColor::fromHsvF(0.45f * (1.0f - h), 0.18f + 0.45f * h, 1.0f);
+}
 
 std::vector<NodeLabel> labelNodes(const ScanSession& s, const ViewGraph& view, const QFont& font) {
     const QFontMetricsF metrics(font);
@@ -182,8 +188,7 @@ void drawViewGraph(QGraphicsScene& scene, const ScanSession& s, const ViewGraph&
         const QRectF box(center - QPointF(label.size.width() / 2, label.size.height() / 2),
                          label.size);
         // Hot (red) drags in more; cold (blue-green) drags in little.
-        const auto heat = static_cast<float>(label.heat);
-        QColor fill = QColor::fromHsvF(0.45f * (1.0f - heat), 0.18f + 0.45f * heat, 1.0f);
+        QColor fill = heatColor(label.heat);
         QPen border(QColor(0x33, 0x33, 0x33), 1);
         if (node.kind == ViewNodeKind::Bundle) {
             fill = QColor(0xf3, 0xf3, 0xf3);

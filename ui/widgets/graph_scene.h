@@ -4,6 +4,7 @@
 #include "fanout/view_graph.h"
 #include "scan_session.h"
 
+#include <QColor>
 #include <QFont>
 #include <QGraphicsScene>
 #include <QStringList>
@@ -17,6 +18,13 @@ struct NodeLabel {
     QSizeF size;     // points
     double heat = 0; // 0 cold .. 1 hottest in this view
 };
+
+// Graphviz's inches (y up) as scene points (y down).
+QPointF scenePoint(const LayoutPoint& point, const Layout& layout);
+// A module's name as nodes show it: "package › file", or its path in the project.
+QString shortName(const ScanSession& session, std::uint32_t module);
+// Hot (red) drags in more; cold (blue-green) drags in little. `heat` from 0 to 1.
+QColor heatColor(double heat);
 
 std::vector<NodeLabel> labelNodes(const ScanSession& session, const ViewGraph& view,
                                   const QFont& font);

@@ -162,12 +162,17 @@ MainWindow::~MainWindow() = default;
 QStringList MainWindow::panelNames() {
     return {QStringLiteral("hotspots"),   QStringLiteral("directives"), QStringLiteral("packages"),
             QStringLiteral("duplicates"), QStringLiteral("unresolved"), QStringLiteral("graph"),
-            QStringLiteral("treemap"),    QStringLiteral("memory")};
+            QStringLiteral("treemap"),    QStringLiteral("memory"),     QStringLiteral("map")};
 }
 
 bool MainWindow::showPanel(const QString& name) {
     if (const auto it = m_tables.find(name); it != m_tables.end()) {
         m_tableTabs->setCurrentWidget(it->second);
+        return true;
+    }
+    if (name == QStringLiteral("map")) {
+        m_viewTabs->setCurrentWidget(m_graph);
+        m_graph->setMode(GraphPanel::Mode::Map);
         return true;
     }
     const QStringList views{QStringLiteral("graph"), QStringLiteral("treemap"),

@@ -30,7 +30,8 @@ public:
 
     void openProject(const QString& dir);
     void rescan();
-    // hotspots, directives, packages, duplicates, unresolved, graph, treemap, memory.
+    // hotspots, directives, packages, duplicates, unresolved, graph, treemap, memory, map (the
+    // graph panel's full module map, laid out anew).
     bool showPanel(const QString& name);
     static QStringList panelNames();
 

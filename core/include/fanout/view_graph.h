@@ -3,6 +3,7 @@
 #include "fanout/analysis.h"
 #include "fanout/import_record.h"
 #include "fanout/module_graph.h"
+#include "fanout/plain_layout.h"
 #include "fanout/scan_result.h"
 
 #include <cstdint>
@@ -58,6 +59,10 @@ ViewGraph buildFocusGraph(const ScanResult& result, const ModuleGraph& graph, st
 
 // The project's own files as one node and each package as one, with edges counted between them.
 ViewGraph buildPackageOverview(const ScanResult& result);
+
+// The whole runtime module graph as an sfdp request: one point per module (node i is module i),
+// one edge per distinct import, edge paths not read back.
+LayoutRequest moduleMapRequest(const ModuleGraph& graph);
 
 // The kind that best describes `importer`'s runtime imports of `target`: a re-export wins over a
 // static import, which wins over require() and import().

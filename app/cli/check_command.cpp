@@ -94,21 +94,29 @@ std::function<int()> addCheckCommand(CLI::App& app) {
     auto* command = app.add_subcommand(
         "check", "Scan and fail (exit 1) when a budget is exceeded: the CI gate for fan-out");
     addScanArguments(*command, options->scan);
-    command->add_option("--max-modules", options->maxModules, "Most modules in the graph");
-    command->add_option("--max-reach", options->maxReach,
-                        "Most modules any single first-party import may drag in");
+    command->add_option("--max-modules", options->maxModules, "Most modules in the graph")
+        ->type_name("N");
+    command
+        ->add_option("--max-reach", options->maxReach,
+                     "Most modules any single first-party import may drag in")
+        ->type_name("N");
     command
         ->add_option("--max-package-modules", options->maxPackageModules,
-                     "NAME=N: most modules of one package (repeatable)")
+                     "Most modules of package NAME (repeatable)")
+        ->type_name("NAME=N")
         ->allow_extra_args(false);
     command
         ->add_option("--forbid-import", options->forbidImport,
                      "Glob that first-party imports may not match, by specifier or resolved "
                      "path (repeatable; e.g. lucide-react)")
+        ->type_name("GLOB")
         ->allow_extra_args(false);
-    command->add_option("--max-duplicate-paths", options->maxDuplicatePaths,
-                        "Most files reached under more than one path string");
-    command->add_option("--max-rss", options->maxRssMb, "Most resident memory of the scan, MB");
+    command
+        ->add_option("--max-duplicate-paths", options->maxDuplicatePaths,
+                     "Most files reached under more than one path string")
+        ->type_name("N");
+    command->add_option("--max-rss", options->maxRssMb, "Most resident memory of the scan, MB")
+        ->type_name("MB");
     return [options, command]() { return command->parsed() ? runCheck(*options) : -1; };
 }
 

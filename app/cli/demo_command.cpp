@@ -33,9 +33,11 @@ std::function<int()> addDemoCommand(CLI::App& app) {
     auto* command = app.add_subcommand(
         "demo", "Write the demo project (an app importing an icon barrel) into a folder");
     command->add_option("DIR", options->dir, "Folder to create (replaced only if an earlier demo)")
+        ->type_name("")
         ->required();
     command->add_option("--icons", options->icons, "Number of icon modules in the barrel")
-        ->check(CLI::Range(1, 100000));
+        ->type_name("N")
+        ->check(CLI::Range(1, 100000).description(""));
     return [options, command]() { return command->parsed() ? runDemo(*options) : -1; };
 }
 

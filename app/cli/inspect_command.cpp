@@ -1,5 +1,6 @@
 #include "inspect_command.h"
 
+#include "cli_choice.h"
 #include "fanout/extractor.h"
 #include "fanout/file_reader.h"
 #include "fanout/inspect_report.h"
@@ -67,16 +68,20 @@ std::function<int()> addInspectCommand(CLI::App& app) {
     auto options = std::make_shared<InspectOptions>();
     auto* command = app.add_subcommand(
         "inspect", "Report the imports, directives and statement counts of single files");
-    command->add_option("FILE", options->files, "JavaScript or TypeScript files")->required();
+    command->add_option("FILE", options->files, "JavaScript or TypeScript files")
+        ->type_name("")
+        ->required();
     command->add_flag("--json", options->json, "Print one JSON document instead of text");
     command->add_flag("--tree", options->tree,
                       "Print each file's tree-sitter syntax tree (S-expression) instead");
     const std::map<std::string, Grammar> grammars{
         {"typescript", Grammar::TypeScript}, {"ts", Grammar::TypeScript}, {"tsx", Grammar::Tsx}};
-    command
-        ->add_option("--grammar", options->grammar,
-                     "Force a grammar (typescript or tsx) instead of choosing by extension")
-        ->transform(CLI::CheckedTransformer(grammars, CLI::ignore_case));
+    fanout::cli::choiceOf(
+        command
+            ->add_option("--grammar", options->grammar,
+                         "Force a grammar (typescript or tsx) instead of choosing by extension")
+            ->type_name("NAME"),
+        grammars);
     return [options, command]() { return command->parsed() ? runInspect(*options) : -1; };
 }
 

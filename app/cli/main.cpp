@@ -5,6 +5,8 @@
 #include "resolve_command.h"
 #include "scan_command.h"
 
+#include "fanout/version.h"
+
 #include <CLI/CLI.hpp>
 
 #include <exception>
@@ -20,7 +22,7 @@ constexpr int kUsageError = 2;
 
 int main(int argc, char** argv) {
     CLI::App app{"Fanout: import-graph scanner for JavaScript and TypeScript projects", "fanout"};
-    app.set_version_flag("--version", std::string("fanout ") + FANOUT_VERSION);
+    app.set_version_flag("--version", "fanout " + std::string(fanout::kVersion));
     app.require_subcommand(1);
 
     const std::vector<std::function<int()>> commands{

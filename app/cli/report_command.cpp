@@ -122,6 +122,7 @@ std::function<int()> addWhyCommand(CLI::App& app) {
         ->add_option("[ROOT] MODULE", options->positionals,
                      "Project folder (default: the current folder), then a file (relative to "
                      "ROOT) or a package name")
+        ->type_name("")
         ->required()
         ->expected(1, 2);
     return [options, command]() { return command->parsed() ? runWhy(*options) : -1; };

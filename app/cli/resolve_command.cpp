@@ -1,5 +1,6 @@
 #include "resolve_command.h"
 
+#include "cli_choice.h"
 #include "fanout/resolver.h"
 
 #include <nlohmann/json.hpp>
@@ -151,20 +152,27 @@ std::function<int()> addResolveCommand(CLI::App& app) {
     auto options = std::make_shared<ResolveOptions>();
     auto* command = app.add_subcommand(
         "resolve", "Resolve one specifier from one file the way a bundler does, and say why");
-    command->add_option("FROM", options->from, "The importing file")->required();
-    command->add_option("SPECIFIER", options->specifier, "What it imports")->required();
-    command->add_option("--root", options->root,
-                        "Project root: paths are shown relative to it, and its tsconfig.json "
-                        "applies (default: the current folder)");
+    command->add_option("FROM", options->from, "The importing file")->type_name("")->required();
+    command->add_option("SPECIFIER", options->specifier, "What it imports")
+        ->type_name("")
+        ->required();
+    command
+        ->add_option("--root", options->root,
+                     "Project root: paths are shown relative to it, and its tsconfig.json "
+                     "applies (default: the current folder)")
+        ->type_name("DIR");
     command
         ->add_option("--condition,-C", options->conditions,
                      "An export condition (repeatable), besides import/require and default")
+        ->type_name("NAME")
         ->allow_extra_args(false);
     command
         ->add_option("--main-field", options->mainFields,
                      "Package.json main fields in order (repeatable; default: module, main)")
+        ->type_name("FIELD")
         ->allow_extra_args(false);
-    command->add_option("--tsconfig", options->tsconfig, "The tsconfig.json to apply");
+    command->add_option("--tsconfig", options->tsconfig, "The tsconfig.json to apply")
+        ->type_name("FILE");
     command->add_flag("--no-tsconfig", options->noTsconfig, "Apply no tsconfig paths/baseUrl");
     command->add_flag("--browser-field", options->browserField,
                       "Honour the object form of package.json \"browser\"");
@@ -172,8 +180,10 @@ std::function<int()> addResolveCommand(CLI::App& app) {
                       "Resolve as on a case-insensitive file system (macOS, Windows)");
     const std::map<std::string, ImportKind> kinds{{"import", ImportKind::Import},
                                                   {"require", ImportKind::Require}};
-    command->add_option("--kind", options->kind, "import (default) or require")
-        ->transform(CLI::CheckedTransformer(kinds, CLI::ignore_case));
+    fanout::cli::choiceOf(
+        command->add_option("--kind", options->kind, "import (default) or require")
+            ->type_name("KIND"),
+        kinds);
     command->add_flag("--explain", options->explain, "Print every step tried (on stderr)");
     command->add_flag("--json", options->json, "Print the result as JSON");
     return [options, command]() { return command->parsed() ? runResolve(*options) : -1; };

@@ -1,5 +1,6 @@
 #include "scan_arguments.h"
 
+#include "cli_choice.h"
 #include "fanout/scanner.h"
 
 #include <cstdio>
@@ -19,30 +20,42 @@ std::string megabytes(std::uint64_t bytes) {
 
 void addScanArguments(CLI::App& command, ScanArguments& arguments, bool rootPositional) {
     if (rootPositional) {
-        command.add_option("ROOT", arguments.root, "Project folder (default: the current folder)");
+        command.add_option("ROOT", arguments.root, "Project folder (default: the current folder)")
+            ->type_name("DIR");
     }
     command.add_option("--preset", arguments.overrides.preset, "auto (default), rwsdk, vite, node")
+        ->type_name("PRESET")
         ->check(CLI::IsMember({"auto", "rwsdk", "vite", "node"}));
-    command.add_option("--config", arguments.overrides.configFile,
-                       "Configuration file (default: ROOT/fanout.json when present)");
+    command
+        .add_option("--config", arguments.overrides.configFile,
+                    "Configuration file (default: ROOT/fanout.json when present)")
+        ->type_name("FILE");
     command
         .add_option("--entry", arguments.overrides.entries,
                     "Entry file, relative to ROOT (repeatable; replaces the preset's)")
+        ->type_name("FILE")
         ->allow_extra_args(false); // one value per flag: `why --entry a.ts MODULE` keeps MODULE
     command
         .add_option("--condition,-C", arguments.overrides.conditions,
                     "Export condition added to every environment (repeatable)")
+        ->type_name("NAME")
         ->allow_extra_args(false);
     const std::map<std::string, DirectiveRule> rules{{"spec", DirectiveRule::Spec},
                                                      {"rwsdk", DirectiveRule::Rwsdk}};
-    command.add_option("--directive-rule", arguments.overrides.directiveRule, "spec or rwsdk")
-        ->transform(CLI::CheckedTransformer(rules));
+    fanout::cli::choiceOf(
+        command
+            .add_option("--directive-rule", arguments.overrides.directiveRule,
+                        "spec (default: the ECMAScript prologue) or rwsdk (its text rule)")
+            ->type_name("RULE"),
+        rules);
     command
         .add_option("--compat", arguments.compat,
                     "rwsdk: reproduce rwsdk 1.7.3's directive map, quirks included")
+        ->type_name("TOOL")
         ->check(CLI::IsMember({"rwsdk"}));
     command.add_option("--threads", arguments.threads, "Worker threads (default: one per core)")
-        ->check(CLI::Range(1, 256));
+        ->type_name("N")
+        ->check(CLI::Range(1, 256).description(""));
     command.add_flag("--quiet,-q", arguments.quiet, "No summary and no progress on stderr");
 }
 

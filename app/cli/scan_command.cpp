@@ -1,5 +1,7 @@
 #include "scan_command.h"
 
+#include "cli_choice.h"
+
 #include "scan_arguments.h"
 
 #include "fanout/analysis.h"
@@ -117,16 +119,22 @@ std::function<int()> addScanCommand(CLI::App& app) {
     auto* command = app.add_subcommand(
         "scan", "Walk the import graph from the entries and report modules, edges and directives");
     addScanArguments(*command, options->scan);
-    command->add_option("--json", options->json, "Write the scan document to FILE (- for stdout)");
-    command->add_option("--directives", options->directives,
-                        "Write the directive map to FILE (- for stdout)");
-    command->add_option("--dot", options->dot, "Write a Graphviz graph to FILE");
+    command->add_option("--json", options->json, "Write the scan document to FILE (- for stdout)")
+        ->type_name("FILE");
+    command
+        ->add_option("--directives", options->directives,
+                     "Write the directive map to FILE (- for stdout)")
+        ->type_name("FILE");
+    command->add_option("--dot", options->dot, "Write a Graphviz graph to FILE")->type_name("FILE");
     const std::map<std::string, DotLevel> levels{{"package", DotLevel::Package},
                                                  {"module", DotLevel::Module}};
-    command->add_option("--dot-level", options->dotLevel, "package (default) or module")
-        ->transform(CLI::CheckedTransformer(levels));
-    command->add_option("--csv", options->csv,
-                        "Write modules.csv, edges.csv and packages.csv to DIR");
+    fanout::cli::choiceOf(
+        command->add_option("--dot-level", options->dotLevel, "package (default) or module")
+            ->type_name("LEVEL"),
+        levels);
+    command
+        ->add_option("--csv", options->csv, "Write modules.csv, edges.csv and packages.csv to DIR")
+        ->type_name("DIR");
     command->add_flag("--reproducible", options->reproducible,
                       "Leave timings, memory and thread count out of the JSON");
     return [options, command]() { return command->parsed() ? runScanCommand(*options) : -1; };

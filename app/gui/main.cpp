@@ -1,5 +1,6 @@
 #include "fanout/atomic_file.h"
 #include "fanout/demo_project.h"
+#include "fanout/version.h"
 #include "graph_panel.h"
 #include "main_window.h"
 
@@ -8,11 +9,14 @@
 #include <QApplication>
 #include <QBuffer>
 #include <QDir>
+#include <QIcon>
 #include <QStandardPaths>
 #include <QTimer>
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <string_view>
 
 namespace {
 
@@ -39,30 +43,64 @@ std::string saveScreenshot(QWidget& window, const std::string& file) {
     return fanout::writeFileAtomically(file, std::string_view(bytes.data(), bytes.size()));
 }
 
+bool asksOnlyForText(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view word = argv[i];
+        if (word == "--help" || word == "-h" || word == "--version") {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool hasDisplay() {
+    return !qEnvironmentVariableIsEmpty("DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
-    QApplication app(argc, argv); // takes Qt's own options (-platform ...) out of argv
-    QApplication::setApplicationName(QStringLiteral("fanout-gui"));
-    QApplication::setOrganizationName(QStringLiteral("Fanout"));
-    QApplication::setApplicationVersion(QStringLiteral(FANOUT_VERSION));
-
     CLI::App cli("Fanout: explore the import graph of a JavaScript/TypeScript project",
                  "fanout-gui");
-    cli.set_version_flag("--version", std::string(FANOUT_VERSION));
+    cli.set_version_flag("--version", "fanout-gui " + std::string(fanout::kVersion));
+    cli.footer("Qt's own options (-platform NAME, -style NAME, ...) are accepted too.");
     std::string project;
     std::string screenshot;
     std::string panel = "graph";
-    cli.add_option("PROJECT_DIR", project, "Project folder (default: the embedded demo project)");
+    cli.add_option("PROJECT_DIR", project, "Project folder (default: the embedded demo project)")
+        ->type_name("");
     cli.add_option("--screenshot", screenshot,
-                   "Scan, show --panel, save a PNG of the window to FILE and exit");
-    cli.add_option("--panel", panel, "Panel to show")->check(CLI::IsMember([] {
+                   "Scan, show --panel, save a PNG of the window to FILE and exit (without a "
+                   "display it renders offscreen)")
+        ->type_name("FILE");
+    cli.add_option("--panel", panel, "Panel to show")->type_name("NAME")->check(CLI::IsMember([] {
         std::vector<std::string> names;
         for (const auto& name : fanout::ui::MainWindow::panelNames()) {
             names.push_back(name.toStdString());
         }
         return names;
     }()));
+    // --help and --version print text: they must work where no display is, as over ssh.
+    if (asksOnlyForText(argc, argv)) {
+        try {
+            cli.parse(argc, argv);
+        } catch (const CLI::ParseError& error) {
+            return cli.exit(error);
+        }
+    }
+    const bool wantsScreenshot = std::any_of(argv + 1, argv + argc, [](const char* word) {
+        return std::string_view(word).starts_with("--screenshot");
+    });
+    if (wantsScreenshot && !hasDisplay() && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+    QApplication app(argc, argv); // takes Qt's own options (-platform ...) out of argv
+    QApplication::setApplicationName(QStringLiteral("fanout-gui"));
+    QApplication::setOrganizationName(QStringLiteral("Fanout"));
+    QApplication::setApplicationVersion(
+        QString::fromUtf8(fanout::kVersion.data(), fanout::kVersion.size()));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/fanout.svg")));
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& error) {

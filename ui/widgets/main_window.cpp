@@ -9,6 +9,7 @@
 #include "treemap_view.h"
 
 #include "fanout/project_config.h"
+#include "fanout/version.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -17,6 +18,7 @@
 #include <QFileInfo>
 #include <QLocale>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QSettings>
 #include <QSplitter>
@@ -228,7 +230,23 @@ void MainWindow::buildMenus() {
     toolbar->addAction(settings);
     auto* exports = menuBar()->addMenu(tr("&Export"));
     buildExportMenu(exports);
+    auto* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Fanout"), this,
+                    [this] { QMessageBox::about(this, tr("About Fanout"), aboutText()); });
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
     updateRecent();
+}
+
+QString MainWindow::aboutText() {
+    return tr("<h3>Fanout %1</h3>"
+              "<p>Explore the import graph of JavaScript and TypeScript projects: barrels that "
+              "fan out, <code>\"use client\"</code>/<code>\"use server\"</code> modules, files "
+              "reached under several paths, and the memory a scan takes.</p>"
+              "<p>Licensed under the GNU General Public License, version 3 or later. Built with "
+              "Qt %2, tree-sitter and QCustomPlot (GPL-3+). Graphs are laid out by Graphviz, run "
+              "as a separate program.</p>")
+        .arg(QString::fromUtf8(kVersion.data(), static_cast<qsizetype>(kVersion.size())),
+             QString::fromLatin1(qVersion()));
 }
 
 void MainWindow::updateRecent() {

@@ -34,6 +34,8 @@ public:
     // graph panel's full module map, laid out anew).
     bool showPanel(const QString& name);
     static QStringList panelNames();
+    // The About box's text: version, licence, what Fanout is built with.
+    static QString aboutText();
 
     ScanController& controller() { return m_controller; }
     ModuleSelection& selection() { return m_selection; }

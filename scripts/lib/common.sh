@@ -4,13 +4,15 @@
 FANOUT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 FANOUT_BUILD_DIR="${FANOUT_BUILD_DIR:-$FANOUT_ROOT/build}"
 
-# Debian packages the build, the tests and the desktop app need.
+# Debian packages the build, the tests, the desktop app and the .deb (dpkg-shlibdeps, file, the
+# desktop-file and AppStream validators) need.
 FANOUT_APT_PACKAGES=(
     cmake ninja-build g++ pkg-config git
     libtree-sitter-dev nlohmann-json3-dev libcli11-dev
     libgtest-dev libgmock-dev libbenchmark-dev
     qt6-base-dev qt6-svg-dev libqcustomplot-dev
     xvfb xauth graphviz
+    dpkg-dev file desktop-file-utils appstream
 )
 
 fanout_log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

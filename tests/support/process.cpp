@@ -43,7 +43,7 @@ ProcessResult runProcess(const std::vector<std::string>& argv, const std::string
         if (!workingDir.empty() && ::chdir(workingDir.c_str()) != 0) {
             ::_exit(126);
         }
-        ::execv(args[0], args.data());
+        ::execvp(args[0], args.data()); // a bare name is looked up on PATH
         ::_exit(127);
     }
     closeIfOpen(outPipe[1]);

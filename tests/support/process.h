@@ -11,7 +11,8 @@ struct ProcessResult {
     std::string err;
 };
 
-// Runs a program (no shell) and collects its exit code, standard output and standard error.
+// Runs a program (no shell; a bare name is found on PATH) and collects its exit code, standard
+// output and standard error.
 ProcessResult runProcess(const std::vector<std::string>& argv, const std::string& workingDir = {});
 
 } // namespace fanout::testing

@@ -1,3 +1,4 @@
+#include "fanout/version.h"
 #include "graph_panel.h"
 #include "main_window.h"
 #include "memory_plot.h"
@@ -154,6 +155,13 @@ TEST_F(MainWindowTest, TheFullMapPlacesEveryModuleAndAClickSelectsOne) {
     const auto offset = map->positionOf(picked) - map->positionOf(icon);
     EXPECT_LT(offset.manhattanLength(), 1.0);
     EXPECT_NE(graph.map(), nullptr); // still the map, now marking the selection
+}
+
+TEST(AboutBox, NamesTheVersionSetInCMakeAndTheLicence) {
+    const auto text = MainWindow::aboutText();
+    EXPECT_TRUE(
+        text.contains(QString::fromUtf8(kVersion.data(), static_cast<qsizetype>(kVersion.size()))));
+    EXPECT_TRUE(text.contains(QStringLiteral("version 3 or later")));
 }
 
 TEST_F(MainWindowTest, ExportsAreWrittenWhereAsked) {

@@ -56,6 +56,10 @@ void addScanArguments(CLI::App& command, ScanArguments& arguments, bool rootPosi
     command.add_option("--threads", arguments.threads, "Worker threads (default: one per core)")
         ->type_name("N")
         ->check(CLI::Range(1, 256).description(""));
+    command
+        .add_option("--max-file-size", arguments.overrides.maxFileSizeMb,
+                    "Files larger than this are not read, only reported (default: 16)")
+        ->type_name("MB");
     command.add_flag("--quiet,-q", arguments.quiet, "No summary and no progress on stderr");
 }
 

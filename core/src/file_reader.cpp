@@ -1,6 +1,7 @@
 #include "fanout/file_reader.h"
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -11,6 +12,16 @@ namespace {
 
 std::string systemError(int error) {
     return std::strerror(error);
+}
+
+std::string formatSize(std::uint64_t bytes) {
+    char text[32];
+    if (bytes >= (1ull << 20)) {
+        std::snprintf(text, sizeof text, "%.1f MB", static_cast<double>(bytes) / 1048576.0);
+    } else {
+        std::snprintf(text, sizeof text, "%llu bytes", static_cast<unsigned long long>(bytes));
+    }
+    return text;
 }
 
 class FileDescriptor {
@@ -31,7 +42,7 @@ private:
 
 } // namespace
 
-FileContents readFile(const std::string& path) {
+FileContents readFile(const std::string& path, std::uint64_t maxBytes) {
     FileContents out;
     // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
     FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
@@ -51,6 +62,17 @@ FileContents readFile(const std::string& path) {
     if (!S_ISREG(info.st_mode)) {
         out.error = "not a regular file";
         return out;
+    }
+    const auto refuseSize = [&](std::uint64_t size) {
+        out.bytes.clear();
+        out.bytes.shrink_to_fit();
+        out.tooLarge = true;
+        out.size = size;
+        out.error = formatSize(size) + ", over the " + formatSize(maxBytes) + " limit for a file";
+        return out;
+    };
+    if (static_cast<std::uint64_t>(info.st_size) > maxBytes) {
+        return refuseSize(static_cast<std::uint64_t>(info.st_size));
     }
     out.bytes.resize(static_cast<std::size_t>(info.st_size));
     std::size_t filled = 0;
@@ -72,7 +94,11 @@ FileContents readFile(const std::string& path) {
             break;
         }
         filled += static_cast<std::size_t>(got);
+        if (filled > maxBytes) {
+            return refuseSize(filled); // it grew while being read
+        }
     }
+    out.size = filled;
     out.bytes.resize(filled);
     return out;
 }

@@ -198,6 +198,12 @@ std::string absoluteIn(const std::string& root, const std::string& path) {
     return detail::joinPath(root, path);
 }
 
+// MB as the limits are written (1 MB = 1,048,576 bytes), saturating rather than overflowing.
+std::uint64_t megabytes(std::uint64_t count) {
+    constexpr std::uint64_t kMb = 1ull << 20;
+    return count > UINT64_MAX / kMb ? UINT64_MAX : count * kMb;
+}
+
 } // namespace
 
 ScanConfig loadScanConfig(const std::string& rootArgument, const ScanOverrides& overrides) {
@@ -216,8 +222,8 @@ ScanConfig loadScanConfig(const std::string& rootArgument, const ScanOverrides& 
         file = readConfigFile(configFile);
         reader.checkKeys(file,
                          {"$schema", "preset", "entries", "environments", "tsconfig",
-                          "assetQueries", "exclude", "directiveRule", "switch", "compat",
-                          "budgets"},
+                          "assetQueries", "exclude", "directiveRule", "switch", "compat", "budgets",
+                          "maxFileSizeMb"},
                          "the top level");
     }
 
@@ -288,6 +294,12 @@ ScanConfig loadScanConfig(const std::string& rootArgument, const ScanOverrides& 
 
     if (file.contains("budgets")) {
         config.budgets = reader.budgets(file["budgets"]);
+    }
+    if (file.contains("maxFileSizeMb")) {
+        config.maxFileBytes = megabytes(reader.count(file["maxFileSizeMb"], "maxFileSizeMb"));
+    }
+    if (overrides.maxFileSizeMb) {
+        config.maxFileBytes = megabytes(*overrides.maxFileSizeMb);
     }
     if (!overrides.entries.empty()) {
         config.entries.clear();

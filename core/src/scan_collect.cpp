@@ -69,7 +69,7 @@ std::shared_ptr<ScanResult> ScanState::collect(double scanMs) {
         module.path = file.path;
         module.environment = state->environment;
         module.kind = state->kind;
-        module.bytes = file.readOk ? file.bytes : sizeOnDisk(file.path);
+        module.bytes = file.readOk || file.tooLarge ? file.bytes : sizeOnDisk(file.path);
         if (file.package) {
             module.package = packageIds.at(file.package->root);
         }
@@ -105,6 +105,21 @@ std::shared_ptr<ScanResult> ScanState::collect(double scanMs) {
         }
         result->modules.push_back(std::move(module));
     }
+    // A file that could not be read is a diagnostic too, once, whatever reached it.
+    std::set<const FileState*> diagnosed;
+    for (const ModuleState* state : order) {
+        const FileState& file = *state->file;
+        if ((!file.error.empty() || !file.warning.empty()) && diagnosed.insert(&file).second) {
+            result->diagnostics.push_back(
+                {file.path, file.error.empty()
+                                ? file.warning
+                                : (file.tooLarge ? "not parsed: " : "not read: ") + file.error});
+        }
+    }
+    std::sort(result->diagnostics.begin(), result->diagnostics.end(),
+              [](const Diagnostic& a, const Diagnostic& b) {
+                  return std::tie(a.path, a.message) < std::tie(b.path, b.message);
+              });
 
     for (std::size_t i = 0; i < order.size(); ++i) {
         std::vector<ScanEdge> edges;

@@ -2,6 +2,7 @@
 
 #include "fanout/grammar.h"
 #include "fanout/memory_sampler.h"
+#include "fanout/utf8.h"
 #include "path_utils.h"
 #include "resolver_cache_impl.h"
 #include "rwsdk_compat.h"
@@ -152,9 +153,12 @@ std::uint16_t ScanState::effectiveEnvironment(const FileState& file,
 
 void ScanState::parse(FileState& file, Extractor& extractor) {
     std::call_once(file.parseOnce, [&] {
-        auto contents = m_options.readFile ? m_options.readFile(file.path) : readFile(file.path);
+        auto contents = m_options.readFile ? m_options.readFile(file.path)
+                                           : readFile(file.path, m_config.maxFileBytes);
         if (!contents.ok()) {
             file.error = contents.error;
+            file.tooLarge = contents.tooLarge;
+            file.bytes = contents.size;
             return;
         }
         file.bytes = contents.bytes.size();
@@ -162,6 +166,13 @@ void ScanState::parse(FileState& file, Extractor& extractor) {
         try {
             file.extraction = extractor.extract(contents.bytes, *grammarForPath(file.path));
             file.readOk = true;
+            if (file.extraction.parseErrors > 0) {
+                if (const auto problem = utf8::textProblem(contents.bytes); !problem.empty()) {
+                    file.warning = std::string(problem) + ": parsed with " +
+                                   std::to_string(file.extraction.parseErrors) +
+                                   " syntax errors, imports in the damaged parts are missed";
+                }
+            }
         } catch (const std::exception& error) {
             file.error = std::string("cannot parse: ") + error.what();
         }
@@ -198,7 +209,9 @@ void ScanState::process(const Task& task, Extractor& extractor) {
         }
         module.file = &file;
         module.environment = environment;
-        module.kind = file.readOk ? ModuleKind::Parsed : ModuleKind::Unreadable;
+        module.kind = file.readOk     ? ModuleKind::Parsed
+                      : file.tooLarge ? ModuleKind::TooLarge
+                                      : ModuleKind::Unreadable;
     }
     if (!file.readOk) {
         return;

@@ -26,9 +26,11 @@ struct FileState {
     bool excluded = false;
     std::once_flag parseOnce;
     bool readOk = false;
+    bool tooLarge = false;
     std::uint64_t bytes = 0;
     Extraction extraction;
     std::string error;
+    std::string warning; // read and parsed, but the result is doubtful (binary, not UTF-8)
     std::optional<PackageIdentity> package;
 
     std::mutex aliasMutex;

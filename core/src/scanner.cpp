@@ -19,6 +19,8 @@ std::string_view toString(ModuleKind kind) {
         return "excluded";
     case ModuleKind::Unreadable:
         return "unreadable";
+    case ModuleKind::TooLarge:
+        return "too-large";
     }
     return "parsed";
 }

@@ -118,4 +118,18 @@ std::string_view trimJsWhitespace(std::string_view text) {
     return text.substr(begin, end - begin);
 }
 
+std::string_view textProblem(std::string_view text) {
+    if (text.find('\0') != std::string_view::npos) {
+        return "holds NUL bytes (a binary file?)";
+    }
+    for (std::size_t at = 0; at < text.size();) {
+        const auto decoded = decodeAt(text, at);
+        if (!decoded.valid) {
+            return "is not valid UTF-8";
+        }
+        at += decoded.length;
+    }
+    return {};
+}
+
 } // namespace fanout::utf8

@@ -15,4 +15,9 @@ struct ProcessResult {
 // output and standard error.
 ProcessResult runProcess(const std::vector<std::string>& argv, const std::string& workingDir = {});
 
+// Starts a program (no shell) with its output discarded and returns its pid without waiting.
+int startProcess(const std::vector<std::string>& argv);
+// Waits for a started program: its exit status, or 128 + the signal that ended it.
+int waitProcess(int pid);
+
 } // namespace fanout::testing

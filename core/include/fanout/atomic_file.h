@@ -7,8 +7,9 @@
 
 namespace fanout {
 
-// Writes `contents` to a temporary file beside `path`, flushes it to disk and renames it over
-// `path`, so a reader (or a crash) only ever sees the old file or the complete new one.
+// Writes `contents` to a new file in `path`'s folder (unnamed until complete, on Linux), flushes
+// it to disk and renames it over `path`, so a reader, a crash or a kill only ever sees the old
+// file or the complete new one, and leaves no temporary behind.
 // Returns an empty string on success, else what went wrong.
 std::string writeFileAtomically(const std::string& path, std::string_view contents);
 

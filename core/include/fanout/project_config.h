@@ -23,6 +23,7 @@ struct ScanOverrides {
     std::vector<std::string> conditions; // added to every environment
     std::optional<DirectiveRule> directiveRule;
     bool compatRwsdk = false;
+    std::optional<std::uint64_t> maxFileSizeMb; // files over it are not read (default 16)
 };
 
 // Builds the scan configuration for the project at `root` (an existing folder). Throws

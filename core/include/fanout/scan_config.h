@@ -1,6 +1,7 @@
 #pragma once
 
 #include "fanout/directive.h"
+#include "fanout/file_reader.h"
 #include "fanout/resolver_config.h"
 
 #include <cstdint>
@@ -64,6 +65,8 @@ struct ScanConfig {
     // rwsdk 1.7.3's scan quirks: its directive rule, and specifiers whose last segment has a
     // non-script extension (./Button.client, lodash.debounce) are external before resolution.
     bool compatRwsdk = false;
+    // Files larger than this are not read: they become too-large modules with a diagnostic.
+    std::uint64_t maxFileBytes = kDefaultMaxFileBytes;
     std::string preset; // the preset it came from, for the record
     Budgets budgets;    // fanout.json's "budgets", for `fanout check`
 };

@@ -30,6 +30,7 @@ enum class ModuleKind : unsigned char {
     Asset,      // resolved but never parsed (asset query, non-script file)
     Excluded,   // matched an exclude pattern
     Unreadable, // could not be read; `error` says why
+    TooLarge,   // larger than the configured limit (maxFileBytes): not read, imports unknown
 };
 
 std::string_view toString(ModuleKind kind);

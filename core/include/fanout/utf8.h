@@ -14,4 +14,8 @@ std::string_view prefixByUtf16Units(std::string_view text, std::size_t units);
 // defines them (including U+FEFF, so a byte-order mark vanishes), from both ends.
 std::string_view trimJsWhitespace(std::string_view text);
 
+// Why `text` is not source text, or empty when it is: it holds NUL bytes (a binary file), or it
+// is not valid UTF-8.
+std::string_view textProblem(std::string_view text);
+
 } // namespace fanout::utf8

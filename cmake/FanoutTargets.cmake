@@ -1,0 +1,26 @@
+# What every one of Fanout's own targets gets: warnings, and the sanitizers or the fuzzing
+# instrumentation the build asks for. Third-party sources (the grammars) are compiled without them.
+set(FANOUT_SANITIZE "" CACHE STRING
+    "Sanitizers for Fanout's code, comma-separated: address, undefined, thread (empty: none)")
+option(FANOUT_FUZZ "Build the libFuzzer targets (needs clang)" OFF)
+
+if(FANOUT_FUZZ AND NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "FANOUT_FUZZ needs clang (libFuzzer): configure with CXX=clang++ CC=clang")
+endif()
+
+function(fanout_configure_target target)
+    target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wconversion
+        -Wno-sign-conversion)
+    if(FANOUT_WERROR)
+        target_compile_options(${target} PRIVATE -Werror)
+    endif()
+    if(FANOUT_SANITIZE)
+        # Stop at the first report, with a usable stack.
+        set(flags -fsanitize=${FANOUT_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=all)
+        target_compile_options(${target} PRIVATE ${flags})
+        target_link_options(${target} PRIVATE ${flags})
+    endif()
+    if(FANOUT_FUZZ)
+        target_compile_options(${target} PRIVATE -fsanitize=fuzzer-no-link)
+    endif()
+endfunction()

@@ -1,9 +1,5 @@
 # What every one of Fanout's own targets gets: warnings, and the sanitizers or the fuzzing
 # instrumentation the build asks for. Third-party sources (the grammars) are compiled without them.
-set(FANOUT_SANITIZE "" CACHE STRING
-    "Sanitizers for Fanout's code, comma-separated: address, undefined, thread (empty: none)")
-option(FANOUT_FUZZ "Build the libFuzzer targets (needs clang)" OFF)
-
 if(FANOUT_FUZZ AND NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
     message(FATAL_ERROR "FANOUT_FUZZ needs clang (libFuzzer): configure with CXX=clang++ CC=clang")
 endif()

@@ -1,0 +1,20 @@
+// The extractor on arbitrary bytes: the first byte picks the grammar, the rest is the file.
+#include "fanout/extractor.h"
+#include "fuzz_target.h"
+
+FANOUT_FUZZ_TARGET(extractor) {
+    if (size == 0) {
+        return 0;
+    }
+    static fanout::Extractor extractor; // one per thread, reused like the scanner's
+    const auto grammar = (data[0] & 1) != 0 ? fanout::Grammar::TypeScript : fanout::Grammar::Tsx;
+    const auto source = fanout::fuzz::bytes(data + 1, size - 1);
+    const auto extraction = extractor.extract(source, grammar);
+    for (const auto& record : extraction.imports) {
+        // Positions point into the file.
+        if (record.position.line == 0 || record.position.column == 0) {
+            __builtin_trap();
+        }
+    }
+    return 0;
+}

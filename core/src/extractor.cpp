@@ -39,14 +39,26 @@ struct Extractor::Impl {
     std::unique_ptr<GrammarState> typescript;
     std::unique_ptr<GrammarState> tsx;
 
+    const std::size_t* cancellation = nullptr;
+
     GrammarState& stateFor(Grammar grammar) {
         auto& slot = grammar == Grammar::TypeScript ? typescript : tsx;
         if (!slot) {
             slot = std::make_unique<GrammarState>(grammar);
+            ts_parser_set_cancellation_flag(slot->parser.get(), cancellation);
         }
         return *slot;
     }
 };
+
+void Extractor::setCancellationFlag(const std::size_t* flag) {
+    m_impl->cancellation = flag;
+    for (auto* state : {m_impl->typescript.get(), m_impl->tsx.get()}) {
+        if (state != nullptr) {
+            ts_parser_set_cancellation_flag(state->parser.get(), flag);
+        }
+    }
+}
 
 Extractor::Extractor() : m_impl(std::make_unique<Impl>()) {}
 Extractor::~Extractor() = default;
@@ -75,7 +87,9 @@ ParsedTree parse(GrammarState& state, std::string_view source) {
     std::unique_ptr<TSTree, TreeDeleter> tree(ts_parser_parse_string(
         state.parser.get(), nullptr, text.data(), static_cast<std::uint32_t>(text.size())));
     if (!tree) {
-        throw std::runtime_error("tree-sitter returned no tree");
+        const auto* flag = ts_parser_cancellation_flag(state.parser.get());
+        throw std::runtime_error(flag != nullptr && *flag != 0 ? "the parse was cancelled"
+                                                               : "tree-sitter returned no tree");
     }
     return {std::move(tree), text, firstLineOffset};
 }

@@ -8,6 +8,7 @@
 #include "rwsdk_compat.h"
 
 #include <fnmatch.h>
+#include <stop_token>
 #include <thread>
 
 namespace fanout::detail {
@@ -48,10 +49,13 @@ void ScanState::run() {
         threads = std::max(1u, std::thread::hardware_concurrency());
     }
     {
+        const std::stop_callback cancelParses(
+            m_options.stop, [this] { std::atomic_ref<std::size_t>(m_parseCancelled).store(1); });
         std::vector<std::jthread> pool;
         for (unsigned i = 0; i < threads; ++i) {
             pool.emplace_back([this] {
                 Extractor extractor;
+                extractor.setCancellationFlag(&m_parseCancelled);
                 worker(extractor);
             });
         }

@@ -101,6 +101,8 @@ private:
     std::chrono::steady_clock::time_point m_start = std::chrono::steady_clock::now();
     std::unique_ptr<MemorySampler> m_sampler;
     std::atomic<bool> m_cancelled{false};
+    // Tree-sitter's cancellation flag, shared by every worker's parsers; set when stop is asked.
+    std::size_t m_parseCancelled = 0;
 };
 
 } // namespace fanout::detail

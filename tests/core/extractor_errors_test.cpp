@@ -63,4 +63,25 @@ TEST(ExtractorErrors, ErrorsAreCountedPerDamagedRegion) {
 }
 
 } // namespace
+// A cancelled scan stops a long parse instead of waiting for it.
+TEST(ExtractorErrors, ASetCancellationFlagStopsTheParse) {
+    Extractor extractor;
+    std::string big;
+    for (int i = 0; i < 20000; ++i) {
+        big += "import a" + std::to_string(i) + " from './m" + std::to_string(i) + "';\n";
+    }
+    std::size_t flag = 0;
+    extractor.setCancellationFlag(&flag);
+    EXPECT_EQ(extractor.extract(big, Grammar::Tsx).imports.size(), 20000u);
+    flag = 1;
+    try {
+        (void)extractor.extract(big, Grammar::Tsx);
+        ADD_FAILURE() << "the parse was not cancelled";
+    } catch (const std::runtime_error& error) {
+        EXPECT_STREQ(error.what(), "the parse was cancelled");
+    }
+    flag = 0; // and the extractor works again afterwards
+    EXPECT_EQ(extractor.extract("import './x';", Grammar::Tsx).imports.size(), 1u);
+}
+
 } // namespace fanout

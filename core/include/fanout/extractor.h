@@ -38,6 +38,10 @@ public:
     // `source` is the file's bytes (UTF-8 expected; a leading BOM is allowed).
     Extraction extract(std::string_view source, Grammar grammar);
 
+    // While *flag is non-zero, a parse stops within a few milliseconds and extract() throws: a
+    // cancelled scan does not wait for a 16 MB bundle to finish parsing. Null: never.
+    void setCancellationFlag(const std::size_t* flag);
+
     // The syntax tree as an S-expression, for people debugging a file the extractor misreads.
     std::string syntaxTree(std::string_view source, Grammar grammar);
 

@@ -1,6 +1,7 @@
 #include "check_command.h"
 #include "demo_command.h"
 #include "inspect_command.h"
+#include "profile_command.h"
 #include "report_command.h"
 #include "resolve_command.h"
 #include "scan_command.h"
@@ -29,7 +30,7 @@ int main(int argc, char** argv) {
         fanout::cli::addScanCommand(app),    fanout::cli::addReportCommand(app),
         fanout::cli::addWhyCommand(app),     fanout::cli::addCheckCommand(app),
         fanout::cli::addInspectCommand(app), fanout::cli::addResolveCommand(app),
-        fanout::cli::addDemoCommand(app)};
+        fanout::cli::addDemoCommand(app),    fanout::cli::addProfileCommand(app)};
 
     try {
         app.parse(argc, argv);

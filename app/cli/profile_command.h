@@ -1,0 +1,13 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+namespace fanout::cli {
+
+// Registers `fanout profile [options] -- CMD [ARGS...]`; the returned function runs it after
+// parsing (-1 when not chosen).
+std::function<int()> addProfileCommand(CLI::App& app);
+
+} // namespace fanout::cli

@@ -1,0 +1,140 @@
+// The build profiler on a fake build whose processes hold known amounts of memory.
+#include "fanout/process_tree.h"
+#include "fanout/profiler.h"
+
+#include "process.h"
+#include "temp_dir.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+namespace fanout {
+namespace {
+
+constexpr double kMb = 1024.0 * 1024.0;
+
+ProfileOptions fakeBuild(int exitCode) {
+    ProfileOptions options;
+    options.command = {FANOUT_FAKE_BUILD, std::to_string(exitCode)};
+    options.intervalSeconds = 0.05;
+    options.phases = {
+        {"resolve", "^\\[fake\\] resolving"}, {"bundle", "bundling"}, {"write", "writing output"}};
+    options.output = [](std::string_view, bool) {};
+    return options;
+}
+
+// Processes whose name the kernel shortens to fanout_fake_bui, alive or zombie.
+std::size_t fakeBuildsLeft() {
+    std::size_t left = 0;
+    for (const auto& process : listProcesses()) {
+        left += process.name.starts_with("fanout_fake_b");
+    }
+    return left;
+}
+
+TEST(Profiler, PeaksPerProcessPhasesAndTheExitCodeOfAFakeBuild) {
+    const auto result = profileCommand(fakeBuild(3));
+    ASSERT_TRUE(result.started) << result.error;
+    EXPECT_EQ(result.exitCode, 3);
+    std::vector<std::string> phases;
+    for (const auto& mark : result.phases) {
+        phases.push_back(mark.name);
+    }
+    EXPECT_EQ(phases, (std::vector<std::string>{"resolve", "bundle", "write"}));
+
+    // The fake build and its workers (the launcher lives too briefly to be sampled): sorted by
+    // peak, the 120 MB worker leads, then the 60 MB worker that outlived its launcher, then the
+    // main process (40 MB while writing).
+    auto processes = result.processes;
+    std::sort(processes.begin(), processes.end(),
+              [](const auto& a, const auto& b) { return a.peakBytes > b.peakBytes; });
+    ASSERT_GE(processes.size(), 3u);
+    const auto peak = [](const ProfiledProcess& p) {
+        return static_cast<double>(p.peakBytes) / kMb;
+    };
+    EXPECT_NEAR(peak(processes[0]), 122, 10);
+    EXPECT_EQ(processes[0].peakPhase, "bundle");
+    EXPECT_NEAR(peak(processes[1]), 62, 10);
+    EXPECT_EQ(processes[1].peakPhase, "bundle");
+    EXPECT_NE(processes[1].ppid, processes[0].ppid); // born to the launcher, not the main process
+    EXPECT_NEAR(peak(processes[2]), 42, 10);
+    EXPECT_EQ(processes[2].pid, result.processes.front().pid); // the command itself
+    EXPECT_EQ(processes[2].peakPhase, "write");
+    EXPECT_GT(processes[0].peakAt, result.phases[1].seconds);
+
+    // Both workers at once make the tree's peak.
+    EXPECT_NEAR(static_cast<double>(result.treePeakBytes) / kMb, 186, 20);
+    EXPECT_EQ(result.treePeakPhase, "bundle");
+    EXPECT_GT(result.minAvailableBytes, 0u);
+    EXPECT_GT(result.samples.size(), 20u);
+    EXPECT_EQ(fakeBuildsLeft(), 0u) << "a zombie or a stray process is left";
+}
+
+TEST(Profiler, ACommandThatCannotStartSaysWhy) {
+    ProfileOptions options;
+    options.command = {"/no/such/program"};
+    const auto result = profileCommand(options);
+    EXPECT_FALSE(result.started);
+    EXPECT_EQ(result.error, "cannot start /no/such/program: No such file or directory");
+    options.command = {"true"};
+    options.workingDirectory = "/no/such/folder";
+    EXPECT_NE(profileCommand(options).error.find("cannot enter /no/such/folder"),
+              std::string::npos);
+    options.workingDirectory.clear();
+    options.phases = {{"broken", "(unclosed"}};
+    EXPECT_THROW(profileCommand(options), std::invalid_argument);
+}
+
+TEST(Profiler, OutputPassesThroughLineByLineOnItsOwnStream) {
+    auto options = fakeBuild(0);
+    std::vector<std::pair<std::string, bool>> lines;
+    options.output = [&](std::string_view line, bool error) { lines.emplace_back(line, error); };
+    const auto result = profileCommand(options);
+    EXPECT_EQ(result.exitCode, 0);
+    ASSERT_FALSE(lines.empty());
+    EXPECT_EQ(lines.front(),
+              (std::pair<std::string, bool>{"[fake] resolving dependencies", false}));
+    EXPECT_NE(std::find(lines.begin(), lines.end(),
+                        std::pair<std::string, bool>{"[fake] done with 0", true}),
+              lines.end());
+}
+
+TEST(ProfileCli, WritesTheTimelineAsJsonAndCsvAndExitsWithTheCommandsCode) {
+    testing::TempDir tmp;
+    const auto json = (tmp.path() / "profile.json").string();
+    const auto csv = (tmp.path() / "profile.csv").string();
+    const auto run = testing::runProcess({FANOUT_EXECUTABLE, "profile", "--interval", "50",
+                                          "--phase", "bundle=bundling", "--json", json, "--csv",
+                                          csv, "--", FANOUT_FAKE_BUILD, "5"});
+    EXPECT_EQ(run.exitCode, 5) << run.err;
+    EXPECT_NE(run.out.find("[fake] bundling client"), std::string::npos); // passed through
+    EXPECT_NE(run.err.find("exited with 5"), std::string::npos) << run.err;
+    EXPECT_NE(run.err.find("tree peak"), std::string::npos);
+    std::ifstream in(json);
+    const auto document = nlohmann::json::parse(in);
+    EXPECT_EQ(document.at("exitCode"), 5);
+    EXPECT_EQ(document.at("phases").at(0).at("name"), "bundle");
+    EXPECT_GE(document.at("processes").size(), 3u);
+    EXPECT_GT(document.at("timeline").size(), 10u);
+    std::ifstream table(csv);
+    std::string header;
+    std::getline(table, header);
+    EXPECT_TRUE(header.starts_with("seconds,phase,tree_bytes,available_bytes,")) << header;
+    std::size_t rows = 0;
+    for (std::string line; std::getline(table, line);) {
+        ++rows;
+    }
+    EXPECT_EQ(rows, document.at("timeline").size());
+
+    const auto missing = testing::runProcess({FANOUT_EXECUTABLE, "profile", "--", "/no/such"});
+    EXPECT_EQ(missing.exitCode, 127);
+    EXPECT_NE(missing.err.find("cannot start /no/such"), std::string::npos);
+}
+
+} // namespace
+} // namespace fanout

@@ -3,6 +3,7 @@
 #include "fanout/version.h"
 #include "graph_panel.h"
 #include "main_window.h"
+#include "profile_panel.h"
 
 #include <CLI/CLI.hpp>
 
@@ -74,6 +75,10 @@ int main(int argc, char** argv) {
                    "Scan, show --panel, save a PNG of the window to FILE and exit (without a "
                    "display it renders offscreen)")
         ->type_name("FILE");
+    std::string profile;
+    cli.add_option("--profile", profile,
+                   "Profile COMMAND (a build, run in the current folder) in the Profile panel")
+        ->type_name("COMMAND");
     cli.add_option("--panel", panel, "Panel to show")->type_name("NAME")->check(CLI::IsMember([] {
         std::vector<std::string> names;
         for (const auto& name : fanout::ui::MainWindow::panelNames()) {
@@ -136,12 +141,21 @@ int main(int argc, char** argv) {
             });
         };
         QObject::connect(&window, &fanout::ui::MainWindow::projectSettled, &window, [&, grab] {
-            if (panel == "map") { // laid out only once asked for: wait for that layout
+            // A map is laid out, and a profile runs, only once asked for: wait for them.
+            if (panel == "map") {
                 QObject::connect(&window.graph(), &fanout::ui::GraphPanel::settled, &window, grab,
                                  Qt::SingleShotConnection);
             }
+            const bool profiling = !profile.empty() && panel == "profile";
+            if (profiling) {
+                auto& controller = window.profile().controller();
+                QObject::connect(&controller, &fanout::ui::ProfileController::finished, &window,
+                                 grab, Qt::SingleShotConnection);
+                QObject::connect(&controller, &fanout::ui::ProfileController::failed, &window, grab,
+                                 Qt::SingleShotConnection);
+            }
             window.showPanel(QString::fromStdString(panel));
-            if (panel != "map") {
+            if (panel != "map" && !profiling) {
                 grab();
             }
         });
@@ -149,6 +163,14 @@ int main(int argc, char** argv) {
             std::cerr << "fanout-gui: the scan did not finish within 5 minutes\n";
             QApplication::exit(3);
         });
+    }
+    if (!profile.empty()) {
+        window.showPanel(QStringLiteral("profile"));
+        window.profile().setCommand(QString::fromStdString(profile));
+        if (const auto error = window.profile().startProfile(); !error.isEmpty()) {
+            std::cerr << "fanout-gui: " << error.toStdString() << "\n";
+            return 2;
+        }
     }
     window.openProject(dir);
     return QApplication::exec();

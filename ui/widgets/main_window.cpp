@@ -3,6 +3,7 @@
 #include "graph_panel.h"
 #include "inspector_panel.h"
 #include "memory_plot.h"
+#include "profile_panel.h"
 #include "result_tables.h"
 #include "settings_dialog.h"
 #include "table_panel.h"
@@ -46,7 +47,9 @@ MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_tableTabs(new QTabWidget), m_viewTabs(new QTabWidget),
       m_graph(new GraphPanel(m_selection)), m_treemap(new TreemapView),
       m_memoryPlot(new MemoryPlot(m_controller.memory())),
-      m_inspector(new InspectorPanel(m_selection)), m_error(new QLabel) {
+      m_scanMemoryBeside(new MemoryPlot(m_controller.memory())),
+      m_profile(new ProfilePanel(m_scanMemoryBeside)), m_inspector(new InspectorPanel(m_selection)),
+      m_error(new QLabel) {
     setWindowTitle(tr("Fanout"));
     setAcceptDrops(true);
     const std::pair<QString, QString> tables[] = {{QStringLiteral("hotspots"), tr("Hotspots")},
@@ -70,6 +73,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_viewTabs->addTab(m_graph, tr("Graph"));
     m_viewTabs->addTab(treemapPage, tr("Treemap"));
     m_viewTabs->addTab(m_memoryPlot, tr("Memory"));
+    m_viewTabs->addTab(m_profile, tr("Profile a command"));
 
     auto* splitter = new QSplitter;
     splitter->addWidget(m_tableTabs);
@@ -101,6 +105,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(&m_controller, &ScanController::started, this, [this] {
         m_error->hide();
         m_memoryPlot->setRunning(true);
+        m_scanMemoryBeside->setRunning(true);
         m_scanAction->setEnabled(false);
         m_cancelAction->setEnabled(true);
         statusBar()->showMessage(tr("Scanning %1…").arg(m_projectDir));
@@ -122,9 +127,11 @@ MainWindow::MainWindow(QWidget* parent)
     connect(&m_controller, &ScanController::memorySampled, this, [this](double, double megabytes) {
         m_statusMemory->setText(tr("RSS %1 MB").arg(megabytes, 0, 'f', 1));
         m_memoryPlot->markDirty();
+        m_scanMemoryBeside->markDirty();
     });
     const auto ended = [this] {
         m_memoryPlot->setRunning(false);
+        m_scanMemoryBeside->setRunning(false);
         m_scanAction->setEnabled(true);
         m_cancelAction->setEnabled(false);
     };
@@ -164,7 +171,8 @@ MainWindow::~MainWindow() = default;
 QStringList MainWindow::panelNames() {
     return {QStringLiteral("hotspots"),   QStringLiteral("directives"), QStringLiteral("packages"),
             QStringLiteral("duplicates"), QStringLiteral("unresolved"), QStringLiteral("graph"),
-            QStringLiteral("treemap"),    QStringLiteral("memory"),     QStringLiteral("map")};
+            QStringLiteral("treemap"),    QStringLiteral("memory"),     QStringLiteral("map"),
+            QStringLiteral("profile")};
 }
 
 bool MainWindow::showPanel(const QString& name) {
@@ -178,7 +186,7 @@ bool MainWindow::showPanel(const QString& name) {
         return true;
     }
     const QStringList views{QStringLiteral("graph"), QStringLiteral("treemap"),
-                            QStringLiteral("memory")};
+                            QStringLiteral("memory"), QStringLiteral("profile")};
     const auto index = views.indexOf(name);
     if (index < 0) {
         return false;

@@ -16,6 +16,7 @@ namespace fanout::ui {
 class GraphPanel;
 class InspectorPanel;
 class MemoryPlot;
+class ProfilePanel;
 class TablePanel;
 class TreemapView;
 
@@ -31,7 +32,7 @@ public:
     void openProject(const QString& dir);
     void rescan();
     // hotspots, directives, packages, duplicates, unresolved, graph, treemap, memory, map (the
-    // graph panel's full module map, laid out anew).
+    // graph panel's full module map, laid out anew), profile (profile a command).
     bool showPanel(const QString& name);
     static QStringList panelNames();
     // The About box's text: version, licence, what Fanout is built with.
@@ -43,6 +44,7 @@ public:
     GraphPanel& graph() { return *m_graph; }
     TreemapView& treemap() { return *m_treemap; }
     MemoryPlot& memoryPlot() { return *m_memoryPlot; }
+    ProfilePanel& profile() { return *m_profile; }
     InspectorPanel& inspector() { return *m_inspector; }
     QString errorText() const { return m_error->isHidden() ? QString() : m_error->text(); }
     void setInteractive(bool interactive);
@@ -76,6 +78,8 @@ private:
     GraphPanel* m_graph;
     TreemapView* m_treemap;
     MemoryPlot* m_memoryPlot;
+    MemoryPlot* m_scanMemoryBeside; // the same series again, next to a profile
+    ProfilePanel* m_profile;
     InspectorPanel* m_inspector;
     QLabel* m_error;
     QLabel* m_statusModules;

@@ -1,5 +1,7 @@
 #include "memory_plot.h"
 
+#include "plot_items.h"
+
 #include "fanout/atomic_file.h"
 
 #include <QLabel>
@@ -12,6 +14,8 @@ namespace fanout::ui {
 MemoryPlot::MemoryPlot(const MemorySeries& series, QWidget* parent)
     : QWidget(parent), m_series(series), m_plot(new QCustomPlot(this)),
       m_summary(new QLabel(this)) {
+    // Never squeezed to nothing by a splitter: QCustomPlot cannot paint into an empty buffer.
+    m_plot->setMinimumSize(240, 160);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_summary);
@@ -56,22 +60,11 @@ void MemoryPlot::refresh() {
     const double end = seconds.empty() ? 1.0 : std::max(seconds.back(), 0.1);
     m_plot->xAxis->setRange(0, end * 1.02);
     m_plot->yAxis->setRange(0, top);
-    int stagger = 0;
+    std::vector<std::pair<double, QString>> phases;
     for (const auto& phase : m_series.phases()) {
-        auto* line = new QCPItemStraightLine(m_plot);
-        line->point1->setCoords(phase.seconds, 0);
-        line->point2->setCoords(phase.seconds, 1);
-        line->setPen(QPen(QColor(0x88, 0x88, 0x88), 1, Qt::DashLine));
-        auto* label = new QCPItemText(m_plot);
-        // Phases can be milliseconds apart: stagger their names so they stay legible.
-        label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
-        label->position->setCoords(phase.seconds, 0.02 + 0.05 * (stagger++ % 5));
-        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
-        label->setRotation(0);
-        label->setText(phase.name);
-        label->setColor(QColor(0x55, 0x55, 0x55));
-        label->setPadding(QMargins(3, 2, 3, 2));
+        phases.emplace_back(phase.seconds, phase.name);
     }
+    drawPhaseMarkers(*m_plot, phases);
     if (!m_series.empty()) {
         auto* tracer = new QCPItemTracer(m_plot);
         tracer->setGraph(m_plot->graph(0));
@@ -90,22 +83,19 @@ void MemoryPlot::refresh() {
                                .arg(m_series.peakSeconds(), 0, 'f', 2)
                                .arg(seconds.size()));
     }
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    if (isVisible() && m_plot->width() > 0 && m_plot->height() > 0) { // drawn when shown
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+}
+
+void MemoryPlot::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    refresh();
 }
 
 QString MemoryPlot::savePng(const QString& file) {
     refresh();
-    m_plot->replot();
-    const auto pixmap =
-        m_plot->toPixmap(std::max(m_plot->width(), 800), std::max(m_plot->height(), 450));
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    if (!pixmap.save(&buffer, "PNG")) {
-        return tr("could not render the plot");
-    }
-    return QString::fromStdString(
-        writeFileAtomically(file.toStdString(), std::string_view(bytes.data(), bytes.size())));
+    return savePlotPng(*m_plot, file);
 }
 
 QString MemoryPlot::saveCsv(const QString& file) {

@@ -26,6 +26,9 @@ public:
     QString savePng(const QString& file); // empty, or what went wrong
     QString saveCsv(const QString& file);
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     const MemorySeries& m_series;
     QCustomPlot* m_plot;

@@ -211,11 +211,11 @@ public:
         }
         // Processes of the last sample that outlived the command (daemons, stray workers).
         const auto alive = listProcesses();
-        for (const auto& [pid, start] : m_lastMembers) {
+        for (const auto& member : m_lastMembers) {
             const bool stillThere = std::any_of(alive.begin(), alive.end(), [&](const auto& p) {
-                return p.pid == pid && p.startTicks == start;
+                return p.pid == member.first && p.startTicks == member.second;
             });
-            if (const auto it = m_index.find({pid, start}); stillThere && it != m_index.end()) {
+            if (const auto it = m_index.find(member); stillThere && it != m_index.end()) {
                 m_result.processes[it->second].runningAtEnd = true;
             }
         }

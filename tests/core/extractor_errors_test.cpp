@@ -50,7 +50,7 @@ TEST(ExtractorErrors, BinaryAndInvalidUtf8InputDoesNotCrash) {
     }
     const auto x = extractTsx(bytes);
     EXPECT_GT(x.parseErrors, 0u);
-    const auto y = extractTs(std::string("import a from '\xFF\xFE';\n", 25));
+    const auto y = extractTs("import a from '\xFF\xFE';\n");
     ASSERT_EQ(y.imports.size(), 1u);
     EXPECT_EQ(y.imports[0].specifier, "\xFF\xFE");
 }

@@ -4,13 +4,16 @@ if(FANOUT_FUZZ AND NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
     message(FATAL_ERROR "FANOUT_FUZZ needs clang (libFuzzer): configure with CXX=clang++ CC=clang")
 endif()
 
+# fanout_configure_target(TARGET [UNINSTRUMENTED]): UNINSTRUMENTED keeps the sanitizers away from
+# a helper whose own memory is what a test measures (the profiler's fake build).
 function(fanout_configure_target target)
+    cmake_parse_arguments(PARSE_ARGV 1 arg "UNINSTRUMENTED" "" "")
     target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wconversion
         -Wno-sign-conversion)
     if(FANOUT_WERROR)
         target_compile_options(${target} PRIVATE -Werror)
     endif()
-    if(FANOUT_SANITIZE)
+    if(FANOUT_SANITIZE AND NOT arg_UNINSTRUMENTED)
         # Stop at the first report, with a usable stack.
         set(flags -fsanitize=${FANOUT_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=all)
         target_compile_options(${target} PRIVATE ${flags})
@@ -21,7 +24,7 @@ function(fanout_configure_target target)
             target_compile_options(${target} PRIVATE -Wno-maybe-uninitialized)
         endif()
     endif()
-    if(FANOUT_FUZZ)
+    if(FANOUT_FUZZ AND NOT arg_UNINSTRUMENTED)
         target_compile_options(${target} PRIVATE -fsanitize=fuzzer-no-link)
     endif()
 endfunction()

@@ -32,7 +32,8 @@ ProfilePlot::ProfilePlot(const ProfileSeries& series, QWidget* parent)
     m_plot->yAxis2->setLabel(tr("system memory available (MB)"));
     m_plot->legend->setVisible(true);
     m_plot->legend->setFont(QFont(font().family(), 8));
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    // Top left: memory usually grows during a build, so the late, high part stays in sight.
+    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_replotTimer.setInterval(250);
     connect(&m_replotTimer, &QTimer::timeout, this, [this] {

@@ -18,6 +18,24 @@ void closeIfOpen(int& fd) {
     }
 }
 
+// argv as execvp wants it; the strings must outlive the result.
+std::vector<char*> execArguments(const std::vector<std::string>& argv) {
+    std::vector<char*> args;
+    for (const auto& arg : argv) {
+        args.push_back(const_cast<char*>(arg.c_str()));
+    }
+    args.push_back(nullptr);
+    return args;
+}
+
+pid_t forkOrThrow() {
+    const pid_t pid = ::fork();
+    if (pid < 0) {
+        throw std::runtime_error("fork failed");
+    }
+    return pid;
+}
+
 } // namespace
 
 ProcessResult runProcess(const std::vector<std::string>& argv, const std::string& workingDir) {
@@ -26,16 +44,8 @@ ProcessResult runProcess(const std::vector<std::string>& argv, const std::string
     if (::pipe(outPipe.data()) != 0 || ::pipe(errPipe.data()) != 0) {
         throw std::runtime_error("pipe failed");
     }
-    std::vector<char*> args;
-    for (const auto& arg : argv) {
-        args.push_back(const_cast<char*>(arg.c_str()));
-    }
-    args.push_back(nullptr);
-
-    const pid_t pid = ::fork();
-    if (pid < 0) {
-        throw std::runtime_error("fork failed");
-    }
+    auto args = execArguments(argv);
+    const pid_t pid = forkOrThrow();
     if (pid == 0) {
         ::dup2(outPipe[1], STDOUT_FILENO);
         ::dup2(errPipe[1], STDERR_FILENO);
@@ -81,15 +91,8 @@ ProcessResult runProcess(const std::vector<std::string>& argv, const std::string
 }
 
 int startProcess(const std::vector<std::string>& argv) {
-    std::vector<char*> args;
-    for (const auto& arg : argv) {
-        args.push_back(const_cast<char*>(arg.c_str()));
-    }
-    args.push_back(nullptr);
-    const pid_t pid = ::fork();
-    if (pid < 0) {
-        throw std::runtime_error("fork failed");
-    }
+    auto args = execArguments(argv);
+    const pid_t pid = forkOrThrow();
     if (pid == 0) {
         const int null = ::open("/dev/null", O_WRONLY);
         ::dup2(null, STDOUT_FILENO);

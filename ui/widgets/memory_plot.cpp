@@ -12,67 +12,48 @@
 namespace fanout::ui {
 
 MemoryPlot::MemoryPlot(const MemorySeries& series, QWidget* parent)
-    : QWidget(parent), m_series(series), m_plot(new QCustomPlot(this)),
-      m_summary(new QLabel(this)) {
-    // Never squeezed to nothing by a splitter: QCustomPlot cannot paint into an empty buffer.
-    m_plot->setMinimumSize(240, 160);
+    : LivePlot(200, parent), m_series(series), m_summary(new QLabel(this)) {
+    auto* chart = plot();
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_summary);
-    layout->addWidget(m_plot, 1);
+    layout->addWidget(chart, 1);
     m_summary->setText(tr("Resident memory of Fanout while it scans."));
-    m_plot->addGraph();
+    chart->addGraph();
     // A plain line: a filled area costs far more per replot at many points.
-    m_plot->graph(0)->setPen(QPen(QColor(0x2b, 0x6c, 0xb0), 1.6));
-    m_plot->graph(0)->setName(tr("resident memory"));
-    m_plot->xAxis->setLabel(tr("seconds since the scan started"));
-    m_plot->yAxis->setLabel(tr("resident memory (MB)"));
-    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
-    m_replotTimer.setInterval(200);
-    connect(&m_replotTimer, &QTimer::timeout, this, [this] {
-        if (m_dirty) {
-            refresh();
-        }
-    });
-}
-
-void MemoryPlot::setRunning(bool running) {
-    if (running) {
-        m_replotTimer.start();
-    } else {
-        m_replotTimer.stop();
-    }
-    refresh();
+    chart->graph(0)->setPen(QPen(QColor(0x2b, 0x6c, 0xb0), 1.6));
+    chart->graph(0)->setName(tr("resident memory"));
+    chart->xAxis->setLabel(tr("seconds since the scan started"));
+    chart->yAxis->setLabel(tr("resident memory (MB)"));
 }
 
 int MemoryPlot::plottedSamples() const {
-    return m_plot->graph(0)->dataCount();
+    return plot()->graph(0)->dataCount();
 }
 
-void MemoryPlot::refresh() {
-    m_dirty = false;
+void MemoryPlot::fill() {
+    auto* chart = plot();
     const auto& seconds = m_series.seconds();
     const auto& megabytes = m_series.megabytes();
-    m_plot->graph(0)->setData(QVector<double>(seconds.begin(), seconds.end()),
-                              QVector<double>(megabytes.begin(), megabytes.end()), true);
-    m_plot->clearItems();
+    chart->graph(0)->setData(QVector<double>(seconds.begin(), seconds.end()),
+                             QVector<double>(megabytes.begin(), megabytes.end()), true);
     const double top = std::max(1.0, m_series.peakMegabytes() * 1.25);
     const double end = seconds.empty() ? 1.0 : std::max(seconds.back(), 0.1);
-    m_plot->xAxis->setRange(0, end * 1.02);
-    m_plot->yAxis->setRange(0, top);
+    chart->xAxis->setRange(0, end * 1.02);
+    chart->yAxis->setRange(0, top);
     std::vector<std::pair<double, QString>> phases;
     for (const auto& phase : m_series.phases()) {
         phases.emplace_back(phase.seconds, phase.name);
     }
-    drawPhaseMarkers(*m_plot, phases);
+    drawPhaseMarkers(*chart, phases);
     if (!m_series.empty()) {
-        auto* tracer = new QCPItemTracer(m_plot);
-        tracer->setGraph(m_plot->graph(0));
+        auto* tracer = new QCPItemTracer(chart);
+        tracer->setGraph(chart->graph(0));
         tracer->setGraphKey(m_series.peakSeconds());
         tracer->setStyle(QCPItemTracer::tsCircle);
         tracer->setSize(7);
         tracer->setPen(QPen(QColor(0xc0, 0x39, 0x2b), 2));
-        auto* peak = new QCPItemText(m_plot);
+        auto* peak = new QCPItemText(chart);
         peak->position->setCoords(m_series.peakSeconds(), m_series.peakMegabytes());
         peak->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
         peak->setPadding(QMargins(2, 2, 2, 8));
@@ -83,19 +64,6 @@ void MemoryPlot::refresh() {
                                .arg(m_series.peakSeconds(), 0, 'f', 2)
                                .arg(seconds.size()));
     }
-    if (isVisible() && m_plot->width() > 0 && m_plot->height() > 0) { // drawn when shown
-        m_plot->replot(QCustomPlot::rpQueuedReplot);
-    }
-}
-
-void MemoryPlot::showEvent(QShowEvent* event) {
-    QWidget::showEvent(event);
-    refresh();
-}
-
-QString MemoryPlot::savePng(const QString& file) {
-    refresh();
-    return savePlotPng(*m_plot, file);
 }
 
 QString MemoryPlot::saveCsv(const QString& file) {

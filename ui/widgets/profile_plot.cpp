@@ -20,53 +20,39 @@ QVector<double> vectorOf(const std::vector<double>& values) {
 } // namespace
 
 ProfilePlot::ProfilePlot(const ProfileSeries& series, QWidget* parent)
-    : QWidget(parent), m_series(series), m_plot(new QCustomPlot(this)) {
-    // Never squeezed to nothing by a splitter: QCustomPlot cannot paint into an empty buffer.
-    m_plot->setMinimumSize(240, 160);
+    : LivePlot(250, parent), m_series(series) {
+    auto* chart = plot();
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_plot);
-    m_plot->xAxis->setLabel(tr("seconds since the command started"));
-    m_plot->yAxis->setLabel(tr("resident memory (MB)"));
-    m_plot->yAxis2->setVisible(true);
-    m_plot->yAxis2->setLabel(tr("system memory available (MB)"));
-    m_plot->legend->setVisible(true);
-    m_plot->legend->setFont(QFont(font().family(), 8));
+    layout->addWidget(chart);
+    chart->xAxis->setLabel(tr("seconds since the command started"));
+    chart->yAxis->setLabel(tr("resident memory (MB)"));
+    chart->yAxis2->setVisible(true);
+    chart->yAxis2->setLabel(tr("system memory available (MB)"));
+    chart->legend->setVisible(true);
+    chart->legend->setFont(QFont(font().family(), 8));
     // Top left: memory usually grows during a build, so the late, high part stays in sight.
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
-    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
-    m_replotTimer.setInterval(250);
-    connect(&m_replotTimer, &QTimer::timeout, this, [this] {
-        if (m_dirty) {
-            refresh();
-        }
-    });
-}
-
-void ProfilePlot::setRunning(bool running) {
-    running ? m_replotTimer.start() : m_replotTimer.stop();
-    refresh();
+    chart->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
 }
 
 int ProfilePlot::graphCount() const {
-    return m_plot->graphCount();
+    return plot()->graphCount();
 }
 
 int ProfilePlot::plottedSamples() const {
-    return m_plot->graphCount() == 0 ? 0 : m_plot->graph(0)->dataCount();
+    return plot()->graphCount() == 0 ? 0 : plot()->graph(0)->dataCount();
 }
 
-void ProfilePlot::refresh() {
-    m_dirty = false;
-    m_plot->clearGraphs();
-    m_plot->clearItems();
+void ProfilePlot::fill() {
+    auto* chart = plot();
+    chart->clearGraphs();
     const auto seconds = vectorOf(m_series.seconds);
     // Stacked from the bottom: each graph holds the running sum and fills down to the one below.
     const auto largest = m_series.largest(kStacked);
     std::vector<double> sum(m_series.seconds.size(), 0.0);
     QCPGraph* below = nullptr;
     const auto addLayer = [&](const QString& name, const QColor& color) {
-        auto* graph = m_plot->addGraph();
+        auto* graph = chart->addGraph();
         graph->setName(name);
         graph->setPen(QPen(color.darker(120), 1));
         QColor fill = color;
@@ -88,41 +74,28 @@ void ProfilePlot::refresh() {
         addLayer(tr("%1 other processes").arg(m_series.processes.size() - largest.size()),
                  QColor(0xb0, 0xb0, 0xb0));
     }
-    auto* tree = m_plot->addGraph();
+    auto* tree = chart->addGraph();
     tree->setName(tr("whole tree"));
     tree->setPen(QPen(Qt::black, 1.6));
     tree->setData(seconds, vectorOf(m_series.treeMegabytes), true);
-    auto* available = m_plot->addGraph(m_plot->xAxis, m_plot->yAxis2);
+    auto* available = chart->addGraph(chart->xAxis, chart->yAxis2);
     available->setName(tr("system available"));
     available->setPen(QPen(QColor(0x2b, 0x6c, 0xb0), 1.2, Qt::DashLine));
     available->setData(seconds, vectorOf(m_series.availableMegabytes), true);
 
     const double end = m_series.seconds.empty() ? 1.0 : std::max(m_series.seconds.back(), 0.1);
-    m_plot->xAxis->setRange(0, end * 1.02);
+    chart->xAxis->setRange(0, end * 1.02);
     double top = 1;
     for (const double value : m_series.treeMegabytes) {
         top = std::max(top, value);
     }
-    m_plot->yAxis->setRange(0, top * 1.25);
+    chart->yAxis->setRange(0, top * 1.25);
     double most = 1;
     for (const double value : m_series.availableMegabytes) {
         most = std::max(most, value);
     }
-    m_plot->yAxis2->setRange(0, most * 1.1);
-    drawPhaseMarkers(*m_plot, m_series.phases);
-    if (isVisible() && m_plot->width() > 0 && m_plot->height() > 0) { // drawn when shown
-        m_plot->replot(QCustomPlot::rpQueuedReplot);
-    }
-}
-
-void ProfilePlot::showEvent(QShowEvent* event) {
-    QWidget::showEvent(event);
-    refresh();
-}
-
-QString ProfilePlot::savePng(const QString& file) {
-    refresh();
-    return savePlotPng(*m_plot, file);
+    chart->yAxis2->setRange(0, most * 1.1);
+    drawPhaseMarkers(*chart, m_series.phases);
 }
 
 } // namespace fanout::ui

@@ -73,6 +73,10 @@ struct ParsedTree {
     std::uint32_t firstLineOffset; // bytes stripped from the first line
 };
 
+std::uint64_t parseTimeoutMicros(std::size_t bytes) {
+    return kParseTimeoutBaseMicros + kParseTimeoutMicrosPerMb * (bytes >> 20);
+}
+
 ParsedTree parse(GrammarState& state, std::string_view source) {
     std::uint32_t firstLineOffset = 0;
     std::string_view text = source;
@@ -84,12 +88,19 @@ ParsedTree parse(GrammarState& state, std::string_view source) {
         throw std::length_error("file too large for tree-sitter (4 GiB or more)");
     }
     ts_parser_reset(state.parser.get());
+    // Tree-sitter's error recovery can take minutes on a few hundred hostile bytes (found by the
+    // fuzzer): every parse gets a deadline that grows with the file, far above a normal parse.
+    ts_parser_set_timeout_micros(state.parser.get(), parseTimeoutMicros(text.size()));
     std::unique_ptr<TSTree, TreeDeleter> tree(ts_parser_parse_string(
         state.parser.get(), nullptr, text.data(), static_cast<std::uint32_t>(text.size())));
     if (!tree) {
         const auto* flag = ts_parser_cancellation_flag(state.parser.get());
-        throw std::runtime_error(flag != nullptr && *flag != 0 ? "the parse was cancelled"
-                                                               : "tree-sitter returned no tree");
+        if (flag != nullptr && *flag != 0) {
+            throw std::runtime_error("the parse was cancelled");
+        }
+        throw std::runtime_error("tree-sitter gave up after " +
+                                 std::to_string(parseTimeoutMicros(text.size()) / 1000000) +
+                                 " s (its error recovery does not end on this text)");
     }
     return {std::move(tree), text, firstLineOffset};
 }

@@ -105,8 +105,11 @@ private:
         if (!startsWith(target, "./")) {
             if (m_isImports && !startsWith(target, "../") && !startsWith(target, "/") &&
                 !looksLikeUrl(target)) {
-                return {
-                    Outcome::Found, isPattern ? substituteStars(target, patternMatch) : target, {}};
+                auto bare = isPattern ? substituteStars(target, patternMatch) : target;
+                if (bare.empty()) { // Node: an empty specifier is an invalid module specifier
+                    return {Outcome::Invalid, {}, "target is an empty specifier"};
+                }
+                return {Outcome::Found, std::move(bare), {}};
             }
             return {Outcome::Invalid, {}, "target \"" + target + "\" does not start with \"./\""};
         }

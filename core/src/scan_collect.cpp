@@ -111,9 +111,10 @@ std::shared_ptr<ScanResult> ScanState::collect(double scanMs) {
         const FileState& file = *state->file;
         if ((!file.error.empty() || !file.warning.empty()) && diagnosed.insert(&file).second) {
             result->diagnostics.push_back(
-                {file.path, file.error.empty()
-                                ? file.warning
-                                : (file.tooLarge ? "not parsed: " : "not read: ") + file.error});
+                {file.path, file.error.empty() ? file.warning
+                                               : (file.tooLarge      ? "not parsed: " + file.error
+                                                  : file.parseFailed ? file.error
+                                                                     : "not read: " + file.error)});
         }
     }
     std::sort(result->diagnostics.begin(), result->diagnostics.end(),

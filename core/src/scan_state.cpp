@@ -178,7 +178,8 @@ void ScanState::parse(FileState& file, Extractor& extractor) {
                 }
             }
         } catch (const std::exception& error) {
-            file.error = std::string("cannot parse: ") + error.what();
+            file.error = std::string("not parsed: ") + error.what();
+            file.parseFailed = true;
         }
         ++m_filesParsed;
         // contents go out of scope here: only the import records stay.

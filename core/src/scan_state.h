@@ -27,6 +27,7 @@ struct FileState {
     std::once_flag parseOnce;
     bool readOk = false;
     bool tooLarge = false;
+    bool parseFailed = false; // read, but tree-sitter gave up (or the scan was cancelled)
     std::uint64_t bytes = 0;
     Extraction extraction;
     std::string error;

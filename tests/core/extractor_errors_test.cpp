@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
+
 namespace fanout {
 namespace {
 
@@ -81,6 +84,26 @@ TEST(ExtractorErrors, ASetCancellationFlagStopsTheParse) {
         EXPECT_STREQ(error.what(), "the parse was cancelled");
     }
     flag = 0; // and the extractor works again afterwards
+    EXPECT_EQ(extractor.extract("import './x';", Grammar::Tsx).imports.size(), 1u);
+}
+
+// 316 bytes found by the fuzzer on which tree-sitter's error recovery ran for minutes: the parse
+// is abandoned at its deadline, with a message, instead of holding up a scan.
+TEST(ExtractorErrors, APathologicalFileIsAbandonedAtItsDeadline) {
+    std::ifstream in(std::string(FANOUT_TEST_DATA) +
+                         "/../fuzz/regressions/extractor/parse-runs-for-minutes",
+                     std::ios::binary);
+    const std::string input((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    ASSERT_EQ(input.size(), 316u);
+    Extractor extractor;
+    try {
+        (void)extractor.extract(std::string_view(input).substr(1), Grammar::Tsx);
+        ADD_FAILURE() << "the parse ended: the input no longer triggers the slow recovery";
+    } catch (const std::runtime_error& error) {
+        EXPECT_NE(std::string(error.what()).find("tree-sitter gave up after 3 s"),
+                  std::string::npos)
+            << error.what();
+    }
     EXPECT_EQ(extractor.extract("import './x';", Grammar::Tsx).imports.size(), 1u);
 }
 

@@ -4,11 +4,18 @@
 #include "fanout/extractor.h"
 #include "fuzz_target.h"
 
+#include <stdexcept>
+
 FANOUT_FUZZ_TARGET(directive) {
     const auto source = fanout::fuzz::bytes(data, size);
     const auto rwsdk = fanout::rwsdkDirective(source);
     static fanout::Extractor extractor;
-    const auto spec = extractor.extract(source, fanout::Grammar::Tsx).specDirective;
+    fanout::DirectiveVerdict spec;
+    try {
+        spec = extractor.extract(source, fanout::Grammar::Tsx).specDirective;
+    } catch (const std::runtime_error&) {
+        return 0; // tree-sitter gave up within its deadline
+    }
     if (source == "\"use client\";" &&
         (rwsdk.directive != fanout::Directive::Client || spec.directive != rwsdk.directive)) {
         __builtin_trap();

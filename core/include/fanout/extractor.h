@@ -24,6 +24,11 @@ struct Extraction {
     std::uint32_t parseErrors = 0;
 };
 
+// A parse that has not ended after 3 s plus 1 s per MB is abandoned: extract() throws. A normal
+// parse runs at tens of MB per second; a pathological one could run for minutes.
+inline constexpr std::uint64_t kParseTimeoutBaseMicros = 3'000'000;
+inline constexpr std::uint64_t kParseTimeoutMicrosPerMb = 1'000'000;
+
 // Reads imports and directives with tree-sitter. Holds one parser per grammar and reuses them, so
 // create one Extractor per thread; it is not safe to share one between threads.
 class Extractor {

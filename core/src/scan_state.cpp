@@ -224,6 +224,11 @@ void ScanState::process(const Task& task, Extractor& extractor) {
     std::vector<PendingEdge> edges;
     edges.reserve(file.extraction.imports.size());
     for (const auto& record : file.extraction.imports) {
+        // A barrel's 50,000 imports take a worker seconds to resolve: a cancel must not wait.
+        if ((edges.size() & 255) == 255 && m_options.stop.stop_requested()) {
+            m_cancelled = true;
+            break;
+        }
         edges.push_back(resolveImport(file, environment, record));
     }
     std::lock_guard lock(m_modulesMutex);

@@ -7,6 +7,7 @@
 #include "once_map.h"
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <map>
@@ -64,6 +65,8 @@ public:
 
     void run();
     std::shared_ptr<ScanResult> collect(double scanMs);
+    void fillStats(ScanResult& result, double scanMs,
+                   std::chrono::steady_clock::time_point collectStart) const;
 
 private:
     void worker(Extractor& extractor);

@@ -32,7 +32,8 @@ struct ScanOptions {
 
 // Walks the import graph from the entries. Every real file is read and parsed at most once,
 // whatever the number of path strings, environments and importers that reach it; its contents
-// are dropped as soon as its imports are extracted.
+// are dropped as soon as its imports are extracted. A cancelled scan (options.stop) returns within
+// milliseconds with its statistics only (stats.cancelled set, no modules or edges).
 std::shared_ptr<const ScanResult> scan(const ScanConfig& config, const ScanOptions& options = {});
 
 } // namespace fanout

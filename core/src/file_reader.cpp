@@ -1,7 +1,8 @@
 #include "fanout/file_reader.h"
 
+#include "fanout/report_text.h"
+
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -12,16 +13,6 @@ namespace {
 
 std::string systemError(int error) {
     return std::strerror(error);
-}
-
-std::string formatSize(std::uint64_t bytes) {
-    char text[32];
-    if (bytes >= (1ull << 20)) {
-        std::snprintf(text, sizeof text, "%.1f MB", static_cast<double>(bytes) / 1048576.0);
-    } else {
-        std::snprintf(text, sizeof text, "%llu bytes", static_cast<unsigned long long>(bytes));
-    }
-    return text;
 }
 
 class FileDescriptor {

@@ -1,6 +1,7 @@
 #include "fanout/profiler.h"
 
 #include "fanout/process_tree.h"
+#include "fanout/report_text.h"
 
 #include <nlohmann/json.hpp>
 
@@ -63,17 +64,6 @@ void writeAll(int fd, std::string_view text) {
         }
         text.remove_prefix(static_cast<std::size_t>(wrote));
     }
-}
-
-std::string formatBytes(std::uint64_t bytes) {
-    char text[32];
-    const double value = static_cast<double>(bytes);
-    if (bytes >= (1ull << 30)) {
-        std::snprintf(text, sizeof text, "%.2f GB", value / (1ull << 30));
-    } else {
-        std::snprintf(text, sizeof text, "%.1f MB", value / (1ull << 20));
-    }
-    return text;
 }
 
 // The phase patterns, compiled once; a line starts the first phase whose pattern it matches.
@@ -517,11 +507,11 @@ std::string profileSummary(const ProfileResult& result) {
     out << line;
     const auto phase = [](const std::string& name) { return name.empty() ? "-" : name; };
     std::snprintf(line, sizeof line, "  tree peak %s at %.1f s (phase %s)",
-                  formatBytes(result.treePeakBytes).c_str(), result.treePeakAt,
+                  formatSize(result.treePeakBytes).c_str(), result.treePeakAt,
                   phase(result.treePeakPhase).c_str());
     out << line;
     if (result.minAvailableBytes > 0) {
-        out << "; system memory available fell to " << formatBytes(result.minAvailableBytes);
+        out << "; system memory available fell to " << formatSize(result.minAvailableBytes);
     }
     out << "\n";
     if (!result.phases.empty()) {
@@ -541,7 +531,7 @@ std::string profileSummary(const ProfileResult& result) {
         const auto& process = processes[i];
         const auto shown = process.commandLine.empty() ? process.name : process.commandLine;
         std::snprintf(line, sizeof line, "  %-7d %9s %6.1fs  %-12s  %.80s%s\n", process.pid,
-                      formatBytes(process.peakBytes).c_str(), process.peakAt,
+                      formatSize(process.peakBytes).c_str(), process.peakAt,
                       phase(process.peakPhase).c_str(), shown.c_str(),
                       process.runningAtEnd ? "  (still running)" : "");
         out << line;

@@ -10,19 +10,6 @@
 namespace fanout {
 namespace {
 
-std::string size(std::uint64_t bytes) {
-    std::ostringstream out;
-    out << std::fixed << std::setprecision(1);
-    if (bytes >= 1024 * 1024) {
-        out << static_cast<double>(bytes) / (1024.0 * 1024.0) << " MB";
-    } else if (bytes >= 1024) {
-        out << static_cast<double>(bytes) / 1024.0 << " KB";
-    } else {
-        out << bytes << " B";
-    }
-    return out.str();
-}
-
 std::string name(const ScanResult& result, ModuleId id) {
     const auto& module = result.module(id);
     return displayPath(module.path, result.config.root) + " [" +
@@ -41,8 +28,8 @@ std::string hotspotRows(const ScanResult& result, const Analysis& analysis) {
     for (std::size_t i = 0; i < analysis.hotspots.size() && i < kReportHotspots; ++i) {
         const auto& hotspot = analysis.hotspots[i];
         out << "  " << std::setw(7) << hotspot.reach.modules << "  " << std::setw(9)
-            << size(hotspot.reach.bytes) << "  fan-out " << std::setw(5) << hotspot.fanOut << "  "
-            << name(result, hotspot.module) << (hotspot.barrel ? "  (barrel)" : "") << "\n";
+            << formatSize(hotspot.reach.bytes) << "  fan-out " << std::setw(5) << hotspot.fanOut
+            << "  " << name(result, hotspot.module) << (hotspot.barrel ? "  (barrel)" : "") << "\n";
         if (!isFirstParty(result.module(hotspot.module)) && !hotspot.firstPartyImporters.empty()) {
             out << "           imported by your code in ";
             for (std::size_t k = 0; k < hotspot.firstPartyImporters.size() && k < 5; ++k) {
@@ -69,7 +56,7 @@ std::string barrelRows(const ScanResult& result, const ModuleGraph& graph,
             << " re-exports, reach ";
         if (exact++ < kExactBarrels) {
             const auto reach = exactReach(result, graph, ModuleId{i});
-            out << reach.modules << " modules (" << size(reach.bytes) << ")\n";
+            out << reach.modules << " modules (" << formatSize(reach.bytes) << ")\n";
         } else {
             out << "~" << analysis.modules[i].reachEstimate << " modules (estimate)\n";
         }
@@ -88,7 +75,7 @@ std::string duplicateRows(const ScanResult& result, const Analysis& analysis) {
     }
     for (const auto& duplicate : analysis.duplicatePackages) {
         out << "  package " << duplicate.name << " installed " << duplicate.copies.size()
-            << " times (" << size(duplicate.bytes) << " in the extra copies):";
+            << " times (" << formatSize(duplicate.bytes) << " in the extra copies):";
         for (const auto copy : duplicate.copies) {
             const auto& package = result.packages[copy.value];
             out << " " << package.version << " at " << displayPath(package.root, root) << ";";
@@ -110,9 +97,9 @@ std::string duplicateRows(const ScanResult& result, const Analysis& analysis) {
     const auto& multiplier = analysis.multiplier;
     if (multiplier.extraReads > 0) {
         out << "  a scanner keyed by path strings would read " << multiplier.extraReads
-            << " more files (" << size(multiplier.extraBytes) << ", " << multiplier.pathStrings
-            << " path strings for " << multiplier.pathStrings - multiplier.extraReads
-            << " files)\n";
+            << " more files (" << formatSize(multiplier.extraBytes) << ", "
+            << multiplier.pathStrings << " path strings for "
+            << multiplier.pathStrings - multiplier.extraReads << " files)\n";
     }
     return out.str();
 }
@@ -123,8 +110,9 @@ std::string packageRows(const ScanResult& result, const Analysis& analysis) {
         const auto& summary = analysis.packages[i];
         const auto& package = result.packages[summary.package.value];
         out << "  " << std::setw(7) << summary.modules << "  " << std::setw(9)
-            << size(summary.bytes) << "  " << std::setw(5) << std::fixed << std::setprecision(1)
-            << summary.share * 100 << "%  " << package.name << "@" << package.version << "\n";
+            << formatSize(summary.bytes) << "  " << std::setw(5) << std::fixed
+            << std::setprecision(1) << summary.share * 100 << "%  " << package.name << "@"
+            << package.version << "\n";
     }
     return out.str();
 }
@@ -161,6 +149,22 @@ std::string unresolvedRows(const ScanResult& result) {
 }
 
 } // namespace
+
+std::string formatSize(std::uint64_t bytes) {
+    std::ostringstream out;
+    out << std::fixed << std::setprecision(1);
+    if (bytes >= (1ull << 30)) {
+        out << std::setprecision(2) << static_cast<double>(bytes) / (1024.0 * 1024.0 * 1024.0)
+            << " GB";
+    } else if (bytes >= 1024 * 1024) {
+        out << static_cast<double>(bytes) / (1024.0 * 1024.0) << " MB";
+    } else if (bytes >= 1024) {
+        out << static_cast<double>(bytes) / 1024.0 << " KB";
+    } else {
+        out << bytes << " B";
+    }
+    return out.str();
+}
 
 std::string unresolvedCategory(const std::string& reason) {
     static const std::pair<const char*, const char*> kCategories[] = {
@@ -200,9 +204,9 @@ std::string formatReport(const ScanResult& result, const ModuleGraph& graph,
         << " unresolved\n";
     out << "  " << result.clientModules.size() << " \"use client\", " << result.serverModules.size()
         << " \"use server\"\n";
-    out << "  " << stats.filesRead << " files read (" << size(stats.bytesRead) << ") in "
+    out << "  " << stats.filesRead << " files read (" << formatSize(stats.bytesRead) << ") in "
         << static_cast<long>(stats.wallMs) << " ms, peak resident memory "
-        << size(stats.peakResidentBytes) << "\n";
+        << formatSize(stats.peakResidentBytes) << "\n";
     section(out, "Hotspots (modules reached, bytes behind them, direct fan-out)",
             hotspotRows(result, analysis));
     section(out, "Barrels", barrelRows(result, graph, analysis));

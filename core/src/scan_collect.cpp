@@ -115,12 +115,8 @@ std::shared_ptr<ScanResult> ScanState::collect(double scanMs) {
     std::set<const FileState*> diagnosed;
     for (const ModuleState* state : order) {
         const FileState& file = *state->file;
-        if ((!file.error.empty() || !file.warning.empty()) && diagnosed.insert(&file).second) {
-            result->diagnostics.push_back(
-                {file.path, file.error.empty() ? file.warning
-                                               : (file.tooLarge      ? "not parsed: " + file.error
-                                                  : file.parseFailed ? file.error
-                                                                     : "not read: " + file.error)});
+        if (!file.diagnostic.empty() && diagnosed.insert(&file).second) {
+            result->diagnostics.push_back({file.path, file.diagnostic});
         }
     }
     std::sort(result->diagnostics.begin(), result->diagnostics.end(),

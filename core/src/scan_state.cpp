@@ -162,6 +162,7 @@ void ScanState::parse(FileState& file, Extractor& extractor) {
         if (!contents.ok()) {
             file.error = contents.error;
             file.tooLarge = contents.tooLarge;
+            file.diagnostic = (contents.tooLarge ? "not parsed: " : "not read: ") + contents.error;
             file.bytes = contents.size;
             return;
         }
@@ -172,14 +173,14 @@ void ScanState::parse(FileState& file, Extractor& extractor) {
             file.readOk = true;
             if (file.extraction.parseErrors > 0) {
                 if (const auto problem = utf8::textProblem(contents.bytes); !problem.empty()) {
-                    file.warning = std::string(problem) + ": parsed with " +
-                                   std::to_string(file.extraction.parseErrors) +
-                                   " syntax errors, imports in the damaged parts are missed";
+                    file.diagnostic = std::string(problem) + ": parsed with " +
+                                      std::to_string(file.extraction.parseErrors) +
+                                      " syntax errors, imports in the damaged parts are missed";
                 }
             }
         } catch (const std::exception& error) {
             file.error = std::string("not parsed: ") + error.what();
-            file.parseFailed = true;
+            file.diagnostic = file.error;
         }
         ++m_filesParsed;
         // contents go out of scope here: only the import records stay.

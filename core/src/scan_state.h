@@ -28,11 +28,12 @@ struct FileState {
     std::once_flag parseOnce;
     bool readOk = false;
     bool tooLarge = false;
-    bool parseFailed = false; // read, but tree-sitter gave up (or the scan was cancelled)
     std::uint64_t bytes = 0;
     Extraction extraction;
     std::string error;
-    std::string warning; // read and parsed, but the result is doubtful (binary, not UTF-8)
+    // What the scan's diagnostics say of it: why it was not read or parsed, or why its parse is
+    // doubtful (binary, not UTF-8). Empty when all went well.
+    std::string diagnostic;
     std::optional<PackageIdentity> package;
 
     std::mutex aliasMutex;

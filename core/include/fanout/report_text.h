@@ -10,6 +10,9 @@ namespace fanout {
 
 // `fanout report`: counts, directive totals, hotspots with reach and bytes, barrels, duplicates
 // and the path-string multiplier, largest packages, cycles, unresolved imports by reason, memory.
+// "512 B", "3.4 KB", "17.2 MB", "2.15 GB" (powers of 1,024), as every report says sizes.
+std::string formatSize(std::uint64_t bytes);
+
 std::string formatReport(const ScanResult& result, const ModuleGraph& graph,
                          const Analysis& analysis);
 

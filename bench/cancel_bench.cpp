@@ -3,9 +3,9 @@
 // returning, and resident memory before, at the cancel, and half a second after it (the scan's
 // state is freed on a thread of its own once it has answered).
 //   fanout_cancel_bench PROJECT_DIR [DELAY_MS...]   (default delays: 100 500 1000 2000)
-#include "fanout/memory_sampler.h"
-#include "fanout/project_config.h"
-#include "fanout/scanner.h"
+#include "fanout/project/project_config.h"
+#include "fanout/scan/memory_sampler.h"
+#include "fanout/scan/scanner.h"
 
 #include <malloc.h>
 

@@ -5,9 +5,9 @@
 //   fanout_extractor_bench [--dir=PATH] [Google Benchmark flags]
 #include "generated_sources.h"
 
-#include "fanout/extractor.h"
-#include "fanout/file_reader.h"
-#include "fanout/grammar.h"
+#include "fanout/extract/extractor.h"
+#include "fanout/extract/grammar.h"
+#include "fanout/io/file_reader.h"
 
 #include <benchmark/benchmark.h>
 

@@ -2,9 +2,9 @@
 
 #include "scan_arguments.h"
 
-#include "fanout/analysis.h"
-#include "fanout/budgets.h"
-#include "fanout/report_text.h"
+#include "fanout/analysis/analysis.h"
+#include "fanout/analysis/budgets.h"
+#include "fanout/output/report_text.h"
 
 #include <iostream>
 #include <memory>

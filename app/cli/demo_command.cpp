@@ -1,6 +1,6 @@
 #include "demo_command.h"
 
-#include "fanout/demo_project.h"
+#include "fanout/demo/demo_project.h"
 
 #include <iostream>
 #include <memory>

@@ -1,9 +1,9 @@
 #include "inspect_command.h"
 
 #include "cli_choice.h"
-#include "fanout/extractor.h"
-#include "fanout/file_reader.h"
-#include "fanout/inspect_report.h"
+#include "fanout/extract/extractor.h"
+#include "fanout/io/file_reader.h"
+#include "fanout/output/inspect_report.h"
 
 #include <iostream>
 #include <map>

@@ -1,7 +1,7 @@
 #include "profile_command.h"
 
-#include "fanout/atomic_file.h"
-#include "fanout/profiler.h"
+#include "fanout/io/atomic_file.h"
+#include "fanout/profile/profiler.h"
 
 #include <csignal>
 #include <iostream>

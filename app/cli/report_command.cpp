@@ -2,9 +2,9 @@
 
 #include "scan_arguments.h"
 
-#include "fanout/analysis.h"
-#include "fanout/report_text.h"
-#include "fanout/scan_json.h"
+#include "fanout/analysis/analysis.h"
+#include "fanout/output/report_text.h"
+#include "fanout/output/scan_json.h"
 
 #include <filesystem>
 #include <iostream>

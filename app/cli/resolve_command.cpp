@@ -1,7 +1,7 @@
 #include "resolve_command.h"
 
 #include "cli_choice.h"
-#include "fanout/resolver.h"
+#include "fanout/resolve/resolver.h"
 
 #include <nlohmann/json.hpp>
 

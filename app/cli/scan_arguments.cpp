@@ -1,7 +1,7 @@
 #include "scan_arguments.h"
 
 #include "cli_choice.h"
-#include "fanout/scanner.h"
+#include "fanout/scan/scanner.h"
 
 #include <cstdio>
 #include <iostream>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "fanout/project_config.h"
-#include "fanout/scan_result.h"
+#include "fanout/project/project_config.h"
+#include "fanout/result/scan_result.h"
 
 #include <CLI/CLI.hpp>
 

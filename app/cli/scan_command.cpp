@@ -4,12 +4,12 @@
 
 #include "scan_arguments.h"
 
-#include "fanout/analysis.h"
-#include "fanout/atomic_file.h"
-#include "fanout/graph_export.h"
-#include "fanout/project_config.h"
-#include "fanout/scan_json.h"
-#include "fanout/scanner.h"
+#include "fanout/analysis/analysis.h"
+#include "fanout/io/atomic_file.h"
+#include "fanout/output/graph_export.h"
+#include "fanout/output/scan_json.h"
+#include "fanout/project/project_config.h"
+#include "fanout/scan/scanner.h"
 
 #include <cstdio>
 #include <iostream>

@@ -1,5 +1,5 @@
-#include "fanout/atomic_file.h"
-#include "fanout/demo_project.h"
+#include "fanout/demo/demo_project.h"
+#include "fanout/io/atomic_file.h"
 #include "fanout/version.h"
 #include "graph_panel.h"
 #include "main_window.h"

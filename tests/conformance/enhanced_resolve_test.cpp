@@ -2,7 +2,7 @@
 // fixture project. Every disagreement must be listed, with the reason it is deliberate, in
 // expected-differences.json; a listed case that no longer differs fails too, so the list stays
 // true.
-#include "fanout/resolver.h"
+#include "fanout/resolve/resolver.h"
 
 #include "fixture_project.h"
 #include "process.h"

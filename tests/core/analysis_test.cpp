@@ -1,7 +1,7 @@
-#include "fanout/analysis.h"
-#include "fanout/demo_project.h"
-#include "fanout/graph_export.h"
-#include "fanout/report_text.h"
+#include "fanout/analysis/analysis.h"
+#include "fanout/demo/demo_project.h"
+#include "fanout/output/graph_export.h"
+#include "fanout/output/report_text.h"
 
 #include "scan_helpers.h"
 #include "temp_dir.h"

@@ -1,7 +1,7 @@
-#include "fanout/demo_project.h"
-#include "fanout/extractor.h"
-#include "fanout/file_reader.h"
-#include "fanout/grammar.h"
+#include "fanout/demo/demo_project.h"
+#include "fanout/extract/extractor.h"
+#include "fanout/extract/grammar.h"
+#include "fanout/io/file_reader.h"
 
 #include "temp_dir.h"
 

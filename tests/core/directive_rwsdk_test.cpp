@@ -1,6 +1,6 @@
 // The RedwoodJS SDK's text rule on its own: the 512-character window, comment skipping by line
 // prefix, and prefix matching.
-#include "fanout/directive.h"
+#include "fanout/extract/directive.h"
 
 #include <gtest/gtest.h>
 

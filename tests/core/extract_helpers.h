@@ -1,6 +1,6 @@
 #pragma once
 
-#include "fanout/extractor.h"
+#include "fanout/extract/extractor.h"
 
 #include <string>
 #include <string_view>

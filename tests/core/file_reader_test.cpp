@@ -1,4 +1,4 @@
-#include "fanout/file_reader.h"
+#include "fanout/io/file_reader.h"
 
 #include "temp_dir.h"
 

@@ -1,4 +1,4 @@
-#include "fanout/grammar.h"
+#include "fanout/extract/grammar.h"
 
 #include <gtest/gtest.h>
 

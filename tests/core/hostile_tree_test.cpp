@@ -4,7 +4,7 @@
 #include "scan_helpers.h"
 #include "temp_dir.h"
 
-#include "fanout/demo_project.h"
+#include "fanout/demo/demo_project.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // Node's exports/imports matching on its own, against the examples of Node's documentation.
-#include "jsonc.h"
-#include "package_exports.h"
+#include "io/jsonc.h"
+#include "resolve/package_exports.h"
 
 #include <gtest/gtest.h>
 

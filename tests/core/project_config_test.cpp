@@ -1,4 +1,4 @@
-#include "fanout/project_config.h"
+#include "fanout/project/project_config.h"
 
 #include "temp_dir.h"
 

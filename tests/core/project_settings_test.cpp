@@ -1,6 +1,6 @@
-#include "fanout/demo_project.h"
-#include "fanout/project_config.h"
-#include "fanout/project_settings.h"
+#include "fanout/demo/demo_project.h"
+#include "fanout/project/project_config.h"
+#include "fanout/project/project_settings.h"
 
 #include "temp_dir.h"
 

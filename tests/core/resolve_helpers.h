@@ -1,6 +1,6 @@
 #pragma once
 
-#include "fanout/resolver.h"
+#include "fanout/resolve/resolver.h"
 #include "fixture_project.h"
 
 #include <filesystem>

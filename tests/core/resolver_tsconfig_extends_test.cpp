@@ -1,4 +1,4 @@
-#include "fanout/resolver.h"
+#include "fanout/resolve/resolver.h"
 
 #include "temp_dir.h"
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "fanout/project_config.h"
-#include "fanout/scan_json.h"
-#include "fanout/scanner.h"
+#include "fanout/output/scan_json.h"
+#include "fanout/project/project_config.h"
+#include "fanout/scan/scanner.h"
 #include "fixture_project.h"
 
 #include <algorithm>

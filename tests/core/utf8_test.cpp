@@ -1,4 +1,4 @@
-#include "fanout/utf8.h"
+#include "fanout/io/utf8.h"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
-#include "fanout/demo_project.h"
-#include "fanout/plain_layout.h"
-#include "fanout/treemap.h"
-#include "fanout/view_graph.h"
+#include "fanout/demo/demo_project.h"
+#include "fanout/view/plain_layout.h"
+#include "fanout/view/treemap.h"
+#include "fanout/view/view_graph.h"
 
 #include "process.h"
 #include "scan_helpers.h"

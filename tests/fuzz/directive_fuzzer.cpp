@@ -1,7 +1,7 @@
 // Both directive rules on arbitrary bytes: rwsdk's text rule directly, the spec rule through the
 // extractor's prologue reading. They must agree when the file is a lone directive.
-#include "fanout/directive.h"
-#include "fanout/extractor.h"
+#include "fanout/extract/directive.h"
+#include "fanout/extract/extractor.h"
 #include "fuzz_target.h"
 
 #include <stdexcept>

@@ -1,5 +1,5 @@
 // The extractor on arbitrary bytes: the first byte picks the grammar, the rest is the file.
-#include "fanout/extractor.h"
+#include "fanout/extract/extractor.h"
 #include "fuzz_target.h"
 
 #include <stdexcept>

@@ -1,7 +1,7 @@
 // package.json "exports" and "imports" evaluation with arbitrary JSON and specifiers. Input:
 // line 1 the subpath, line 2 the conditions (comma-separated), the rest the JSON value.
 #include "fuzz_target.h"
-#include "package_exports.h"
+#include "resolve/package_exports.h"
 
 #include <string>
 #include <vector>

@@ -1,10 +1,10 @@
 // tsconfig.json as JSONC with `paths`, `baseUrl` and `extends`, then a specifier matched against
 // its paths. Input: line 1 the specifier, the rest the tsconfig.json text. The file is written to
 // a private folder (tsconfig loading reads files, as extends chains do).
-#include "fanout/resolver_cache.h"
+#include "fanout/resolve/resolver_cache.h"
 #include "fuzz_target.h"
-#include "resolver_cache_impl.h"
-#include "tsconfig.h"
+#include "resolve/resolver_cache_impl.h"
+#include "resolve/tsconfig.h"
 
 #include <cstdio>
 #include <cstdlib>

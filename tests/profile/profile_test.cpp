@@ -1,6 +1,6 @@
 // The build profiler on a fake build whose processes hold known amounts of memory.
-#include "fanout/process_tree.h"
-#include "fanout/profiler.h"
+#include "fanout/profile/process_tree.h"
+#include "fanout/profile/profiler.h"
 
 #include "process.h"
 #include "temp_dir.h"

@@ -1,8 +1,8 @@
 // A real project as a new user has it: an app importing lucide-react, react and react-dom,
 // installed with npm and with pnpm at test time. Both layouts must give the same graph.
-#include "fanout/project_config.h"
-#include "fanout/scan_json.h"
-#include "fanout/scanner.h"
+#include "fanout/output/scan_json.h"
+#include "fanout/project/project_config.h"
+#include "fanout/scan/scanner.h"
 
 #include <gtest/gtest.h>
 

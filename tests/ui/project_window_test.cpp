@@ -1,6 +1,6 @@
 // The ways a project gets into the window besides the command line: drag and drop, the recent
 // projects menu, and the settings dialog that writes its fanout.json.
-#include "fanout/project_config.h"
+#include "fanout/project/project_config.h"
 #include "main_window.h"
 #include "settings_dialog.h"
 #include "ui_fixtures.h"

@@ -1,4 +1,4 @@
-#include "fanout/scan_json.h"
+#include "fanout/output/scan_json.h"
 #include "filter_proxy.h"
 #include "result_tables.h"
 #include "scan_controller.h"

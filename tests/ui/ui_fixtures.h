@@ -1,6 +1,6 @@
 #pragma once
 
-#include "fanout/demo_project.h"
+#include "fanout/demo/demo_project.h"
 #include "temp_dir.h"
 
 #include <QString>

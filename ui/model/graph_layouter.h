@@ -1,6 +1,6 @@
 #pragma once
 
-#include "fanout/plain_layout.h"
+#include "fanout/view/plain_layout.h"
 
 #include <QMetaType>
 #include <QObject>

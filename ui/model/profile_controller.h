@@ -1,6 +1,6 @@
 #pragma once
 
-#include "fanout/profiler.h"
+#include "fanout/profile/profiler.h"
 #include "table_model.h"
 
 #include <QElapsedTimer>

@@ -1,7 +1,7 @@
 #include "result_tables.h"
 
-#include "fanout/report_text.h"
-#include "fanout/scan_json.h"
+#include "fanout/output/report_text.h"
+#include "fanout/output/scan_json.h"
 
 #include <QLocale>
 

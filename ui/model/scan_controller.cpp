@@ -1,6 +1,6 @@
 #include "scan_controller.h"
 
-#include "fanout/memory_sampler.h"
+#include "fanout/scan/memory_sampler.h"
 
 #include <QThread>
 

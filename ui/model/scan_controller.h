@@ -1,6 +1,6 @@
 #pragma once
 
-#include "fanout/project_config.h"
+#include "fanout/project/project_config.h"
 #include "memory_series.h"
 #include "result_tables.h"
 #include "scan_session.h"

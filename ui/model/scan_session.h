@@ -1,9 +1,9 @@
 #pragma once
 
-#include "fanout/analysis.h"
-#include "fanout/module_graph.h"
-#include "fanout/scan_result.h"
-#include "fanout/scanner.h"
+#include "fanout/analysis/analysis.h"
+#include "fanout/analysis/module_graph.h"
+#include "fanout/result/scan_result.h"
+#include "fanout/scan/scanner.h"
 
 #include <QMetaType>
 

@@ -1,6 +1,6 @@
 #include "graph_panel.h"
 
-#include "fanout/atomic_file.h"
+#include "fanout/io/atomic_file.h"
 #include "module_map_item.h"
 #include "module_selection.h"
 #include "result_tables.h"

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "fanout/view_graph.h"
+#include "fanout/view/view_graph.h"
 #include "graph_layouter.h"
 #include "graph_scene.h"
 #include "scan_session.h"

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "fanout/plain_layout.h"
-#include "fanout/view_graph.h"
+#include "fanout/view/plain_layout.h"
+#include "fanout/view/view_graph.h"
 #include "scan_session.h"
 
 #include <QColor>

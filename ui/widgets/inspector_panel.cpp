@@ -1,7 +1,7 @@
 #include "inspector_panel.h"
 
-#include "fanout/scan_json.h"
-#include "fanout/view_graph.h"
+#include "fanout/output/scan_json.h"
+#include "fanout/view/view_graph.h"
 #include "module_selection.h"
 #include "result_tables.h"
 

@@ -9,7 +9,7 @@
 #include "table_panel.h"
 #include "treemap_view.h"
 
-#include "fanout/project_config.h"
+#include "fanout/project/project_config.h"
 #include "fanout/version.h"
 
 #include <QApplication>

@@ -2,9 +2,9 @@
 #include "main_window.h"
 #include "memory_plot.h"
 
-#include "fanout/atomic_file.h"
-#include "fanout/graph_export.h"
-#include "fanout/scan_json.h"
+#include "fanout/io/atomic_file.h"
+#include "fanout/output/graph_export.h"
+#include "fanout/output/scan_json.h"
 
 #include <QFileDialog>
 #include <QMenu>

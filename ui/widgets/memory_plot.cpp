@@ -2,7 +2,7 @@
 
 #include "plot_items.h"
 
-#include "fanout/atomic_file.h"
+#include "fanout/io/atomic_file.h"
 
 #include <QLabel>
 #include <QVBoxLayout>

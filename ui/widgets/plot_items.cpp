@@ -1,6 +1,6 @@
 #include "plot_items.h"
 
-#include "fanout/atomic_file.h"
+#include "fanout/io/atomic_file.h"
 
 #include <QBuffer>
 

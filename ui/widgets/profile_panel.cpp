@@ -1,6 +1,6 @@
 #include "profile_panel.h"
 
-#include "fanout/atomic_file.h"
+#include "fanout/io/atomic_file.h"
 #include "profile_plot.h"
 
 #include <QCheckBox>

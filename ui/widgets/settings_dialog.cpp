@@ -1,6 +1,6 @@
 #include "settings_dialog.h"
 
-#include "fanout/scan_json.h"
+#include "fanout/output/scan_json.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

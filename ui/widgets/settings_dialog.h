@@ -1,6 +1,6 @@
 #pragma once
 
-#include "fanout/project_settings.h"
+#include "fanout/project/project_settings.h"
 
 #include <QDialog>
 

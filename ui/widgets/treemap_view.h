@@ -1,6 +1,6 @@
 #pragma once
 
-#include "fanout/treemap.h"
+#include "fanout/view/treemap.h"
 
 #include <QWidget>
 

@@ -1,0 +1,10 @@
+#pragma once
+
+#include <cstdint>
+
+namespace fanout {
+
+// Resident memory of a process from /proc/PID/statm (0 for this process); 0 when unreadable.
+std::uint64_t residentBytes(int pid = 0);
+
+} // namespace fanout

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "fanout/extract/directive.h"
+#include "fanout/io/file_reader.h"
+#include "fanout/resolve/resolver_config.h"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fanout {
+
+enum class DirectiveRule : unsigned char {
+    Spec,  // the ECMAScript directive prologue
+    Rwsdk, // the RedwoodJS SDK's text rule, quirks included
+};
+
+std::string_view toString(DirectiveRule rule);
+
+// Limits a CI job holds a project to (`fanout check`), from flags or fanout.json's "budgets".
+struct Budgets {
+    std::optional<std::uint64_t> maxModules;
+    // The most modules any single import in first-party code may drag in.
+    std::optional<std::uint64_t> maxReach;
+    std::map<std::string, std::uint64_t> maxPackageModules; // package name -> modules
+    // Glob patterns (fnmatch, "*" crosses "/") matched against what first-party code imports:
+    // the specifier, and the resolved path relative to the root.
+    std::vector<std::string> forbidImport;
+    std::optional<std::uint64_t> maxDuplicatePaths;
+    std::optional<std::uint64_t> maxRssMb;
+
+    bool empty() const {
+        return !maxModules && !maxReach && maxPackageModules.empty() && forbidImport.empty() &&
+               !maxDuplicatePaths && !maxRssMb;
+    }
+};
+
+struct Environment {
+    std::string name;
+    ResolverConfig resolver;
+};
+
+// "use client" -> client: a module with that directive, and everything it imports, is scanned in
+// the named environment.
+struct EnvironmentSwitch {
+    Directive directive = Directive::Client;
+    std::string environment;
+};
+
+// Everything a scan needs, with absolute paths. Built from flags, fanout.json and presets.
+struct ScanConfig {
+    std::string root;
+    std::vector<std::string> entries; // absolute paths; start in environments.front()
+    // Entries only when they carry a "use client"/"use server" directive (rwsdk's src/ files).
+    // Read once like any file; without a directive they do not become modules.
+    std::vector<std::string> conditionalEntries;
+    std::vector<Environment> environments{Environment{"default", {}}};
+    std::vector<EnvironmentSwitch> switches;
+    DirectiveRule directiveRule = DirectiveRule::Spec;
+    // Glob patterns relative to the root (`*` and `**` match across folders): files matching
+    // are recorded as edges' targets but never read.
+    std::vector<std::string> exclude;
+    // rwsdk 1.7.3's scan quirks: its directive rule, and specifiers whose last segment has a
+    // non-script extension (./Button.client, lodash.debounce) are external before resolution.
+    bool compatRwsdk = false;
+    // Files larger than this are not read: they become too-large modules with a diagnostic.
+    std::uint64_t maxFileBytes = kDefaultMaxFileBytes;
+    std::string preset; // the preset it came from, for the record
+    Budgets budgets;    // fanout.json's "budgets", for `fanout check`
+};
+
+} // namespace fanout

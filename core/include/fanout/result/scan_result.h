@@ -1,0 +1,109 @@
+#pragma once
+
+#include "fanout/base/diagnostic.h"
+#include "fanout/base/ids.h"
+#include "fanout/extract/directive.h"
+#include "fanout/extract/import_record.h"
+#include "fanout/project/scan_config.h"
+#include "fanout/resolve/resolution.h"
+#include "fanout/resolve/resolver_cache.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fanout {
+
+enum class ModuleKind : unsigned char {
+    Parsed,     // read and parsed: its imports were followed
+    Asset,      // resolved but never parsed (asset query, non-script file)
+    Excluded,   // matched an exclude pattern
+    Unreadable, // could not be read; `error` says why
+    TooLarge,   // larger than the configured limit (maxFileBytes): not read, imports unknown
+};
+
+std::string_view toString(ModuleKind kind);
+
+struct ScanModule {
+    std::string path; // real path
+    std::uint16_t environment = 0;
+    ModuleKind kind = ModuleKind::Parsed;
+    std::uint64_t bytes = 0;
+    DirectiveVerdict directive;     // by the configured rule
+    DirectiveVerdict specDirective; // both rules, for comparisons
+    DirectiveVerdict rwsdkDirective;
+    std::optional<PackageId> package; // into ScanResult::packages
+    std::vector<std::string> aliases; // other path strings that reached this file, sorted
+    std::uint32_t parseErrors = 0;
+    StatementCounts counts;
+    std::string error;
+};
+
+// What one import statement became: the record and how it resolved.
+struct EdgeFacts {
+    std::string specifier;
+    ImportKind kind = ImportKind::Import;
+    bool typeOnly = false;
+    SourcePosition position;
+    std::string query;
+    ResolutionKind resolution = ResolutionKind::Unresolved;
+    std::string external; // builtin:x or the external specifier
+    std::string reason;
+    std::string caseVariantOf;
+};
+
+struct ScanEdge : EdgeFacts {
+    ModuleId importer;
+    std::optional<ModuleId> target; // set for resolved files that are in the graph
+};
+
+struct Finding {
+    std::string kind; // e.g. "non-literal-import", "rwsdk-directive-differs"
+    std::string path;
+    std::string message;
+};
+
+struct MemorySample {
+    double seconds = 0;
+    std::uint64_t residentBytes = 0;
+};
+
+struct ScanStats {
+    std::uint64_t filesRead = 0;
+    std::uint64_t bytesRead = 0;
+    std::uint64_t parseErrors = 0;
+    std::uint64_t unresolved = 0;
+    double wallMs = 0;
+    double scanMs = 0;    // reading, parsing and resolving
+    double collectMs = 0; // sorting and building the result
+    std::uint64_t peakResidentBytes = 0;
+    std::vector<MemorySample> memory; // downsampled timeline
+    ResolverCacheStats resolverCache;
+    unsigned threads = 0;
+    bool cancelled = false;
+};
+
+// One immutable scan: modules sorted by (path, environment), edges by (importer, position,
+// specifier), every list sorted, so any thread count gives the same result.
+struct ScanResult {
+    ScanConfig config;
+    std::vector<ScanModule> modules;
+    std::vector<PackageIdentity> packages; // one per (name, real root), sorted by root
+    std::vector<ScanEdge> edges;
+    std::vector<std::string> clientModules; // directive map: real paths, sorted, unique
+    std::vector<std::string> serverModules;
+    std::vector<Finding> findings;
+    std::vector<Diagnostic> diagnostics;
+    ScanStats stats;
+
+    const ScanModule& module(ModuleId id) const { return modules[id.value]; }
+    const PackageIdentity* packageOf(const ScanModule& module) const {
+        return module.package ? &packages[module.package->value] : nullptr;
+    }
+};
+
+// Modules where a scan started: its entries, and the conditional entries that became modules.
+std::vector<std::uint32_t> entryModules(const ScanResult& result);
+
+} // namespace fanout

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "fanout/io/file_reader.h"
+#include "fanout/result/scan_result.h"
+
+#include <functional>
+#include <memory>
+#include <stop_token>
+
+namespace fanout {
+
+struct ScanProgress {
+    std::uint64_t modules = 0;
+    std::uint64_t filesParsed = 0;
+    std::uint64_t bytesRead = 0;
+    std::uint64_t queued = 0;
+    double elapsedMs = 0;
+    std::uint64_t residentBytes = 0;
+    // Set on the last report: every file is read; the result is being sorted and built.
+    bool readingDone = false;
+};
+
+struct ScanOptions {
+    unsigned threads = 0; // 0: one per core
+    // Called from a scan thread at most every ~50 ms, and once at the end.
+    std::function<void(const ScanProgress&)> progress;
+    std::stop_token stop;
+    // How files are read; tests count reads through it.
+    std::function<FileContents(const std::string&)> readFile;
+    double memorySampleSeconds = 0.1;
+};
+
+// Walks the import graph from the entries. Every real file is read and parsed at most once,
+// whatever the number of path strings, environments and importers that reach it; its contents
+// are dropped as soon as its imports are extracted. A cancelled scan (options.stop) returns within
+// milliseconds with its statistics only (stats.cancelled set, no modules or edges).
+std::shared_ptr<const ScanResult> scan(const ScanConfig& config, const ScanOptions& options = {});
+
+} // namespace fanout

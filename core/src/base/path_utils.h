@@ -1,0 +1,25 @@
+#pragma once
+
+#include "base/text.h"
+
+#include <string>
+#include <string_view>
+
+namespace fanout::detail {
+
+// Lexical POSIX path operations, as bundlers do them (path.resolve): `..` removes the previous
+// component without looking at symlinks; symlinks are followed afterwards with realpath.
+std::string normalizePath(std::string_view path);
+std::string joinPath(std::string_view base, std::string_view relative);
+std::string_view parentPath(std::string_view path); // "/" for "/x", "/a" for "/a/b"
+std::string_view baseName(std::string_view path);
+// The extension of the last component including the dot ("" when none; ".d.ts" gives ".ts").
+std::string_view extensionOf(std::string_view path);
+// `path` relative to `base` when inside it ("x/y"), or nullopt-equivalent empty + false.
+bool relativeInside(std::string_view base, std::string_view path, std::string& out);
+
+bool isRelativeSpecifier(std::string_view specifier); // ".", "..", "./x", "../x"
+// `pattern` with every "*" replaced by `match` (exports/imports targets, tsconfig paths).
+std::string substituteStars(std::string_view pattern, std::string_view match);
+
+} // namespace fanout::detail

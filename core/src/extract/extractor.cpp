@@ -1,0 +1,133 @@
+#include "fanout/extract/extractor.h"
+
+#include "extract/import_collector.h"
+#include "extract/syntax_table.h"
+#include "extract/top_level.h"
+
+#include <cstdlib>
+#include <limits>
+#include <stdexcept>
+
+namespace fanout {
+namespace {
+
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+struct TreeDeleter {
+    void operator()(TSTree* tree) const { ts_tree_delete(tree); }
+};
+
+struct ParserDeleter {
+    void operator()(TSParser* parser) const { ts_parser_delete(parser); }
+};
+
+struct GrammarState {
+    explicit GrammarState(Grammar grammar)
+        : table(detail::languageFor(grammar)), parser(ts_parser_new()) {
+        if (!ts_parser_set_language(parser.get(), detail::languageFor(grammar))) {
+            throw std::runtime_error("tree-sitter runtime rejects the " +
+                                     std::string(toString(grammar)) + " grammar's ABI version");
+        }
+    }
+    detail::SyntaxTable table;
+    std::unique_ptr<TSParser, ParserDeleter> parser;
+};
+
+} // namespace
+
+struct Extractor::Impl {
+    std::unique_ptr<GrammarState> typescript;
+    std::unique_ptr<GrammarState> tsx;
+
+    const std::size_t* cancellation = nullptr;
+
+    GrammarState& stateFor(Grammar grammar) {
+        auto& slot = grammar == Grammar::TypeScript ? typescript : tsx;
+        if (!slot) {
+            slot = std::make_unique<GrammarState>(grammar);
+            ts_parser_set_cancellation_flag(slot->parser.get(), cancellation);
+        }
+        return *slot;
+    }
+};
+
+void Extractor::setCancellationFlag(const std::size_t* flag) {
+    m_impl->cancellation = flag;
+    for (auto* state : {m_impl->typescript.get(), m_impl->tsx.get()}) {
+        if (state != nullptr) {
+            ts_parser_set_cancellation_flag(state->parser.get(), flag);
+        }
+    }
+}
+
+Extractor::Extractor() : m_impl(std::make_unique<Impl>()) {}
+Extractor::~Extractor() = default;
+Extractor::Extractor(Extractor&&) noexcept = default;
+Extractor& Extractor::operator=(Extractor&&) noexcept = default;
+
+namespace {
+
+struct ParsedTree {
+    std::unique_ptr<TSTree, TreeDeleter> tree;
+    std::string_view text;         // what was parsed: the source without its BOM
+    std::uint32_t firstLineOffset; // bytes stripped from the first line
+};
+
+std::uint64_t parseTimeoutMicros(std::size_t bytes) {
+    return kParseTimeoutBaseMicros + kParseTimeoutMicrosPerMb * (bytes >> 20);
+}
+
+ParsedTree parse(GrammarState& state, std::string_view source) {
+    std::uint32_t firstLineOffset = 0;
+    std::string_view text = source;
+    if (text.substr(0, kUtf8Bom.size()) == kUtf8Bom) {
+        text.remove_prefix(kUtf8Bom.size());
+        firstLineOffset = static_cast<std::uint32_t>(kUtf8Bom.size());
+    }
+    if (text.size() > std::numeric_limits<std::uint32_t>::max()) {
+        throw std::length_error("file too large for tree-sitter (4 GiB or more)");
+    }
+    ts_parser_reset(state.parser.get());
+    // Tree-sitter's error recovery can take minutes on a few hundred hostile bytes (found by the
+    // fuzzer): every parse gets a deadline that grows with the file, far above a normal parse.
+    ts_parser_set_timeout_micros(state.parser.get(), parseTimeoutMicros(text.size()));
+    std::unique_ptr<TSTree, TreeDeleter> tree(ts_parser_parse_string(
+        state.parser.get(), nullptr, text.data(), static_cast<std::uint32_t>(text.size())));
+    if (!tree) {
+        const auto* flag = ts_parser_cancellation_flag(state.parser.get());
+        if (flag != nullptr && *flag != 0) {
+            throw std::runtime_error("the parse was cancelled");
+        }
+        throw std::runtime_error("tree-sitter gave up after " +
+                                 std::to_string(parseTimeoutMicros(text.size()) / 1000000) +
+                                 " s (its error recovery does not end on this text)");
+    }
+    return {std::move(tree), text, firstLineOffset};
+}
+
+} // namespace
+
+Extraction Extractor::extract(std::string_view source, Grammar grammar) {
+    Extraction out;
+    out.grammar = grammar;
+    out.rwsdkDirective = rwsdkDirective(source);
+
+    GrammarState& state = m_impl->stateFor(grammar);
+    const ParsedTree parsedTree = parse(state, source);
+    const TSNode root = ts_tree_root_node(parsedTree.tree.get());
+    const detail::ParsedSource parsed{parsedTree.text, state.table, parsedTree.firstLineOffset};
+    detail::readTopLevel(parsed, root, out);
+    detail::ImportCollector(parsed, out).collect(root);
+    out.parseErrors = detail::countParseErrors(parsed, root);
+    return out;
+}
+
+std::string Extractor::syntaxTree(std::string_view source, Grammar grammar) {
+    const ParsedTree parsed = parse(m_impl->stateFor(grammar), source);
+    char* raw = ts_node_string(ts_tree_root_node(parsed.tree.get()));
+    std::string text(raw);
+    std::free(raw);
+    return text;
+}
+
+} // namespace fanout

@@ -1,0 +1,222 @@
+#include "extract/import_collector.h"
+
+#include "extract/js_string_literal.h"
+
+namespace fanout::detail {
+namespace {
+
+constexpr std::size_t kMaxExpressionText = 200;
+
+TSNode field(TSNode node, std::string_view name) {
+    return ts_node_child_by_field_name(node, name.data(), static_cast<std::uint32_t>(name.size()));
+}
+
+// tree-sitter-typescript 0.23 predates TypeScript 5.0's `export type * from "x"` and reads it as
+// an export_statement holding an ERROR node that is just the `type` keyword. It is valid code, so
+// it is read as a type-only re-export and not counted as a parse error.
+bool isExportTypeStarKeyword(const ParsedSource& source, TSNode node) {
+    if (source.kindOf(node) != NodeKind::Error || source.textOf(node) != "type") {
+        return false;
+    }
+    const TSNode parent = ts_node_parent(node);
+    return !ts_node_is_null(parent) && source.kindOf(parent) == NodeKind::ExportStatement;
+}
+
+} // namespace
+
+void ImportCollector::collect(TSNode root) {
+    TSTreeCursor cursor = ts_tree_cursor_new(root);
+    for (;;) {
+        const TSNode node = ts_tree_cursor_current_node(&cursor);
+        if (visit(node) && ts_tree_cursor_goto_first_child(&cursor)) {
+            continue;
+        }
+        bool more = true;
+        while (!ts_tree_cursor_goto_next_sibling(&cursor)) {
+            if (!ts_tree_cursor_goto_parent(&cursor)) {
+                more = false;
+                break;
+            }
+        }
+        if (!more) {
+            break;
+        }
+    }
+    ts_tree_cursor_delete(&cursor);
+}
+
+bool ImportCollector::visit(TSNode node) {
+    switch (m_source.kindOf(node)) {
+    case NodeKind::TypeContext:
+    case NodeKind::Comment:
+    case NodeKind::String:
+        return false;
+    case NodeKind::ImportStatement:
+        visitImportStatement(node);
+        return false;
+    case NodeKind::ExportStatement:
+        return visitExportStatement(node);
+    case NodeKind::CallExpression:
+        visitCall(node);
+        return true;
+    default:
+        return ts_node_child_count(node) > 0;
+    }
+}
+
+void ImportCollector::visitImportStatement(TSNode node) {
+    TSNode source = field(node, "source");
+    ImportKind kind = ImportKind::Import;
+    bool typeOnly = false;
+    forEachChild(node, [&](TSNode child) {
+        switch (m_source.kindOf(child)) {
+        case NodeKind::TypeKeyword:
+            typeOnly = true; // import type ..., import type x = require(...)
+            break;
+        case NodeKind::ImportRequireClause:
+            source = field(child, "source");
+            kind = ImportKind::Require;
+            break;
+        case NodeKind::ImportClause:
+            typeOnly = typeOnly ||
+                       clauseIsTypeOnly(child, NodeKind::NamedImports, NodeKind::ImportSpecifier);
+            break;
+        default:
+            break;
+        }
+    });
+    if (ts_node_is_null(source)) {
+        return;
+    }
+    if (auto specifier = literalValue(source)) {
+        record(source, std::move(*specifier), kind, typeOnly);
+    }
+}
+
+bool ImportCollector::visitExportStatement(TSNode node) {
+    const TSNode source = field(node, "source");
+    if (ts_node_is_null(source)) {
+        return true; // export const x = require("y") and friends hold calls
+    }
+    bool typeOnly = m_source.hasChild(node, NodeKind::TypeKeyword);
+    forEachChild(node, [&](TSNode child) {
+        if (m_source.kindOf(child) == NodeKind::ExportClause) {
+            typeOnly = typeOnly ||
+                       clauseIsTypeOnly(child, NodeKind::ExportClause, NodeKind::ExportSpecifier);
+        } else if (isExportTypeStarKeyword(m_source, child)) {
+            typeOnly = true;
+        }
+    });
+    if (auto specifier = literalValue(source)) {
+        record(source, std::move(*specifier), ImportKind::Export, typeOnly);
+    }
+    return false;
+}
+
+// `import {type A, type B} from` and `export {type A} from` are erased like `import type`;
+// `import {type A, b}`, `import D, {type A}` and an empty `{}` are not.
+bool ImportCollector::clauseIsTypeOnly(TSNode clause, NodeKind listKind,
+                                       NodeKind specifierKind) const {
+    TSNode list = clause;
+    if (m_source.kindOf(clause) != listKind) {
+        const auto parts = m_source.namedChildren(clause);
+        if (parts.size() != 1 || m_source.kindOf(parts.front()) != listKind) {
+            return false;
+        }
+        list = parts.front();
+    }
+    const auto specifiers = m_source.namedChildren(list);
+    if (specifiers.empty()) {
+        return false;
+    }
+    for (const TSNode specifier : specifiers) {
+        if (m_source.kindOf(specifier) != specifierKind ||
+            !m_source.hasChild(specifier, NodeKind::TypeKeyword)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+void ImportCollector::visitCall(TSNode node) {
+    const TSNode callee = field(node, "function");
+    const TSNode arguments = field(node, "arguments");
+    if (ts_node_is_null(callee) || ts_node_is_null(arguments) ||
+        m_source.kindOf(arguments) != NodeKind::Arguments) {
+        return;
+    }
+    ImportKind kind;
+    const NodeKind calleeKind = m_source.kindOf(callee);
+    if (calleeKind == NodeKind::ImportCallee) {
+        kind = ImportKind::DynamicImport;
+    } else if (calleeKind == NodeKind::Identifier && m_source.textOf(callee) == "require") {
+        kind = ImportKind::Require;
+    } else {
+        return;
+    }
+    const auto args = m_source.namedChildren(arguments);
+    // import(x, options) is fine; require only takes one argument, anything else is not the
+    // CommonJS loader (a bundler leaves it alone too).
+    if (args.empty() || (kind == ImportKind::Require && args.size() != 1)) {
+        return;
+    }
+    const TSNode argument = args.front();
+    if (auto specifier = literalValue(argument)) {
+        record(argument, std::move(*specifier), kind, false);
+        return;
+    }
+    auto expression = std::string(m_source.textOf(argument).substr(0, kMaxExpressionText));
+    m_out.nonLiteralImports.push_back({kind, std::move(expression), m_source.positionOf(argument)});
+}
+
+std::optional<std::string> ImportCollector::literalValue(TSNode node) const {
+    if (ts_node_has_error(node) || ts_node_is_missing(node)) {
+        return std::nullopt;
+    }
+    const NodeKind kind = m_source.kindOf(node);
+    if (kind == NodeKind::TemplateString) {
+        const auto parts = m_source.namedChildren(node);
+        for (const TSNode part : parts) {
+            if (m_source.kindOf(part) == NodeKind::TemplateSubstitution) {
+                return std::nullopt;
+            }
+        }
+    } else if (kind != NodeKind::String) {
+        return std::nullopt;
+    }
+    const auto literal = m_source.textOf(node);
+    if (literal.size() < 2) {
+        return std::nullopt;
+    }
+    return decodeJsStringBody(literal.substr(1, literal.size() - 2));
+}
+
+void ImportCollector::record(TSNode specifierNode, std::string specifier, ImportKind kind,
+                             bool typeOnly) {
+    m_out.imports.push_back(
+        {std::move(specifier), kind, typeOnly, m_source.positionOf(specifierNode)});
+}
+
+std::uint32_t countParseErrors(const ParsedSource& source, TSNode root) {
+    if (!ts_node_has_error(root)) {
+        return 0;
+    }
+    std::uint32_t errors = 0;
+    std::vector<TSNode> pending{root};
+    while (!pending.empty()) {
+        const TSNode node = pending.back();
+        pending.pop_back();
+        if (ts_node_is_missing(node) ||
+            (source.kindOf(node) == NodeKind::Error && !isExportTypeStarKeyword(source, node))) {
+            ++errors;
+        }
+        forEachChild(node, [&](TSNode child) {
+            if (ts_node_has_error(child)) {
+                pending.push_back(child);
+            }
+        });
+    }
+    return errors;
+}
+
+} // namespace fanout::detail

@@ -1,0 +1,19 @@
+#include "fanout/extract/import_record.h"
+
+namespace fanout {
+
+std::string_view toString(ImportKind kind) {
+    switch (kind) {
+    case ImportKind::Import:
+        return "import";
+    case ImportKind::Export:
+        return "export";
+    case ImportKind::DynamicImport:
+        return "dynamic-import";
+    case ImportKind::Require:
+        return "require";
+    }
+    return "import";
+}
+
+} // namespace fanout

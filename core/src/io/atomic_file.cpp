@@ -1,0 +1,160 @@
+#include "fanout/io/atomic_file.h"
+
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <random>
+#include <streambuf>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace fanout {
+namespace {
+
+std::string systemError() {
+    return std::strerror(errno);
+}
+
+// An ostream's buffer over a file descriptor, so that the unnamed file below can be written with
+// the same streaming code as any other.
+class DescriptorBuffer : public std::streambuf {
+public:
+    explicit DescriptorBuffer(int fd) : m_fd(fd) {
+        setp(m_buffer.data(), m_buffer.data() + m_buffer.size());
+    }
+    bool failed() const { return m_failed; }
+
+protected:
+    int_type overflow(int_type c) override {
+        if (!flushBuffer()) {
+            return traits_type::eof();
+        }
+        if (!traits_type::eq_int_type(c, traits_type::eof())) {
+            *pptr() = traits_type::to_char_type(c);
+            pbump(1);
+        }
+        return traits_type::not_eof(c);
+    }
+    int sync() override { return flushBuffer() ? 0 : -1; }
+
+private:
+    bool flushBuffer() {
+        const char* at = pbase();
+        while (at < pptr()) {
+            const ssize_t wrote = ::write(m_fd, at, static_cast<std::size_t>(pptr() - at));
+            if (wrote < 0 && errno == EINTR) {
+                continue;
+            }
+            if (wrote <= 0) {
+                m_failed = true;
+                return false;
+            }
+            at += wrote;
+        }
+        setp(m_buffer.data(), m_buffer.data() + m_buffer.size());
+        return true;
+    }
+
+    int m_fd;
+    bool m_failed = false;
+    std::array<char, 1 << 16> m_buffer{};
+};
+
+std::string folderOf(const std::string& path) {
+    const auto slash = path.rfind('/');
+    if (slash == std::string::npos) {
+        return ".";
+    }
+    return slash == 0 ? "/" : path.substr(0, slash);
+}
+
+std::string temporaryName(const std::string& path) {
+    static thread_local std::mt19937_64 random{std::random_device{}()};
+    constexpr char kLetters[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+    std::string name = path + ".tmp-";
+    for (int i = 0; i < 10; ++i) {
+        name += kLetters[random() % (sizeof kLetters - 1)];
+    }
+    return name;
+}
+
+// Where the contents go until they are complete.
+struct Staging {
+    int fd = -1;
+    std::string named; // the temporary's name; empty for an unnamed (O_TMPFILE) file
+
+    ~Staging() {
+        if (fd >= 0) {
+            ::close(fd);
+        }
+        if (!named.empty()) {
+            ::unlink(named.c_str());
+        }
+    }
+};
+
+} // namespace
+
+// Linux first makes an unnamed file in the target's folder (O_TMPFILE) and names it only once it
+// is complete and on disk, so a writer killed at any moment leaves nothing behind. Where the file
+// system lacks O_TMPFILE, a named temporary beside the target is used, removed on every failure
+// short of a crash.
+std::string writeFileAtomically(const std::string& path,
+                                const std::function<bool(std::ostream&)>& write) {
+    Staging staging;
+    staging.fd = ::open(folderOf(path).c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+    if (staging.fd < 0) {
+        staging.named = path + ".tmp-XXXXXX";
+        staging.fd = ::mkstemp(staging.named.data());
+        if (staging.fd < 0) {
+            staging.named.clear();
+            return "cannot create a temporary file beside " + path + ": " + systemError();
+        }
+        const mode_t mask = ::umask(0);
+        ::umask(mask);
+        ::fchmod(staging.fd, 0666 & ~mask);
+    }
+    DescriptorBuffer buffer(staging.fd);
+    std::ostream out(&buffer);
+    const bool produced = write(out);
+    out.flush();
+    if (!produced) {
+        return "the contents could not be produced";
+    }
+    if (!out || buffer.failed()) {
+        return "cannot write beside " + path + ": " + systemError();
+    }
+    if (::fsync(staging.fd) != 0) {
+        return "cannot flush the new " + path + ": " + systemError();
+    }
+    if (staging.named.empty()) {
+        // Give the unnamed file a name beside the target, then move it over the target.
+        const auto self = "/proc/self/fd/" + std::to_string(staging.fd);
+        for (int attempt = 0; attempt < 8 && staging.named.empty(); ++attempt) {
+            const auto name = temporaryName(path);
+            if (::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, name.c_str(), AT_SYMLINK_FOLLOW) == 0) {
+                staging.named = name;
+            } else if (errno != EEXIST) {
+                return "cannot name the new " + path + ": " + systemError();
+            }
+        }
+        if (staging.named.empty()) {
+            return "cannot name the new " + path + ": temporary names taken";
+        }
+    }
+    if (::rename(staging.named.c_str(), path.c_str()) != 0) {
+        return "cannot rename " + staging.named + " to " + path + ": " + systemError();
+    }
+    staging.named.clear(); // it is the target now
+    return {};
+}
+
+std::string writeFileAtomically(const std::string& path, std::string_view contents) {
+    return writeFileAtomically(path, [&](std::ostream& out) {
+        out.write(contents.data(), static_cast<std::streamsize>(contents.size()));
+        return true;
+    });
+}
+
+} // namespace fanout

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <stop_token>
+#include <thread>
+
+namespace fanout::detail {
+
+// A thread that calls `tick` every `interval` until a stop is requested; a stop wakes it at once
+// instead of after the interval, so stopping never waits for a sample (memory sampler, profiler).
+inline std::jthread startPeriodic(std::chrono::duration<double> interval,
+                                  std::function<void()> tick) {
+    return std::jthread([interval, tick = std::move(tick)](std::stop_token stop) {
+        std::mutex waitMutex;
+        std::condition_variable_any wake;
+        std::unique_lock lock(waitMutex);
+        while (!stop.stop_requested()) {
+            wake.wait_for(lock, stop, interval, [] { return false; });
+            if (!stop.stop_requested()) {
+                tick();
+            }
+        }
+    });
+}
+
+} // namespace fanout::detail

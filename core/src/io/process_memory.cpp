@@ -1,0 +1,26 @@
+#include "fanout/io/process_memory.h"
+
+#include <cstdio>
+#include <string>
+#include <unistd.h>
+
+namespace fanout {
+
+std::uint64_t residentBytes(int pid) {
+    const std::string path =
+        pid == 0 ? std::string("/proc/self/statm") : "/proc/" + std::to_string(pid) + "/statm";
+    std::FILE* file = std::fopen(path.c_str(), "r");
+    if (file == nullptr) {
+        return 0;
+    }
+    unsigned long long size = 0;
+    unsigned long long resident = 0;
+    const int read = std::fscanf(file, "%llu %llu", &size, &resident);
+    std::fclose(file);
+    if (read != 2) {
+        return 0;
+    }
+    return resident * static_cast<std::uint64_t>(::sysconf(_SC_PAGESIZE));
+}
+
+} // namespace fanout

@@ -1,0 +1,227 @@
+#include "fanout/output/report_text.h"
+
+#include "fanout/base/display_path.h"
+
+#include <algorithm>
+#include <iomanip>
+#include <map>
+#include <sstream>
+
+namespace fanout {
+namespace {
+
+std::string name(const ScanResult& result, ModuleId id) {
+    const auto& module = result.module(id);
+    return displayPath(module.path, result.config.root) + " [" +
+           result.config.environments[module.environment].name + "]";
+}
+
+constexpr std::size_t kReportHotspots = 10;
+constexpr std::size_t kExactBarrels = 50;
+
+template <typename Row> void section(std::ostringstream& out, const char* title, const Row& rows) {
+    out << "\n" << title << "\n" << (rows.empty() ? "  none\n" : rows);
+}
+
+std::string hotspotRows(const ScanResult& result, const Analysis& analysis) {
+    std::ostringstream out;
+    for (std::size_t i = 0; i < analysis.hotspots.size() && i < kReportHotspots; ++i) {
+        const auto& hotspot = analysis.hotspots[i];
+        out << "  " << std::setw(7) << hotspot.reach.modules << "  " << std::setw(9)
+            << formatSize(hotspot.reach.bytes) << "  fan-out " << std::setw(5) << hotspot.fanOut
+            << "  " << name(result, hotspot.module) << (hotspot.barrel ? "  (barrel)" : "") << "\n";
+        if (!isFirstParty(result.module(hotspot.module)) && !hotspot.firstPartyImporters.empty()) {
+            out << "           imported by your code in ";
+            for (std::size_t k = 0; k < hotspot.firstPartyImporters.size() && k < 5; ++k) {
+                out << (k ? ", " : "")
+                    << displayPath(result.module(hotspot.firstPartyImporters[k]).path,
+                                   result.config.root);
+            }
+            out << (hotspot.firstPartyImporters.size() > 5 ? ", ..." : "") << "\n";
+        }
+    }
+    return out.str();
+}
+
+// Barrels are few: exact reach for the first kExactBarrels, the estimate (marked ~) after that.
+std::string barrelRows(const ScanResult& result, const ModuleGraph& graph,
+                       const Analysis& analysis) {
+    std::ostringstream out;
+    std::size_t exact = 0;
+    for (std::uint32_t i = 0; i < result.modules.size(); ++i) {
+        if (!analysis.modules[i].barrel) {
+            continue;
+        }
+        out << "  " << name(result, ModuleId{i}) << ": " << result.modules[i].counts.reExports
+            << " re-exports, reach ";
+        if (exact++ < kExactBarrels) {
+            const auto reach = exactReach(result, graph, ModuleId{i});
+            out << reach.modules << " modules (" << formatSize(reach.bytes) << ")\n";
+        } else {
+            out << "~" << analysis.modules[i].reachEstimate << " modules (estimate)\n";
+        }
+    }
+    return out.str();
+}
+
+std::string duplicateRows(const ScanResult& result, const Analysis& analysis) {
+    std::ostringstream out;
+    const auto& root = result.config.root;
+    for (const auto& duplicate : analysis.duplicatePaths) {
+        out << "  " << displayPath(result.module(duplicate.module).path, root) << "\n";
+        for (const auto& [alias, cause] : duplicate.aliases) {
+            out << "    also " << displayPath(alias, root) << "  (" << cause << ")\n";
+        }
+    }
+    for (const auto& duplicate : analysis.duplicatePackages) {
+        out << "  package " << duplicate.name << " installed " << duplicate.copies.size()
+            << " times (" << formatSize(duplicate.bytes) << " in the extra copies):";
+        for (const auto copy : duplicate.copies) {
+            const auto& package = result.packages[copy.value];
+            out << " " << package.version << " at " << displayPath(package.root, root) << ";";
+        }
+        out << "\n";
+    }
+    if (!analysis.duplicateSpellings.empty()) {
+        const auto& first = analysis.duplicateSpellings.front();
+        const auto count = analysis.duplicateSpellings.size();
+        out << "  " << count << (count == 1 ? " file" : " files")
+            << " imported under several relative spellings (resolvers normalize these: no extra "
+               "reads), e.g. "
+            << displayPath(result.module(first.module).path, root) << " as";
+        for (const auto& [alias, cause] : first.aliases) {
+            out << " " << displayPath(alias, root) << " (" << cause << ")";
+        }
+        out << "\n";
+    }
+    const auto& multiplier = analysis.multiplier;
+    if (multiplier.extraReads > 0) {
+        out << "  a scanner keyed by path strings would read " << multiplier.extraReads
+            << " more files (" << formatSize(multiplier.extraBytes) << ", "
+            << multiplier.pathStrings << " path strings for "
+            << multiplier.pathStrings - multiplier.extraReads << " files)\n";
+    }
+    return out.str();
+}
+
+std::string packageRows(const ScanResult& result, const Analysis& analysis) {
+    std::ostringstream out;
+    for (std::size_t i = 0; i < analysis.packages.size() && i < 10; ++i) {
+        const auto& summary = analysis.packages[i];
+        const auto& package = result.packages[summary.package.value];
+        out << "  " << std::setw(7) << summary.modules << "  " << std::setw(9)
+            << formatSize(summary.bytes) << "  " << std::setw(5) << std::fixed
+            << std::setprecision(1) << summary.share * 100 << "%  " << package.name << "@"
+            << package.version << "\n";
+    }
+    return out.str();
+}
+
+std::string cycleRows(const ScanResult& result, const Analysis& analysis) {
+    std::ostringstream out;
+    for (const auto& cycle : analysis.cycles) {
+        out << "  " << cycle.size() << " modules:";
+        for (std::size_t i = 0; i < cycle.size() && i < 6; ++i) {
+            out << " " << displayPath(result.module(cycle[i]).path, result.config.root);
+        }
+        out << (cycle.size() > 6 ? " ..." : "") << "\n";
+    }
+    return out.str();
+}
+
+std::string unresolvedRows(const ScanResult& result) {
+    std::map<std::string, std::vector<const ScanEdge*>> byCategory;
+    for (const auto& edge : result.edges) {
+        if (edge.resolution == ResolutionKind::Unresolved && !edge.typeOnly) {
+            byCategory[unresolvedCategory(edge.reason)].push_back(&edge);
+        }
+    }
+    std::ostringstream out;
+    for (const auto& [category, edges] : byCategory) {
+        out << "  " << edges.size() << " " << category << "\n";
+        for (std::size_t i = 0; i < edges.size() && i < 3; ++i) {
+            out << "    \"" << edges[i]->specifier << "\" from "
+                << displayPath(result.module(edges[i]->importer).path, result.config.root) << ": "
+                << edges[i]->reason << "\n";
+        }
+    }
+    return out.str();
+}
+
+} // namespace
+
+std::string unresolvedCategory(const std::string& reason) {
+    static const std::pair<const char*, const char*> kCategories[] = {
+        {"letter case", "differ only in letter case"},
+        {"tsconfig paths", "tsconfig paths matched, no file"},
+        {"is not installed", "package not installed"},
+        {"is not exported", "not exported by the package"},
+        {"excluded by a null target", "excluded by exports/imports"},
+        {"invalid exports", "invalid package.json exports"},
+        {"invalid imports", "invalid package.json imports"},
+        {"imports", "no matching package.json imports"},
+        {"does not exist", "package.json points at a missing file"},
+        {"no file or folder", "file not found"},
+        {"no entry file", "package without an entry file"},
+    };
+    for (const auto& [needle, category] : kCategories) {
+        if (reason.find(needle) != std::string::npos) {
+            return category;
+        }
+    }
+    return "other";
+}
+
+std::string formatReport(const ScanResult& result, const ModuleGraph& graph,
+                         const Analysis& analysis) {
+    std::ostringstream out;
+    const auto& stats = result.stats;
+    std::size_t edges = 0;
+    for (const auto& edge : result.edges) {
+        edges += edge.typeOnly ? 0 : 1;
+    }
+    out << "Fanout report for " << result.config.root << " (preset " << result.config.preset
+        << ", directive rule " << toString(result.config.directiveRule)
+        << (result.config.compatRwsdk ? ", rwsdk compatibility" : "") << ")\n";
+    out << "  " << result.modules.size() << " modules in " << result.config.environments.size()
+        << " environment(s), " << edges << " runtime edges, " << stats.unresolved
+        << " unresolved\n";
+    out << "  " << result.clientModules.size() << " \"use client\", " << result.serverModules.size()
+        << " \"use server\"\n";
+    out << "  " << stats.filesRead << " files read (" << formatSize(stats.bytesRead) << ") in "
+        << static_cast<long>(stats.wallMs) << " ms, peak resident memory "
+        << formatSize(stats.peakResidentBytes) << "\n";
+    section(out, "Hotspots (modules reached, bytes behind them, direct fan-out)",
+            hotspotRows(result, analysis));
+    section(out, "Barrels", barrelRows(result, graph, analysis));
+    section(out, "Duplicates", duplicateRows(result, analysis));
+    section(out, "Largest packages (modules, bytes, share of the graph)",
+            packageRows(result, analysis));
+    section(out, "Cycles", cycleRows(result, analysis));
+    section(out, "Unresolved imports", unresolvedRows(result));
+    return out.str();
+}
+
+std::string formatChain(const ScanResult& result, const std::vector<ModuleId>& chain) {
+    std::ostringstream out;
+    if (chain.size() == 1) {
+        out << "  " << name(result, chain.front()) << "  (an entry of the scan)\n";
+        return out.str();
+    }
+    for (std::size_t i = 0; i < chain.size(); ++i) {
+        out << std::string(2 * i + 2, ' ') << name(result, chain[i]) << "\n";
+        if (i + 1 == chain.size()) {
+            break;
+        }
+        for (const auto& edge : result.edges) {
+            if (edge.importer == chain[i] && edge.target == chain[i + 1] && !edge.typeOnly) {
+                out << std::string(2 * i + 4, ' ') << "imports \"" << edge.specifier << "\" ("
+                    << toString(edge.kind) << ", line " << edge.position.line << ")\n";
+                break;
+            }
+        }
+    }
+    return out.str();
+}
+
+} // namespace fanout

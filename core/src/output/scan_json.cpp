@@ -1,0 +1,294 @@
+#include "fanout/output/scan_json.h"
+
+#include "fanout/analysis/analysis.h"
+
+#include "base/path_utils.h"
+
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+
+namespace fanout {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json pathList(const std::vector<std::string>& paths, const std::string& root) {
+    Json out = Json::array();
+    for (const auto& path : paths) {
+        out.push_back(displayPath(path, root));
+    }
+    return out;
+}
+
+Json configJson(const ScanConfig& config) {
+    Json environments = Json::array();
+    for (const auto& environment : config.environments) {
+        environments.push_back(
+            {{"name", environment.name},
+             {"conditions", environment.resolver.conditions},
+             {"mainFields", environment.resolver.mainFields},
+             {"browserField", environment.resolver.browserField},
+             {"tsconfig", displayPath(environment.resolver.tsconfig, config.root)}});
+    }
+    Json switches = Json::object();
+    for (const auto& rule : config.switches) {
+        switches[rule.directive == Directive::Client ? "use client" : "use server"] =
+            rule.environment;
+    }
+    return {{"preset", config.preset},
+            {"entries", pathList(config.entries, config.root)},
+            {"environments", std::move(environments)},
+            {"switch", std::move(switches)},
+            {"directiveRule", toString(config.directiveRule)},
+            {"compat", config.compatRwsdk ? "rwsdk" : ""},
+            {"exclude", config.exclude}};
+}
+
+Json moduleJson(const ScanModule& module, const ScanResult& result) {
+    const auto& config = result.config;
+    Json package = nullptr;
+    if (const auto* identity = result.packageOf(module)) {
+        package = {{"name", identity->name}, {"version", identity->version}};
+    }
+    Json out{{"path", displayPath(module.path, config.root)},
+             {"env", config.environments[module.environment].name},
+             {"kind", toString(module.kind)},
+             {"package", std::move(package)},
+             {"bytes", module.bytes},
+             {"directive", toString(module.directive.directive)},
+             {"aliases", pathList(module.aliases, config.root)}};
+    if (module.directive.conflict) {
+        out["directiveConflict"] = true;
+    }
+    if (module.parseErrors > 0) {
+        out["parseErrors"] = module.parseErrors;
+    }
+    if (!module.error.empty()) {
+        out["error"] = module.error;
+    }
+    return out;
+}
+
+Json edgeJson(const ScanEdge& edge, const ScanResult& result) {
+    const auto& root = result.config.root;
+    const auto& importer = result.module(edge.importer);
+    Json out{{"importer", displayPath(importer.path, root)},
+             {"env", result.config.environments[importer.environment].name},
+             {"specifier", edge.specifier},
+             {"kind", toString(edge.kind)},
+             {"typeOnly", edge.typeOnly},
+             {"line", edge.position.line},
+             {"column", edge.position.column},
+             {"query", edge.query},
+             {"resolution", edge.typeOnly ? "type-only" : std::string(toString(edge.resolution))}};
+    if (edge.target) {
+        const auto& target = result.module(*edge.target);
+        out["resolved"] = displayPath(target.path, root);
+        out["targetEnv"] = result.config.environments[target.environment].name;
+    } else {
+        out["resolved"] = nullptr;
+        if (!edge.external.empty()) {
+            out["external"] = edge.external;
+        }
+        out["reason"] = edge.reason;
+    }
+    if (!edge.caseVariantOf.empty()) {
+        out["caseVariantOf"] = displayPath(edge.caseVariantOf, root);
+    }
+    return out;
+}
+
+Json statsJson(const ScanResult& result, const JsonOptions& options) {
+    const auto& stats = result.stats;
+    Json out{{"modules", result.modules.size()},
+             {"edges", result.edges.size()},
+             {"filesRead", stats.filesRead},
+             {"bytesRead", stats.bytesRead},
+             {"parseErrors", stats.parseErrors},
+             {"unresolved", stats.unresolved},
+             {"client", result.clientModules.size()},
+             {"server", result.serverModules.size()},
+             {"manifestsParsed", stats.resolverCache.manifestsParsed},
+             {"cancelled", stats.cancelled}};
+    if (!options.reproducible) {
+        out["threads"] = stats.threads;
+        out["wallMs"] = stats.wallMs;
+        out["phases"] = {{"scanMs", stats.scanMs}, {"collectMs", stats.collectMs}};
+        out["peakResidentBytes"] = stats.peakResidentBytes;
+        Json timeline = Json::array();
+        for (const auto& sample : stats.memory) {
+            timeline.push_back({sample.seconds, sample.residentBytes});
+        }
+        out["memory"] = {{"samples", stats.memory.size()},
+                         {"peakBytes", stats.peakResidentBytes},
+                         {"timeline", std::move(timeline)}};
+    }
+    return out;
+}
+
+std::string dump(const Json& json) {
+    return json.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+// One line; bytes that are not UTF-8 (file names can hold them) are replaced, never thrown on.
+std::string compact(const Json& json) {
+    return json.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+} // namespace
+
+namespace {
+
+// Writes `"key": [` then one element per line, then `]`.
+template <typename Items, typename ToJson>
+void writeArray(std::ostream& out, const char* key, const Items& items, ToJson&& toJson,
+                bool last = false) {
+    out << "  \"" << key << "\": [";
+    bool first = true;
+    for (const auto& item : items) {
+        const Json element = toJson(item);
+        if (element.is_null()) {
+            continue;
+        }
+        out << (first ? "\n    " : ",\n    ") << compact(element);
+        first = false;
+    }
+    out << (first ? "]" : "\n  ]") << (last ? "\n" : ",\n");
+}
+
+void writeField(std::ostream& out, const char* key, const Json& value, bool last = false) {
+    out << "  \"" << key << "\": " << compact(value) << (last ? "\n" : ",\n");
+}
+
+Json packageJson(const ScanResult& result, PackageId id) {
+    const auto& package = result.packages[id.value];
+    return {{"name", package.name},
+            {"version", package.version},
+            {"root", displayPath(package.root, result.config.root)}};
+}
+
+void writeAnalysis(std::ostream& out, const ScanResult& result, const Analysis& analysis) {
+    const auto& root = result.config.root;
+    auto modulePath = [&](ModuleId id) { return displayPath(result.module(id).path, root); };
+    writeArray(out, "hotspots", analysis.hotspots, [&](const Hotspot& hotspot) -> Json {
+        Json importers = Json::array();
+        for (const auto importer : hotspot.firstPartyImporters) {
+            importers.push_back(modulePath(importer));
+        }
+        return {{"path", modulePath(hotspot.module)},
+                {"env", result.config.environments[result.module(hotspot.module).environment].name},
+                {"reachModules", hotspot.reach.modules},
+                {"reachBytes", hotspot.reach.bytes},
+                {"fanOut", hotspot.fanOut},
+                {"barrel", hotspot.barrel},
+                {"importedBy", std::move(importers)}};
+    });
+    writeArray(out, "packages", analysis.packages, [&](const PackageSummary& summary) -> Json {
+        auto json = packageJson(result, summary.package);
+        json["modules"] = summary.modules;
+        json["bytes"] = summary.bytes;
+        json["share"] = summary.share;
+        json["entryPoints"] = summary.entryPoints;
+        return json;
+    });
+    const auto duplicatesJson = [&](const std::vector<DuplicatePath>& duplicates) {
+        Json list = Json::array();
+        for (const auto& duplicate : duplicates) {
+            Json aliases = Json::array();
+            for (const auto& [alias, cause] : duplicate.aliases) {
+                aliases.push_back({{"path", displayPath(alias, root)}, {"cause", cause}});
+            }
+            list.push_back(
+                {{"path", modulePath(duplicate.module)}, {"aliases", std::move(aliases)}});
+        }
+        return list;
+    };
+    Json packages = Json::array();
+    for (const auto& duplicate : analysis.duplicatePackages) {
+        Json copies = Json::array();
+        for (const auto copy : duplicate.copies) {
+            copies.push_back(packageJson(result, copy));
+        }
+        packages.push_back(
+            {{"name", duplicate.name}, {"copies", std::move(copies)}, {"bytes", duplicate.bytes}});
+    }
+    writeField(out, "duplicates",
+               {{"paths", duplicatesJson(analysis.duplicatePaths)},
+                {"spellings", duplicatesJson(analysis.duplicateSpellings)},
+                {"packages", std::move(packages)},
+                {"multiplier",
+                 {{"pathStrings", analysis.multiplier.pathStrings},
+                  {"extraReads", analysis.multiplier.extraReads},
+                  {"extraBytes", analysis.multiplier.extraBytes}}}});
+    writeArray(out, "cycles", analysis.cycles, [&](const std::vector<ModuleId>& cycle) -> Json {
+        Json members = Json::array();
+        for (const auto id : cycle) {
+            members.push_back(modulePath(id));
+        }
+        return members;
+    });
+}
+
+} // namespace
+
+void writeScanJson(std::ostream& out, const ScanResult& result, const JsonOptions& options) {
+    const auto& root = result.config.root;
+    out << "{\n";
+    writeField(out, "schema", 1);
+    writeField(out, "root", root);
+    writeField(out, "config", configJson(result.config));
+    const Analysis* analysis = options.analysis;
+    writeArray(out, "modules", result.modules, [&](const ScanModule& module) {
+        auto json = moduleJson(module, result);
+        if (analysis != nullptr) {
+            const auto& metrics =
+                analysis->modules[static_cast<std::size_t>(&module - result.modules.data())];
+            json["fanOut"] = metrics.fanOut;
+            json["fanIn"] = metrics.fanIn;
+            json["reachEstimate"] = metrics.reachEstimate;
+            json["barrel"] = metrics.barrel;
+        }
+        return json;
+    });
+    writeArray(out, "edges", result.edges,
+               [&](const ScanEdge& edge) { return edgeJson(edge, result); });
+    writeArray(out, "unresolved", result.edges, [&](const ScanEdge& edge) -> Json {
+        if (edge.resolution != ResolutionKind::Unresolved || edge.typeOnly) {
+            return nullptr;
+        }
+        return {{"importer", displayPath(result.module(edge.importer).path, root)},
+                {"specifier", edge.specifier},
+                {"reason", edge.reason}};
+    });
+    writeField(out, "directives",
+               {{"client", pathList(result.clientModules, root)},
+                {"server", pathList(result.serverModules, root)}});
+    writeArray(out, "findings", result.findings, [&](const Finding& finding) -> Json {
+        return {{"kind", finding.kind},
+                {"path", displayPath(finding.path, root)},
+                {"message", finding.message}};
+    });
+    writeArray(out, "diagnostics", result.diagnostics, [&](const Diagnostic& diagnostic) -> Json {
+        return {{"path", displayPath(diagnostic.path, root)}, {"message", diagnostic.message}};
+    });
+    if (analysis != nullptr) {
+        writeAnalysis(out, result, *analysis);
+    }
+    writeField(out, "stats", statsJson(result, options), true);
+    out << "}\n";
+}
+
+std::string scanToJson(const ScanResult& result, const JsonOptions& options) {
+    std::ostringstream out;
+    writeScanJson(out, result, options);
+    return out.str();
+}
+
+std::string directivesToJson(const ScanResult& result) {
+    const auto& root = result.config.root;
+    return dump(Json{{"client", pathList(result.clientModules, root)},
+                     {"server", pathList(result.serverModules, root)}});
+}
+
+} // namespace fanout

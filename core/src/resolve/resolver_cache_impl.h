@@ -1,0 +1,84 @@
+#pragma once
+
+#include "fanout/resolve/resolver_cache.h"
+#include "io/once_map.h"
+
+#include <nlohmann/json.hpp>
+
+#include <atomic>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fanout {
+
+namespace detail {
+
+enum class FileType : unsigned char { Missing, File, Directory, Other };
+
+struct PackageJson {
+    std::string dir; // the folder holding it, as looked up (not necessarily a real path)
+    std::string name;
+    std::string version;
+    nlohmann::ordered_json json = nlohmann::ordered_json::object();
+    // The object form of "browser": package-relative path or module name -> replacement, or
+    // nullopt for `false` (an empty module).
+    std::optional<std::vector<std::pair<std::string, std::optional<std::string>>>> browserMap;
+
+    const nlohmann::ordered_json* field(const char* key) const {
+        const auto it = json.find(key);
+        return it == json.end() ? nullptr : &*it;
+    }
+    std::optional<std::string> stringField(const std::string& key) const {
+        const auto it = json.find(key);
+        if (it == json.end() || !it->is_string()) {
+            return std::nullopt;
+        }
+        return it->get<std::string>();
+    }
+};
+
+} // namespace detail
+
+struct ResolverCache::Impl {
+    detail::FileType type(const std::string& path);
+    std::optional<std::string> realPath(const std::string& path);
+    // Sorted entry names of a directory; empty when it cannot be read.
+    const std::vector<std::string>& listing(const std::string& dir);
+    // dir/package.json, parsed; nullptr when there is none.
+    std::shared_ptr<const detail::PackageJson> packageJson(const std::string& dir);
+    // The nearest package.json at or above `dir`, stopping at a node_modules folder (Node's
+    // package scope); nullptr when there is none.
+    std::shared_ptr<const detail::PackageJson> packageScope(const std::string& dir);
+    // A JSON-with-comments file (tsconfig), parsed once; nullptr when missing or malformed.
+    std::shared_ptr<const nlohmann::ordered_json> jsoncFile(const std::string& path);
+
+    // Whether the file system holding `dir` ignores letter case.
+    bool caseInsensitiveAt(const std::string& dir);
+
+    void diagnose(const std::string& path, const std::string& message);
+    // Reads and parses a manifest (JSONC when `jsonc`), counted; diagnoses and returns nullopt
+    // when it cannot be read, is malformed or is not an object.
+    std::optional<nlohmann::ordered_json> readManifest(const std::string& path, bool jsonc);
+
+    detail::OnceMap<detail::FileType> types;
+    detail::OnceMap<std::optional<std::string>> realPaths;
+    detail::OnceMap<std::vector<std::string>> listings;
+    detail::OnceMap<std::shared_ptr<const detail::PackageJson>> packageJsons;
+    detail::OnceMap<std::shared_ptr<const detail::PackageJson>> scopes;
+    detail::OnceMap<std::shared_ptr<const nlohmann::ordered_json>> jsoncFiles;
+    detail::OnceMap<bool> caseInsensitivity;
+
+    std::atomic<std::uint64_t> statCount{0};
+    std::atomic<std::uint64_t> realPathCount{0};
+    std::atomic<std::uint64_t> listingCount{0};
+    std::atomic<std::uint64_t> manifestCount{0};
+
+    mutable std::mutex diagnosticsMutex;
+    std::map<std::string, std::string> diagnosticsByPath;
+};
+
+} // namespace fanout

@@ -1,0 +1,198 @@
+#include "base/path_utils.h"
+#include "resolve/node_builtins.h"
+#include "resolve/package_exports.h"
+#include "resolve/resolver_engine.h"
+
+namespace fanout::detail {
+namespace {
+
+struct PackageRequest {
+    std::string name;
+    std::string subpath; // "." or "./rest"
+};
+
+std::optional<PackageRequest> splitPackageSpecifier(const std::string& specifier) {
+    auto end = specifier.find('/');
+    if (specifier[0] == '@') {
+        if (end == std::string::npos || end == 1) {
+            return std::nullopt;
+        }
+        end = specifier.find('/', end + 1);
+    }
+    PackageRequest request;
+    request.name = specifier.substr(0, end);
+    request.subpath = end == std::string::npos ? "." : "." + specifier.substr(end);
+    if (request.name.empty() || request.name[0] == '.' ||
+        request.name.find_first_of("\\%") != std::string::npos) {
+        return std::nullopt;
+    }
+    return request;
+}
+
+Resolution builtin(const std::string& specifier) {
+    Resolution result;
+    result.kind = ResolutionKind::Builtin;
+    result.path = "builtin:" + specifier;
+    return result;
+}
+
+std::string conditionList(const std::vector<std::string>& conditions) {
+    std::string out;
+    for (const auto& condition : conditions) {
+        out += condition + ", ";
+    }
+    return out + "default";
+}
+
+} // namespace
+
+// A browser field's module map in the importer's package ({"fs": false, "a": "./shim.js"}).
+std::optional<Resolution> ResolverEngine::applyBrowserModuleMap(const ResolveRequest& request,
+                                                                const std::string& specifier,
+                                                                int depth) const {
+    if (!m_config.browserField) {
+        return std::nullopt;
+    }
+    const auto scope = cache().packageScope(request.importerDir);
+    if (!scope || !scope->browserMap) {
+        return std::nullopt;
+    }
+    for (const auto& [key, target] : *scope->browserMap) {
+        if (key != specifier) {
+            continue;
+        }
+        if (!target) {
+            Resolution result;
+            result.kind = ResolutionKind::Ignored;
+            result.reason =
+                "mapped to false by the \"browser\" field of " + scope->dir + "/package.json";
+            request.note(result.reason);
+            return result;
+        }
+        request.note("browser field maps \"" + key + "\" to \"" + *target + "\"");
+        if (isRelativeSpecifier(*target)) {
+            return resolveRelativePath(request, joinPath(scope->dir, *target), depth + 1);
+        }
+        return resolveSpecifier(request, *target, depth + 1);
+    }
+    return std::nullopt;
+}
+
+Resolution ResolverEngine::resolveBare(const ResolveRequest& request, const std::string& specifier,
+                                       int depth) const {
+    if (auto mapped = applyBrowserModuleMap(request, specifier, depth)) {
+        return *mapped;
+    }
+    const auto package = splitPackageSpecifier(specifier);
+    if (!package) {
+        return unresolved("\"" + specifier + "\" is not a valid package name");
+    }
+    // A package importing itself by name, through its own exports.
+    if (const auto scope = cache().packageScope(request.importerDir);
+        scope && scope->name == package->name && scope->field("exports") != nullptr) {
+        request.note("self-reference to package " + package->name + " at " + scope->dir);
+        return resolveInPackage(request, scope->dir, package->name, package->subpath, depth);
+    }
+    for (std::string dir = request.importerDir;; dir = std::string(parentPath(dir))) {
+        if (baseName(dir) != "node_modules") {
+            const auto candidate = joinPath(dir, "node_modules/" + package->name);
+            if (cache().type(candidate) == FileType::Directory) {
+                request.note("package folder " + candidate);
+                return resolveInPackage(request, candidate, package->name, package->subpath, depth);
+            }
+            request.note("  package folder " + candidate + ": no");
+        }
+        if (dir == "/" || dir == ".") {
+            break;
+        }
+    }
+    if (isNodeBuiltin(specifier)) {
+        request.note("Node built-in (no package of that name is installed)");
+        return builtin(specifier);
+    }
+    return unresolved("package \"" + package->name +
+                      "\" is not installed in any node_modules folder above " +
+                      request.importerDir);
+}
+
+Resolution ResolverEngine::resolveInPackage(const ResolveRequest& request,
+                                            const std::string& packageDir, const std::string& name,
+                                            const std::string& subpath, int depth) const {
+    const auto package = cache().packageJson(packageDir);
+    const auto* exports = package ? package->field("exports") : nullptr;
+    if (exports == nullptr) {
+        if (subpath == ".") {
+            if (auto found = resolvePackageMain(request, packageDir, package.get(), depth)) {
+                return finish(request, *found, depth);
+            }
+            return unresolved("package \"" + name + "\" at " + packageDir +
+                              " has no entry file (main fields and index files tried)");
+        }
+        const auto path = joinPath(packageDir, subpath.substr(2));
+        if (auto found = resolvePath(request, path, depth)) {
+            return finish(request, *found, depth);
+        }
+        return notFound(request, path, "no file or folder matches " + path);
+    }
+    const auto target = resolvePackageExports(*exports, subpath, request.conditions);
+    const std::string where = "package \"" + name + "\" (" + packageDir + "/package.json)";
+    switch (target.status) {
+    case TargetStatus::Found: {
+        const auto path = joinPath(packageDir, target.target);
+        request.note("exports \"" + target.matchedKey + "\" -> " + target.target);
+        if (tryFile(request, path)) {
+            return finish(request, path, depth);
+        }
+        return unresolved("exports target \"" + target.target + "\" of " + where +
+                          " does not exist");
+    }
+    case TargetStatus::NotExported:
+        return unresolved("\"" + subpath + "\" is not exported by " + where + " for conditions " +
+                          conditionList(request.conditions));
+    case TargetStatus::Excluded:
+        return unresolved("\"" + subpath + "\" is excluded by a null target (\"" +
+                          target.matchedKey + "\") in the exports of " + where);
+    case TargetStatus::Invalid:
+    case TargetStatus::InvalidConfig:
+        return unresolved("invalid exports in " + where + ": " + target.detail);
+    }
+    return unresolved("unknown exports result");
+}
+
+Resolution ResolverEngine::resolvePackageImports(const ResolveRequest& request,
+                                                 const std::string& specifier, int depth) const {
+    const auto scope = cache().packageScope(request.importerDir);
+    const auto* imports = scope ? scope->field("imports") : nullptr;
+    if (imports == nullptr) {
+        return unresolved("\"" + specifier +
+                          "\" needs an \"imports\" field in the importer's package.json, and " +
+                          (scope ? scope->dir + "/package.json has none" : "there is none"));
+    }
+    const auto target = detail::resolvePackageImports(*imports, specifier, request.conditions);
+    const std::string where = scope->dir + "/package.json";
+    switch (target.status) {
+    case TargetStatus::Found:
+        request.note("imports \"" + target.matchedKey + "\" -> " + target.target);
+        if (startsWith(target.target, "./")) {
+            const auto path = joinPath(scope->dir, target.target);
+            if (tryFile(request, path)) {
+                return finish(request, path, depth);
+            }
+            return unresolved("imports target \"" + target.target + "\" in " + where +
+                              " does not exist");
+        }
+        return resolveSpecifier(request, target.target, depth + 1);
+    case TargetStatus::NotExported:
+        return unresolved("no \"imports\" entry of " + where + " matches \"" + specifier +
+                          "\" for conditions " + conditionList(request.conditions));
+    case TargetStatus::Excluded:
+        return unresolved("\"" + specifier + "\" is excluded by a null target in the imports of " +
+                          where);
+    case TargetStatus::Invalid:
+    case TargetStatus::InvalidConfig:
+        return unresolved("invalid imports in " + where + ": " + target.detail);
+    }
+    return unresolved("unknown imports result");
+}
+
+} // namespace fanout::detail

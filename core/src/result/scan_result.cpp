@@ -1,0 +1,48 @@
+#include "fanout/result/scan_result.h"
+
+#include <algorithm>
+#include <set>
+
+namespace fanout {
+
+std::string_view toString(ModuleKind kind) {
+    switch (kind) {
+    case ModuleKind::Parsed:
+        return "parsed";
+    case ModuleKind::Asset:
+        return "asset";
+    case ModuleKind::Excluded:
+        return "excluded";
+    case ModuleKind::Unreadable:
+        return "unreadable";
+    case ModuleKind::TooLarge:
+        return "too-large";
+    }
+    return "parsed";
+}
+
+std::vector<std::uint32_t> entryModules(const ScanResult& result) {
+    const std::set<std::string> entries(result.config.entries.begin(), result.config.entries.end());
+    const std::set<std::string> conditionalEntries(result.config.conditionalEntries.begin(),
+                                                   result.config.conditionalEntries.end());
+    std::vector<std::uint32_t> out;
+    for (std::uint32_t i = 0; i < result.modules.size(); ++i) {
+        const auto& module = result.modules[i];
+        const bool entry =
+            entries.count(module.path) > 0 ||
+            std::any_of(module.aliases.begin(), module.aliases.end(),
+                        [&](const std::string& alias) { return entries.count(alias) > 0; });
+        if (entry) {
+            out.push_back(i);
+            continue;
+        }
+        // A conditional entry (rwsdk's src/ files) started the scan only if it has a directive.
+        const bool conditional = conditionalEntries.count(module.path) > 0;
+        if (conditional && module.directive.directive != Directive::None) {
+            out.push_back(i);
+        }
+    }
+    return out;
+}
+
+} // namespace fanout

@@ -1,0 +1,188 @@
+#include "compat/rwsdk_compat.h"
+#include "fanout/scan/memory_sampler.h"
+#include "scan/scan_state.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+namespace fanout::detail {
+namespace {
+
+std::uint64_t sizeOnDisk(const std::string& path) {
+    std::error_code error;
+    const auto size = std::filesystem::file_size(path, error);
+    return error ? 0 : size;
+}
+
+} // namespace
+
+std::shared_ptr<ScanResult> ScanState::collect(double scanMs) {
+    const auto collectStart = std::chrono::steady_clock::now();
+    auto result = std::make_shared<ScanResult>();
+    result->config = m_config;
+    if (m_cancelled) {
+        // A cancelled scan answers at once, with its statistics only: sorting and building a
+        // partial graph took half a second at 60,000 modules, and a partial graph misleads.
+        fillStats(*result, scanMs, collectStart);
+        return result;
+    }
+    // The resolver caches are done with: release them before the result is built, so the two
+    // never take memory at the same time.
+    result->diagnostics = m_cache->diagnostics();
+    result->stats.resolverCache = m_cache->stats();
+    m_resolvers.clear();
+    m_cache.reset();
+    std::set<std::tuple<FileState*, std::uint16_t, bool, bool>>().swap(m_seenTasks);
+
+    std::vector<const ModuleState*> order;
+    order.reserve(m_modules.size());
+    for (const auto& [key, module] : m_modules) {
+        if (module.file != nullptr) {
+            order.push_back(&module);
+        }
+    }
+    std::sort(order.begin(), order.end(), [](const ModuleState* a, const ModuleState* b) {
+        return std::tie(a->file->path, a->environment) < std::tie(b->file->path, b->environment);
+    });
+    std::map<std::pair<const FileState*, std::uint16_t>, ModuleId> ids;
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        ids[{order[i]->file, order[i]->environment}] = ModuleId{static_cast<std::uint32_t>(i)};
+    }
+
+    std::map<std::string, PackageId> packageIds; // by real root
+    for (const ModuleState* state : order) {
+        if (state->file->package) {
+            packageIds.emplace(state->file->package->root, PackageId{});
+        }
+    }
+    for (auto& [root, id] : packageIds) {
+        id = PackageId{static_cast<std::uint32_t>(result->packages.size())};
+        for (const ModuleState* state : order) {
+            if (state->file->package && state->file->package->root == root) {
+                result->packages.push_back(*state->file->package);
+                break;
+            }
+        }
+    }
+
+    std::set<const FileState*> filesWithFindings;
+    std::set<std::string> client;
+    std::set<std::string> server;
+    for (const ModuleState* state : order) {
+        const FileState& file = *state->file;
+        ScanModule module;
+        module.path = file.path;
+        module.environment = state->environment;
+        module.kind = state->kind;
+        module.bytes = file.readOk || file.tooLarge ? file.bytes : sizeOnDisk(file.path);
+        if (file.package) {
+            module.package = packageIds.at(file.package->root);
+        }
+        module.error = file.error;
+        for (const auto& alias : file.aliases) {
+            if (alias != file.path) {
+                module.aliases.push_back(alias);
+            }
+        }
+        if (state->kind == ModuleKind::Parsed) {
+            module.specDirective = file.extraction.specDirective;
+            module.rwsdkDirective = file.extraction.rwsdkDirective;
+            const bool rwsdk =
+                m_config.compatRwsdk || m_config.directiveRule == DirectiveRule::Rwsdk;
+            module.directive = rwsdk ? module.rwsdkDirective : module.specDirective;
+            module.parseErrors = file.extraction.parseErrors;
+            module.counts = file.extraction.counts;
+            result->stats.parseErrors += module.parseErrors;
+            if (module.directive.directive == Directive::Client) {
+                client.insert(file.path);
+            } else if (module.directive.directive == Directive::Server) {
+                server.insert(file.path);
+            }
+            if (filesWithFindings.insert(&file).second) {
+                for (const auto& call : file.extraction.nonLiteralImports) {
+                    result->findings.push_back(
+                        {"non-literal-import", file.path,
+                         std::string(toString(call.kind)) + "(" + call.expression + ") at " +
+                             std::to_string(call.position.line) + ":" +
+                             std::to_string(call.position.column) + " is not followed"});
+                }
+            }
+        }
+        result->modules.push_back(std::move(module));
+    }
+    // A file that could not be read is a diagnostic too, once, whatever reached it.
+    std::set<const FileState*> diagnosed;
+    for (const ModuleState* state : order) {
+        const FileState& file = *state->file;
+        if (!file.diagnostic.empty() && diagnosed.insert(&file).second) {
+            result->diagnostics.push_back({file.path, file.diagnostic});
+        }
+    }
+    std::sort(result->diagnostics.begin(), result->diagnostics.end(),
+              [](const Diagnostic& a, const Diagnostic& b) {
+                  return std::tie(a.path, a.message) < std::tie(b.path, b.message);
+              });
+
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        std::vector<ScanEdge> edges;
+        auto& pendingEdges = const_cast<ModuleState*>(order[i])->edges;
+        for (auto& pending : pendingEdges) {
+            ScanEdge edge;
+            static_cast<EdgeFacts&>(edge) = std::move(static_cast<EdgeFacts&>(pending));
+            edge.importer = ModuleId{static_cast<std::uint32_t>(i)};
+            if (pending.target != nullptr) {
+                const bool parsedTarget =
+                    !pending.asset && pending.target->script && !pending.target->excluded;
+                const auto environment =
+                    parsedTarget ? effectiveEnvironment(*pending.target, pending.targetEnvironment)
+                                 : pending.targetEnvironment;
+                if (const auto it = ids.find({pending.target, environment}); it != ids.end()) {
+                    edge.target = it->second;
+                }
+            }
+            if (edge.resolution == ResolutionKind::Unresolved && !edge.typeOnly) {
+                ++result->stats.unresolved;
+            }
+            edges.push_back(std::move(edge));
+        }
+        std::stable_sort(edges.begin(), edges.end(), [](const ScanEdge& a, const ScanEdge& b) {
+            return std::tie(a.position.line, a.position.column, a.specifier) <
+                   std::tie(b.position.line, b.position.column, b.specifier);
+        });
+        std::move(edges.begin(), edges.end(), std::back_inserter(result->edges));
+        std::vector<PendingEdge>().swap(pendingEdges);
+    }
+
+    result->clientModules.assign(client.begin(), client.end());
+    result->serverModules.assign(server.begin(), server.end());
+    std::sort(result->findings.begin(), result->findings.end(),
+              [](const Finding& a, const Finding& b) {
+                  return std::tie(a.path, a.kind, a.message) < std::tie(b.path, b.kind, b.message);
+              });
+    if (m_config.preset == "rwsdk" && !m_config.compatRwsdk) {
+        addRwsdkFindings(*result);
+    }
+
+    fillStats(*result, scanMs, collectStart);
+    return result;
+}
+
+void ScanState::fillStats(ScanResult& result, double scanMs,
+                          std::chrono::steady_clock::time_point collectStart) const {
+    auto& stats = result.stats;
+    stats.filesRead = m_filesParsed;
+    stats.bytesRead = m_bytesRead;
+    stats.scanMs = scanMs;
+    stats.peakResidentBytes = m_sampler->peak();
+    stats.memory = m_sampler->timeline();
+    stats.cancelled = m_cancelled;
+    stats.threads = m_options.threads == 0 ? std::max(1u, std::thread::hardware_concurrency())
+                                           : m_options.threads;
+    stats.collectMs =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - collectStart)
+            .count();
+    stats.wallMs = stats.scanMs + stats.collectMs;
+}
+
+} // namespace fanout::detail

@@ -1,0 +1,312 @@
+#include "scan/scan_state.h"
+
+#include "base/path_utils.h"
+#include "compat/rwsdk_compat.h"
+#include "fanout/extract/grammar.h"
+#include "fanout/io/utf8.h"
+#include "fanout/scan/memory_sampler.h"
+#include "resolve/resolver_cache_impl.h"
+
+#include <fnmatch.h>
+#include <stop_token>
+#include <thread>
+
+namespace fanout::detail {
+namespace {
+
+bool isScriptPath(std::string_view path) {
+    return grammarForPath(path).has_value();
+}
+
+} // namespace
+
+ScanState::ScanState(const ScanConfig& config, const ScanOptions& options)
+    : m_config(config), m_options(options), m_cache(std::make_shared<ResolverCache>()),
+      m_switchTo(3) {
+    for (const auto& environment : m_config.environments) {
+        m_resolvers.emplace_back(environment.resolver, m_cache);
+    }
+    for (const auto& rule : m_config.switches) {
+        for (std::size_t i = 0; i < m_config.environments.size(); ++i) {
+            if (m_config.environments[i].name == rule.environment) {
+                m_switchTo[static_cast<std::size_t>(rule.directive)] =
+                    static_cast<std::uint16_t>(i);
+            }
+        }
+    }
+}
+
+void ScanState::run() {
+    m_sampler = std::make_unique<MemorySampler>(m_options.memorySampleSeconds);
+    for (const auto& entry : m_config.entries) {
+        enqueueEntry(entry, false);
+    }
+    for (const auto& entry : m_config.conditionalEntries) {
+        enqueueEntry(entry, true);
+    }
+    unsigned threads = m_options.threads;
+    if (threads == 0) {
+        threads = std::max(1u, std::thread::hardware_concurrency());
+    }
+    {
+        const std::stop_callback cancelParses(
+            m_options.stop, [this] { std::atomic_ref<std::size_t>(m_parseCancelled).store(1); });
+        std::vector<std::jthread> pool;
+        for (unsigned i = 0; i < threads; ++i) {
+            pool.emplace_back([this] {
+                Extractor extractor;
+                extractor.setCancellationFlag(&m_parseCancelled);
+                worker(extractor);
+            });
+        }
+    }
+    m_sampler->stop();
+    reportProgress(true);
+}
+
+void ScanState::worker(Extractor& extractor) {
+    for (;;) {
+        Task task;
+        {
+            std::unique_lock lock(m_queueMutex);
+            m_queueChanged.wait(lock, [&] { return !m_queue.empty() || m_active == 0; });
+            if (m_queue.empty()) {
+                return; // nothing queued and nobody working: the graph is complete
+            }
+            task = m_queue.front();
+            m_queue.pop_front();
+            ++m_active;
+        }
+        if (m_options.stop.stop_requested()) {
+            m_cancelled = true;
+        } else {
+            process(task, extractor);
+        }
+        {
+            std::lock_guard lock(m_queueMutex);
+            --m_active;
+            if (m_cancelled) {
+                m_queue.clear();
+            }
+        }
+        m_queueChanged.notify_all();
+        reportProgress(false);
+    }
+}
+
+FileState& ScanState::fileState(const std::string& realPath) {
+    const auto& state = m_files.get(realPath, [&] {
+        auto file = std::make_shared<FileState>();
+        file->path = realPath;
+        file->script = isScriptPath(realPath);
+        file->excluded = isExcluded(realPath);
+        file->aliases.insert(realPath);
+        return file;
+    });
+    return *state;
+}
+
+bool ScanState::isExcluded(const std::string& realPath) const {
+    std::string relative;
+    if (m_config.exclude.empty() || !relativeInside(m_config.root, realPath, relative)) {
+        return false;
+    }
+    for (const auto& pattern : m_config.exclude) {
+        // Without FNM_PATHNAME "*" crosses "/", so "**/x" and "dir/*" both behave as people expect.
+        if (::fnmatch(pattern.c_str(), relative.c_str(), 0) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+void ScanState::enqueueEntry(const std::string& path, bool conditional) {
+    const auto real = m_cache->impl().realPath(path).value_or(normalizePath(path));
+    FileState& file = fileState(real);
+    {
+        std::lock_guard lock(file.aliasMutex);
+        file.aliases.insert(normalizePath(path));
+    }
+    enqueue(file, 0, !file.script, conditional);
+}
+
+void ScanState::enqueue(FileState& file, std::uint16_t environment, bool asset, bool conditional) {
+    {
+        std::lock_guard lock(m_queueMutex);
+        if (!m_seenTasks.insert({&file, environment, asset, conditional}).second) {
+            return;
+        }
+        m_queue.push_back({&file, environment, asset, conditional});
+    }
+    m_queueChanged.notify_one();
+}
+
+Directive ScanState::directiveOf(const FileState& file) const {
+    if (!file.readOk) {
+        return Directive::None;
+    }
+    const bool rwsdk = m_config.compatRwsdk || m_config.directiveRule == DirectiveRule::Rwsdk;
+    return (rwsdk ? file.extraction.rwsdkDirective : file.extraction.specDirective).directive;
+}
+
+std::uint16_t ScanState::effectiveEnvironment(const FileState& file,
+                                              std::uint16_t requested) const {
+    const auto target = m_switchTo[static_cast<std::size_t>(directiveOf(file))];
+    return target.value_or(requested);
+}
+
+void ScanState::parse(FileState& file, Extractor& extractor) {
+    std::call_once(file.parseOnce, [&] {
+        auto contents = m_options.readFile ? m_options.readFile(file.path)
+                                           : readFile(file.path, m_config.maxFileBytes);
+        if (!contents.ok()) {
+            file.error = contents.error;
+            file.tooLarge = contents.tooLarge;
+            file.diagnostic = (contents.tooLarge ? "not parsed: " : "not read: ") + contents.error;
+            file.bytes = contents.size;
+            return;
+        }
+        file.bytes = contents.bytes.size();
+        m_bytesRead += file.bytes;
+        try {
+            file.extraction = extractor.extract(contents.bytes, *grammarForPath(file.path));
+            file.readOk = true;
+            if (file.extraction.parseErrors > 0) {
+                if (const auto problem = utf8::textProblem(contents.bytes); !problem.empty()) {
+                    file.diagnostic = std::string(problem) + ": parsed with " +
+                                      std::to_string(file.extraction.parseErrors) +
+                                      " syntax errors, imports in the damaged parts are missed";
+                }
+            }
+        } catch (const std::exception& error) {
+            file.error = std::string("not parsed: ") + error.what();
+            file.diagnostic = file.error;
+        }
+        ++m_filesParsed;
+        // contents go out of scope here: only the import records stay.
+    });
+}
+
+void ScanState::process(const Task& task, Extractor& extractor) {
+    FileState& file = *task.file;
+    if (task.conditional && (!file.script || file.excluded)) {
+        return;
+    }
+    if (task.asset || !file.script || file.excluded) {
+        std::lock_guard lock(m_modulesMutex);
+        auto& module = m_modules[{&file, task.environment}];
+        if (module.file == nullptr) {
+            module.file = &file;
+            module.environment = task.environment;
+            module.kind = file.excluded ? ModuleKind::Excluded : ModuleKind::Asset;
+        }
+        return;
+    }
+    parse(file, extractor);
+    if (task.conditional && directiveOf(file) == Directive::None) {
+        return;
+    }
+    const std::uint16_t environment = effectiveEnvironment(file, task.environment);
+    {
+        std::lock_guard lock(m_modulesMutex);
+        auto& module = m_modules[{&file, environment}];
+        if (module.file != nullptr && module.kind != ModuleKind::Asset) {
+            return; // already scanned in this environment
+        }
+        module.file = &file;
+        module.environment = environment;
+        module.kind = file.readOk     ? ModuleKind::Parsed
+                      : file.tooLarge ? ModuleKind::TooLarge
+                                      : ModuleKind::Unreadable;
+    }
+    if (!file.readOk) {
+        return;
+    }
+    std::vector<PendingEdge> edges;
+    edges.reserve(file.extraction.imports.size());
+    for (const auto& record : file.extraction.imports) {
+        // A barrel's 50,000 imports take a worker seconds to resolve: a cancel must not wait.
+        if ((edges.size() & 255) == 255 && m_options.stop.stop_requested()) {
+            m_cancelled = true;
+            break;
+        }
+        edges.push_back(resolveImport(file, environment, record));
+    }
+    std::lock_guard lock(m_modulesMutex);
+    m_modules[{&file, environment}].edges = std::move(edges);
+}
+
+PendingEdge ScanState::resolveImport(const FileState& file, std::uint16_t environment,
+                                     const ImportRecord& record) {
+    PendingEdge edge;
+    edge.specifier = record.specifier;
+    edge.kind = record.kind;
+    edge.typeOnly = record.typeOnly;
+    edge.position = record.position;
+    edge.targetEnvironment = environment;
+    if (record.typeOnly) {
+        edge.reason = "type-only import: recorded, not followed";
+        return edge;
+    }
+    if (m_config.compatRwsdk && rwsdkSkipsDottedSpecifier(record.specifier)) {
+        edge.resolution = ResolutionKind::External;
+        edge.external = record.specifier;
+        edge.reason = "rwsdk compatibility: the last segment has a non-script extension";
+        return edge;
+    }
+    const auto result = m_resolvers[environment].resolve(file.path, record.specifier, record.kind);
+    edge.resolution = result.kind;
+    edge.query = result.query;
+    edge.reason = result.reason;
+    edge.caseVariantOf = result.caseVariantOf;
+    if (result.kind == ResolutionKind::Builtin || result.kind == ResolutionKind::External) {
+        edge.external = result.path;
+    }
+    if (result.kind != ResolutionKind::File) {
+        return edge;
+    }
+    FileState& target = fileState(result.path);
+    {
+        std::lock_guard lock(target.aliasMutex);
+        target.aliases.insert(result.requestedPath);
+        if (!target.package && result.package) {
+            target.package = result.package;
+        }
+    }
+    edge.target = &target;
+    edge.asset = result.asset;
+    enqueue(target, environment, result.asset);
+    return edge;
+}
+
+void ScanState::reportProgress(bool force) {
+    if (!m_options.progress) {
+        return;
+    }
+    const auto now = std::chrono::steady_clock::now();
+    const auto elapsed =
+        std::chrono::duration_cast<std::chrono::milliseconds>(now - m_start).count();
+    auto last = m_lastProgressMs.load();
+    // Throttled at the source: at most one report per 50 ms, from whichever thread gets there.
+    if (!force &&
+        (elapsed - last < 50 || !m_lastProgressMs.compare_exchange_strong(last, elapsed))) {
+        return;
+    }
+    ScanProgress progress;
+    {
+        std::lock_guard lock(m_modulesMutex);
+        progress.modules = m_modules.size();
+    }
+    {
+        std::lock_guard lock(m_queueMutex);
+        progress.queued = m_queue.size();
+    }
+    progress.filesParsed = m_filesParsed;
+    progress.bytesRead = m_bytesRead;
+    progress.elapsedMs = static_cast<double>(elapsed);
+    progress.residentBytes = m_sampler ? m_sampler->latest() : 0;
+    progress.readingDone = force;
+    m_options.progress(progress);
+}
+
+} // namespace fanout::detail

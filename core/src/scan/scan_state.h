@@ -1,0 +1,113 @@
+#pragma once
+
+#include "fanout/extract/extractor.h"
+#include "fanout/resolve/resolver.h"
+#include "fanout/scan/memory_sampler.h"
+#include "fanout/scan/scanner.h"
+#include "io/once_map.h"
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace fanout::detail {
+
+// One real file. Read and parsed at most once (parseOnce), whatever reaches it.
+struct FileState {
+    std::string path;
+    bool script = false;
+    bool excluded = false;
+    std::once_flag parseOnce;
+    bool readOk = false;
+    bool tooLarge = false;
+    std::uint64_t bytes = 0;
+    Extraction extraction;
+    std::string error;
+    // What the scan's diagnostics say of it: why it was not read or parsed, or why its parse is
+    // doubtful (binary, not UTF-8). Empty when all went well.
+    std::string diagnostic;
+    std::optional<PackageIdentity> package;
+
+    std::mutex aliasMutex;
+    std::set<std::string> aliases; // path strings that reached it, including its own real path
+};
+
+struct PendingEdge : EdgeFacts {
+    FileState* target = nullptr;
+    std::uint16_t targetEnvironment = 0; // the importer's; a directive may switch it
+    bool asset = false;
+};
+
+struct ModuleState {
+    FileState* file = nullptr;
+    std::uint16_t environment = 0;
+    ModuleKind kind = ModuleKind::Asset;
+    std::vector<PendingEdge> edges;
+};
+
+struct Task {
+    FileState* file = nullptr;
+    std::uint16_t environment = 0;
+    bool asset = false;
+    bool conditional = false; // a conditional entry: a module only if it has a directive
+};
+
+class ScanState {
+public:
+    ScanState(const ScanConfig& config, const ScanOptions& options);
+
+    void run();
+    std::shared_ptr<ScanResult> collect(double scanMs);
+    void fillStats(ScanResult& result, double scanMs,
+                   std::chrono::steady_clock::time_point collectStart) const;
+
+private:
+    void worker(Extractor& extractor);
+    void process(const Task& task, Extractor& extractor);
+    void parse(FileState& file, Extractor& extractor);
+    PendingEdge resolveImport(const FileState& file, std::uint16_t environment,
+                              const ImportRecord& record);
+    FileState& fileState(const std::string& realPath);
+    void enqueue(FileState& file, std::uint16_t environment, bool asset, bool conditional = false);
+    void enqueueEntry(const std::string& path, bool conditional);
+    std::uint16_t effectiveEnvironment(const FileState& file, std::uint16_t requested) const;
+    Directive directiveOf(const FileState& file) const;
+    bool isExcluded(const std::string& realPath) const;
+    void reportProgress(bool force);
+
+    const ScanConfig& m_config;
+    const ScanOptions& m_options;
+    std::shared_ptr<ResolverCache> m_cache;
+    std::vector<Resolver> m_resolvers;
+    std::vector<std::optional<std::uint16_t>> m_switchTo; // by Directive value
+
+    OnceMap<std::shared_ptr<FileState>> m_files;
+
+    std::mutex m_queueMutex;
+    std::condition_variable m_queueChanged;
+    std::deque<Task> m_queue;
+    unsigned m_active = 0;
+    std::set<std::tuple<FileState*, std::uint16_t, bool, bool>> m_seenTasks;
+
+    std::mutex m_modulesMutex;
+    std::map<std::pair<FileState*, std::uint16_t>, ModuleState> m_modules;
+
+    std::atomic<std::uint64_t> m_filesParsed{0};
+    std::atomic<std::uint64_t> m_bytesRead{0};
+    std::atomic<std::int64_t> m_lastProgressMs{-1000};
+    std::chrono::steady_clock::time_point m_start = std::chrono::steady_clock::now();
+    std::unique_ptr<MemorySampler> m_sampler;
+    std::atomic<bool> m_cancelled{false};
+    // Tree-sitter's cancellation flag, shared by every worker's parsers; set when stop is asked.
+    std::size_t m_parseCancelled = 0;
+};
+
+} // namespace fanout::detail

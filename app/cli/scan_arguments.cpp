@@ -1,4 +1,5 @@
 #include "scan_arguments.h"
+#include "fanout/base/size_format.h"
 
 #include "cli_choice.h"
 #include "fanout/scan/scanner.h"
@@ -10,13 +11,6 @@
 #include <unistd.h>
 
 namespace fanout::cli {
-
-std::string megabytes(std::uint64_t bytes) {
-    std::ostringstream out;
-    out.precision(1);
-    out << std::fixed << static_cast<double>(bytes) / (1024.0 * 1024.0) << " MB";
-    return out.str();
-}
 
 void addScanArguments(CLI::App& command, ScanArguments& arguments, bool rootPositional) {
     if (rootPositional) {
@@ -84,8 +78,8 @@ std::shared_ptr<const ScanResult> runScan(const std::string& commandName,
                          "\r\033[K%llu modules, %llu files parsed, %s read, %.1f s, %s resident",
                          static_cast<unsigned long long>(progress.modules),
                          static_cast<unsigned long long>(progress.filesParsed),
-                         megabytes(progress.bytesRead).c_str(), progress.elapsedMs / 1000.0,
-                         megabytes(progress.residentBytes).c_str());
+                         formatMegabytes(progress.bytesRead).c_str(), progress.elapsedMs / 1000.0,
+                         formatMegabytes(progress.residentBytes).c_str());
         };
     }
     auto result = scan(config, options);

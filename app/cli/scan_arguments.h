@@ -28,6 +28,4 @@ std::shared_ptr<const ScanResult> runScan(const std::string& commandName, ScanAr
 
 inline constexpr int kCannotStart = 3;
 
-std::string megabytes(std::uint64_t bytes);
-
 } // namespace fanout::cli

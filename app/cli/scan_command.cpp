@@ -1,4 +1,5 @@
 #include "scan_command.h"
+#include "fanout/base/size_format.h"
 
 #include "cli_choice.h"
 
@@ -55,9 +56,9 @@ void printSummary(const ScanResult& result) {
     std::cerr << "fanout scan: " << result.modules.size() << " modules, " << edges << " edges, "
               << result.clientModules.size() << " \"use client\", " << result.serverModules.size()
               << " \"use server\", " << stats.unresolved << " unresolved; " << stats.filesRead
-              << " files read (" << megabytes(stats.bytesRead) << ") in "
+              << " files read (" << formatMegabytes(stats.bytesRead) << ") in "
               << static_cast<long>(stats.wallMs) << " ms, peak resident memory "
-              << megabytes(stats.peakResidentBytes) << (stats.cancelled ? " (cancelled)" : "")
+              << formatMegabytes(stats.peakResidentBytes) << (stats.cancelled ? " (cancelled)" : "")
               << "\n";
     for (const auto& diagnostic : result.diagnostics) {
         std::cerr << "warning: " << diagnostic.path << ": " << diagnostic.message << "\n";

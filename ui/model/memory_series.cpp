@@ -1,4 +1,5 @@
 #include "memory_series.h"
+#include "fanout/base/size_format.h"
 
 #include <QTextStream>
 
@@ -16,7 +17,7 @@ void MemorySeries::clear() {
 }
 
 void MemorySeries::add(double seconds, std::uint64_t bytes) {
-    const double megabytes = static_cast<double>(bytes) / (1024.0 * 1024.0);
+    const double megabytes = toMegabytes(bytes);
     if (megabytes > m_peak) {
         m_peak = megabytes;
         m_peakSeconds = seconds;

@@ -21,7 +21,7 @@ TableColumn numberColumn(const QString& title, std::function<QVariant(int)> valu
 
 TableColumn bytesColumn(const QString& title, std::function<std::uint64_t(int)> bytes) {
     return {title,
-            [bytes](int row) -> QVariant { return formatBytes(bytes(row)); },
+            [bytes](int row) -> QVariant { return sizeText(bytes(row)); },
             [bytes](int row) -> QVariant { return QVariant::fromValue<qulonglong>(bytes(row)); },
             true,
             {}};
@@ -73,11 +73,6 @@ QString moduleEnvironment(const ScanSession& session, std::uint32_t module) {
 QString packageName(const ScanSession& session, std::uint32_t package) {
     const auto& identity = session.result->packages[package];
     return QString::fromStdString(identity.name + "@" + identity.version);
-}
-
-QString formatBytes(std::uint64_t bytes) {
-    return QLocale::system().formattedDataSize(static_cast<qint64>(bytes), 1,
-                                               QLocale::DataSizeTraditionalFormat);
 }
 
 TableContent hotspotTable(const SessionPtr& s) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "fanout/base/size_format.h"
 #include "scan_session.h"
 #include "table_model.h"
 
@@ -30,6 +31,9 @@ ResultTables resultTables(const SessionPtr& session);
 QString modulePath(const ScanSession& session, std::uint32_t module);
 QString moduleEnvironment(const ScanSession& session, std::uint32_t module);
 QString packageName(const ScanSession& session, std::uint32_t package);
-QString formatBytes(std::uint64_t bytes);
+// A size as every report says it (fanout::formatSize), for a cell or a label.
+inline QString sizeText(std::uint64_t bytes) {
+    return QString::fromStdString(formatSize(bytes));
+}
 
 } // namespace fanout::ui

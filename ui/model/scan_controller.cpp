@@ -1,30 +1,21 @@
 #include "scan_controller.h"
+#include "fanout/base/size_format.h"
 
-#include "fanout/scan/memory_sampler.h"
+#include "fanout/io/process_memory.h"
 
 #include <QThread>
 
-#include <QtConcurrent/QtConcurrentRun>
 #include <utility>
 
 namespace fanout::ui {
 
 ScanController::ScanController(QObject* parent) : QObject(parent) {
-    m_pool.setMaxThreadCount(1);
     m_sampleTimer.setInterval(100);
     connect(&m_sampleTimer, &QTimer::timeout, this, &ScanController::sampleMemory);
 }
 
-ScanController::~ScanController() {
-    m_stop.request_stop();
-    m_pool.waitForDone();
-}
-
 void ScanController::start(const QString& root, const ScanOverrides& overrides) {
     Q_ASSERT(QThread::currentThread() == thread());
-    m_stop.request_stop(); // an older scan still running stops and is ignored from now on
-    m_stop = std::stop_source();
-    const auto generation = ++m_generation;
     m_running = true;
     m_memory.clear();
     m_clock.start();
@@ -33,21 +24,8 @@ void ScanController::start(const QString& root, const ScanOverrides& overrides) 
     markPhase(tr("reading"));
     sampleMemory();
 
-    const auto token = m_stop.get_token();
     const auto rootPath = root.toStdString();
-    // Each report is posted to the GUI thread with `this` as context: Qt drops it if the
-    // controller is gone, and the generation check drops it if a newer scan started.
-    const auto post = [this, generation](auto function) {
-        QMetaObject::invokeMethod(
-            this,
-            [this, generation, function]() {
-                if (generation == m_generation) {
-                    function();
-                }
-            },
-            Qt::QueuedConnection);
-    };
-    auto future = QtConcurrent::run(&m_pool, [this, post, token, rootPath, overrides]() {
+    m_job.start([this, rootPath, overrides](const JobPost& post, std::stop_token token) {
         try {
             ScanOptions options;
             options.stop = token;
@@ -78,8 +56,8 @@ void ScanController::start(const QString& root, const ScanOverrides& overrides) 
                 emit resultAvailable(session);
                 // Every view holds the new session now: the old one is freed on the pool, as
                 // freeing 100,000 modules on the GUI thread stalled it ~20 ms.
-                m_pool.start([previous = std::move(previous),
-                              previousTables = std::move(previousTables)]() mutable {
+                m_job.runAfter([previous = std::move(previous),
+                                previousTables = std::move(previousTables)]() mutable {
                     previousTables.reset();
                     previous.reset();
                 });
@@ -92,12 +70,11 @@ void ScanController::start(const QString& root, const ScanOverrides& overrides) 
             });
         }
     });
-    Q_UNUSED(future);
 }
 
 void ScanController::cancel() {
     if (m_running) {
-        m_stop.request_stop();
+        m_job.requestStop();
     }
 }
 
@@ -105,7 +82,7 @@ void ScanController::sampleMemory() {
     const double seconds = static_cast<double>(m_clock.elapsed()) / 1000.0;
     const auto bytes = residentBytes();
     m_memory.add(seconds, bytes);
-    emit memorySampled(seconds, static_cast<double>(bytes) / (1024.0 * 1024.0));
+    emit memorySampled(seconds, toMegabytes(bytes));
 }
 
 void ScanController::markPhase(const QString& phase) {

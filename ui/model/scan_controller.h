@@ -1,17 +1,14 @@
 #pragma once
 
+#include "background_job.h"
 #include "fanout/project/project_config.h"
 #include "memory_series.h"
 #include "result_tables.h"
 #include "scan_session.h"
 
 #include <QElapsedTimer>
-#include <QFuture>
 #include <QObject>
-#include <QThreadPool>
 #include <QTimer>
-
-#include <stop_token>
 
 namespace fanout::ui {
 
@@ -22,7 +19,7 @@ class ScanController : public QObject {
     Q_OBJECT
 public:
     explicit ScanController(QObject* parent = nullptr);
-    ~ScanController() override; // cancels a running scan and waits for it
+    ~ScanController() override = default; // m_job cancels a running scan and waits for it
 
     // Loads the configuration for `root` (fanout.json, preset) and scans it.
     void start(const QString& root, const ScanOverrides& overrides = {});
@@ -47,15 +44,13 @@ private:
     void markPhase(const QString& phase);
     void finish();
 
-    QThreadPool m_pool;
     QTimer m_sampleTimer;
     QElapsedTimer m_clock;
     MemorySeries m_memory;
-    std::stop_source m_stop;
-    quint64 m_generation = 0;
     bool m_running = false;
     SessionPtr m_session;
     std::shared_ptr<const ResultTables> m_tables = std::make_shared<const ResultTables>();
+    BackgroundJob m_job{this}; // last: destroyed (and waited for) first
 };
 
 } // namespace fanout::ui

@@ -110,7 +110,7 @@ std::vector<NodeLabel> labelNodes(const ScanSession& s, const ViewGraph& view, c
                 }
             }
             label.lines << bundleText(node, kind)
-                        << QObject::tr("%1 · click to expand").arg(formatBytes(node.bytes));
+                        << QObject::tr("%1 · click to expand").arg(sizeText(node.bytes));
             weight[i] = static_cast<double>(node.modules);
             break;
         }
@@ -120,7 +120,7 @@ std::vector<NodeLabel> labelNodes(const ScanSession& s, const ViewGraph& view, c
                                                                : packageName(s, node.id))
                         << QObject::tr("%1 modules · %2")
                                .arg(QLocale().toString(static_cast<qulonglong>(node.modules)))
-                               .arg(formatBytes(node.bytes));
+                               .arg(sizeText(node.bytes));
             weight[i] = static_cast<double>(node.modules);
             break;
         }

@@ -141,12 +141,12 @@ void InspectorPanel::show(int moduleId) {
         directive += tr(" — rwsdk's text rule says %1").arg(verdict(module.rwsdkDirective));
     }
     row(tr("Directive"), directive);
-    row(tr("Size"), formatBytes(module.bytes));
+    row(tr("Size"), sizeText(module.bytes));
     const auto& metrics = s.analysis.modules[id];
     const auto reach = exactReach(*s.result, s.graph, ModuleId{id});
     row(tr("Reach"), tr("%1 modules, %2 (exact)")
                          .arg(QLocale().toString(static_cast<qulonglong>(reach.modules)))
-                         .arg(formatBytes(reach.bytes)));
+                         .arg(sizeText(reach.bytes)));
     row(tr("Fan-out / fan-in"), QStringLiteral("%1 / %2").arg(metrics.fanOut).arg(metrics.fanIn));
     if (metrics.barrel) {
         row(tr("Barrel"), tr("%1 re-exports of %2 top-level statements")

@@ -1,4 +1,5 @@
 #include "main_window.h"
+#include "fanout/base/size_format.h"
 
 #include "graph_panel.h"
 #include "inspector_panel.h"
@@ -120,8 +121,7 @@ MainWindow::MainWindow(QWidget* parent)
                 tr("%1 files parsed")
                     .arg(locale.toString(static_cast<qulonglong>(progress.filesParsed))));
             m_statusBytes->setText(
-                tr("%1 MB read")
-                    .arg(static_cast<double>(progress.bytesRead) / 1048576.0, 0, 'f', 1));
+                tr("%1 MB read").arg(toMegabytes(progress.bytesRead), 0, 'f', 1));
             m_statusTime->setText(tr("%1 s").arg(progress.elapsedMs / 1000.0, 0, 'f', 2));
         });
     connect(&m_controller, &ScanController::memorySampled, this, [this](double, double megabytes) {

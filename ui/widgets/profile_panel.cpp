@@ -1,4 +1,6 @@
 #include "profile_panel.h"
+#include "fanout/base/size_format.h"
+#include "profile_table.h"
 
 #include "fanout/io/atomic_file.h"
 #include "profile_plot.h"
@@ -161,7 +163,7 @@ void ProfilePanel::showResult(const ProfilePtr& result) {
         tr("Exited with %1 after %2 s; tree peak %3 MB at %4 s%5.")
             .arg(result->exitCode)
             .arg(result->wallSeconds, 0, 'f', 1)
-            .arg(static_cast<double>(result->treePeakBytes) / 1048576.0, 0, 'f', 1)
+            .arg(toMegabytes(result->treePeakBytes), 0, 'f', 1)
             .arg(result->treePeakAt, 0, 'f', 1)
             .arg(result->treePeakPhase.empty()
                      ? QString()

@@ -1,0 +1,50 @@
+#include "profile_table.h"
+
+#include "fanout/base/size_format.h"
+
+#include <QObject>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+
+namespace fanout::ui {
+
+TableContent profileTable(const ProfilePtr& result) {
+    auto rows = std::make_shared<std::vector<ProfiledProcess>>(result->processes);
+    std::stable_sort(rows->begin(), rows->end(),
+                     [](const auto& a, const auto& b) { return a.peakBytes > b.peakBytes; });
+    const auto row = [rows](int i) -> const ProfiledProcess& {
+        return (*rows)[static_cast<std::size_t>(i)];
+    };
+    const auto number = [](const QString& title, std::function<QVariant(int)> value) {
+        return TableColumn{title, value, value, true, {}};
+    };
+    const auto text = [](const QString& title, std::function<QVariant(int)> value) {
+        return TableColumn{title, std::move(value), {}, false, {}};
+    };
+    TableContent content;
+    content.rows = static_cast<int>(rows->size());
+    content.columns = {
+        number(QObject::tr("PID"), [row](int i) { return row(i).pid; }),
+        text(QObject::tr("Process"), [row](int i) { return QString::fromStdString(row(i).name); }),
+        number(QObject::tr("Peak MB"),
+               [row](int i) { return std::round(toMegabytes(row(i).peakBytes) * 10) / 10; }),
+        number(QObject::tr("Peak at s"),
+               [row](int i) { return std::round(row(i).peakAt * 10) / 10; }),
+        text(QObject::tr("Phase"),
+             [row](int i) { return QString::fromStdString(row(i).peakPhase); }),
+        number(QObject::tr("Alive s"),
+               [row](int i) { return std::round((row(i).lastSeen - row(i).firstSeen) * 10) / 10; }),
+        text(QObject::tr("Command line"),
+             [row](int i) -> QVariant {
+                 return QString::fromStdString(row(i).commandLine) +
+                        (row(i).runningAtEnd ? QObject::tr("  (still running)") : QString());
+             }),
+    };
+    content.defaultSortColumn = 2;
+    content.defaultSortOrder = Qt::DescendingOrder;
+    return content;
+}
+
+} // namespace fanout::ui

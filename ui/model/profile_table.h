@@ -1,0 +1,11 @@
+#pragma once
+
+#include "profile_result.h"
+#include "table_model.h"
+
+namespace fanout::ui {
+
+// The processes of a finished profile, largest peak first.
+TableContent profileTable(const ProfilePtr& result);
+
+} // namespace fanout::ui

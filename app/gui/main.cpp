@@ -154,7 +154,7 @@ int main(int argc, char** argv) {
                 QObject::connect(&controller, &fanout::ui::ProfileController::failed, &window, grab,
                                  Qt::SingleShotConnection);
             }
-            window.showPanel(QString::fromStdString(panel));
+            window.showPanel(*fanout::ui::panelNamed(QString::fromStdString(panel)));
             if (panel != "map" && !profiling) {
                 grab();
             }
@@ -165,7 +165,7 @@ int main(int argc, char** argv) {
         });
     }
     if (!profile.empty()) {
-        window.showPanel(QStringLiteral("profile"));
+        window.showPanel(fanout::ui::Panel::Profile);
         window.profile().setCommand(QString::fromStdString(profile));
         if (const auto error = window.profile().startProfile(); !error.isEmpty()) {
             std::cerr << "fanout-gui: " << error.toStdString() << "\n";

@@ -47,10 +47,9 @@ public:
         m_stop.request_stop(); // an older job still running stops and is ignored from now on
         m_stop = std::stop_source();
         const JobPost post(this, ++m_generation);
-        auto future = QtConcurrent::run(&m_pool, [job = std::move(job), post,
-                                                  stop = m_stop.get_token()]() mutable {
-            job(post, stop);
-        });
+        auto future =
+            QtConcurrent::run(&m_pool, [job = std::move(job), post,
+                                        stop = m_stop.get_token()]() mutable { job(post, stop); });
         Q_UNUSED(future);
     }
     void requestStop() { m_stop.request_stop(); }

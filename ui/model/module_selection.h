@@ -1,6 +1,11 @@
 #pragma once
 
+#include "fanout/base/ids.h"
+
+#include <QMetaType>
 #include <QObject>
+
+#include <optional>
 
 namespace fanout::ui {
 
@@ -10,20 +15,22 @@ class ModuleSelection : public QObject {
 public:
     using QObject::QObject;
 
-    int current() const { return m_current; }
-    void select(int module) {
+    std::optional<ModuleId> current() const { return m_current; }
+    void select(std::optional<ModuleId> module) {
         if (module != m_current) {
             m_current = module;
             emit selected(module);
         }
     }
-    void clear() { select(-1); }
+    void clear() { select(std::nullopt); }
 
 signals:
-    void selected(int module); // -1: nothing selected
+    void selected(std::optional<fanout::ModuleId> module); // nullopt: nothing selected
 
 private:
-    int m_current = -1;
+    std::optional<ModuleId> m_current;
 };
 
 } // namespace fanout::ui
+
+Q_DECLARE_METATYPE(std::optional<fanout::ModuleId>)

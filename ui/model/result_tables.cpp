@@ -41,16 +41,17 @@ QString directiveText(const ScanModule& module) {
 
 // A table whose rows are modules: the path, package and environment columns come first.
 std::vector<TableColumn> moduleColumns(const SessionPtr& s,
-                                       std::shared_ptr<const std::vector<std::uint32_t>> rows) {
+                                       std::shared_ptr<const std::vector<ModuleId>> rows) {
     const auto id = [rows](int row) {
-        return rows ? (*rows)[static_cast<std::size_t>(row)] : static_cast<std::uint32_t>(row);
+        return rows ? (*rows)[static_cast<std::size_t>(row)]
+                    : ModuleId{static_cast<std::uint32_t>(row)};
     };
     return {
         textColumn(QObject::tr("Module"), [s, id](int row) { return modulePath(*s, id(row)); }),
         textColumn(QObject::tr("Package"),
                    [s, id](int row) -> QVariant {
-                       const auto& module = s->result->modules[id(row)];
-                       return module.package ? packageName(*s, module.package->value) : QString();
+                       const auto& module = s->result->module(id(row));
+                       return module.package ? packageName(*s, *module.package) : QString();
                    }),
         textColumn(QObject::tr("Environment"),
                    [s, id](int row) { return moduleEnvironment(*s, id(row)); }),
@@ -59,19 +60,19 @@ std::vector<TableColumn> moduleColumns(const SessionPtr& s,
 
 } // namespace
 
-QString modulePath(const ScanSession& session, std::uint32_t module) {
+QString modulePath(const ScanSession& session, ModuleId module) {
     return QString::fromStdString(
-        displayPath(session.result->modules[module].path, session.result->config.root));
+        displayPath(session.result->module(module).path, session.result->config.root));
 }
 
-QString moduleEnvironment(const ScanSession& session, std::uint32_t module) {
+QString moduleEnvironment(const ScanSession& session, ModuleId module) {
     const auto& result = *session.result;
     return QString::fromStdString(
-        result.config.environments[result.modules[module].environment].name);
+        result.config.environments[result.module(module).environment].name);
 }
 
-QString packageName(const ScanSession& session, std::uint32_t package) {
-    const auto& identity = session.result->packages[package];
+QString packageName(const ScanSession& session, PackageId package) {
+    const auto& identity = session.result->packages[package.value];
     return QString::fromStdString(identity.name + "@" + identity.version);
 }
 
@@ -103,24 +104,26 @@ TableContent hotspotTable(const SessionPtr& s) {
     }));
     // The figures right after the path, where they stay in sight; package and environment last.
     std::rotate(content.columns.begin() + 1, content.columns.begin() + 3, content.columns.end());
-    content.moduleOfRow = [](int row) { return row; };
+    content.moduleOfRow = [](int row) {
+        return std::optional(ModuleId{static_cast<std::uint32_t>(row)});
+    };
     content.defaultSortColumn = 1; // fan-out: the barrels come first
     content.defaultSortOrder = Qt::DescendingOrder;
     return content;
 }
 
 TableContent directiveTable(const SessionPtr& s) {
-    auto rows = std::make_shared<std::vector<std::uint32_t>>();
+    auto rows = std::make_shared<std::vector<ModuleId>>();
     for (std::uint32_t i = 0; i < s->result->modules.size(); ++i) {
         if (s->result->modules[i].directive.directive != Directive::None) {
-            rows->push_back(i);
+            rows->push_back(ModuleId{i});
         }
     }
     TableContent content;
     content.rows = static_cast<int>(rows->size());
     content.columns = moduleColumns(s, rows);
     const auto module = [s, rows](int row) -> const ScanModule& {
-        return s->result->modules[(*rows)[static_cast<std::size_t>(row)]];
+        return s->result->module((*rows)[static_cast<std::size_t>(row)]);
     };
     content.columns.insert(content.columns.begin(),
                            textColumn(QObject::tr("Directive"), [module](int row) -> QVariant {
@@ -134,7 +137,7 @@ TableContent directiveTable(const SessionPtr& s) {
         return QString::fromUtf8(toString(m.rwsdkDirective.directive).data());
     }));
     content.moduleOfRow = [rows](int row) {
-        return static_cast<int>((*rows)[static_cast<std::size_t>(row)]);
+        return std::optional((*rows)[static_cast<std::size_t>(row)]);
     };
     return content;
 }
@@ -148,7 +151,7 @@ TableContent packageTable(const SessionPtr& s) {
     content.rows = static_cast<int>(packages.size());
     content.columns = {
         textColumn(QObject::tr("Package"),
-                   [s, summary](int row) { return packageName(*s, summary(row).package.value); }),
+                   [s, summary](int row) { return packageName(*s, summary(row).package); }),
         numberColumn(
             QObject::tr("Modules"),
             [summary](int row) { return QVariant::fromValue<qulonglong>(summary(row).modules); }),
@@ -181,7 +184,7 @@ TableContent packageTable(const SessionPtr& s) {
 
 TableContent duplicateTable(const SessionPtr& s) {
     struct Row {
-        int module = -1;
+        std::optional<ModuleId> module;
         QString path;
         QString alias;
         QString cause;
@@ -193,8 +196,7 @@ TableContent duplicateTable(const SessionPtr& s) {
         for (const auto& duplicate : duplicates) {
             const auto& module = s->result->module(duplicate.module);
             for (const auto& [alias, cause] : duplicate.aliases) {
-                rows->push_back({static_cast<int>(duplicate.module.value),
-                                 modulePath(*s, duplicate.module.value),
+                rows->push_back({duplicate.module, modulePath(*s, duplicate.module),
                                  QString::fromStdString(displayPath(alias, root)),
                                  QString::fromStdString(cause), costs ? module.bytes : 0});
             }
@@ -205,7 +207,7 @@ TableContent duplicateTable(const SessionPtr& s) {
     for (const auto& duplicate : s->analysis.duplicatePackages) {
         for (std::size_t i = 1; i < duplicate.copies.size(); ++i) {
             const auto& copy = s->result->packages[duplicate.copies[i].value];
-            rows->push_back({-1, packageName(*s, duplicate.copies.front().value),
+            rows->push_back({std::nullopt, packageName(*s, duplicate.copies.front()),
                              QString::fromStdString(displayPath(copy.root, root)),
                              QObject::tr("package installed %1 times (%2)")
                                  .arg(duplicate.copies.size())
@@ -243,7 +245,7 @@ TableContent unresolvedTable(const SessionPtr& s) {
     content.rows = static_cast<int>(rows->size());
     content.columns = {
         textColumn(QObject::tr("Importer"),
-                   [s, edge](int row) { return modulePath(*s, edge(row).importer.value); }),
+                   [s, edge](int row) { return modulePath(*s, edge(row).importer); }),
         textColumn(QObject::tr("Specifier"),
                    [edge](int row) { return QString::fromStdString(edge(row).specifier); }),
         textColumn(QObject::tr("Category"),
@@ -254,7 +256,7 @@ TableContent unresolvedTable(const SessionPtr& s) {
                    [edge](int row) { return QString::fromStdString(edge(row).reason); }),
         numberColumn(QObject::tr("Line"), [edge](int row) { return edge(row).position.line; }),
     };
-    content.moduleOfRow = [edge](int row) { return static_cast<int>(edge(row).importer.value); };
+    content.moduleOfRow = [edge](int row) { return std::optional(edge(row).importer); };
     return content;
 }
 

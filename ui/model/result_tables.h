@@ -28,9 +28,9 @@ struct ResultTables {
 ResultTables resultTables(const SessionPtr& session);
 
 // Helpers the views share: a module's path relative to the project, and its environment.
-QString modulePath(const ScanSession& session, std::uint32_t module);
-QString moduleEnvironment(const ScanSession& session, std::uint32_t module);
-QString packageName(const ScanSession& session, std::uint32_t package);
+QString modulePath(const ScanSession& session, ModuleId module);
+QString moduleEnvironment(const ScanSession& session, ModuleId module);
+QString packageName(const ScanSession& session, PackageId package);
 // A size as every report says it (fanout::formatSize), for a cell or a label.
 inline QString sizeText(std::uint64_t bytes) {
     return QString::fromStdString(formatSize(bytes));

@@ -15,7 +15,12 @@ void TableModel::setContent(TableContent content) {
     endResetModel();
 }
 
-int TableModel::rowOfModule(int module) const {
+std::optional<ModuleId> TableModel::moduleAt(const QModelIndex& index) {
+    const int module = index.data(ModuleRole).toInt();
+    return module < 0 ? std::nullopt : std::optional(ModuleId{static_cast<std::uint32_t>(module)});
+}
+
+int TableModel::rowOfModule(ModuleId module) const {
     if (!m_content.moduleOfRow) {
         return -1;
     }
@@ -47,7 +52,10 @@ QVariant TableModel::data(const QModelIndex& index, int role) const {
     case SortRole:
         return column.sortKey ? column.sortKey(row) : column.text(row);
     case ModuleRole:
-        return m_content.moduleOfRow ? m_content.moduleOfRow(row) : -1;
+        if (const auto module = m_content.moduleOfRow ? m_content.moduleOfRow(row) : std::nullopt) {
+            return static_cast<int>(module->value);
+        }
+        return -1;
     case Qt::TextAlignmentRole:
         return column.numeric ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     default:

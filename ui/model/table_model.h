@@ -1,8 +1,11 @@
 #pragma once
 
+#include "fanout/base/ids.h"
+
 #include <QAbstractTableModel>
 
 #include <functional>
+#include <optional>
 #include <vector>
 
 namespace fanout::ui {
@@ -20,7 +23,7 @@ struct TableColumn {
 struct TableContent {
     int rows = 0;
     std::vector<TableColumn> columns;
-    std::function<int(int row)> moduleOfRow; // -1 when a row is not one module
+    std::function<std::optional<ModuleId>(int row)> moduleOfRow; // nullopt: not one module
     int defaultSortColumn = 0;
     Qt::SortOrder defaultSortOrder = Qt::AscendingOrder;
     // Shown row -> content row in the default sort, computed with the content off the GUI thread
@@ -37,7 +40,9 @@ class TableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     static constexpr int SortRole = Qt::UserRole + 1;
-    static constexpr int ModuleRole = Qt::UserRole + 2; // the row's module id, or -1
+    // The row's module id as an int (-1: the row is not one module); read it with moduleAt.
+    static constexpr int ModuleRole = Qt::UserRole + 2;
+    static std::optional<ModuleId> moduleAt(const QModelIndex& index);
 
     explicit TableModel(QObject* parent = nullptr);
 
@@ -45,7 +50,7 @@ public:
     void setContent(TableContent content);
     const TableContent& content() const { return m_content; }
     // The first row showing `module`, or -1.
-    int rowOfModule(int module) const;
+    int rowOfModule(ModuleId module) const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

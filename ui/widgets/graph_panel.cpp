@@ -64,11 +64,11 @@ GraphPanel::GraphPanel(ModuleSelection& selection, QWidget* parent)
     connect(m_modeBox, &QComboBox::currentIndexChanged, this,
             [this](int index) { setMode(static_cast<Mode>(index)); });
     connect(m_depth, &QSlider::valueChanged, this, &GraphPanel::setDepth);
-    connect(&m_selection, &ModuleSelection::selected, this, [this](int module) {
+    connect(&m_selection, &ModuleSelection::selected, this, [this](std::optional<ModuleId> module) {
         if (m_map != nullptr) {
             m_map->setSelectedModule(module);
         }
-        if (module >= 0 && module != m_center) {
+        if (module && module != m_center) {
             m_center = module;
             m_options.expanded.clear();
             if (m_mode == Mode::Focus) {
@@ -108,7 +108,7 @@ GraphPanel::GraphPanel(ModuleSelection& selection, QWidget* parent)
             });
 }
 
-void GraphPanel::setSession(SessionPtr session, int center) {
+void GraphPanel::setSession(SessionPtr session, std::optional<ModuleId> center) {
     m_session = std::move(session);
     m_options.expanded.clear();
     m_center = center;
@@ -176,14 +176,12 @@ void GraphPanel::rebuild() {
     }
     if (m_mode == Mode::Packages) {
         m_view = buildPackageOverview(*m_session->result);
-    } else if (m_center < 0 ||
-               static_cast<std::size_t>(m_center) >= m_session->result->modules.size()) {
+    } else if (!m_center || m_center->value >= m_session->result->modules.size()) {
         showMessage(tr("Select a module in a table (or switch to the package overview) to see "
                        "its neighbourhood."));
         return;
     } else {
-        m_view = buildFocusGraph(*m_session->result, m_session->graph,
-                                 static_cast<std::uint32_t>(m_center), m_options);
+        m_view = buildFocusGraph(*m_session->result, m_session->graph, m_center->value, m_options);
     }
     if (m_view.nodes.size() > kAskAbove && m_interactive &&
         QMessageBox::question(this, tr("Draw a large graph?"),
@@ -221,17 +219,21 @@ void GraphPanel::nodeClicked(int index, bool context, const QPoint& globalPos) {
     }
     const auto& node = m_view.nodes[static_cast<std::size_t>(index)];
     const auto showTreemap = [this, node] {
-        std::vector<std::uint32_t> modules = node.members;
+        // A bundle node's id is its barrel module; a package node's id is its package.
+        std::vector<ModuleId> modules;
+        for (const auto member : node.members) {
+            modules.push_back(ModuleId{member});
+        }
         QString title;
         if (node.kind == ViewNodeKind::Bundle) {
-            title = modulePath(*m_session, node.id);
+            title = modulePath(*m_session, ModuleId{node.id});
         } else {
             const bool project = node.kind == ViewNodeKind::Project;
-            title = project ? tr("your project") : packageName(*m_session, node.id);
+            title = project ? tr("your project") : packageName(*m_session, PackageId{node.id});
             for (std::uint32_t i = 0; i < m_session->result->modules.size(); ++i) {
                 const auto& package = m_session->result->modules[i].package;
                 if (project ? !package : (package && package->value == node.id)) {
-                    modules.push_back(i);
+                    modules.push_back(ModuleId{i});
                 }
             }
         }
@@ -251,7 +253,7 @@ void GraphPanel::nodeClicked(int index, bool context, const QPoint& globalPos) {
             rebuild();
         }
     } else if (node.kind == ViewNodeKind::Module) {
-        m_selection.select(static_cast<int>(node.id));
+        m_selection.select(ModuleId{node.id});
     } else {
         showTreemap();
     }
@@ -278,8 +280,7 @@ bool GraphPanel::eventFilter(QObject* watched, QEvent* event) {
             if (m_map != nullptr && !dragged) {
                 // A click picks the nearest point within a few pixels.
                 const double radius = 8 / std::max(m_canvas->transform().m11(), 1e-6);
-                const int module = m_map->moduleAt(m_canvas->mapToScene(at), radius);
-                if (module >= 0) {
+                if (const auto module = m_map->moduleAt(m_canvas->mapToScene(at), radius)) {
                     m_selection.select(module);
                 }
             } else if (auto* item = m_canvas->itemAt(at);

@@ -7,6 +7,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 class QComboBox;
 class QGraphicsScene;
 class QGraphicsView;
@@ -31,8 +33,8 @@ public:
 
     GraphPanel(ModuleSelection& selection, QWidget* parent = nullptr);
 
-    // A new scan, focused on `center` (a module, or -1).
-    void setSession(SessionPtr session, int center);
+    // A new scan, focused on `center` (nullopt: nothing selected).
+    void setSession(SessionPtr session, std::optional<ModuleId> center);
     void setMode(Mode mode);
     void setDepth(int depth);
     Mode mode() const { return m_mode; }
@@ -50,7 +52,7 @@ public:
 signals:
     // The view shows a layout or says why it cannot: nothing more is coming for now.
     void settled();
-    void treemapRequested(const QString& title, std::vector<std::uint32_t> modules);
+    void treemapRequested(const QString& title, std::vector<fanout::ModuleId> modules);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -66,7 +68,7 @@ private:
     SessionPtr m_session;
     Mode m_mode = Mode::Focus;
     FocusOptions m_options;
-    int m_center = -1;
+    std::optional<ModuleId> m_center;
     ViewGraph m_view;
     std::vector<NodeLabel> m_labels;
     bool m_laidOut = false;

@@ -51,13 +51,13 @@ QPointF scenePoint(const LayoutPoint& point, const Layout& layout) {
     return {point.x * kPointsPerInch, (layout.height - point.y) * kPointsPerInch};
 }
 
-QString shortName(const ScanSession& s, std::uint32_t module) {
+QString shortName(const ScanSession& s, ModuleId module) {
     const auto path = modulePath(s, module);
     const auto slash = path.lastIndexOf(QLatin1Char('/'));
-    const auto& m = s.result->modules[module];
+    const auto& m = s.result->module(module);
     if (m.package) {
-        return packageName(s, m.package->value).section(QLatin1Char('@'), 0, -2) +
-               QStringLiteral(" › ") + path.mid(slash + 1);
+        return packageName(s, *m.package).section(QLatin1Char('@'), 0, -2) + QStringLiteral(" › ") +
+               path.mid(slash + 1);
     }
     return path.length() > 48 ? QStringLiteral("…") + path.right(47) : path;
 }
@@ -77,23 +77,24 @@ std::vector<NodeLabel> labelNodes(const ScanSession& s, const ViewGraph& view, c
         auto& label = labels[i];
         switch (node.kind) {
         case ViewNodeKind::Module: {
-            const auto& metricsOf = s.analysis.modules[node.id];
-            label.lines << shortName(s, node.id);
+            const ModuleId id{node.id};
+            const auto& metricsOf = s.analysis.modules[id.value];
+            label.lines << shortName(s, id);
             // The centre gets its exact reach (one walk); the others show the estimate, marked
             // as such once it is beyond what the sketch counts exactly.
             auto reach = metricsOf.reachEstimate;
             if (node.side == ViewSide::Center) {
-                reach = exactReach(*s.result, s.graph, ModuleId{node.id}).modules;
+                reach = exactReach(*s.result, s.graph, id).modules;
             }
             const bool estimated = node.side != ViewSide::Center && reach > 64;
             QString detail = QObject::tr("[%1] reach %2%3")
-                                 .arg(moduleEnvironment(s, node.id))
+                                 .arg(moduleEnvironment(s, id))
                                  .arg(estimated ? QStringLiteral("≈") : QString())
                                  .arg(QLocale().toString(static_cast<qulonglong>(reach)));
             if (metricsOf.barrel) {
                 detail += QObject::tr(" · barrel");
             }
-            const auto directive = s.result->modules[node.id].directive.directive;
+            const auto directive = s.result->module(id).directive.directive;
             if (directive != Directive::None) {
                 detail += directive == Directive::Client ? QStringLiteral(" · \"use client\"")
                                                          : QStringLiteral(" · \"use server\"");
@@ -117,7 +118,7 @@ std::vector<NodeLabel> labelNodes(const ScanSession& s, const ViewGraph& view, c
         case ViewNodeKind::Package:
         case ViewNodeKind::Project:
             label.lines << (node.kind == ViewNodeKind::Project ? QObject::tr("(your project)")
-                                                               : packageName(s, node.id))
+                                                               : packageName(s, PackageId{node.id}))
                         << QObject::tr("%1 modules · %2")
                                .arg(QLocale().toString(static_cast<qulonglong>(node.modules)))
                                .arg(sizeText(node.bytes));

@@ -22,7 +22,7 @@ struct NodeLabel {
 // Graphviz's inches (y up) as scene points (y down).
 QPointF scenePoint(const LayoutPoint& point, const Layout& layout);
 // A module's name as nodes show it: "package › file", or its path in the project.
-QString shortName(const ScanSession& session, std::uint32_t module);
+QString shortName(const ScanSession& session, ModuleId module);
 // Hot (red) drags in more; cold (blue-green) drags in little. `heat` from 0 to 1.
 QColor heatColor(double heat);
 

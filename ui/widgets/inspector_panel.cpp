@@ -22,9 +22,9 @@ namespace {
 
 constexpr std::size_t kListed = 40;
 
-QString link(const ScanSession& s, std::uint32_t module) {
+QString link(const ScanSession& s, ModuleId module) {
     return QStringLiteral("<a href=\"module:%1\">%2</a> <span style=\"color:#777\">[%3]</span>")
-        .arg(module)
+        .arg(module.value)
         .arg(modulePath(s, module).toHtmlEscaped())
         .arg(moduleEnvironment(s, module).toHtmlEscaped());
 }
@@ -43,7 +43,7 @@ void moduleList(QString& html, const ScanSession& s, const QString& title,
                 std::span<const std::uint32_t> modules) {
     html += QStringLiteral("<h4>%1 (%2)</h4><ul>").arg(title).arg(modules.size());
     for (std::size_t i = 0; i < modules.size() && i < kListed; ++i) {
-        html += QStringLiteral("<li>") + link(s, modules[i]) + QStringLiteral("</li>");
+        html += QStringLiteral("<li>") + link(s, ModuleId{modules[i]}) + QStringLiteral("</li>");
     }
     if (modules.size() > kListed) {
         html += QObject::tr("<li>… and %1 more</li>").arg(modules.size() - kListed);
@@ -70,16 +70,19 @@ InspectorPanel::InspectorPanel(ModuleSelection& selection, QWidget* parent)
     m_copy->setEnabled(false);
     connect(m_text, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
         if (url.scheme() == QStringLiteral("module")) {
-            m_selection.select(url.path().toInt());
+            bool ok = false;
+            const auto module = url.path().toUInt(&ok);
+            if (ok) {
+                m_selection.select(ModuleId{module});
+            }
         }
     });
     const auto selectedPath = [this]() -> QString {
-        const int module = m_selection.current();
-        if (!m_session || module < 0) {
+        const auto module = m_selection.current();
+        if (!m_session || !module) {
             return {};
         }
-        return QString::fromStdString(
-            m_session->result->modules[static_cast<std::size_t>(module)].path);
+        return QString::fromStdString(m_session->result->module(*module).path);
     };
     connect(m_open, &QPushButton::clicked, this,
             [selectedPath] { QDesktopServices::openUrl(QUrl::fromLocalFile(selectedPath())); });
@@ -98,17 +101,16 @@ QString InspectorPanel::html() const {
     return m_text->toHtml();
 }
 
-void InspectorPanel::show(int moduleId) {
-    m_open->setEnabled(m_session && moduleId >= 0);
-    m_copy->setEnabled(m_session && moduleId >= 0);
-    if (!m_session || moduleId < 0 ||
-        static_cast<std::size_t>(moduleId) >= m_session->result->modules.size()) {
+void InspectorPanel::show(std::optional<ModuleId> selected) {
+    m_open->setEnabled(m_session && selected);
+    m_copy->setEnabled(m_session && selected);
+    if (!m_session || !selected || selected->value >= m_session->result->modules.size()) {
         m_text->setHtml(tr("<p>Select a module to inspect it.</p>"));
         return;
     }
     const auto& s = *m_session;
-    const auto id = static_cast<std::uint32_t>(moduleId);
-    const auto& module = s.result->modules[id];
+    const auto id = *selected;
+    const auto& module = s.result->module(id);
     QString html = QStringLiteral("<h3>%1</h3><table>").arg(modulePath(s, id).toHtmlEscaped());
     const auto row = [&html](const QString& key, const QString& value) {
         html += QStringLiteral("<tr><td style=\"color:#555;padding-right:8px\">%1</td><td>%2</td>"
@@ -116,8 +118,8 @@ void InspectorPanel::show(int moduleId) {
                     .arg(key, value);
     };
     row(tr("Real path"), QString::fromStdString(module.path).toHtmlEscaped());
-    row(tr("Package"), module.package ? packageName(s, module.package->value).toHtmlEscaped()
-                                      : tr("your project"));
+    row(tr("Package"),
+        module.package ? packageName(s, *module.package).toHtmlEscaped() : tr("your project"));
     QStringList environments;
     // Modules are sorted by (path, environment): the file's other environments are neighbours.
     const auto& modules = s.result->modules;
@@ -125,10 +127,11 @@ void InspectorPanel::show(int moduleId) {
         modules.begin(), modules.end(), module.path,
         [](const ScanModule& m, const std::string& path) { return m.path < path; });
     for (; first != modules.end() && first->path == module.path; ++first) {
-        const auto i = static_cast<std::uint32_t>(first - modules.begin());
+        const ModuleId i{static_cast<std::uint32_t>(first - modules.begin())};
         const auto name = moduleEnvironment(s, i).toHtmlEscaped();
-        environments << (i == id ? QStringLiteral("<b>%1</b>").arg(name)
-                                 : QStringLiteral("<a href=\"module:%1\">%2</a>").arg(i).arg(name));
+        environments
+            << (i == id ? QStringLiteral("<b>%1</b>").arg(name)
+                        : QStringLiteral("<a href=\"module:%1\">%2</a>").arg(i.value).arg(name));
     }
     row(tr("Environments"), environments.join(QStringLiteral(", ")));
     row(tr("Kind"),
@@ -142,8 +145,8 @@ void InspectorPanel::show(int moduleId) {
     }
     row(tr("Directive"), directive);
     row(tr("Size"), sizeText(module.bytes));
-    const auto& metrics = s.analysis.modules[id];
-    const auto reach = exactReach(*s.result, s.graph, ModuleId{id});
+    const auto& metrics = s.analysis.modules[id.value];
+    const auto reach = exactReach(*s.result, s.graph, id);
     row(tr("Reach"), tr("%1 modules, %2 (exact)")
                          .arg(QLocale().toString(static_cast<qulonglong>(reach.modules)))
                          .arg(sizeText(reach.bytes)));
@@ -163,14 +166,14 @@ void InspectorPanel::show(int moduleId) {
         }
         html += QStringLiteral("</ul>");
     }
-    const auto chain = whyReached(s.graph, ModuleId{id});
+    const auto chain = whyReached(s.graph, id);
     html += tr("<h4>Why it is reached</h4>");
     if (chain.empty()) {
         html += tr("<p>Not reachable from an entry.</p>");
     } else {
         html += QStringLiteral("<ol>");
         for (std::size_t i = 0; i < chain.size(); ++i) {
-            QString step = link(s, chain[i].value);
+            QString step = link(s, chain[i]);
             if (i + 1 < chain.size()) {
                 step += QStringLiteral(" <i>%1</i>")
                             .arg(toString(edgeKind(*s.result, chain[i].value, chain[i + 1].value))
@@ -180,8 +183,8 @@ void InspectorPanel::show(int moduleId) {
         }
         html += QStringLiteral("</ol>");
     }
-    moduleList(html, s, tr("Imported by"), s.graph.importers(id));
-    moduleList(html, s, tr("Imports"), s.graph.targets(id));
+    moduleList(html, s, tr("Imported by"), s.graph.importers(id.value));
+    moduleList(html, s, tr("Imports"), s.graph.targets(id.value));
     m_text->setHtml(html);
 }
 

@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 class QTextBrowser;
 class QPushButton;
 
@@ -23,7 +25,7 @@ public:
     QString html() const;
 
 private:
-    void show(int module);
+    void show(std::optional<ModuleId> module);
 
     ModuleSelection& m_selection;
     SessionPtr m_session;

@@ -53,14 +53,13 @@ MainWindow::MainWindow(QWidget* parent)
       m_error(new QLabel) {
     setWindowTitle(tr("Fanout"));
     setAcceptDrops(true);
-    const std::pair<QString, QString> tables[] = {{QStringLiteral("hotspots"), tr("Hotspots")},
-                                                  {QStringLiteral("directives"), tr("Directives")},
-                                                  {QStringLiteral("packages"), tr("Packages")},
-                                                  {QStringLiteral("duplicates"), tr("Duplicates")},
-                                                  {QStringLiteral("unresolved"), tr("Unresolved")}};
-    for (const auto& [key, title] : tables) {
+    for (const auto& table : panels()) {
+        if (!isTable(table.panel)) {
+            continue;
+        }
+        const auto title = tr(table.title);
         auto* panel = new TablePanel(m_selection, tr("Filter %1…").arg(title.toLower()));
-        m_tables[key] = panel;
+        m_tables[table.panel] = panel;
         m_tableTabs->addTab(panel, title);
     }
     auto* treemapPage = new QWidget;
@@ -71,10 +70,10 @@ MainWindow::MainWindow(QWidget* parent)
     treemapLayout->addWidget(m_treemap, 1);
     connect(sizeBy, &QComboBox::currentIndexChanged, m_treemap,
             [this](int index) { m_treemap->setSizeByReach(index == 1); });
-    m_viewTabs->addTab(m_graph, tr("Graph"));
-    m_viewTabs->addTab(treemapPage, tr("Treemap"));
-    m_viewTabs->addTab(m_memoryPlot, tr("Memory"));
-    m_viewTabs->addTab(m_profile, tr("Profile a command"));
+    m_viewTabs->addTab(m_graph, tr(info(Panel::Graph).title));
+    m_viewTabs->addTab(treemapPage, tr(info(Panel::Treemap).title));
+    m_viewTabs->addTab(m_memoryPlot, tr(info(Panel::Memory).title));
+    m_viewTabs->addTab(m_profile, tr(info(Panel::Profile).title));
 
     auto* splitter = new QSplitter;
     splitter->addWidget(m_tableTabs);
@@ -157,9 +156,9 @@ MainWindow::MainWindow(QWidget* parent)
         }
     });
     connect(m_graph, &GraphPanel::treemapRequested, this,
-            [this](const QString& title, std::vector<std::uint32_t> modules) {
+            [this](const QString& title, const std::vector<ModuleId>& modules) {
                 showTreemap(title, modules);
-                m_viewTabs->setCurrentIndex(1);
+                showPanel(Panel::Treemap);
             });
     connect(m_treemap, &TreemapView::moduleClicked, &m_selection, &ModuleSelection::select);
     connect(&m_selection, &ModuleSelection::selected, m_treemap, &TreemapView::setSelectedModule);
@@ -169,30 +168,34 @@ MainWindow::MainWindow(QWidget* parent)
 MainWindow::~MainWindow() = default;
 
 QStringList MainWindow::panelNames() {
-    return {QStringLiteral("hotspots"),   QStringLiteral("directives"), QStringLiteral("packages"),
-            QStringLiteral("duplicates"), QStringLiteral("unresolved"), QStringLiteral("graph"),
-            QStringLiteral("treemap"),    QStringLiteral("memory"),     QStringLiteral("map"),
-            QStringLiteral("profile")};
+    QStringList names;
+    for (const auto& panel : panels()) {
+        names << QString::fromLatin1(panel.name);
+    }
+    return names;
 }
 
-bool MainWindow::showPanel(const QString& name) {
-    if (const auto it = m_tables.find(name); it != m_tables.end()) {
-        m_tableTabs->setCurrentWidget(it->second);
-        return true;
-    }
-    if (name == QStringLiteral("map")) {
+void MainWindow::showPanel(Panel panel) {
+    switch (panel) {
+    case Panel::Graph:
+        m_viewTabs->setCurrentWidget(m_graph);
+        return;
+    case Panel::Map:
         m_viewTabs->setCurrentWidget(m_graph);
         m_graph->setMode(GraphPanel::Mode::Map);
-        return true;
+        return;
+    case Panel::Treemap:
+        m_viewTabs->setCurrentIndex(1); // the treemap's page, with its size box
+        return;
+    case Panel::Memory:
+        m_viewTabs->setCurrentWidget(m_memoryPlot);
+        return;
+    case Panel::Profile:
+        m_viewTabs->setCurrentWidget(m_profile);
+        return;
+    default:
+        m_tableTabs->setCurrentWidget(m_tables.at(panel));
     }
-    const QStringList views{QStringLiteral("graph"), QStringLiteral("treemap"),
-                            QStringLiteral("memory"), QStringLiteral("profile")};
-    const auto index = views.indexOf(name);
-    if (index < 0) {
-        return false;
-    }
-    m_viewTabs->setCurrentIndex(static_cast<int>(index));
-    return true;
 }
 
 void MainWindow::setInteractive(bool interactive) {
@@ -299,11 +302,11 @@ void MainWindow::showError(const QString& message) {
 void MainWindow::showResult(const SessionPtr& session) {
     const auto& stats = session->result->stats;
     const auto& tables = m_controller.tables();
-    m_tables.at(QStringLiteral("hotspots"))->setContent(tables.hotspots);
-    m_tables.at(QStringLiteral("directives"))->setContent(tables.directives);
-    m_tables.at(QStringLiteral("packages"))->setContent(tables.packages);
-    m_tables.at(QStringLiteral("duplicates"))->setContent(tables.duplicates);
-    m_tables.at(QStringLiteral("unresolved"))->setContent(tables.unresolved);
+    m_tables.at(Panel::Hotspots)->setContent(tables.hotspots);
+    m_tables.at(Panel::Directives)->setContent(tables.directives);
+    m_tables.at(Panel::Packages)->setContent(tables.packages);
+    m_tables.at(Panel::Duplicates)->setContent(tables.duplicates);
+    m_tables.at(Panel::Unresolved)->setContent(tables.unresolved);
     m_inspector->setSession(session);
     statusBar()->showMessage(tr("Scanned %1 modules in %2 ms; peak resident memory %3 MB.")
                                  .arg(session->result->modules.size())
@@ -311,18 +314,20 @@ void MainWindow::showResult(const SessionPtr& session) {
                                  .arg(m_controller.memory().peakMegabytes(), 0, 'f', 1));
     m_statusModules->setText(tr("%1 modules").arg(session->result->modules.size()));
     // Start where the trouble usually is: the module with the largest fan-out.
-    const int top = m_tables.at(QStringLiteral("hotspots"))->topModule();
+    const auto top = m_tables.at(Panel::Hotspots)->topModule();
     m_waitingForGraph = true;
     m_graph->setSession(session, top);
     m_selection.select(top);
-    if (top >= 0) {
-        const auto targets = session->graph.targets(static_cast<std::uint32_t>(top));
-        showTreemap(modulePath(*session, static_cast<std::uint32_t>(top)),
-                    {targets.begin(), targets.end()});
+    if (top) {
+        std::vector<ModuleId> targets;
+        for (const auto target : session->graph.targets(top->value)) {
+            targets.push_back(ModuleId{target});
+        }
+        showTreemap(modulePath(*session, *top), targets);
     }
 }
 
-void MainWindow::showTreemap(const QString& title, const std::vector<std::uint32_t>& modules) {
+void MainWindow::showTreemap(const QString& title, const std::vector<ModuleId>& modules) {
     const auto session = m_controller.session();
     if (!session) {
         return;
@@ -330,13 +335,12 @@ void MainWindow::showTreemap(const QString& title, const std::vector<std::uint32
     std::vector<TreemapView::Item> items;
     items.reserve(modules.size());
     for (const auto module : modules) {
-        items.push_back({static_cast<int>(module),
-                         static_cast<double>(session->result->modules[module].bytes),
-                         static_cast<double>(session->analysis.modules[module].reachEstimate)});
+        items.push_back(
+            {module, static_cast<double>(session->result->module(module).bytes),
+             static_cast<double>(session->analysis.modules[module.value].reachEstimate)});
     }
-    m_treemap->setItems(title, std::move(items), [session](int module) {
-        return modulePath(*session, static_cast<std::uint32_t>(module))
-            .section(QLatin1Char('/'), -1);
+    m_treemap->setItems(title, std::move(items), [session](ModuleId module) {
+        return modulePath(*session, module).section(QLatin1Char('/'), -1);
     });
 }
 

@@ -2,6 +2,7 @@
 
 #include "module_selection.h"
 #include "scan_controller.h"
+#include "window_names.h"
 
 #include <QLabel>
 #include <QMainWindow>
@@ -31,16 +32,16 @@ public:
 
     void openProject(const QString& dir);
     void rescan();
-    // hotspots, directives, packages, duplicates, unresolved, graph, treemap, memory, map (the
-    // graph panel's full module map, laid out anew), profile (profile a command).
-    bool showPanel(const QString& name);
+    // Map lays the graph panel's full module map out anew.
+    void showPanel(Panel panel);
+    // The names --panel takes (window_names.h).
     static QStringList panelNames();
     // The About box's text: version, licence, what Fanout is built with.
     static QString aboutText();
 
     ScanController& controller() { return m_controller; }
     ModuleSelection& selection() { return m_selection; }
-    TablePanel& table(const QString& name) { return *m_tables.at(name); }
+    TablePanel& table(Panel panel) { return *m_tables.at(panel); }
     GraphPanel& graph() { return *m_graph; }
     TreemapView& treemap() { return *m_treemap; }
     MemoryPlot& memoryPlot() { return *m_memoryPlot; }
@@ -48,9 +49,8 @@ public:
     InspectorPanel& inspector() { return *m_inspector; }
     QString errorText() const { return m_error->isHidden() ? QString() : m_error->text(); }
     void setInteractive(bool interactive);
-    // Writes an export without asking (directives, json, dot-packages, dot-modules, csv,
-    // graph-png, graph-svg, memory-png, memory-csv). Empty, or what went wrong.
-    QString exportTo(const QString& what, const QString& file);
+    // Writes an export without asking. Empty, or what went wrong.
+    QString exportTo(Export what, const QString& file);
 
 signals:
     // The scan ended (result, failure or cancellation) and the graph shows what it can.
@@ -66,13 +66,13 @@ private:
     void showResult(const SessionPtr& session);
     void showError(const QString& message);
     void updateRecent();
-    void showTreemap(const QString& title, const std::vector<std::uint32_t>& modules);
-    void exportFile(const QString& what);
+    void showTreemap(const QString& title, const std::vector<ModuleId>& modules);
+    void exportFile(Export what);
 
     ScanController m_controller;
     ModuleSelection m_selection;
     QString m_projectDir;
-    std::map<QString, TablePanel*> m_tables;
+    std::map<Panel, TablePanel*> m_tables;
     QTabWidget* m_tableTabs;
     QTabWidget* m_viewTabs;
     GraphPanel* m_graph;

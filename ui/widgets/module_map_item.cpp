@@ -36,7 +36,7 @@ ModuleMapItem::ModuleMapItem(SessionPtr session, const Layout& layout)
         const double heat =
             std::log1p(static_cast<double>(metrics[module].reachEstimate)) / std::log1p(hottest);
         const int band = std::clamp(static_cast<int>(heat * kHeatBands), 0, kHeatBands - 1);
-        m_byHeat[static_cast<std::size_t>(band)].push_back(static_cast<int>(module));
+        m_byHeat[static_cast<std::size_t>(band)].push_back(ModuleId{module});
     }
     QPolygonF outline(QList<QPointF>(m_points.begin(), m_points.end()));
     m_bounds = outline.boundingRect().adjusted(-10, -10, 10, 10);
@@ -46,20 +46,20 @@ QRectF ModuleMapItem::boundingRect() const {
     return m_bounds;
 }
 
-void ModuleMapItem::setSelectedModule(int module) {
+void ModuleMapItem::setSelectedModule(std::optional<ModuleId> module) {
     m_selected = module;
     update();
 }
 
-int ModuleMapItem::moduleAt(const QPointF& scenePoint, double radius) const {
-    int best = -1;
+std::optional<ModuleId> ModuleMapItem::moduleAt(const QPointF& scenePoint, double radius) const {
+    std::optional<ModuleId> best;
     double bestDistance = radius * radius;
-    for (std::size_t i = 0; i < m_points.size(); ++i) {
+    for (std::uint32_t i = 0; i < m_points.size(); ++i) {
         const auto d = m_points[i] - scenePoint;
         const double distance = d.x() * d.x() + d.y() * d.y();
         if (distance <= bestDistance) {
             bestDistance = distance;
-            best = static_cast<int>(i);
+            best = ModuleId{i};
         }
     }
     return best;
@@ -73,12 +73,12 @@ void ModuleMapItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
 
     const double side = kPointPixels / std::max(lod, 1e-6);
     std::vector<QRectF> boxes;
-    std::vector<int> visible;
+    std::vector<ModuleId> visible;
     painter->setPen(Qt::NoPen);
     for (int band = 0; band < kHeatBands; ++band) {
         boxes.clear();
-        for (const int module : m_byHeat[static_cast<std::size_t>(band)]) {
-            const auto& point = m_points[static_cast<std::size_t>(module)];
+        for (const auto module : m_byHeat[static_cast<std::size_t>(band)]) {
+            const auto& point = m_points[module.value];
             if (exposed.contains(point)) {
                 boxes.emplace_back(point.x() - side / 2, point.y() - side / 2, side, side);
                 visible.push_back(module);
@@ -88,10 +88,10 @@ void ModuleMapItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
         painter->setBrush(color);
         painter->drawRects(boxes.data(), static_cast<int>(boxes.size()));
     }
-    if (m_selected >= 0 && static_cast<std::size_t>(m_selected) < m_points.size()) {
+    if (m_selected && m_selected->value < m_points.size()) {
         painter->setBrush(Qt::NoBrush);
         painter->setPen(QPen(QColor(0x1f, 0x4e, 0xd8), 2.5 / lod));
-        const auto& point = m_points[static_cast<std::size_t>(m_selected)];
+        const auto& point = m_points[m_selected->value];
         painter->drawEllipse(point, 3 * side, 3 * side);
     }
     m_labelsDrawn = 0;
@@ -103,10 +103,9 @@ void ModuleMapItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opt
     painter->save();
     painter->resetTransform();
     painter->setPen(QColor(0x22, 0x22, 0x22));
-    for (const int module : visible) {
-        const auto at = transform.map(m_points[static_cast<std::size_t>(module)]);
-        painter->drawText(at + QPointF(kPointPixels, -kPointPixels),
-                          shortName(*m_session, static_cast<std::uint32_t>(module)));
+    for (const auto module : visible) {
+        const auto at = transform.map(m_points[module.value]);
+        painter->drawText(at + QPointF(kPointPixels, -kPointPixels), shortName(*m_session, module));
         ++m_labelsDrawn;
     }
     painter->restore();

@@ -5,6 +5,7 @@
 
 #include <QGraphicsItem>
 
+#include <optional>
 #include <vector>
 
 namespace fanout::ui {
@@ -22,11 +23,11 @@ public:
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
-    // The module whose point is nearest `scenePoint`, within `radius` scene units; or -1.
-    int moduleAt(const QPointF& scenePoint, double radius) const;
-    QPointF positionOf(int module) const { return m_points[static_cast<std::size_t>(module)]; }
+    // The module whose point is nearest `scenePoint`, within `radius` scene units.
+    std::optional<ModuleId> moduleAt(const QPointF& scenePoint, double radius) const;
+    QPointF positionOf(ModuleId module) const { return m_points[module.value]; }
     std::size_t pointCount() const { return m_points.size(); }
-    void setSelectedModule(int module);
+    void setSelectedModule(std::optional<ModuleId> module);
     // Labels drawn by the last paint (for tests).
     std::size_t labelsDrawn() const { return m_labelsDrawn; }
 
@@ -34,9 +35,9 @@ private:
     SessionPtr m_session;
     std::vector<QPointF> m_points; // per module
     std::vector<QLineF> m_lines;
-    std::vector<std::vector<int>> m_byHeat; // modules per heat band
+    std::vector<std::vector<ModuleId>> m_byHeat; // modules per heat band
     QRectF m_bounds;
-    int m_selected = -1;
+    std::optional<ModuleId> m_selected;
     std::size_t m_labelsDrawn = 0;
 };
 

@@ -56,9 +56,9 @@ ProfilePanel::ProfilePanel(QWidget* beside, QWidget* parent)
 
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_start);
-    for (const auto& [what, label] : {std::pair{QStringLiteral("png"), tr("Export PNG…")},
-                                      std::pair{QStringLiteral("csv"), tr("Export CSV…")},
-                                      std::pair{QStringLiteral("json"), tr("Export JSON…")}}) {
+    for (const auto& [what, label] : {std::pair{ProfileExport::Png, tr("Export PNG…")},
+                                      std::pair{ProfileExport::Csv, tr("Export CSV…")},
+                                      std::pair{ProfileExport::Json, tr("Export JSON…")}}) {
         auto* button = new QPushButton(label, this);
         connect(button, &QPushButton::clicked, this, [this, what = what] { exportFile(what); });
         buttons->addWidget(button);
@@ -170,23 +170,23 @@ void ProfilePanel::showResult(const ProfilePtr& result) {
                      : tr(" (phase %1)").arg(QString::fromStdString(result->treePeakPhase))));
 }
 
-QString ProfilePanel::exportTo(const QString& what, const QString& file) {
-    if (what == QStringLiteral("png")) {
+QString ProfilePanel::exportTo(ProfileExport what, const QString& file) {
+    if (what == ProfileExport::Png) {
         return m_plot->savePng(file);
     }
     const auto result = m_controller.result();
     if (!result || !result->started) {
         return tr("nothing has been profiled yet");
     }
-    const auto contents =
-        what == QStringLiteral("csv") ? profileCsv(*result) : profileJson(*result);
+    const auto contents = what == ProfileExport::Csv ? profileCsv(*result) : profileJson(*result);
     return QString::fromStdString(writeFileAtomically(file.toStdString(), contents));
 }
 
-void ProfilePanel::exportFile(const QString& what) {
+void ProfilePanel::exportFile(ProfileExport what) {
+    const auto suffix = suffixOf(what);
     const auto file = QFileDialog::getSaveFileName(this, tr("Export the profile"),
-                                                   QStringLiteral("profile.%1").arg(what),
-                                                   QStringLiteral("*.%1").arg(what));
+                                                   QStringLiteral("profile.%1").arg(suffix),
+                                                   QStringLiteral("*.%1").arg(suffix));
     if (!file.isEmpty()) {
         if (const auto error = exportTo(what, file); !error.isEmpty()) {
             m_status->setText(tr("Could not export: %1").arg(error));

@@ -2,6 +2,7 @@
 
 #include "profile_controller.h"
 #include "table_model.h"
+#include "window_names.h"
 
 #include <QWidget>
 
@@ -32,7 +33,7 @@ public:
     // Starts the command as typed; empty, or why it cannot start.
     QString startProfile();
     // png, csv or json; empty, or what went wrong.
-    QString exportTo(const QString& what, const QString& file);
+    QString exportTo(ProfileExport what, const QString& file);
 
     ProfileController& controller() { return m_controller; }
     ProfilePlot& plot() { return *m_plot; }
@@ -41,7 +42,7 @@ public:
 
 private:
     void showResult(const ProfilePtr& result);
-    void exportFile(const QString& what);
+    void exportFile(ProfileExport what);
 
     ProfileController m_controller;
     TableModel m_peaks;

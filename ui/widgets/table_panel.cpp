@@ -58,8 +58,7 @@ TablePanel::TablePanel(ModuleSelection& selection, const QString& filterHint, QW
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) {
                 if (!m_syncing && current.isValid()) {
-                    const int module = current.data(TableModel::ModuleRole).toInt();
-                    if (module >= 0) {
+                    if (const auto module = TableModel::moduleAt(current)) {
                         m_selection.select(module);
                     }
                 }
@@ -83,20 +82,19 @@ void TablePanel::setContent(TableContent content) {
     }
 }
 
-int TablePanel::topModule() const {
+std::optional<ModuleId> TablePanel::topModule() const {
     if (m_proxy.rowCount() == 0) {
-        return -1;
+        return std::nullopt;
     }
-    return m_proxy.index(0, 0).data(TableModel::ModuleRole).toInt();
+    return TableModel::moduleAt(m_proxy.index(0, 0));
 }
 
-void TablePanel::showModule(int module) {
+void TablePanel::showModule(std::optional<ModuleId> module) {
     const auto current = m_view->currentIndex();
-    if (module < 0 ||
-        (current.isValid() && current.data(TableModel::ModuleRole).toInt() == module)) {
+    if (!module || (current.isValid() && TableModel::moduleAt(current) == module)) {
         return;
     }
-    const int row = m_model.rowOfModule(module);
+    const int row = m_model.rowOfModule(*module);
     if (row < 0) {
         m_syncing = true;
         m_view->clearSelection();

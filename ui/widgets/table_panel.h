@@ -5,6 +5,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 class QLabel;
 class QLineEdit;
 class QTableView;
@@ -24,11 +26,11 @@ public:
     TableModel& model() { return m_model; }
     FilterProxy& proxy() { return m_proxy; }
     QTableView& view() { return *m_view; }
-    // The module of the row shown first (after sorting and filtering), or -1.
-    int topModule() const;
+    // The module of the row shown first (after sorting and filtering).
+    std::optional<ModuleId> topModule() const;
 
 private:
-    void showModule(int module);
+    void showModule(std::optional<ModuleId> module);
 
     ModuleSelection& m_selection;
     TableModel m_model;

@@ -24,7 +24,7 @@ void TreemapView::setSizeByReach(bool byReach) {
     relayout();
 }
 
-void TreemapView::setSelectedModule(int module) {
+void TreemapView::setSelectedModule(std::optional<ModuleId> module) {
     m_selected = module;
     update();
 }

@@ -1,10 +1,12 @@
 #pragma once
 
+#include "fanout/base/ids.h"
 #include "fanout/view/treemap.h"
 
 #include <QWidget>
 
 #include <functional>
+#include <optional>
 
 namespace fanout::ui {
 
@@ -14,23 +16,23 @@ class TreemapView : public QWidget {
     Q_OBJECT
 public:
     struct Item {
-        int module = -1;
+        ModuleId module;
         double bytes = 0;
         double reach = 0;
     };
     // A cell's label, asked only for cells large enough to show one: a 50,000-icon barrel has
     // a few hundred such cells, and building every label took ~15 ms on the GUI thread.
-    using Labeler = std::function<QString(int module)>;
+    using Labeler = std::function<QString(ModuleId module)>;
 
     explicit TreemapView(QWidget* parent = nullptr);
 
     void setItems(const QString& title, std::vector<Item> items, Labeler labeler);
     void setSizeByReach(bool byReach);
-    void setSelectedModule(int module);
+    void setSelectedModule(std::optional<fanout::ModuleId> module);
     std::size_t cellCount() const { return m_cells.size(); }
 
 signals:
-    void moduleClicked(int module);
+    void moduleClicked(fanout::ModuleId module);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -46,7 +48,7 @@ private:
     Labeler m_labeler;
     std::vector<TreemapCell> m_cells;
     bool m_byReach = false;
-    int m_selected = -1;
+    std::optional<ModuleId> m_selected;
 };
 
 } // namespace fanout::ui

@@ -81,8 +81,9 @@ TEST_F(TableModels, HotspotsSortByFanOutNumericallyAndTheBarrelLeads) {
         EXPECT_GE(proxy.index(row - 1, column).data(TableModel::SortRole).toDouble(),
                   proxy.index(row, column).data(TableModel::SortRole).toDouble());
     }
-    const int module = top.data(TableModel::ModuleRole).toInt();
-    EXPECT_EQ(model.rowOfModule(module), 0); // the model itself holds the sorted order
+    const auto module = TableModel::moduleAt(top);
+    ASSERT_TRUE(module);
+    EXPECT_EQ(model.rowOfModule(*module), 0); // the model itself holds the sorted order
 }
 
 // The tables a result arrives with are sorted already (on the scan thread), exactly as the

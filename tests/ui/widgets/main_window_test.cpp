@@ -44,10 +44,10 @@ TEST_F(MainWindowTest, TheDemoShowsTheIconBarrelOnTopWithABundleInItsFocusGraph)
     openDemo();
     const auto session = window.controller().session();
     ASSERT_TRUE(session);
-    const int top = window.table(QStringLiteral("hotspots")).topModule();
-    ASSERT_GE(top, 0);
-    EXPECT_TRUE(session->result->modules[static_cast<std::size_t>(top)].path.ends_with(
-        "/lucide-mini/dist/esm/lucide-mini.mjs"));
+    const auto top = window.table(Panel::Hotspots).topModule();
+    ASSERT_TRUE(top);
+    EXPECT_TRUE(
+        session->result->module(*top).path.ends_with("/lucide-mini/dist/esm/lucide-mini.mjs"));
     EXPECT_EQ(window.selection().current(), top);
 
     auto& graph = window.graph();
@@ -57,7 +57,7 @@ TEST_F(MainWindowTest, TheDemoShowsTheIconBarrelOnTopWithABundleInItsFocusGraph)
     ASSERT_TRUE(graph.hasLayout()) << graph.message().toStdString();
     const auto& view = graph.viewGraph();
     ASSERT_FALSE(view.nodes.empty());
-    EXPECT_EQ(view.nodes[0].id, static_cast<std::uint32_t>(top));
+    EXPECT_EQ(view.nodes[0].id, top->value);
     const auto bundle = std::find_if(view.nodes.begin(), view.nodes.end(),
                                      [](auto& node) { return node.kind == ViewNodeKind::Bundle; });
     ASSERT_NE(bundle, view.nodes.end());
@@ -71,17 +71,18 @@ TEST_F(MainWindowTest, TheDemoShowsTheIconBarrelOnTopWithABundleInItsFocusGraph)
 
 TEST_F(MainWindowTest, SelectingARowAnywhereSelectsTheModuleEverywhere) {
     openDemo();
-    auto& directives = window.table(QStringLiteral("directives"));
+    auto& directives = window.table(Panel::Directives);
     auto& view = directives.view();
     const auto index = view.model()->index(0, 0);
     view.setCurrentIndex(index);
-    const int module = index.data(TableModel::ModuleRole).toInt();
+    const auto module = TableModel::moduleAt(index);
+    ASSERT_TRUE(module);
     EXPECT_EQ(window.selection().current(), module);
-    auto& hotspots = window.table(QStringLiteral("hotspots"));
-    EXPECT_EQ(hotspots.view().currentIndex().data(TableModel::ModuleRole).toInt(), module);
+    auto& hotspots = window.table(Panel::Hotspots);
+    EXPECT_EQ(TableModel::moduleAt(hotspots.view().currentIndex()), module);
     QSignalSpy settled(&window.graph(), &GraphPanel::settled);
     ASSERT_TRUE(settled.wait(30000));
-    EXPECT_EQ(window.graph().viewGraph().nodes.front().id, static_cast<std::uint32_t>(module));
+    EXPECT_EQ(window.graph().viewGraph().nodes.front().id, module->value);
 }
 
 // On the focus graph a click on a module focuses it; a drag that ends on one only pans.
@@ -92,21 +93,21 @@ TEST_F(MainWindowTest, AClickOnAGraphNodeSelectsItADragThatEndsOnItDoesNot) {
     }
     auto& graph = window.graph();
     ASSERT_TRUE(graph.hasLayout());
-    const int center = window.selection().current();
+    const auto center = window.selection().current();
+    ASSERT_TRUE(center);
     const auto& nodes = graph.viewGraph().nodes;
     QGraphicsItem* target = nullptr;
     for (auto* item : graph.canvas().scene()->items()) {
         if (item->data(0).isValid()) {
             const auto& node = nodes[static_cast<std::size_t>(item->data(0).toInt())];
-            if (node.kind == ViewNodeKind::Module && static_cast<int>(node.id) != center) {
+            if (node.kind == ViewNodeKind::Module && node.id != center->value) {
                 target = item;
                 break;
             }
         }
     }
     ASSERT_NE(target, nullptr);
-    const auto targetModule =
-        static_cast<int>(nodes[static_cast<std::size_t>(target->data(0).toInt())].id);
+    const ModuleId targetModule{nodes[static_cast<std::size_t>(target->data(0).toInt())].id};
     auto* viewport = graph.canvas().viewport();
     const auto at = [&] {
         return graph.canvas().mapFromScene(target->sceneBoundingRect().center());
@@ -128,7 +129,7 @@ TEST_F(MainWindowTest, TheFullMapPlacesEveryModuleAndAClickSelectsOne) {
     }
     auto& graph = window.graph();
     QSignalSpy settled(&graph, &GraphPanel::settled);
-    ASSERT_TRUE(window.showPanel(QStringLiteral("map")));
+    window.showPanel(Panel::Map);
     ASSERT_TRUE(settled.wait(60000));
     ASSERT_TRUE(graph.hasLayout()) << graph.message().toStdString();
     const auto* map = graph.map();
@@ -140,7 +141,7 @@ TEST_F(MainWindowTest, TheFullMapPlacesEveryModuleAndAClickSelectsOne) {
     canvas.viewport()->grab(); // paints: all 621 points in view, too many to name
     EXPECT_EQ(map->labelsDrawn(), 0u);
 
-    const int icon = static_cast<int>(modules / 2);
+    const ModuleId icon{static_cast<std::uint32_t>(modules / 2)};
     canvas.scale(40, 40);
     canvas.centerOn(map->positionOf(icon));
     canvas.viewport()->grab();
@@ -149,10 +150,10 @@ TEST_F(MainWindowTest, TheFullMapPlacesEveryModuleAndAClickSelectsOne) {
 
     QTest::mouseClick(canvas.viewport(), Qt::LeftButton, {},
                       canvas.mapFromScene(map->positionOf(icon)));
-    const int picked = window.selection().current();
-    ASSERT_GE(picked, 0);
+    const auto picked = window.selection().current();
+    ASSERT_TRUE(picked);
     // The nearest point to the click: the icon itself, or one drawn on the same spot.
-    const auto offset = map->positionOf(picked) - map->positionOf(icon);
+    const auto offset = map->positionOf(*picked) - map->positionOf(icon);
     EXPECT_LT(offset.manhattanLength(), 1.0);
     EXPECT_NE(graph.map(), nullptr); // still the map, now marking the selection
 }
@@ -170,22 +171,22 @@ TEST_F(MainWindowTest, ExportsAreWrittenWhereAsked) {
     const auto file = [&](const char* name) {
         return QString::fromStdString((out.path() / name).string());
     };
-    ASSERT_EQ(window.exportTo(QStringLiteral("directives"), file("d.json")), QString());
+    ASSERT_EQ(window.exportTo(Export::Directives, file("d.json")), QString());
     QFile directives(file("d.json"));
     ASSERT_TRUE(directives.open(QIODevice::ReadOnly));
     const auto json = QJsonDocument::fromJson(directives.readAll()).object();
     EXPECT_FALSE(json.value(QStringLiteral("client")).toArray().isEmpty());
     for (const auto& [what, name] :
-         std::vector<std::pair<QString, const char*>>{{QStringLiteral("json"), "scan.json"},
-                                                      {QStringLiteral("dot-packages"), "p.dot"},
-                                                      {QStringLiteral("memory-csv"), "memory.csv"},
-                                                      {QStringLiteral("memory-png"), "memory.png"},
-                                                      {QStringLiteral("graph-svg"), "graph.svg"},
-                                                      {QStringLiteral("graph-png"), "graph.png"}}) {
+         std::vector<std::pair<Export, const char*>>{{Export::Json, "scan.json"},
+                                                     {Export::DotPackages, "p.dot"},
+                                                     {Export::MemoryCsv, "memory.csv"},
+                                                     {Export::MemoryPng, "memory.png"},
+                                                     {Export::GraphSvg, "graph.svg"},
+                                                     {Export::GraphPng, "graph.png"}}) {
         EXPECT_EQ(window.exportTo(what, file(name)), QString()) << name;
         EXPECT_GT(QFile(file(name)).size(), 100) << name;
     }
-    EXPECT_EQ(window.exportTo(QStringLiteral("csv"), file("csv")), QString());
+    EXPECT_EQ(window.exportTo(Export::Csv, file("csv")), QString());
     EXPECT_TRUE(QFile::exists(file("csv/modules.csv")));
 }
 

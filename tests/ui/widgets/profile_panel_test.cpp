@@ -18,7 +18,7 @@ namespace {
 TEST(ProfilePanel, ProfilesTheFakeBuildLiveAndListsEachProcesssPeak) {
     MainWindow window;
     window.show();
-    ASSERT_TRUE(window.showPanel(QStringLiteral("profile")));
+    window.showPanel(Panel::Profile);
     auto& panel = window.profile();
     QAbstractItemModelTester tester(&panel.peaks(),
                                     QAbstractItemModelTester::FailureReportingMode::Fatal);
@@ -55,10 +55,11 @@ TEST(ProfilePanel, ProfilesTheFakeBuildLiveAndListsEachProcesssPeak) {
         << panel.status().toStdString();
 
     testing::TempDir out;
-    for (const char* what : {"png", "csv", "json"}) {
-        const auto file = QString::fromStdString((out.path() / "profile.").string()) + what;
-        EXPECT_EQ(panel.exportTo(QString::fromLatin1(what), file), QString()) << what;
-        EXPECT_GT(QFile(file).size(), 100) << what;
+    for (const auto what : {ProfileExport::Png, ProfileExport::Csv, ProfileExport::Json}) {
+        const auto file =
+            QString::fromStdString((out.path() / "profile.").string()) + suffixOf(what);
+        EXPECT_EQ(panel.exportTo(what, file), QString()) << suffixOf(what).toStdString();
+        EXPECT_GT(QFile(file).size(), 100) << suffixOf(what).toStdString();
     }
 }
 

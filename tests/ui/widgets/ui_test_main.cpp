@@ -1,5 +1,7 @@
 #include <QApplication>
+#include <QSettings>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
@@ -10,8 +12,11 @@ int main(int argc, char** argv) {
     }
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Fanout tests"));
-    // Settings (recent projects) go to a test folder, never the user's own.
+    // Settings (recent projects) go to a test folder, never the user's own; one folder per test
+    // process, since ctest runs tests of this binary side by side and they write the same key.
     QStandardPaths::setTestModeEnabled(true);
+    const QTemporaryDir settings;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settings.path());
     ::testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();
 }

@@ -1,8 +1,7 @@
 #pragma once
 
-#include "fanout/base/ids.h"
+#include "module_id.h"
 
-#include <QMetaType>
 #include <QObject>
 
 #include <optional>
@@ -32,5 +31,3 @@ private:
 };
 
 } // namespace fanout::ui
-
-Q_DECLARE_METATYPE(std::optional<fanout::ModuleId>)

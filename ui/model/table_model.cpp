@@ -16,8 +16,8 @@ void TableModel::setContent(TableContent content) {
 }
 
 std::optional<ModuleId> TableModel::moduleAt(const QModelIndex& index) {
-    const int module = index.data(ModuleRole).toInt();
-    return module < 0 ? std::nullopt : std::optional(ModuleId{static_cast<std::uint32_t>(module)});
+    const auto module = index.data(ModuleRole);
+    return module.canConvert<ModuleId>() ? std::optional(module.value<ModuleId>()) : std::nullopt;
 }
 
 int TableModel::rowOfModule(ModuleId module) const {
@@ -53,9 +53,9 @@ QVariant TableModel::data(const QModelIndex& index, int role) const {
         return column.sortKey ? column.sortKey(row) : column.text(row);
     case ModuleRole:
         if (const auto module = m_content.moduleOfRow ? m_content.moduleOfRow(row) : std::nullopt) {
-            return static_cast<int>(module->value);
+            return QVariant::fromValue(*module);
         }
-        return -1;
+        return {};
     case Qt::TextAlignmentRole:
         return column.numeric ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     default:

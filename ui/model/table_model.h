@@ -1,6 +1,6 @@
 #pragma once
 
-#include "fanout/base/ids.h"
+#include "module_id.h"
 
 #include <QAbstractTableModel>
 
@@ -40,7 +40,7 @@ class TableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     static constexpr int SortRole = Qt::UserRole + 1;
-    // The row's module id as an int (-1: the row is not one module); read it with moduleAt.
+    // The row's ModuleId (no value when the row is not one module); read it with moduleAt.
     static constexpr int ModuleRole = Qt::UserRole + 2;
     static std::optional<ModuleId> moduleAt(const QModelIndex& index);
 

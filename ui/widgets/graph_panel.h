@@ -3,6 +3,7 @@
 #include "fanout/view/view_graph.h"
 #include "graph_layouter.h"
 #include "graph_scene.h"
+#include "module_id.h"
 #include "scan_session.h"
 
 #include <QWidget>

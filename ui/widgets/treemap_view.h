@@ -1,7 +1,7 @@
 #pragma once
 
-#include "fanout/base/ids.h"
 #include "fanout/view/treemap.h"
+#include "module_id.h"
 
 #include <QWidget>
 

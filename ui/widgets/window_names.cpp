@@ -19,8 +19,7 @@ constexpr PanelInfo kPanels[] = {
 };
 
 constexpr ExportInfo kExports[] = {
-    {Export::Directives, "directives", "Directive map (JSON)…", "JSON (*.json)",
-     "directives.json"},
+    {Export::Directives, "directives", "Directive map (JSON)…", "JSON (*.json)", "directives.json"},
     {Export::Json, "json", "Full scan (JSON)…", "JSON (*.json)", "fanout-scan.json"},
     {Export::DotPackages, "dot-packages", "Package graph (DOT)…", "Graphviz (*.dot *.gv)",
      "packages.dot"},
@@ -53,9 +52,8 @@ const ExportInfo& info(Export kind) {
 }
 
 std::optional<Panel> panelNamed(const QString& name) {
-    const auto* found = std::find_if(std::begin(kPanels), std::end(kPanels), [&](const auto& p) {
-        return name == QLatin1String(p.name);
-    });
+    const auto* found = std::find_if(std::begin(kPanels), std::end(kPanels),
+                                     [&](const auto& p) { return name == QLatin1String(p.name); });
     return found == std::end(kPanels) ? std::nullopt : std::optional(found->panel);
 }
 

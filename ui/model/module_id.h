@@ -1,0 +1,11 @@
+#pragma once
+
+#include "fanout/base/ids.h"
+
+#include <QMetaType>
+
+#include <optional>
+
+// Module ids travel through QVariant (table roles) and signals (the selection) as themselves.
+Q_DECLARE_METATYPE(fanout::ModuleId)
+Q_DECLARE_METATYPE(std::optional<fanout::ModuleId>)

@@ -4,7 +4,7 @@
 #include "fanout/view/view_graph.h"
 
 #include "process.h"
-#include "scan_helpers.h"
+#include "scan/scan_helpers.h"
 #include "temp_dir.h"
 
 #include <gtest/gtest.h>

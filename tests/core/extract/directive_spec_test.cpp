@@ -1,6 +1,6 @@
 // Both directive rules on the same inputs: where the ECMAScript prologue and rwsdk's text rule
 // agree, and every place they part ways.
-#include "extract_helpers.h"
+#include "extract/extract_helpers.h"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // A tree written by a stranger: the scan completes, names every file it could not take, and
 // neither crashes nor hangs (ctest's timeout catches a hang).
 #include "hostile_tree.h"
-#include "scan_helpers.h"
+#include "scan/scan_helpers.h"
 #include "temp_dir.h"
 
 #include "fanout/demo/demo_project.h"

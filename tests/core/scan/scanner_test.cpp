@@ -1,4 +1,4 @@
-#include "scan_helpers.h"
+#include "scan/scan_helpers.h"
 
 #include "temp_dir.h"
 

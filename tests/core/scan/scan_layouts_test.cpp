@@ -1,5 +1,5 @@
 // npm and pnpm install the same packages in different shapes; a scan must see the same graph.
-#include "scan_helpers.h"
+#include "scan/scan_helpers.h"
 
 #include "temp_dir.h"
 

@@ -3,7 +3,7 @@
 #include "fanout/output/graph_export.h"
 #include "fanout/output/report_text.h"
 
-#include "scan_helpers.h"
+#include "scan/scan_helpers.h"
 #include "temp_dir.h"
 
 #include <gtest/gtest.h>

@@ -1,4 +1,4 @@
-#include "resolve_helpers.h"
+#include "resolve/resolve_helpers.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "extract_helpers.h"
+#include "extract/extract_helpers.h"
 
 #include <gtest/gtest.h>
 

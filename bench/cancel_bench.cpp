@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // How promptly a scan stops when cancelled, and whether its memory goes back: the scan of
 // PROJECT_DIR is cancelled after each delay; printed are the time from the request to scan()
 // returning, and resident memory before, at the cancel, and half a second after it (the scan's

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The directive-scan style that ran out of memory: bundle every entry with esbuild, and have a
 // plugin read every file into a Map (the way rwsdk's scanner keeps contents), with a metafile.
 //   node esbuild-directive-scan.mjs CACHE_DIR PROJECT ENTRY...

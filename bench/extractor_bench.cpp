@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Extractor throughput (MB/s and files/s) on generated inputs shaped like real packages, and, with
 // --dir=PATH, on every script file under PATH (e.g. an installed node_modules) next to a plain read
 // of the same files for comparison.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // How responsive fanout-gui stays while it scans: the longest gap between ticks of a 5 ms timer
 // on the GUI thread, from the start of the scan until the window shows the result and its graph;
 // once for the first scan and once for a rescan, which also replaces the previous result.

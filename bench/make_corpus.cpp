@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Writes a benchmark project shaped like the apps whose directive scans ran out of memory: an
 // icon barrel with N icon modules (plus a dynamicIconImports map reaching them all again with
 // import()), M "use client" components importing a few icons each, React, npm or pnpm layout.

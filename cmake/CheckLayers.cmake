@@ -1,7 +1,9 @@
-# cmake -DNM=nm -DLAYERS=layers.cmake -P CheckLayers.cmake
+# SPDX-License-Identifier: GPL-3.0-or-later
+# cmake -DNM=nm -DLAYERS=layers.cmake -DREADME=core/README.md -P CheckLayers.cmake
 # Fails when a core area's archive needs a fanout:: symbol that is defined neither in it nor in
 # an area it links, directly or through others: an inversion between areas fails the build
-# instead of creeping in through the umbrella target.
+# instead of creeping in through the umbrella target. Fails too when the areas table of
+# core/README.md names other uses than the CMake lists.
 cmake_minimum_required(VERSION 3.25)
 include(${LAYERS})
 
@@ -73,4 +75,31 @@ endforeach()
 
 if(problems)
     message(FATAL_ERROR "Core areas need symbols of areas they do not link:\n${problems}")
+endif()
+
+file(STRINGS ${README} rows REGEX "^\\| [a-z]+ \\|")
+set(documented "")
+foreach(row IN LISTS rows)
+    string(REGEX MATCH "^\\| ([a-z]+) \\|.*\\|([a-z ]*)\\|$" matched "${row}")
+    if(NOT matched OR NOT CMAKE_MATCH_1 IN_LIST FANOUT_AREAS)
+        continue()
+    endif()
+    set(area ${CMAKE_MATCH_1})
+    list(APPEND documented ${area})
+    string(STRIP "${CMAKE_MATCH_2}" uses)
+    separate_arguments(uses UNIX_COMMAND "${uses}")
+    set(linked ${FANOUT_AREA_${area}_USES})
+    list(SORT uses)
+    list(SORT linked)
+    if(NOT "${uses}" STREQUAL "${linked}")
+        string(APPEND problems "  ${area}: README says it uses '${uses}', CMake links '${linked}'\n")
+    endif()
+endforeach()
+foreach(area IN LISTS FANOUT_AREAS)
+    if(NOT area IN_LIST documented)
+        string(APPEND problems "  ${area} has no row in ${README}\n")
+    endif()
+endforeach()
+if(problems)
+    message(FATAL_ERROR "core/README.md and the CMake areas disagree:\n${problems}")
 endif()

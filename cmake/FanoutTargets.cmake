@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # What every one of Fanout's own targets gets: warnings, and the sanitizers or the fuzzing
 # instrumentation the build asks for. Third-party sources (the grammars) are compiled without them.
 if(FANOUT_FUZZ AND NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")

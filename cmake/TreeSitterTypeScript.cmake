@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tree-sitter runtime and the TypeScript/TSX grammars.
 #
 # Runtime: Debian's libtree-sitter-dev (0.20.7, grammar ABI 13-14). Its pkg-config file reports a

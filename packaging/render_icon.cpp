@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Renders the application's SVG icon to the PNG sizes of the hicolor theme at build time, so
 // that no binary image is kept in the repository.
 //   fanout_render_icon ICON.svg OUT_DIR SIZE...   writes OUT_DIR/SIZExSIZE/fanout.png

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "check_command.h"
 #include "demo_command.h"
 #include "inspect_command.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "resolve_command.h"
 
 #include "cli_choice.h"

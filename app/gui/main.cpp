@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "fanout/demo/demo_project.h"
 #include "fanout/io/atomic_file.h"
 #include "fanout/version.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The CLI on trees and in situations a stranger's project brings: files it may not read, a
 // project it may not touch, and being killed while it writes.
 #include "hostile_tree.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Differential test: Fanout's resolver against enhanced-resolve (webpack's resolver) on the
 // fixture project. Every disagreement must be listed, with the reason it is deliberate, in
 // expected-differences.json; a listed case that no longer differs fails too, so the list stays

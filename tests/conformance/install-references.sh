@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installs the reference resolvers for the conformance test into DIR (outside the repository).
 # Exits 0 even when the registry cannot be reached: the test then skips and says why.
 set -uo pipefail

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Resolves every case of cases.json with enhanced-resolve, configured like Fanout's default
 // environment, and prints the answers as JSON. Run by the conformance test, never by Fanout.
 //   node resolve-with-enhanced-resolve.mjs MODULES_DIR FIXTURE_ROOT CASES_JSON

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Both directive rules on arbitrary bytes: rwsdk's text rule directly, the spec rule through the
 // extractor's prologue reading. They must agree when the file is a lone directive.
 #include "fanout/extract/directive.h"

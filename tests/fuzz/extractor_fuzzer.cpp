@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The extractor on arbitrary bytes: the first byte picks the grammar, the rest is the file.
 #include "fanout/extract/extractor.h"
 #include "fuzz_target.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // package.json "exports" and "imports" evaluation with arbitrary JSON and specifiers. Input:
 // line 1 the subpath, line 2 the conditions (comma-separated), the rest the JSON value.
 #include "fuzz_target.h"

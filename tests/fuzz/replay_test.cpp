@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Every seed of tests/fuzz/corpus/TARGET and every input in tests/fuzz/regressions/TARGET (the
 // ones that once crashed a fuzzer) run through their target in the ordinary build.
 #include <gtest/gtest.h>

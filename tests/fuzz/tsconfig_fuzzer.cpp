@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // tsconfig.json as JSONC with `paths`, `baseUrl` and `extends`, then a specifier matched against
 // its paths. Input: line 1 the specifier, the rest the tsconfig.json text. The file is written to
 // a private folder (tsconfig loading reads files, as extends chains do).

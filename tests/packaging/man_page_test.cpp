@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The man pages are written by hand; these tests keep them in step with the programs' --help:
 // every option a program takes is documented, and the pages document no option it lacks.
 #include "fanout/version.h"

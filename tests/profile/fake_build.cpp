@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A stand-in for a build, for the profiler's tests: it prints phase lines, starts workers that
 // hold known amounts of memory for a known time, one of which outlives its own parent, and exits
 // with the code it is given.

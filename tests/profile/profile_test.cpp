@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The build profiler on a fake build whose processes hold known amounts of memory.
 #include "fanout/profile/process_tree.h"
 #include "fanout/profile/profiler.h"

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installs tests/realworld/app twice into DIR, once with npm and once with pnpm, as a new user
 # would. Exits 0 even when the registry cannot be reached: the test then skips and says why.
 set -uo pipefail

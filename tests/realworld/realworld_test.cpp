@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A real project as a new user has it: an app importing lucide-react, react and react-dom,
 // installed with npm and with pnpm at test time. Both layouts must give the same graph.
 #include "fanout/output/scan_json.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "filter_proxy.h"
 
 #include "table_model.h"

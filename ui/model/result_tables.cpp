@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "result_tables.h"
 
 #include "fanout/output/report_text.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "graph_panel.h"
 
 #include "fanout/io/atomic_file.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "inspector_panel.h"
 
 #include "fanout/output/scan_json.h"

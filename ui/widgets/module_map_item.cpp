@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "module_map_item.h"
 
 #include "graph_scene.h"

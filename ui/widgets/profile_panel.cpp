@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "profile_panel.h"
 #include "fanout/base/size_format.h"
 #include "profile_table.h"

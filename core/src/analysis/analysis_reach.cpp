@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Strongly connected components, reach estimates and exact reach.
 #include "analysis/analysis_internal.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "fanout/analysis/module_graph.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "fanout/base/display_path.h"
 
 #include "base/path_utils.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "fanout/demo/demo_project.h"
 
 #include "demo/demo_sources.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "fanout/output/scan_json.h"
 
 #include "fanout/analysis/analysis.h"

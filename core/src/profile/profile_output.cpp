@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "fanout/profile/profiler.h"
 
 #include "fanout/base/csv.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "base/path_utils.h"
 #include "resolve/node_builtins.h"
 #include "resolve/package_exports.h"

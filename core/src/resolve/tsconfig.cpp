@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "resolve/tsconfig.h"
 
 #include "base/path_utils.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "fanout/scan/memory_sampler.h"
 
 #include "io/periodic_thread.h"

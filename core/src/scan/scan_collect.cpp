@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "compat/rwsdk_compat.h"
 #include "fanout/scan/memory_sampler.h"
 #include "scan/scan_state.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "fanout/analysis/analysis.h"
 #include "fanout/demo/demo_project.h"
 #include "fanout/output/graph_export.h"

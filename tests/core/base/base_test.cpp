@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "base/text.h"
 #include "fanout/base/csv.h"
 #include "fanout/base/display_path.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The RedwoodJS SDK's text rule on its own: the 512-character window, comment skipping by line
 // prefix, and prefix matching.
 #include "fanout/extract/directive.h"

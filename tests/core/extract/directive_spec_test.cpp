@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Both directive rules on the same inputs: where the ECMAScript prologue and rwsdk's text rule
 // agree, and every place they part ways.
 #include "extract/extract_helpers.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "extract/extract_helpers.h"
 
 #include <gtest/gtest.h>

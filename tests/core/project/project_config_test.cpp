@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "fanout/project/project_config.h"
 
 #include "temp_dir.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "fanout/demo/demo_project.h"
 #include "fanout/project/project_config.h"
 #include "fanout/project/project_settings.h"

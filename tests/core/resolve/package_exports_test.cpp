@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Node's exports/imports matching on its own, against the examples of Node's documentation.
 #include "io/jsonc.h"
 #include "resolve/package_exports.h"

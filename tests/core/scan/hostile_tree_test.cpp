@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A tree written by a stranger: the scan completes, names every file it could not take, and
 // neither crashes nor hangs (ctest's timeout catches a hang).
 #include "hostile_tree.h"

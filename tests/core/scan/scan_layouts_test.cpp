@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // npm and pnpm install the same packages in different shapes; a scan must see the same graph.
 #include "scan/scan_helpers.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "scan/scan_helpers.h"
 
 #include "temp_dir.h"

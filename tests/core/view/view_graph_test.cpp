@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "fanout/demo/demo_project.h"
 #include "fanout/view/plain_layout.h"
 #include "fanout/view/treemap.h"

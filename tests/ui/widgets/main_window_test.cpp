@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "fanout/version.h"
 #include "graph_panel.h"
 #include "main_window.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The "Profile a command" panel on the fake build: live samples reach the plot on the GUI
 // thread, the peaks table is filled when it ends, and the exports are written.
 #include "main_window.h"

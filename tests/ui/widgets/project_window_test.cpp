@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The ways a project gets into the window besides the command line: drag and drop, the recent
 // projects menu, and the settings dialog that writes its fanout.json.
 #include "fanout/project/project_config.h"

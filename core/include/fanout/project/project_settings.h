@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "fanout/project/scan_config.h"
@@ -22,13 +23,13 @@ struct ProjectSettings {
 // The settings a configuration amounts to (entries left unset).
 ProjectSettings settingsOf(const ScanConfig& config);
 
+// Whether ROOT/fanout.json holds comments, which saving settings rewrites away.
+bool fanoutJsonHasComments(const std::string& root);
+
 // Writes `settings` into ROOT/fanout.json, keeping every other key it holds; environments are
 // written whole from `effective` (so a preset's main fields and extensions stay) with the new
 // conditions. Atomic. Returns an empty string, or what went wrong (a fanout.json that cannot be
 // read is left alone).
-// Whether ROOT/fanout.json holds comments, which saving settings rewrites away.
-bool fanoutJsonHasComments(const std::string& root);
-
 std::string saveProjectSettings(const std::string& root, const ProjectSettings& settings,
                                 const ScanConfig& effective);
 

@@ -24,7 +24,7 @@ namespace {
 
 // The embedded demo lives in the user's cache folder, never in a project.
 QString demoProject() {
-    const auto dir =
+    auto dir =
         QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/demo");
     const std::filesystem::path path = dir.toStdString();
     if (!std::filesystem::exists(path / fanout::kDemoMarker)) {

@@ -18,12 +18,10 @@ TableContent profileTable(const ProfilePtr& result) {
     const auto row = [rows](int i) -> const ProfiledProcess& {
         return (*rows)[static_cast<std::size_t>(i)];
     };
-    const auto number = [](const QString& title, std::function<QVariant(int)> value) {
-        return TableColumn{title, value, value, true, {}};
+    const auto number = [](const QString& title, const std::function<QVariant(int)>& value) {
+        return numberColumn(title, value);
     };
-    const auto text = [](const QString& title, std::function<QVariant(int)> value) {
-        return TableColumn{title, std::move(value), {}, false, {}};
-    };
+    const auto& text = textColumn;
     TableContent content;
     content.rows = static_cast<int>(rows->size());
     content.columns = {

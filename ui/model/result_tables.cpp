@@ -11,16 +11,7 @@
 namespace fanout::ui {
 namespace {
 
-TableColumn textColumn(const QString& title, std::function<QVariant(int)> text) {
-    return {title, std::move(text), {}, false, {}};
-}
-
-TableColumn numberColumn(const QString& title, std::function<QVariant(int)> value,
-                         const QString& toolTip = {}) {
-    return {title, value, value, true, toolTip};
-}
-
-TableColumn bytesColumn(const QString& title, std::function<std::uint64_t(int)> bytes) {
+TableColumn bytesColumn(const QString& title, const std::function<std::uint64_t(int)>& bytes) {
     return {title,
             [bytes](int row) -> QVariant { return sizeText(bytes(row)); },
             [bytes](int row) -> QVariant { return QVariant::fromValue<qulonglong>(bytes(row)); },
@@ -42,7 +33,7 @@ QString directiveText(const ScanModule& module) {
 
 // A table whose rows are modules: the path, package and environment columns come first.
 std::vector<TableColumn> moduleColumns(const SessionPtr& s,
-                                       std::shared_ptr<const std::vector<ModuleId>> rows) {
+                                       const std::shared_ptr<const std::vector<ModuleId>>& rows) {
     const auto id = [rows](int row) {
         return rows ? (*rows)[static_cast<std::size_t>(row)]
                     : ModuleId{static_cast<std::uint32_t>(row)};

@@ -26,7 +26,7 @@ void ScanController::start(const QString& root, const ScanOverrides& overrides) 
     sampleMemory();
 
     const auto rootPath = root.toStdString();
-    m_job.start([this, rootPath, overrides](const JobPost& post, std::stop_token token) {
+    m_job.start([this, rootPath, overrides](const JobPost& post, const std::stop_token& token) {
         try {
             ScanOptions options;
             options.stop = token;

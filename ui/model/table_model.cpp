@@ -16,6 +16,15 @@ void TableModel::setContent(TableContent content) {
     endResetModel();
 }
 
+TableColumn textColumn(const QString& title, std::function<QVariant(int)> text) {
+    return {title, std::move(text), {}, false, {}};
+}
+
+TableColumn numberColumn(const QString& title, const std::function<QVariant(int)>& value,
+                         const QString& toolTip) {
+    return {title, value, value, true, toolTip};
+}
+
 std::optional<ModuleId> TableModel::moduleAt(const QModelIndex& index) {
     const auto module = index.data(ModuleRole);
     return module.canConvert<ModuleId>() ? std::optional(module.value<ModuleId>()) : std::nullopt;

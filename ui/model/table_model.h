@@ -21,6 +21,12 @@ struct TableColumn {
     QString toolTip;
 };
 
+// A column shown as text and sorted as text.
+TableColumn textColumn(const QString& title, std::function<QVariant(int row)> text);
+// A column of numbers, sorted as numbers.
+TableColumn numberColumn(const QString& title, const std::function<QVariant(int row)>& value,
+                         const QString& toolTip = {});
+
 struct TableContent {
     int rows = 0;
     std::vector<TableColumn> columns;

@@ -226,6 +226,7 @@ Analysis analyze(const ScanResult& result, const ModuleGraph& graph,
     for (const auto& members : components.members) {
         if (members.size() > 1) {
             std::vector<ModuleId> cycle;
+            cycle.reserve(members.size());
             for (const auto member : members) {
                 cycle.push_back(ModuleId{member});
             }

@@ -115,7 +115,7 @@ std::vector<BudgetViolation> checkBudgets(const ScanResult& result, const Module
                            std::to_string(*budgets.maxDuplicatePaths) + ")",
                        {}});
     }
-    const auto peakMb = result.stats.peakResidentBytes / (1024 * 1024);
+    const auto peakMb = result.stats.peakResidentBytes / (1024ull * 1024);
     if (budgets.maxRssMb && peakMb > *budgets.maxRssMb) {
         out.push_back({"max-rss",
                        "the scan peaked at " + std::to_string(peakMb) + " MB resident (budget " +

@@ -12,7 +12,7 @@ std::string formatSize(std::uint64_t bytes) {
     if (bytes >= (1ull << 30)) {
         out << std::setprecision(2) << static_cast<double>(bytes) / (1024.0 * 1024.0 * 1024.0)
             << " GB";
-    } else if (bytes >= 1024 * 1024) {
+    } else if (bytes >= 1024ull * 1024) {
         out << toMegabytes(bytes) << " MB";
     } else if (bytes >= 1024) {
         out << static_cast<double>(bytes) / 1024.0 << " KB";

@@ -42,6 +42,7 @@ int spawnCommand(const std::vector<std::string>& command, const std::string& wor
                  Pipe& out, Pipe& err, std::string& error) {
     Pipe status; // exec's failure travels back through it; a successful exec closes it
     std::vector<char*> argv;
+    argv.reserve(command.size() + 1);
     for (const auto& arg : command) {
         argv.push_back(const_cast<char*>(arg.c_str()));
     }

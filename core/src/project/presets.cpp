@@ -31,7 +31,7 @@ bool dependsOn(const nlohmann::ordered_json& package, const std::string& name) {
 
 std::string firstExisting(const std::string& root, std::initializer_list<const char*> names) {
     for (const char* name : names) {
-        const auto path = joinPath(root, name);
+        auto path = joinPath(root, name);
         if (fs::is_regular_file(path)) {
             return path;
         }

@@ -18,28 +18,26 @@ TableContent profileTable(const ProfilePtr& result) {
     const auto row = [rows](int i) -> const ProfiledProcess& {
         return (*rows)[static_cast<std::size_t>(i)];
     };
-    const auto number = [](const QString& title, const std::function<QVariant(int)>& value) {
-        return numberColumn(title, value);
-    };
-    const auto& text = textColumn;
     TableContent content;
     content.rows = static_cast<int>(rows->size());
     content.columns = {
-        number(QObject::tr("PID"), [row](int i) { return row(i).pid; }),
-        text(QObject::tr("Process"), [row](int i) { return QString::fromStdString(row(i).name); }),
-        number(QObject::tr("Peak MB"),
-               [row](int i) { return std::round(toMegabytes(row(i).peakBytes) * 10) / 10; }),
-        number(QObject::tr("Peak at s"),
-               [row](int i) { return std::round(row(i).peakAt * 10) / 10; }),
-        text(QObject::tr("Phase"),
-             [row](int i) { return QString::fromStdString(row(i).peakPhase); }),
-        number(QObject::tr("Alive s"),
-               [row](int i) { return std::round((row(i).lastSeen - row(i).firstSeen) * 10) / 10; }),
-        text(QObject::tr("Command line"),
-             [row](int i) -> QVariant {
-                 return QString::fromStdString(row(i).commandLine) +
-                        (row(i).runningAtEnd ? QObject::tr("  (still running)") : QString());
-             }),
+        numberColumn(QObject::tr("PID"), [row](int i) { return row(i).pid; }),
+        textColumn(QObject::tr("Process"),
+                   [row](int i) { return QString::fromStdString(row(i).name); }),
+        numberColumn(QObject::tr("Peak MB"),
+                     [row](int i) { return std::round(toMegabytes(row(i).peakBytes) * 10) / 10; }),
+        numberColumn(QObject::tr("Peak at s"),
+                     [row](int i) { return std::round(row(i).peakAt * 10) / 10; }),
+        textColumn(QObject::tr("Phase"),
+                   [row](int i) { return QString::fromStdString(row(i).peakPhase); }),
+        numberColumn(
+            QObject::tr("Alive s"),
+            [row](int i) { return std::round((row(i).lastSeen - row(i).firstSeen) * 10) / 10; }),
+        textColumn(QObject::tr("Command line"),
+                   [row](int i) -> QVariant {
+                       return QString::fromStdString(row(i).commandLine) +
+                              (row(i).runningAtEnd ? QObject::tr("  (still running)") : QString());
+                   }),
     };
     content.defaultSortColumn = 2;
     content.defaultSortOrder = Qt::DescendingOrder;

@@ -4,8 +4,6 @@
 #include "fanout/output/report_text.h"
 #include "fanout/output/scan_json.h"
 
-#include <QLocale>
-
 #include <algorithm>
 
 namespace fanout::ui {

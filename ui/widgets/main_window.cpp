@@ -186,7 +186,7 @@ void MainWindow::showPanel(Panel panel) {
         m_graph->setMode(GraphPanel::Mode::Map);
         return;
     case Panel::Treemap:
-        m_viewTabs->setCurrentIndex(1); // the treemap's page, with its size box
+        m_viewTabs->setCurrentWidget(m_treemap->parentWidget()); // its page, with the size box
         return;
     case Panel::Memory:
         m_viewTabs->setCurrentWidget(m_memoryPlot);
@@ -194,8 +194,13 @@ void MainWindow::showPanel(Panel panel) {
     case Panel::Profile:
         m_viewTabs->setCurrentWidget(m_profile);
         return;
-    default:
+    case Panel::Hotspots:
+    case Panel::Directives:
+    case Panel::Packages:
+    case Panel::Duplicates:
+    case Panel::Unresolved:
         m_tableTabs->setCurrentWidget(m_tables.at(panel));
+        return;
     }
 }
 

@@ -44,6 +44,22 @@ void MainWindow::exportFile(Export what) {
 
 QString MainWindow::exportTo(Export what, const QString& file) {
     const auto path = file.toStdString();
+    const auto session = m_controller.session();
+    // The scan's own exports: `write(result, analysis)` returns what went wrong, or "".
+    const auto fromScan = [&](auto write) {
+        if (!session) {
+            return tr("there is no scan to export yet");
+        }
+        return QString::fromStdString(write(*session->result, session->analysis));
+    };
+    const auto streamed = [&](auto writeTo) {
+        return fromScan([&](const ScanResult& result, const Analysis& analysis) {
+            return writeFileAtomically(path, [&](std::ostream& out) {
+                writeTo(out, result, analysis);
+                return static_cast<bool>(out);
+            });
+        });
+    };
     switch (what) {
     case Export::GraphPng:
     case Export::GraphSvg:
@@ -52,47 +68,30 @@ QString MainWindow::exportTo(Export what, const QString& file) {
         return m_memoryPlot->savePng(file);
     case Export::MemoryCsv:
         return m_memoryPlot->saveCsv(file);
-    default:
-        break;
-    }
-    const auto session = m_controller.session();
-    if (!session) {
-        return tr("there is no scan to export yet");
-    }
-    const auto& result = *session->result;
-    const auto dot = [&](DotLevel level) {
-        return writeFileAtomically(path, [&](std::ostream& out) {
-            writeDot(out, result, session->analysis, level);
-            return static_cast<bool>(out);
-        });
-    };
-    std::string error;
-    switch (what) {
     case Export::Directives:
-        error = writeFileAtomically(path, directivesToJson(result));
-        break;
-    case Export::Json: {
-        JsonOptions options;
-        options.analysis = &session->analysis;
-        error = writeFileAtomically(path, [&](std::ostream& out) {
-            writeScanJson(out, result, options);
-            return static_cast<bool>(out);
+        return fromScan([&](const ScanResult& result, const Analysis&) {
+            return writeFileAtomically(path, directivesToJson(result));
         });
-        break;
-    }
+    case Export::Json:
+        return streamed([](std::ostream& out, const ScanResult& result, const Analysis& analysis) {
+            JsonOptions options;
+            options.analysis = &analysis;
+            writeScanJson(out, result, options);
+        });
     case Export::DotPackages:
-        error = dot(DotLevel::Package);
-        break;
-    case Export::DotModules:
-        error = dot(DotLevel::Module);
-        break;
-    case Export::Csv:
-        error = writeCsv(path, result, session->analysis);
-        break;
-    default:
-        break;
+    case Export::DotModules: {
+        const auto level = what == Export::DotPackages ? DotLevel::Package : DotLevel::Module;
+        return streamed(
+            [level](std::ostream& out, const ScanResult& result, const Analysis& analysis) {
+                writeDot(out, result, analysis, level);
+            });
     }
-    return QString::fromStdString(error);
+    case Export::Csv:
+        return fromScan([&](const ScanResult& result, const Analysis& analysis) {
+            return writeCsv(path, result, analysis);
+        });
+    }
+    return tr("unknown export");
 }
 
 } // namespace fanout::ui

@@ -33,6 +33,21 @@ constexpr ExportInfo kExports[] = {
     {Export::MemoryCsv, "memory-csv", "Memory samples (CSV)…", "CSV (*.csv)", "memory.csv"},
 };
 
+// info() indexes the tables by enumerator: each must list every enumerator once, in order.
+template <typename Info, std::size_t N>
+constexpr bool inDeclarationOrder(const Info (&table)[N], auto Info::*kind) {
+    for (std::size_t i = 0; i < N; ++i) {
+        if (static_cast<std::size_t>(table[i].*kind) != i) {
+            return false;
+        }
+    }
+    return true;
+}
+static_assert(inDeclarationOrder(kPanels, &PanelInfo::panel));
+static_assert(inDeclarationOrder(kExports, &ExportInfo::kind));
+static_assert(std::size(kPanels) == static_cast<std::size_t>(Panel::Profile) + 1);
+static_assert(std::size(kExports) == static_cast<std::size_t>(Export::MemoryCsv) + 1);
+
 } // namespace
 
 std::span<const PanelInfo> panels() {
@@ -43,7 +58,6 @@ std::span<const ExportInfo> exports() {
     return kExports;
 }
 
-// Both tables list every enumerator once, in declaration order.
 const PanelInfo& info(Panel panel) {
     return kPanels[static_cast<std::size_t>(panel)];
 }

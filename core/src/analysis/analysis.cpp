@@ -104,7 +104,7 @@ void findDuplicates(const ScanResult& result, Analysis& out) {
     for (const auto& [path, id] : firstModuleOf) {
         const auto& module = result.modules[id];
         for (const auto& alias : module.aliases) {
-            aliases[id].insert({alias, detail::lower(alias) == detail::lower(module.path)
+            aliases[id].insert({alias, detail::equalsIgnoringCase(alias, module.path)
                                            ? "case variant"
                                            : "symlink"});
         }

@@ -14,7 +14,7 @@ namespace fanout::detail {
 // instead of after the interval, so stopping never waits for a sample (memory sampler, profiler).
 inline std::jthread startPeriodic(std::chrono::duration<double> interval,
                                   std::function<void()> tick) {
-    return std::jthread([interval, tick = std::move(tick)](std::stop_token stop) {
+    return std::jthread([interval, tick = std::move(tick)](const std::stop_token& stop) {
         std::mutex waitMutex;
         std::condition_variable_any wake;
         std::unique_lock lock(waitMutex);

@@ -6,10 +6,32 @@
 #include <algorithm>
 #include <climits>
 #include <cstdint>
+#include <stdexcept>
 #include <sys/wait.h>
 #include <unistd.h>
 
 namespace fanout::detail {
+
+PhaseRules::PhaseRules(const std::vector<std::pair<std::string, std::string>>& phases) {
+    for (const auto& [name, pattern] : phases) {
+        try {
+            rules.emplace_back(name, std::regex(pattern, std::regex::ECMAScript));
+        } catch (const std::regex_error& error) {
+            throw std::invalid_argument("phase " + name + ": the pattern " + pattern +
+                                        " is not a valid regular expression (" + error.what() +
+                                        ")");
+        }
+    }
+}
+
+const std::string* PhaseRules::match(const std::string& line) const {
+    for (const auto& [name, pattern] : rules) {
+        if (std::regex_search(line, pattern)) {
+            return &name;
+        }
+    }
+    return nullptr;
+}
 
 ProfileSession::ProfileSession(const ProfileOptions& options, int root)
     : m_options(options), m_rules(options.phases), m_tracker(root), m_start(Clock::now()),

@@ -8,7 +8,6 @@
 #include <map>
 #include <mutex>
 #include <regex>
-#include <stdexcept>
 #include <string>
 #include <unistd.h>
 #include <utility>
@@ -20,25 +19,10 @@ namespace fanout::detail {
 struct PhaseRules {
     std::vector<std::pair<std::string, std::regex>> rules;
 
-    explicit PhaseRules(const std::vector<std::pair<std::string, std::string>>& phases) {
-        for (const auto& [name, pattern] : phases) {
-            try {
-                rules.emplace_back(name, std::regex(pattern, std::regex::ECMAScript));
-            } catch (const std::regex_error& error) {
-                throw std::invalid_argument("phase " + name + ": the pattern " + pattern +
-                                            " is not a valid regular expression (" + error.what() +
-                                            ")");
-            }
-        }
-    }
-    const std::string* match(const std::string& line) const {
-        for (const auto& [name, pattern] : rules) {
-            if (std::regex_search(line, pattern)) {
-                return &name;
-            }
-        }
-        return nullptr;
-    }
+    // Throws std::invalid_argument naming the phase whose pattern is not a regular expression.
+    explicit PhaseRules(const std::vector<std::pair<std::string, std::string>>& phases);
+    // The name of the first phase whose pattern `line` matches, or null.
+    const std::string* match(const std::string& line) const;
 };
 
 // What the sampling thread and the output loop of one profiled command share: the result so

@@ -16,8 +16,11 @@
 #include <unistd.h>
 
 namespace fanout {
+namespace {
 
 using Clock = std::chrono::steady_clock;
+
+} // namespace
 
 std::string ProfileResult::phaseAt(double seconds) const {
     std::string phase;
@@ -33,8 +36,8 @@ ProfileResult profileCommand(const ProfileOptions& options) {
     if (options.command.empty()) {
         throw std::invalid_argument("no command to profile");
     }
-    const detail::PhaseRules check(
-        options.phases); // throws on a bad pattern before anything starts
+    // A bad pattern throws here, before anything starts.
+    const detail::PhaseRules check(options.phases);
     const detail::SubreaperScope subreaper;
     detail::Pipe out;
     detail::Pipe err;

@@ -15,6 +15,7 @@ namespace fanout::cli {
 template <typename T>
 CLI::Option* choiceOf(CLI::Option* option, const std::map<std::string, T>& choices) {
     std::vector<std::string> names;
+    names.reserve(choices.size());
     for (const auto& entry : choices) {
         names.push_back(entry.first);
     }

@@ -37,6 +37,7 @@ struct GrammarState {
 } // namespace
 
 struct Extractor::Impl {
+    std::shared_ptr<NameTable> names;
     std::unique_ptr<GrammarState> typescript;
     std::unique_ptr<GrammarState> tsx;
 
@@ -61,7 +62,13 @@ void Extractor::setCancellationFlag(const std::size_t* flag) {
     }
 }
 
-Extractor::Extractor() : m_impl(std::make_unique<Impl>()) {}
+Extractor::Extractor(std::shared_ptr<NameTable> names) : m_impl(std::make_unique<Impl>()) {
+    m_impl->names = names ? std::move(names) : std::make_shared<NameTable>();
+}
+
+NameTable& Extractor::names() {
+    return *m_impl->names;
+}
 Extractor::~Extractor() = default;
 Extractor::Extractor(Extractor&&) noexcept = default;
 Extractor& Extractor::operator=(Extractor&&) noexcept = default;
@@ -117,8 +124,9 @@ Extraction Extractor::extract(std::string_view source, Grammar grammar) {
     const ParsedTree parsedTree = parse(state, source);
     const TSNode root = ts_tree_root_node(parsedTree.tree.get());
     const detail::ParsedSource parsed{parsedTree.text, state.table, parsedTree.firstLineOffset};
-    detail::readTopLevel(parsed, root, out);
-    detail::ImportCollector(parsed, out).collect(root);
+    detail::ImportCollector collector(parsed, *m_impl->names, out);
+    collector.collect(root);
+    detail::readTopLevel(parsed, root, collector, out);
     out.parseErrors = detail::countParseErrors(parsed, root);
     return out;
 }

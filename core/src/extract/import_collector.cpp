@@ -3,6 +3,8 @@
 
 #include "extract/js_string_literal.h"
 
+#include <optional>
+
 namespace fanout::detail {
 namespace {
 
@@ -60,6 +62,9 @@ bool ImportCollector::visit(TSNode node) {
     case NodeKind::CallExpression:
         visitCall(node);
         return true;
+    case NodeKind::MemberExpression:
+        visitMember(node);
+        return true;
     default:
         return ts_node_child_count(node) > 0;
     }
@@ -69,6 +74,7 @@ void ImportCollector::visitImportStatement(TSNode node) {
     TSNode source = field(node, "source");
     ImportKind kind = ImportKind::Import;
     bool typeOnly = false;
+    std::optional<TSNode> clause;
     forEachChild(node, [&](TSNode child) {
         switch (m_source.kindOf(child)) {
         case NodeKind::TypeKeyword:
@@ -79,6 +85,7 @@ void ImportCollector::visitImportStatement(TSNode node) {
             kind = ImportKind::Require;
             break;
         case NodeKind::ImportClause:
+            clause = child;
             typeOnly = typeOnly ||
                        clauseIsTypeOnly(child, NodeKind::NamedImports, NodeKind::ImportSpecifier);
             break;
@@ -89,9 +96,102 @@ void ImportCollector::visitImportStatement(TSNode node) {
     if (ts_node_is_null(source)) {
         return;
     }
-    if (auto specifier = literalValue(source)) {
-        record(source, std::move(*specifier), kind, typeOnly);
+    auto specifier = literalValue(source);
+    if (!specifier) {
+        return;
     }
+    if (kind == ImportKind::Require) { // import x = require("y")
+        record(source, std::move(*specifier), kind, typeOnly, ImportForm::Namespace);
+        return;
+    }
+    const auto index = record(source, std::move(*specifier), kind, typeOnly);
+    if (clause) {
+        readImportClause(*clause, index);
+    }
+}
+
+void ImportCollector::readImportClause(TSNode clause, std::uint32_t index) {
+    forEachChild(clause, [&](TSNode part) {
+        switch (m_source.kindOf(part)) {
+        case NodeKind::Identifier: // import d from
+            m_out.imports[index].names.push_back(NameTable::kDefault);
+            m_bindings[m_source.textOf(part)] = {NameTable::kDefault, index, NameTable::kDefault};
+            break;
+        case NodeKind::NamespaceImport: // import * as ns from
+            m_out.imports[index].form = ImportForm::Namespace;
+            forEachChild(part, [&](TSNode name) {
+                if (m_source.kindOf(name) == NodeKind::Identifier) {
+                    m_bindings[m_source.textOf(name)] = {0, index, 0, true};
+                }
+            });
+            break;
+        case NodeKind::NamedImports:
+            forEachChild(part, [&](TSNode specifier) {
+                if (m_source.kindOf(specifier) != NodeKind::ImportSpecifier ||
+                    m_source.hasChild(specifier, NodeKind::TypeKeyword)) {
+                    return;
+                }
+                const TSNode name = field(specifier, "name");
+                if (ts_node_is_null(name)) {
+                    return;
+                }
+                const TSNode alias = field(specifier, "alias");
+                const NameId imported = nameOf(name);
+                m_out.imports[index].names.push_back(imported);
+                const TSNode local = ts_node_is_null(alias) ? name : alias;
+                m_bindings[m_source.textOf(local)] = {imported, index, imported};
+            });
+            break;
+        default:
+            break;
+        }
+    });
+}
+
+// `export {a as b} from "x"` (index: the record) and `export {a as b}` (index: kLocal).
+void ImportCollector::readExportClause(TSNode clause, std::uint32_t index, bool typeOnly) {
+    forEachChild(clause, [&](TSNode specifier) {
+        if (m_source.kindOf(specifier) != NodeKind::ExportSpecifier ||
+            m_source.hasChild(specifier, NodeKind::TypeKeyword)) {
+            return;
+        }
+        const TSNode name = field(specifier, "name");
+        if (ts_node_is_null(name)) {
+            return;
+        }
+        const TSNode alias = field(specifier, "alias");
+        const NameId exported = nameOf(ts_node_is_null(alias) ? name : alias);
+        if (index != ExportEntry::kLocal) {
+            const NameId imported = nameOf(name);
+            m_out.imports[index].names.push_back(imported);
+            if (!typeOnly) {
+                m_out.exports.push_back({exported, index, imported, false});
+            }
+            return;
+        }
+        if (typeOnly) {
+            return;
+        }
+        if (const auto* binding = bindingOf(m_source.textOf(name))) { // import {a}; export {a}
+            ExportEntry entry = *binding;
+            entry.name = exported;
+            m_out.exports.push_back(entry);
+        } else {
+            m_out.exports.push_back({exported, ExportEntry::kLocal, exported, false});
+        }
+    });
+}
+
+const ExportEntry* ImportCollector::bindingOf(std::string_view local) const {
+    const auto it = m_bindings.find(local);
+    return it == m_bindings.end() ? nullptr : &it->second;
+}
+
+NameId ImportCollector::nameOf(TSNode node) {
+    if (m_source.kindOf(node) == NodeKind::String) {
+        return m_names.intern(decodeJsStringBody(m_source.rawStringBody(node)));
+    }
+    return m_names.intern(m_source.textOf(node));
 }
 
 bool ImportCollector::visitExportStatement(TSNode node) {
@@ -100,16 +200,37 @@ bool ImportCollector::visitExportStatement(TSNode node) {
         return true; // export const x = require("y") and friends hold calls
     }
     bool typeOnly = m_source.hasChild(node, NodeKind::TypeKeyword);
+    std::optional<TSNode> clause;
+    std::optional<TSNode> namespaceExport;
     forEachChild(node, [&](TSNode child) {
-        if (m_source.kindOf(child) == NodeKind::ExportClause) {
+        const NodeKind kind = m_source.kindOf(child);
+        if (kind == NodeKind::ExportClause) {
+            clause = child;
             typeOnly = typeOnly ||
                        clauseIsTypeOnly(child, NodeKind::ExportClause, NodeKind::ExportSpecifier);
+        } else if (kind == NodeKind::NamespaceExport) {
+            namespaceExport = child;
         } else if (isExportTypeStarKeyword(m_source, child)) {
             typeOnly = true;
         }
     });
-    if (auto specifier = literalValue(source)) {
-        record(source, std::move(*specifier), ImportKind::Export, typeOnly);
+    auto specifier = literalValue(source);
+    if (!specifier) {
+        return false;
+    }
+    const ImportForm form = namespaceExport ? ImportForm::Namespace
+                            : clause        ? ImportForm::Names
+                                            : ImportForm::Star;
+    const auto index = record(source, std::move(*specifier), ImportKind::Export, typeOnly, form);
+    if (clause) {
+        readExportClause(*clause, index, typeOnly);
+    } else if (namespaceExport && !typeOnly) { // export * as ns from "x"
+        forEachChild(*namespaceExport, [&](TSNode name) {
+            const NodeKind kind = m_source.kindOf(name);
+            if (kind == NodeKind::Identifier || kind == NodeKind::String) {
+                m_out.exports.push_back({nameOf(name), index, 0, true});
+            }
+        });
     }
     return false;
 }
@@ -163,11 +284,29 @@ void ImportCollector::visitCall(TSNode node) {
     }
     const TSNode argument = args.front();
     if (auto specifier = literalValue(argument)) {
-        record(argument, std::move(*specifier), kind, false);
+        record(argument, std::move(*specifier), kind, false, ImportForm::Namespace);
         return;
     }
     auto expression = std::string(m_source.textOf(argument).substr(0, kMaxExpressionText));
     m_out.nonLiteralImports.push_back({kind, std::move(expression), m_source.positionOf(argument)});
+}
+
+// module.exports and exports.x make a CommonJS module, whose names cannot be traced.
+void ImportCollector::visitMember(TSNode node) {
+    if (m_out.commonJs) {
+        return;
+    }
+    const TSNode object = ts_node_child(node, 0);
+    if (ts_node_is_null(object) || m_source.kindOf(object) != NodeKind::Identifier) {
+        return;
+    }
+    const auto name = m_source.textOf(object);
+    if (name == "exports") {
+        m_out.commonJs = true;
+    } else if (name == "module") {
+        const TSNode property = field(node, "property");
+        m_out.commonJs = !ts_node_is_null(property) && m_source.textOf(property) == "exports";
+    }
 }
 
 std::optional<std::string> ImportCollector::literalValue(TSNode node) const {
@@ -192,10 +331,11 @@ std::optional<std::string> ImportCollector::literalValue(TSNode node) const {
     return decodeJsStringBody(literal.substr(1, literal.size() - 2));
 }
 
-void ImportCollector::record(TSNode specifierNode, std::string specifier, ImportKind kind,
-                             bool typeOnly) {
+std::uint32_t ImportCollector::record(TSNode specifierNode, std::string specifier, ImportKind kind,
+                                      bool typeOnly, ImportForm form) {
     m_out.imports.push_back(
-        {std::move(specifier), kind, typeOnly, m_source.positionOf(specifierNode)});
+        {std::move(specifier), kind, typeOnly, m_source.positionOf(specifierNode), form, {}});
+    return static_cast<std::uint32_t>(m_out.imports.size() - 1);
 }
 
 std::uint32_t countParseErrors(const ParsedSource& source, TSNode root) {

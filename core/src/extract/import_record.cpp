@@ -18,3 +18,19 @@ std::string_view toString(ImportKind kind) {
 }
 
 } // namespace fanout
+
+namespace fanout {
+
+std::string_view toString(ImportForm form) {
+    switch (form) {
+    case ImportForm::Names:
+        return "names";
+    case ImportForm::Namespace:
+        return "namespace";
+    case ImportForm::Star:
+        return "star";
+    }
+    return "names";
+}
+
+} // namespace fanout

@@ -24,6 +24,11 @@ enum class NodeKind : unsigned char {
     ImportSpecifier,
     ExportClause,
     ExportSpecifier,
+    NamespaceImport, // * as ns in an import clause
+    NamespaceExport, // * as ns in export * as ns from
+    MemberExpression,
+    DefaultKeyword, // the anonymous `default` of export default
+    EqualsToken,    // the anonymous `=` of TypeScript's export =
     String,
     TemplateString,
     TemplateSubstitution,

@@ -112,6 +112,25 @@ const std::vector<std::string>& ResolverCache::Impl::listing(const std::string& 
     });
 }
 
+SideEffects detail::PackageJson::sideEffects() const {
+    SideEffects out;
+    const auto* value = field("sideEffects");
+    if (value == nullptr) {
+        return out;
+    }
+    if (value->is_boolean() && !value->get<bool>()) {
+        out.kind = SideEffects::Kind::None;
+    } else if (value->is_array()) {
+        out.kind = SideEffects::Kind::Listed;
+        for (const auto& pattern : *value) {
+            if (pattern.is_string()) {
+                out.patterns.push_back(pattern.get<std::string>());
+            }
+        }
+    }
+    return out;
+}
+
 std::shared_ptr<const PackageJson> ResolverCache::Impl::packageJson(const std::string& dir) {
     return packageJsons.get(dir, [&]() -> std::shared_ptr<const PackageJson> {
         const std::string path = detail::joinPath(dir, "package.json");

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "fanout/resolve/resolver_cache.h"
+#include "fanout/resolve/side_effects.h"
 #include "io/once_map.h"
 
 #include <nlohmann/json.hpp>
@@ -33,6 +34,8 @@ struct PackageJson {
         const auto it = json.find(key);
         return it == json.end() ? nullptr : &*it;
     }
+    // "sideEffects": anything but false or a list of strings counts as "may have side effects".
+    SideEffects sideEffects() const;
     std::optional<std::string> stringField(const std::string& key) const {
         const auto it = json.find(key);
         if (it == json.end() || !it->is_string()) {

@@ -292,6 +292,7 @@ std::optional<PackageIdentity> ResolverEngine::packageOf(const std::string& real
     identity.name = realPath.substr(start, end - start);
     if (const auto package = cache().packageJson(identity.root)) {
         identity.version = package->version;
+        identity.sideEffects = package->sideEffects();
         if (!package->name.empty()) {
             identity.name = package->name;
         }

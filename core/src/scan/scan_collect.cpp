@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "compat/rwsdk_compat.h"
 #include "fanout/scan/memory_sampler.h"
+#include "resolve/resolver_cache_impl.h"
 #include "scan/scan_state.h"
 
 #include <algorithm>
@@ -30,6 +31,9 @@ std::shared_ptr<ScanResult> ScanState::collect(double scanMs) {
     }
     // The resolver caches are done with: release them before the result is built, so the two
     // never take memory at the same time.
+    if (const auto project = m_cache->impl().packageJson(m_config.root)) {
+        result->projectSideEffects = project->sideEffects();
+    }
     result->diagnostics = m_cache->diagnostics();
     result->stats.resolverCache = m_cache->stats();
     m_resolvers.clear();
@@ -94,6 +98,7 @@ std::shared_ptr<ScanResult> ScanState::collect(double scanMs) {
             module.directive = rwsdk ? module.rwsdkDirective : module.specDirective;
             module.parseErrors = file.extraction.parseErrors;
             module.counts = file.extraction.counts;
+            module.commonJs = file.extraction.commonJs;
             result->stats.parseErrors += module.parseErrors;
             if (module.directive.directive == Directive::Client) {
                 client.insert(file.path);
@@ -125,10 +130,13 @@ std::shared_ptr<ScanResult> ScanState::collect(double scanMs) {
                   return std::tie(a.path, a.message) < std::tie(b.path, b.message);
               });
 
+    std::vector<std::uint32_t> edgeOfRecord;
     for (std::size_t i = 0; i < order.size(); ++i) {
         std::vector<ScanEdge> edges;
+        std::vector<std::uint32_t> records;
         auto& pendingEdges = const_cast<ModuleState*>(order[i])->edges;
         for (auto& pending : pendingEdges) {
+            records.push_back(pending.record);
             ScanEdge edge;
             static_cast<EdgeFacts&>(edge) = std::move(static_cast<EdgeFacts&>(pending));
             edge.importer = ModuleId{static_cast<std::uint32_t>(i)};
@@ -147,13 +155,35 @@ std::shared_ptr<ScanResult> ScanState::collect(double scanMs) {
             }
             edges.push_back(std::move(edge));
         }
-        std::stable_sort(edges.begin(), edges.end(), [](const ScanEdge& a, const ScanEdge& b) {
-            return std::tie(a.position.line, a.position.column, a.specifier) <
-                   std::tie(b.position.line, b.position.column, b.specifier);
+        std::vector<std::uint32_t> sorted(edges.size());
+        for (std::uint32_t j = 0; j < sorted.size(); ++j) {
+            sorted[j] = j;
+        }
+        std::stable_sort(sorted.begin(), sorted.end(), [&](std::uint32_t a, std::uint32_t b) {
+            return std::tie(edges[a].position.line, edges[a].position.column, edges[a].specifier) <
+                   std::tie(edges[b].position.line, edges[b].position.column, edges[b].specifier);
         });
-        std::move(edges.begin(), edges.end(), std::back_inserter(result->edges));
+        const FileState& file = *order[i]->file;
+        edgeOfRecord.assign(file.extraction.imports.size(), ExportEntry::kLocal);
+        for (const auto j : sorted) {
+            edgeOfRecord[records[j]] = static_cast<std::uint32_t>(result->edges.size());
+            result->edges.push_back(std::move(edges[j]));
+        }
+        if (order[i]->kind == ModuleKind::Parsed) {
+            auto& exports = result->modules[i].exports;
+            for (ExportEntry entry : file.extraction.exports) {
+                if (entry.record != ExportEntry::kLocal) {
+                    entry.record = edgeOfRecord[entry.record];
+                    if (entry.record == ExportEntry::kLocal) {
+                        continue; // its import was never resolved (a cancelled scan)
+                    }
+                }
+                exports.push_back(entry);
+            }
+        }
         std::vector<PendingEdge>().swap(pendingEdges);
     }
+    result->names = m_names->snapshot();
 
     result->clientModules.assign(client.begin(), client.end());
     result->serverModules.assign(server.begin(), server.end());

@@ -55,7 +55,7 @@ void ScanState::run() {
         std::vector<std::jthread> pool;
         for (unsigned i = 0; i < threads; ++i) {
             pool.emplace_back([this] {
-                Extractor extractor;
+                Extractor extractor(m_names);
                 extractor.setCancellationFlag(&m_parseCancelled);
                 worker(extractor);
             });
@@ -225,25 +225,30 @@ void ScanState::process(const Task& task, Extractor& extractor) {
     }
     std::vector<PendingEdge> edges;
     edges.reserve(file.extraction.imports.size());
-    for (const auto& record : file.extraction.imports) {
+    const auto records = static_cast<std::uint32_t>(file.extraction.imports.size());
+    for (std::uint32_t i = 0; i < records; ++i) {
         // A barrel's 50,000 imports take a worker seconds to resolve: a cancel must not wait.
         if ((edges.size() & 255) == 255 && m_options.stop.stop_requested()) {
             m_cancelled = true;
             break;
         }
-        edges.push_back(resolveImport(file, environment, record));
+        edges.push_back(resolveImport(file, environment, i));
     }
     std::lock_guard lock(m_modulesMutex);
     m_modules[{&file, environment}].edges = std::move(edges);
 }
 
 PendingEdge ScanState::resolveImport(const FileState& file, std::uint16_t environment,
-                                     const ImportRecord& record) {
+                                     std::uint32_t recordIndex) {
+    const ImportRecord& record = file.extraction.imports[recordIndex];
     PendingEdge edge;
+    edge.record = recordIndex;
     edge.specifier = record.specifier;
     edge.kind = record.kind;
     edge.typeOnly = record.typeOnly;
     edge.position = record.position;
+    edge.form = record.form;
+    edge.names = record.names;
     edge.targetEnvironment = environment;
     if (record.typeOnly) {
         edge.reason = "type-only import: recorded, not followed";

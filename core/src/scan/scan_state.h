@@ -42,6 +42,7 @@ struct FileState {
 };
 
 struct PendingEdge : EdgeFacts {
+    std::uint32_t record = 0; // index in the importer's extraction.imports
     FileState* target = nullptr;
     std::uint16_t targetEnvironment = 0; // the importer's; a directive may switch it
     bool asset = false;
@@ -75,7 +76,7 @@ private:
     void process(const Task& task, Extractor& extractor);
     void parse(FileState& file, Extractor& extractor);
     PendingEdge resolveImport(const FileState& file, std::uint16_t environment,
-                              const ImportRecord& record);
+                              std::uint32_t recordIndex);
     FileState& fileState(const std::string& realPath);
     void enqueue(FileState& file, std::uint16_t environment, bool asset, bool conditional = false);
     void enqueueEntry(const std::string& path, bool conditional);
@@ -87,6 +88,7 @@ private:
     const ScanConfig& m_config;
     const ScanOptions& m_options;
     std::shared_ptr<ResolverCache> m_cache;
+    std::shared_ptr<NameTable> m_names = std::make_shared<NameTable>();
     std::vector<Resolver> m_resolvers;
     std::vector<std::optional<std::uint16_t>> m_switchTo; // by Directive value
 

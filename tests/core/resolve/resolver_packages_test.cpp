@@ -95,8 +95,9 @@ TEST(ResolverPackages, ScopedPackagesAndPackageIdentity) {
     ASSERT_EQ(result.kind, ResolutionKind::File);
     EXPECT_EQ(result.path, testing::fixturePath("node_modules/@scope/pkg/sub.js"));
     ASSERT_TRUE(result.package);
-    EXPECT_EQ(*result.package, (PackageIdentity{"@scope/pkg", "3.1.4",
-                                                testing::fixturePath("node_modules/@scope/pkg")}));
+    EXPECT_EQ(*result.package,
+              (PackageIdentity{
+                  "@scope/pkg", "3.1.4", testing::fixturePath("node_modules/@scope/pkg"), {}}));
     EXPECT_FALSE(FixtureResolver()(kFrom, "./index").package);
 }
 

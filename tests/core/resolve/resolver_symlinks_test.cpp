@@ -52,8 +52,9 @@ TEST(ResolverSymlinks, ResultsAreRealPathsAndKeepThePathStringThatLedThere) {
     EXPECT_EQ(fromApp.requestedPath, p.root + "/node_modules/ui-kit/index.js");
     EXPECT_EQ(fromShell.requestedPath, p.store + "/app-shell@1.0.0/node_modules/ui-kit/index.js");
     ASSERT_TRUE(fromApp.package);
-    EXPECT_EQ(*fromApp.package,
-              (PackageIdentity{"ui-kit", "2.1.0", p.store + "/ui-kit@2.1.0/node_modules/ui-kit"}));
+    EXPECT_EQ(
+        *fromApp.package,
+        (PackageIdentity{"ui-kit", "2.1.0", p.store + "/ui-kit@2.1.0/node_modules/ui-kit", {}}));
 }
 
 TEST(ResolverSymlinks, BrokenLinksAndLoopsAreUnresolvedWithoutHanging) {

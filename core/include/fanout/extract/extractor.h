@@ -18,6 +18,12 @@ struct Extraction {
     Grammar grammar = Grammar::Tsx;
     std::vector<ImportRecord> imports;
     std::vector<NonLiteralImport> nonLiteralImports;
+    // The module's exports, in source order: declarations, `export default`, `export {a as b}`,
+    // and named re-exports (`export {a} from`, `export * as ns from`, and `import {a}; export
+    // {a}`). `export * from` is a record of form Star, not an entry.
+    std::vector<ExportEntry> exports;
+    // module.exports, exports.x, require() or `export =`: names cannot be traced through it.
+    bool commonJs = false;
     StatementCounts counts;
     DirectiveVerdict specDirective;  // ECMAScript directive prologue
     DirectiveVerdict rwsdkDirective; // RedwoodJS SDK's text rule
@@ -34,7 +40,9 @@ inline constexpr std::uint64_t kParseTimeoutMicrosPerMb = 1'000'000;
 // create one Extractor per thread; it is not safe to share one between threads.
 class Extractor {
 public:
-    Extractor();
+    // Names are interned in `names`, shared by the extractors of a scan; without one the
+    // extractor keeps its own.
+    explicit Extractor(std::shared_ptr<NameTable> names = {});
     ~Extractor();
     Extractor(Extractor&&) noexcept;
     Extractor& operator=(Extractor&&) noexcept;
@@ -47,6 +55,8 @@ public:
     // While *flag is non-zero, a parse stops within a few milliseconds and extract() throws: a
     // cancelled scan does not wait for a 16 MB bundle to finish parsing. Null: never.
     void setCancellationFlag(const std::size_t* flag);
+
+    NameTable& names();
 
     // The syntax tree as an S-expression, for people debugging a file the extractor misreads.
     std::string syntaxTree(std::string_view source, Grammar grammar);

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "fanout/extract/name_table.h"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace fanout {
 
@@ -23,12 +26,35 @@ struct SourcePosition {
     bool operator==(const SourcePosition&) const = default;
 };
 
+// What a statement takes from the module it names.
+enum class ImportForm : unsigned char {
+    Names,     // the names listed (none for `import "x"`): import {a}, import d, export {a} from
+    Namespace, // the whole module: import * as ns, export * as ns from, import(), require()
+    Star,      // export * from "x": every name but default, looked up on demand
+};
+
+std::string_view toString(ImportForm form);
+
 struct ImportRecord {
     std::string specifier;
     ImportKind kind = ImportKind::Import;
     // Recorded so a user sees it, but never followed: erased by every TypeScript compiler.
     bool typeOnly = false;
     SourcePosition position;
+    ImportForm form = ImportForm::Names;
+    // The names imported (for Names), in source order; type-only specifiers left out.
+    std::vector<NameId> names;
+};
+
+// One name a module exports. Either defined by the module (`record` is kLocal) or passed on from
+// the module of imports[record]: its name `imported`, or its whole namespace (`namespaceOf`).
+struct ExportEntry {
+    static constexpr std::uint32_t kLocal = UINT32_MAX;
+    NameId name = 0;
+    std::uint32_t record = kLocal;
+    NameId imported = 0;
+    bool namespaceOf = false;
+    bool operator==(const ExportEntry&) const = default;
 };
 
 // import(expr) / require(expr) whose argument is not a literal: no edge, but worth a diagnostic.

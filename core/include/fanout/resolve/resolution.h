@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "fanout/resolve/side_effects.h"
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,6 +23,7 @@ struct PackageIdentity {
     std::string name;
     std::string version;
     std::string root; // real path of the package folder (pnpm's .pnpm/<id>/node_modules/<name>)
+    SideEffects sideEffects;
     bool operator==(const PackageIdentity&) const = default;
 };
 

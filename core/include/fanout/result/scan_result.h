@@ -38,6 +38,9 @@ struct ScanModule {
     std::vector<std::string> aliases; // other path strings that reached this file, sorted
     std::uint32_t parseErrors = 0;
     StatementCounts counts;
+    // Its exports; a re-export's `record` is the index of its edge in ScanResult::edges.
+    std::vector<ExportEntry> exports;
+    bool commonJs = false; // module.exports / exports.x / export =: names cannot be traced
     std::string error;
 };
 
@@ -47,6 +50,8 @@ struct EdgeFacts {
     ImportKind kind = ImportKind::Import;
     bool typeOnly = false;
     SourcePosition position;
+    ImportForm form = ImportForm::Names;
+    std::vector<NameId> names; // into ScanResult::names
     std::string query;
     ResolutionKind resolution = ResolutionKind::Unresolved;
     std::string external; // builtin:x or the external specifier
@@ -97,6 +102,11 @@ struct ScanResult {
     std::vector<Finding> findings;
     std::vector<Diagnostic> diagnostics;
     ScanStats stats;
+    std::vector<std::string> names; // every import and export name, by NameId
+    // The project's own package.json "sideEffects", for modules outside node_modules.
+    SideEffects projectSideEffects;
+
+    const std::string& name(NameId id) const { return names[id]; }
 
     const ScanModule& module(ModuleId id) const { return modules[id.value]; }
     const PackageIdentity* packageOf(const ScanModule& module) const {

@@ -7,6 +7,7 @@
 #include "scan_arguments.h"
 
 #include "fanout/analysis/analysis.h"
+#include "fanout/barrels/barrel_imports.h"
 #include "fanout/io/atomic_file.h"
 #include "fanout/output/graph_export.h"
 #include "fanout/output/scan_json.h"
@@ -74,7 +75,8 @@ int runScanCommand(ScanCommandOptions& options) {
     bool written = true;
     const ModuleGraph graph(*result);
     const auto analysis = analyze(*result, graph);
-    const JsonOptions jsonOptions{options.reproducible, &analysis};
+    const auto barrels = barrelImports(*result, graph, analysis);
+    const JsonOptions jsonOptions{options.reproducible, &analysis, &barrels};
     if (options.json == "-") {
         writeScanJson(std::cout, *result, jsonOptions);
         std::cout.flush();
@@ -99,7 +101,7 @@ int runScanCommand(ScanCommandOptions& options) {
         }
     }
     if (!options.csv.empty()) {
-        if (const auto error = writeCsv(options.csv, *result, analysis); !error.empty()) {
+        if (const auto error = writeCsv(options.csv, *result, analysis, barrels); !error.empty()) {
             std::cerr << "fanout scan: cannot write the CSV files: " << error << "\n";
             written = false;
         }

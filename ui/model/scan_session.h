@@ -3,6 +3,7 @@
 
 #include "fanout/analysis/analysis.h"
 #include "fanout/analysis/module_graph.h"
+#include "fanout/barrels/barrel_imports.h"
 #include "fanout/result/scan_result.h"
 #include "fanout/scan/scanner.h"
 
@@ -16,11 +17,13 @@ namespace fanout::ui {
 // Built on the scan thread; shared read-only by all models afterwards.
 struct ScanSession {
     explicit ScanSession(std::shared_ptr<const ScanResult> scanned)
-        : result(std::move(scanned)), graph(*result), analysis(analyze(*result, graph)) {}
+        : result(std::move(scanned)), graph(*result), analysis(analyze(*result, graph)),
+          barrelImports(fanout::barrelImports(*result, graph, analysis)) {}
 
     std::shared_ptr<const ScanResult> result;
     ModuleGraph graph;
     Analysis analysis;
+    std::vector<BarrelImport> barrelImports;
 };
 
 using SessionPtr = std::shared_ptr<const ScanSession>;

@@ -73,9 +73,10 @@ QString MainWindow::exportTo(Export what, const QString& file) {
             return writeFileAtomically(path, directivesToJson(result));
         });
     case Export::Json:
-        return streamed([](std::ostream& out, const ScanResult& result, const Analysis& analysis) {
+        return streamed([&](std::ostream& out, const ScanResult& result, const Analysis& analysis) {
             JsonOptions options;
             options.analysis = &analysis;
+            options.barrelImports = &session->barrelImports;
             writeScanJson(out, result, options);
         });
     case Export::DotPackages:
@@ -88,7 +89,7 @@ QString MainWindow::exportTo(Export what, const QString& file) {
     }
     case Export::Csv:
         return fromScan([&](const ScanResult& result, const Analysis& analysis) {
-            return writeCsv(path, result, analysis);
+            return writeCsv(path, result, analysis, session->barrelImports);
         });
     }
     return tr("unknown export");

@@ -39,6 +39,9 @@ struct Step {
     Op op;
     std::uint32_t module;
     NameId name;
+    // On the way from the import to the modules defining its names (not what those import):
+    // only there does taking a whole module say something about this import.
+    bool direct;
 };
 
 } // namespace
@@ -189,11 +192,13 @@ struct NamedReachWalker::Impl {
         return result.projectSideEffects.mayHaveSideEffects(relative);
     }
 
-    void push(Op op, std::uint32_t module, NameId name = 0) { work.push_back({op, module, name}); }
+    void push(Op op, std::uint32_t module, NameId name = 0, bool direct = false) {
+        work.push_back({op, module, name, direct});
+    }
 
-    void fallback(std::string reason) {
-        if (std::find(current->fallbacks.begin(), current->fallbacks.end(), reason) ==
-            current->fallbacks.end()) {
+    void fallback(std::string reason, bool direct = true) {
+        if (direct && std::find(current->fallbacks.begin(), current->fallbacks.end(), reason) ==
+                          current->fallbacks.end()) {
             current->fallbacks.push_back(std::move(reason));
         }
     }
@@ -257,7 +262,7 @@ struct NamedReachWalker::Impl {
         }
     }
 
-    void nameOf(std::uint32_t module, NameId name) {
+    void nameOf(std::uint32_t module, NameId name, bool direct) {
         if (!namesSeen.insert(keyOf(module, name)).second) {
             return;
         }
@@ -265,7 +270,7 @@ struct NamedReachWalker::Impl {
         const auto& m = result.modules[module];
         if (!traceable(module)) {
             if (m.kind == ModuleKind::Parsed) {
-                fallback("CommonJS module " + where(module));
+                fallback("CommonJS module " + where(module), direct);
             }
             push(Op::Whole, module);
             return;
@@ -277,21 +282,22 @@ struct NamedReachWalker::Impl {
             } else if (entry->namespaceOf) {
                 push(Op::Whole, *target);
             } else {
-                push(Op::Name, *target, entry->imported);
+                push(Op::Name, *target, entry->imported, direct);
             }
             return;
         }
         const Definer definer =
             name == NameTable::kDefault ? Definer{} : resolveStars(module, name);
         if (definer.kind == Definer::Kind::Found) {
-            push(Op::Name, result.edges[definer.via].target->value, name);
+            push(Op::Name, result.edges[definer.via].target->value, name, direct);
             return;
         }
         const auto& text = result.name(name);
         fallback(definer.kind == Definer::Kind::Ambiguous
                      ? "'" + text + "' is ambiguous: two export * of " + where(module) +
                            " provide it"
-                     : "'" + text + "' is not exported by " + where(module));
+                     : "'" + text + "' is not exported by " + where(module),
+                 direct);
         push(Op::Whole, module);
     }
 
@@ -310,7 +316,7 @@ struct NamedReachWalker::Impl {
                 wholeModule(step.module);
                 break;
             case Op::Name:
-                nameOf(step.module, step.name);
+                nameOf(step.module, step.name, step.direct);
                 break;
             }
         }
@@ -377,7 +383,7 @@ NamedReach NamedReachWalker::ofEdge(std::size_t edgeIndex) {
     if (edge.form == ImportForm::Names) {
         impl.push(Op::Touch, target);
         for (const auto name : edge.names) {
-            impl.push(Op::Name, target, name);
+            impl.push(Op::Name, target, name, true);
             out.traces.push_back(impl.trace(target, name));
         }
     } else {

@@ -127,7 +127,8 @@ void writeDot(std::ostream& out, const ScanResult& result, const Analysis& analy
     out << "}\n";
 }
 
-std::string writeCsv(const std::string& dir, const ScanResult& result, const Analysis& analysis) {
+std::string writeCsv(const std::string& dir, const ScanResult& result, const Analysis& analysis,
+                     const std::vector<BarrelImport>& barrelImports) {
     std::error_code error;
     std::filesystem::create_directories(dir, error);
     if (error) {
@@ -172,13 +173,32 @@ std::string writeCsv(const std::string& dir, const ScanResult& result, const Ana
     if (!edges.empty()) {
         return edges;
     }
-    return writeFileAtomically(dir + "/packages.csv", [&](std::ostream& out) {
+    auto packages = writeFileAtomically(dir + "/packages.csv", [&](std::ostream& out) {
         out << "name,version,root,modules,bytes,share\n";
         for (const auto& summary : analysis.packages) {
             const auto& package = result.packages[summary.package.value];
             out << row({package.name, package.version, displayPath(package.root, root),
                         std::to_string(summary.modules), std::to_string(summary.bytes),
                         std::to_string(summary.share)});
+        }
+        return true;
+    });
+    if (!packages.empty()) {
+        return packages;
+    }
+    return writeFileAtomically(dir + "/barrel_imports.csv", [&](std::ostream& out) {
+        out << "importer,env,specifier,barrel,names,needed_modules,needed_bytes,walked_modules,"
+               "walked_bytes,fallback,suggestion\n";
+        for (const auto& barrelImport : barrelImports) {
+            const auto& importer = result.module(barrelImport.importer);
+            out << row({displayPath(importer.path, root), envName(importer.environment),
+                        result.edges[barrelImport.edge].specifier,
+                        displayPath(result.module(barrelImport.barrel).path, root),
+                        barrelImport.namesText(result), std::to_string(barrelImport.needed.modules),
+                        std::to_string(barrelImport.needed.bytes),
+                        std::to_string(barrelImport.walked.modules),
+                        std::to_string(barrelImport.walked.bytes), barrelImport.fallbackText(),
+                        barrelImport.suggestion});
         }
         return true;
     });

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fanout/output/report_text.h"
 
+#include "fanout/barrels/barrel_imports.h"
 #include "fanout/base/display_path.h"
 
 #include <algorithm>
@@ -19,6 +20,7 @@ std::string name(const ScanResult& result, ModuleId id) {
 
 constexpr std::size_t kReportHotspots = 10;
 constexpr std::size_t kExactBarrels = 50;
+constexpr std::size_t kReportBarrelImports = 20;
 
 template <typename Row> void section(std::ostringstream& out, const char* title, const Row& rows) {
     out << "\n" << title << "\n" << (rows.empty() ? "  none\n" : rows);
@@ -40,6 +42,30 @@ std::string hotspotRows(const ScanResult& result, const Analysis& analysis) {
             }
             out << (hotspot.firstPartyImporters.size() > 5 ? ", ..." : "") << "\n";
         }
+    }
+    return out.str();
+}
+
+std::string barrelImportRows(const ScanResult& result, const std::vector<BarrelImport>& rows) {
+    std::ostringstream out;
+    for (std::size_t i = 0; i < rows.size() && i < kReportBarrelImports; ++i) {
+        const auto& row = rows[i];
+        out << "  " << name(result, row.importer) << " -> \"" << result.edges[row.edge].specifier
+            << "\" {" << row.namesText(result) << "}\n"
+            << "      needs " << row.needed.modules << " modules (" << formatSize(row.needed.bytes)
+            << ") of " << row.walked.modules << " walked (" << formatSize(row.walked.bytes)
+            << "): saves " << row.savedModules() << " modules, " << formatSize(row.savedBytes())
+            << "\n";
+        if (!row.fallbacks.empty()) {
+            out << "      whole module: " << row.fallbackText() << "\n";
+        }
+        if (!row.suggestion.empty()) {
+            out << "      suggestion: " << row.suggestion << "\n";
+        }
+    }
+    if (rows.size() > kReportBarrelImports) {
+        out << "  ... " << rows.size() - kReportBarrelImports
+            << " more (all of them in the scan JSON's barrelImports and barrel_imports.csv)\n";
     }
     return out.str();
 }
@@ -195,6 +221,8 @@ std::string formatReport(const ScanResult& result, const ModuleGraph& graph,
     section(out, "Hotspots (modules reached, bytes behind them, direct fan-out)",
             hotspotRows(result, analysis));
     section(out, "Barrels", barrelRows(result, graph, analysis));
+    section(out, "Barrel imports (what the names imported need, against what is walked)",
+            barrelImportRows(result, barrelImports(result, graph, analysis)));
     section(out, "Duplicates", duplicateRows(result, analysis));
     section(out, "Largest packages (modules, bytes, share of the graph)",
             packageRows(result, analysis));

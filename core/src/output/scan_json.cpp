@@ -2,6 +2,7 @@
 #include "fanout/output/scan_json.h"
 
 #include "fanout/analysis/analysis.h"
+#include "fanout/barrels/barrel_imports.h"
 
 #include "base/path_utils.h"
 
@@ -93,6 +94,15 @@ Json edgeJson(const ScanEdge& edge, const ScanResult& result) {
             out["external"] = edge.external;
         }
         out["reason"] = edge.reason;
+    }
+    if (edge.form != ImportForm::Names) {
+        out["form"] = toString(edge.form);
+    } else if (!edge.names.empty()) {
+        Json names = Json::array();
+        for (const auto name : edge.names) {
+            names.push_back(result.name(name));
+        }
+        out["names"] = std::move(names);
     }
     if (!edge.caseVariantOf.empty()) {
         out["caseVariantOf"] = displayPath(edge.caseVariantOf, root);
@@ -275,6 +285,27 @@ void writeScanJson(std::ostream& out, const ScanResult& result, const JsonOption
     });
     if (analysis != nullptr) {
         writeAnalysis(out, result, *analysis);
+    }
+    if (options.barrelImports != nullptr) {
+        writeArray(out, "barrelImports", *options.barrelImports, [&](const BarrelImport& row) {
+            const auto& importer = result.module(row.importer);
+            Json names = Json::array();
+            for (const auto name : row.names) {
+                names.push_back(result.name(name));
+            }
+            const auto fallback = row.fallbackText();
+            return Json{{"importer", displayPath(importer.path, root)},
+                        {"env", result.config.environments[importer.environment].name},
+                        {"specifier", result.edges[row.edge].specifier},
+                        {"barrel", displayPath(result.module(row.barrel).path, root)},
+                        {"names", std::move(names)},
+                        {"neededModules", row.needed.modules},
+                        {"neededBytes", row.needed.bytes},
+                        {"walkedModules", row.walked.modules},
+                        {"walkedBytes", row.walked.bytes},
+                        {"fallback", fallback.empty() ? Json(nullptr) : Json(fallback)},
+                        {"suggestion", row.suggestion}};
+        });
     }
     writeField(out, "stats", statsJson(result, options), true);
     out << "}\n";

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "fanout/analysis/analysis.h"
+#include "fanout/barrels/barrel_imports.h"
 #include "fanout/base/csv.h"
 #include "fanout/result/scan_result.h"
 
@@ -18,8 +19,9 @@ enum class DotLevel : unsigned char { Package, Module };
 void writeDot(std::ostream& out, const ScanResult& result, const Analysis& analysis,
               DotLevel level);
 
-// modules.csv, edges.csv and packages.csv in `dir` (created when missing), each written
-// atomically. Returns an empty string, or what went wrong.
-std::string writeCsv(const std::string& dir, const ScanResult& result, const Analysis& analysis);
+// modules.csv, edges.csv, packages.csv and barrel_imports.csv in `dir` (created when missing),
+// each written atomically. Returns an empty string, or what went wrong.
+std::string writeCsv(const std::string& dir, const ScanResult& result, const Analysis& analysis,
+                     const std::vector<BarrelImport>& barrelImports);
 
 } // namespace fanout

@@ -6,10 +6,12 @@
 
 #include <ostream>
 #include <string>
+#include <vector>
 
 namespace fanout {
 
 struct Analysis;
+struct BarrelImport;
 
 struct JsonOptions {
     // Leave out what changes from run to run (timings, memory, thread count), so two scans of
@@ -17,6 +19,8 @@ struct JsonOptions {
     bool reproducible = false;
     // With an analysis: per-module metrics and the hotspots, packages, duplicates and cycles.
     const Analysis* analysis = nullptr;
+    // With barrel imports: "barrelImports", what each import of a barrel needs and walks.
+    const std::vector<BarrelImport>* barrelImports = nullptr;
 };
 
 // The scan document ("schema": 1): paths POSIX-style, relative to the root when inside it. It is

@@ -148,7 +148,7 @@ TEST(BarrelImports, InTheScanJsonAndTheCsv) {
     std::getline(csv, line);
     EXPECT_EQ(header, "importer,env,specifier,barrel,names,needed_modules,needed_bytes,"
                       "walked_modules,walked_bytes,fallback,suggestion");
-    EXPECT_EQ(line.substr(0, 57), "src/main.js,node,icons,node_modules/icons/index.js,Icon3,2");
+    EXPECT_EQ(line.substr(0, 58), "src/main.js,node,icons,node_modules/icons/index.js,Icon3,2");
 }
 
 } // namespace

@@ -231,21 +231,63 @@ std::string formatReport(const ScanResult& result, const ModuleGraph& graph,
     return out.str();
 }
 
+namespace {
+
+// Under an import of names from a module that re-exports: which names lead to the module asked
+// about (`Camera -> icons/index.js -> icons/camera.js`), or whether it is only walked.
+void namedSteps(std::ostringstream& out, const ScanResult& result, NamedReachWalker& walker,
+                std::size_t edgeIndex, ModuleId asked, const std::string& indent) {
+    const auto& edge = result.edges[edgeIndex];
+    if (edge.form != ImportForm::Names || edge.names.empty() ||
+        result.module(*edge.target).counts.reExports == 0) {
+        return;
+    }
+    bool leads = false;
+    std::string names;
+    for (const auto name : edge.names) {
+        names += (names.empty() ? "" : ", ") + result.name(name);
+        const auto trace = walker.trace(*edge.target, name);
+        if (std::find(trace.chain.begin(), trace.chain.end(), asked) == trace.chain.end()) {
+            continue;
+        }
+        leads = true;
+        out << indent << "name " << result.name(name);
+        for (const auto step : trace.chain) {
+            out << " -> " << displayPath(result.module(step).path, result.config.root);
+        }
+        out << "\n";
+    }
+    if (leads) {
+        return;
+    }
+    const auto reach = walker.ofEdge(edgeIndex);
+    const bool needed = std::binary_search(reach.needed.begin(), reach.needed.end(), asked);
+    out << indent
+        << (needed ? "needed by what the modules defining {" + names + "} import\n"
+                   : "no imported name {" + names +
+                         "} needs it: walked, not needed (a tree-shaking bundler drops it)\n");
+}
+
+} // namespace
+
 std::string formatChain(const ScanResult& result, const std::vector<ModuleId>& chain) {
     std::ostringstream out;
     if (chain.size() == 1) {
         out << "  " << name(result, chain.front()) << "  (an entry of the scan)\n";
         return out.str();
     }
+    NamedReachWalker walker(result);
     for (std::size_t i = 0; i < chain.size(); ++i) {
         out << std::string(2 * i + 2, ' ') << name(result, chain[i]) << "\n";
         if (i + 1 == chain.size()) {
             break;
         }
-        for (const auto& edge : result.edges) {
+        for (std::size_t e = 0; e < result.edges.size(); ++e) {
+            const auto& edge = result.edges[e];
             if (edge.importer == chain[i] && edge.target == chain[i + 1] && !edge.typeOnly) {
                 out << std::string(2 * i + 4, ' ') << "imports \"" << edge.specifier << "\" ("
                     << toString(edge.kind) << ", line " << edge.position.line << ")\n";
+                namedSteps(out, result, walker, e, chain.back(), std::string(2 * i + 6, ' '));
                 break;
             }
         }

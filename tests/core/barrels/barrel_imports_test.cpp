@@ -2,6 +2,7 @@
 // The barrel imports report: needed against walked, fallbacks and suggestions.
 #include "fanout/barrels/barrel_imports.h"
 #include "fanout/output/graph_export.h"
+#include "fanout/output/report_text.h"
 #include "fanout/output/scan_json.h"
 
 #include <nlohmann/json.hpp>
@@ -149,6 +150,38 @@ TEST(BarrelImports, InTheScanJsonAndTheCsv) {
     EXPECT_EQ(header, "importer,env,specifier,barrel,names,needed_modules,needed_bytes,"
                       "walked_modules,walked_bytes,fallback,suggestion");
     EXPECT_EQ(line.substr(0, 58), "src/main.js,node,icons,node_modules/icons/index.js,Icon3,2");
+}
+
+} // namespace
+} // namespace fanout
+
+namespace fanout {
+namespace {
+
+TEST(BarrelImports, WhyShowsTheNamedChainOrThatTheModuleIsOnlyWalked) {
+    testing::BarrelProject p;
+    iconPackage(p, R"("sideEffects": false)");
+    p.file("src/main.js", "import { Icon3 } from 'icons';\n");
+    p.scan();
+    const ModuleGraph graph(*p.result);
+    const auto find = [&](const std::string& path) {
+        for (std::uint32_t i = 0; i < p.result->modules.size(); ++i) {
+            if (displayPath(p.result->modules[i].path, p.result->config.root) == path) {
+                return ModuleId{i};
+            }
+        }
+        return ModuleId{};
+    };
+    const auto why = [&](const std::string& path) {
+        return formatChain(*p.result, whyReached(graph, find(path)));
+    };
+    EXPECT_NE(why("node_modules/icons/dist/icon3.js")
+                  .find("name Icon3 -> node_modules/icons/index.js -> "
+                        "node_modules/icons/dist/icon3.js\n"),
+              std::string::npos);
+    EXPECT_NE(why("node_modules/icons/dist/icon4.js")
+                  .find("no imported name {Icon3} needs it: walked, not needed"),
+              std::string::npos);
 }
 
 } // namespace

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "check_command.h"
 
+#include "cli_choice.h"
 #include "scan_arguments.h"
 
 #include "fanout/analysis/analysis.h"
 #include "fanout/analysis/budgets.h"
+#include "fanout/barrels/named_reach.h"
 #include "fanout/output/report_text.h"
 
 #include <iostream>
@@ -17,6 +19,7 @@ struct CheckOptions {
     ScanArguments scan;
     std::optional<std::uint64_t> maxModules;
     std::optional<std::uint64_t> maxReach;
+    std::optional<ReachMeasure> reach;
     std::vector<std::string> maxPackageModules; // NAME=N
     std::vector<std::string> forbidImport;
     std::optional<std::uint64_t> maxDuplicatePaths;
@@ -34,6 +37,9 @@ bool mergeBudgets(const CheckOptions& options, Budgets& budgets) {
     };
     take(options.maxModules, budgets.maxModules);
     take(options.maxReach, budgets.maxReach);
+    if (options.reach) {
+        budgets.reach = *options.reach;
+    }
     take(options.maxDuplicatePaths, budgets.maxDuplicatePaths);
     take(options.maxRssMb, budgets.maxRssMb);
     for (const auto& pattern : options.forbidImport) {
@@ -72,7 +78,15 @@ int runCheck(CheckOptions& options) {
     }
     const ModuleGraph graph(*result);
     const auto analysis = analyze(*result, graph);
-    const auto violations = checkBudgets(*result, graph, analysis, budgets);
+    NamedReachWalker walker(*result);
+    ImportReach needed;
+    if (budgets.reach == ReachMeasure::Needed) {
+        needed = [&walker](std::size_t edge) {
+            const auto reach = walker.ofEdge(edge);
+            return Reach{reach.needed.size(), reach.bytes};
+        };
+    }
+    const auto violations = checkBudgets(*result, graph, analysis, budgets, needed);
     for (const auto& violation : violations) {
         std::cout << "over budget (" << violation.budget << "): " << violation.message << "\n";
         if (!violation.chain.empty()) {
@@ -101,6 +115,13 @@ std::function<int()> addCheckCommand(CLI::App& app) {
         ->add_option("--max-reach", options->maxReach,
                      "Most modules any single first-party import may drag in")
         ->type_name("N");
+    choiceOf(command->add_option("--reach", options->reach,
+                                 "What --max-reach counts: walked (every module an import drags "
+                                 "in, the default) or needed (what its imported names need, as "
+                                 "an optimizing bundler keeps)"),
+             std::map<std::string, ReachMeasure>{{"walked", ReachMeasure::Walked},
+                                                 {"needed", ReachMeasure::Needed}})
+        ->type_name("walked|needed");
     command
         ->add_option("--max-package-modules", options->maxPackageModules,
                      "Most modules of package NAME (repeatable)")

@@ -193,6 +193,22 @@ TEST(CheckCli, ExitCodesAndViolationsWithTheirChains) {
     EXPECT_NE(reach.out.find("over budget (max-modules)"), std::string::npos);
     EXPECT_NE(reach.out.find("imports \"@/app/pages/HomePage\""), std::string::npos);
 
+    // Counted by what the names need, Counter's two icons are within budget; HomePage's import
+    // of a name the barrel does not export still takes the whole barrel.
+    const auto needed = testing::runProcess(
+        {FANOUT_EXECUTABLE, "check", demo, "-q", "--max-reach", "40", "--reach", "needed"});
+    EXPECT_EQ(needed.exitCode, 1);
+    EXPECT_EQ(needed.out.find("Counter.tsx imports \"lucide-mini\""), std::string::npos)
+        << needed.out;
+    EXPECT_NE(needed.out.find("HomePage.tsx imports \"lucide-mini\" (line 4), which needs 63 "
+                              "modules (budget 40)"),
+              std::string::npos)
+        << needed.out;
+    EXPECT_EQ(testing::runProcess(
+                  {FANOUT_EXECUTABLE, "check", demo, "-q", "--max-reach", "40", "--reach", "all"})
+                  .exitCode,
+              2);
+
     EXPECT_EQ(testing::runProcess({FANOUT_EXECUTABLE, "check", demo, "-q"}).exitCode, 2);
     EXPECT_EQ(testing::runProcess(
                   {FANOUT_EXECUTABLE, "check", demo, "-q", "--max-package-modules", "nonumber"})

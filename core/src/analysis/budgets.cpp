@@ -19,11 +19,13 @@ std::string moduleName(const ScanResult& result, ModuleId id) {
 }
 
 void checkReach(const ScanResult& result, const ModuleGraph& graph, const Analysis& analysis,
-                std::uint64_t limit, std::vector<BudgetViolation>& out) {
+                std::uint64_t limit, const ImportReach& importReach,
+                std::vector<BudgetViolation>& out) {
     // Exact reach only where the estimate comes near the limit (the estimate is within ~35 %).
     std::map<std::uint32_t, Reach> exact;
     std::set<std::pair<std::uint32_t, std::uint32_t>> reported; // (importer, target)
-    for (const auto& edge : result.edges) {
+    for (std::size_t e = 0; e < result.edges.size(); ++e) {
+        const auto& edge = result.edges[e];
         if (!edge.target || edge.typeOnly || !isFirstParty(result.module(edge.importer))) {
             continue;
         }
@@ -37,16 +39,19 @@ void checkReach(const ScanResult& result, const ModuleGraph& graph, const Analys
         if (it == exact.end()) {
             it = exact.emplace(target, exactReach(result, graph, *edge.target)).first;
         }
-        if (it->second.modules <= limit) {
+        // What an import needs is never more than what it walks: only the imports over the
+        // limit by walk are asked what their names need.
+        if (it->second.modules <= limit || (importReach && importReach(e).modules <= limit)) {
             continue;
         }
-        BudgetViolation violation{"max-reach",
-                                  moduleName(result, edge.importer) + " imports \"" +
-                                      edge.specifier + "\" (line " +
-                                      std::to_string(edge.position.line) + "), which drags in " +
-                                      std::to_string(it->second.modules) + " modules (budget " +
-                                      std::to_string(limit) + ")",
-                                  whyReached(graph, edge.importer)};
+        const auto modules = importReach ? importReach(e).modules : it->second.modules;
+        BudgetViolation violation{
+            "max-reach",
+            moduleName(result, edge.importer) + " imports \"" + edge.specifier + "\" (line " +
+                std::to_string(edge.position.line) + "), which " +
+                (importReach ? "needs " : "drags in ") + std::to_string(modules) +
+                " modules (budget " + std::to_string(limit) + ")",
+            whyReached(graph, edge.importer)};
         violation.chain.push_back(*edge.target);
         out.push_back(std::move(violation));
     }
@@ -82,7 +87,8 @@ void checkForbidden(const ScanResult& result, const ModuleGraph& graph,
 } // namespace
 
 std::vector<BudgetViolation> checkBudgets(const ScanResult& result, const ModuleGraph& graph,
-                                          const Analysis& analysis, const Budgets& budgets) {
+                                          const Analysis& analysis, const Budgets& budgets,
+                                          const ImportReach& importReach) {
     std::vector<BudgetViolation> out;
     if (budgets.maxModules && result.modules.size() > *budgets.maxModules) {
         out.push_back({"max-modules",
@@ -91,7 +97,7 @@ std::vector<BudgetViolation> checkBudgets(const ScanResult& result, const Module
                        {}});
     }
     if (budgets.maxReach) {
-        checkReach(result, graph, analysis, *budgets.maxReach, out);
+        checkReach(result, graph, analysis, *budgets.maxReach, importReach, out);
     }
     for (const auto& [name, limit] : budgets.maxPackageModules) {
         std::uint64_t modules = 0;

@@ -255,7 +255,7 @@ void namedSteps(std::ostringstream& out, const ScanResult& result, NamedReachWal
         for (const auto step : trace.chain) {
             out << " -> " << displayPath(result.module(step).path, result.config.root);
         }
-        out << "\n";
+        out << (trace.traced ? "\n" : "  (not exported there: the whole module is taken)\n");
     }
     if (leads) {
         return;

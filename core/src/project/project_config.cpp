@@ -137,7 +137,7 @@ public:
 
     Budgets budgets(const Json& value) const {
         checkKeys(value,
-                  {"maxModules", "maxReach", "maxPackageModules", "forbidImport",
+                  {"maxModules", "maxReach", "reach", "maxPackageModules", "forbidImport",
                    "maxDuplicatePaths", "maxRssMb"},
                   "\"budgets\"");
         Budgets out;
@@ -146,6 +146,13 @@ public:
         }
         if (value.contains("maxReach")) {
             out.maxReach = count(value["maxReach"], "budgets.maxReach");
+        }
+        if (value.contains("reach")) {
+            const auto& reach = value["reach"];
+            if (reach != "needed" && reach != "walked") {
+                fail("\"budgets.reach\" must be \"needed\" or \"walked\"");
+            }
+            out.reach = reach == "needed" ? ReachMeasure::Needed : ReachMeasure::Walked;
         }
         if (value.contains("maxPackageModules")) {
             const auto& map = value["maxPackageModules"];

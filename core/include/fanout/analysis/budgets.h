@@ -5,6 +5,7 @@
 #include "fanout/result/scan_result.h"
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -16,7 +17,12 @@ struct BudgetViolation {
     std::vector<ModuleId> chain; // how the offending module is reached, when there is one
 };
 
+// What one import (an index into ScanResult::edges) reaches, when --max-reach counts something
+// other than every module walked (the modules its names need: the barrels area knows them).
+using ImportReach = std::function<Reach(std::size_t edge)>;
+
 std::vector<BudgetViolation> checkBudgets(const ScanResult& result, const ModuleGraph& graph,
-                                          const Analysis& analysis, const Budgets& budgets);
+                                          const Analysis& analysis, const Budgets& budgets,
+                                          const ImportReach& importReach = {});
 
 } // namespace fanout

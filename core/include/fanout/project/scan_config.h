@@ -20,11 +20,15 @@ enum class DirectiveRule : unsigned char {
 
 std::string_view toString(DirectiveRule rule);
 
+// What --max-reach counts: every module an import walks, or only those its names need.
+enum class ReachMeasure : unsigned char { Walked, Needed };
+
 // Limits a CI job holds a project to (`fanout check`), from flags or fanout.json's "budgets".
 struct Budgets {
     std::optional<std::uint64_t> maxModules;
     // The most modules any single import in first-party code may drag in.
     std::optional<std::uint64_t> maxReach;
+    ReachMeasure reach = ReachMeasure::Walked;
     std::map<std::string, std::uint64_t> maxPackageModules; // package name -> modules
     // Glob patterns (fnmatch, "*" crosses "/") matched against what first-party code imports:
     // the specifier, and the resolved path relative to the root.

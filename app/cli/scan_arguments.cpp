@@ -55,6 +55,15 @@ void addScanArguments(CLI::App& command, ScanArguments& arguments, bool rootPosi
         .add_option("--max-file-size", arguments.overrides.maxFileSizeMb,
                     "Files larger than this are not read, only reported (default: 16)")
         ->type_name("MB");
+    command.add_flag("--optimize-barrels", arguments.overrides.optimizeBarrels,
+                     "Walk only what the imported names need through every barrel without side "
+                     "effects (the graph a tree-shaking, barrel-optimizing bundler walks)");
+    command
+        .add_option("--optimize-package", arguments.overrides.optimizePackages,
+                    "Walk only what the imported names need through this package's barrels, "
+                    "side effects or not, as Next.js's optimizePackageImports (repeatable)")
+        ->type_name("NAME")
+        ->allow_extra_args(false);
     command.add_flag("--quiet,-q", arguments.quiet, "No summary and no progress on stderr");
 }
 

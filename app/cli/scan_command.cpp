@@ -75,7 +75,10 @@ int runScanCommand(ScanCommandOptions& options) {
     bool written = true;
     const ModuleGraph graph(*result);
     const auto analysis = analyze(*result, graph);
-    const auto barrels = barrelImports(*result, graph, analysis);
+    // Only the JSON and the CSV files carry them.
+    const auto barrels = options.json.empty() && options.csv.empty()
+                             ? std::vector<BarrelImport>{}
+                             : barrelImports(*result, graph, analysis);
     const JsonOptions jsonOptions{options.reproducible, &analysis, &barrels};
     if (options.json == "-") {
         writeScanJson(std::cout, *result, jsonOptions);

@@ -14,10 +14,7 @@ namespace fanout {
 namespace {
 
 bool isBarrel(const ScanModule& module, const AnalysisOptions& options) {
-    const auto& counts = module.counts;
-    return counts.reExports >= options.barrelMinReExports && counts.topLevel > 0 &&
-           static_cast<double>(counts.reExports + counts.imports) >=
-               options.barrelMinShare * static_cast<double>(counts.topLevel);
+    return module.counts.barrel(options.barrelMinReExports, options.barrelMinShare);
 }
 
 std::vector<Hotspot> rankHotspots(const ScanResult& result, const ModuleGraph& graph,

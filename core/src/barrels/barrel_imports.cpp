@@ -143,7 +143,8 @@ std::vector<BarrelImport> barrelImports(const ScanResult& result, const ModuleGr
         row.edge = i;
         row.importer = edge.importer;
         row.barrel = *edge.target;
-        row.names = edge.names;
+        const auto names = result.namesOf(edge);
+        row.names.assign(names.begin(), names.end());
         row.needed = {reach.needed.size(), reach.bytes};
         auto [walked, fresh] = walkedOf.try_emplace(edge.target->value);
         if (fresh) {

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fanout/barrels/named_reach.h"
 
-#include "base/path_utils.h"
 #include "fanout/base/display_path.h"
 
 #include <algorithm>
@@ -180,16 +179,8 @@ struct NamedReachWalker::Impl {
 
     bool mayHaveSideEffects(std::uint32_t module) const {
         const auto& m = result.modules[module];
-        std::string relative;
-        if (const auto* package = result.packageOf(m)) {
-            return !detail::relativeInside(package->root, m.path, relative) ||
-                   package->sideEffects.mayHaveSideEffects(relative);
-        }
-        if (m.path.find("/node_modules/") != std::string::npos ||
-            !detail::relativeInside(result.config.root, m.path, relative)) {
-            return true;
-        }
-        return result.projectSideEffects.mayHaveSideEffects(relative);
+        return fanout::mayHaveSideEffects(m.path, result.packageOf(m), result.projectSideEffects,
+                                          result.config.root);
     }
 
     void push(Op op, std::uint32_t module, NameId name = 0, bool direct = false) {
@@ -233,7 +224,7 @@ struct NamedReachWalker::Impl {
                 push(Op::Whole, target);
             } else {
                 push(Op::Touch, target);
-                for (const auto name : edge.names) {
+                for (const auto name : result.namesOf(edge)) {
                     push(Op::Name, target, name);
                 }
             }
@@ -253,7 +244,7 @@ struct NamedReachWalker::Impl {
                 continue;
             }
             if (edge.form == ImportForm::Names) {
-                for (const auto name : edge.names) {
+                for (const auto name : result.namesOf(edge)) {
                     push(Op::Name, edge.target->value, name);
                 }
             } else {
@@ -382,7 +373,7 @@ NamedReach NamedReachWalker::ofEdge(std::size_t edgeIndex) {
     const auto target = edge.target->value;
     if (edge.form == ImportForm::Names) {
         impl.push(Op::Touch, target);
-        for (const auto name : edge.names) {
+        for (const auto name : impl.result.namesOf(edge)) {
             impl.push(Op::Name, target, name, true);
             out.traces.push_back(impl.trace(target, name));
         }

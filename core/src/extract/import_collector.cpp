@@ -114,7 +114,7 @@ void ImportCollector::readImportClause(TSNode clause, std::uint32_t index) {
     forEachChild(clause, [&](TSNode part) {
         switch (m_source.kindOf(part)) {
         case NodeKind::Identifier: // import d from
-            m_out.imports[index].names.push_back(NameTable::kDefault);
+            addName(index, NameTable::kDefault);
             m_bindings[m_source.textOf(part)] = {NameTable::kDefault, index, NameTable::kDefault};
             break;
         case NodeKind::NamespaceImport: // import * as ns from
@@ -137,7 +137,7 @@ void ImportCollector::readImportClause(TSNode clause, std::uint32_t index) {
                 }
                 const TSNode alias = field(specifier, "alias");
                 const NameId imported = nameOf(name);
-                m_out.imports[index].names.push_back(imported);
+                addName(index, imported);
                 const TSNode local = ts_node_is_null(alias) ? name : alias;
                 m_bindings[m_source.textOf(local)] = {imported, index, imported};
             });
@@ -163,7 +163,7 @@ void ImportCollector::readExportClause(TSNode clause, std::uint32_t index, bool 
         const NameId exported = nameOf(ts_node_is_null(alias) ? name : alias);
         if (index != ExportEntry::kLocal) {
             const NameId imported = nameOf(name);
-            m_out.imports[index].names.push_back(imported);
+            addName(index, imported);
             if (!typeOnly) {
                 m_out.exports.push_back({exported, index, imported, false});
             }
@@ -180,6 +180,12 @@ void ImportCollector::readExportClause(TSNode clause, std::uint32_t index, bool 
             m_out.exports.push_back({exported, ExportEntry::kLocal, exported, false});
         }
     });
+}
+
+// Names are added to the record just made, so each record's names are one range.
+void ImportCollector::addName(std::uint32_t record, NameId name) {
+    m_out.names.push_back(name);
+    ++m_out.imports[record].namesCount;
 }
 
 const ExportEntry* ImportCollector::bindingOf(std::string_view local) const {
@@ -333,8 +339,9 @@ std::optional<std::string> ImportCollector::literalValue(TSNode node) const {
 
 std::uint32_t ImportCollector::record(TSNode specifierNode, std::string specifier, ImportKind kind,
                                       bool typeOnly, ImportForm form) {
-    m_out.imports.push_back(
-        {std::move(specifier), kind, typeOnly, m_source.positionOf(specifierNode), form, {}});
+    m_out.imports.push_back({std::move(specifier), kind, typeOnly,
+                             m_source.positionOf(specifierNode), form,
+                             static_cast<std::uint32_t>(m_out.names.size()), 0});
     return static_cast<std::uint32_t>(m_out.imports.size() - 1);
 }
 

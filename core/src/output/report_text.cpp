@@ -238,13 +238,13 @@ namespace {
 void namedSteps(std::ostringstream& out, const ScanResult& result, NamedReachWalker& walker,
                 std::size_t edgeIndex, ModuleId asked, const std::string& indent) {
     const auto& edge = result.edges[edgeIndex];
-    if (edge.form != ImportForm::Names || edge.names.empty() ||
+    if (edge.form != ImportForm::Names || edge.namesCount == 0 ||
         result.module(*edge.target).counts.reExports == 0) {
         return;
     }
     bool leads = false;
     std::string names;
-    for (const auto name : edge.names) {
+    for (const auto name : result.namesOf(edge)) {
         names += (names.empty() ? "" : ", ") + result.name(name);
         const auto trace = walker.trace(*edge.target, name);
         if (std::find(trace.chain.begin(), trace.chain.end(), asked) == trace.chain.end()) {

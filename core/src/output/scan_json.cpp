@@ -44,7 +44,9 @@ Json configJson(const ScanConfig& config) {
             {"switch", std::move(switches)},
             {"directiveRule", toString(config.directiveRule)},
             {"compat", config.compatRwsdk ? "rwsdk" : ""},
-            {"exclude", config.exclude}};
+            {"exclude", config.exclude},
+            {"optimizePackages", config.optimizePackages},
+            {"optimizeBarrels", config.optimizeBarrels}};
 }
 
 Json moduleJson(const ScanModule& module, const ScanResult& result) {
@@ -97,9 +99,9 @@ Json edgeJson(const ScanEdge& edge, const ScanResult& result) {
     }
     if (edge.form != ImportForm::Names) {
         out["form"] = toString(edge.form);
-    } else if (!edge.names.empty()) {
+    } else if (edge.namesCount > 0) {
         Json names = Json::array();
-        for (const auto name : edge.names) {
+        for (const auto name : result.namesOf(edge)) {
             names.push_back(result.name(name));
         }
         out["names"] = std::move(names);

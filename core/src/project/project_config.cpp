@@ -230,7 +230,7 @@ ScanConfig loadScanConfig(const std::string& rootArgument, const ScanOverrides& 
         reader.checkKeys(file,
                          {"$schema", "preset", "entries", "environments", "tsconfig",
                           "assetQueries", "exclude", "directiveRule", "switch", "compat", "budgets",
-                          "maxFileSizeMb"},
+                          "optimizePackages", "optimizeBarrels", "maxFileSizeMb"},
                          "the top level");
     }
 
@@ -301,6 +301,22 @@ ScanConfig loadScanConfig(const std::string& rootArgument, const ScanOverrides& 
 
     if (file.contains("budgets")) {
         config.budgets = reader.budgets(file["budgets"]);
+    }
+    if (file.contains("optimizePackages")) {
+        config.optimizePackages = reader.strings(file["optimizePackages"], "optimizePackages");
+    }
+    if (file.contains("optimizeBarrels")) {
+        if (!file["optimizeBarrels"].is_boolean()) {
+            reader.fail("\"optimizeBarrels\" must be true or false");
+        }
+        config.optimizeBarrels = file["optimizeBarrels"].get<bool>();
+    }
+    config.optimizeBarrels = config.optimizeBarrels || overrides.optimizeBarrels;
+    for (const auto& name : overrides.optimizePackages) {
+        if (std::find(config.optimizePackages.begin(), config.optimizePackages.end(), name) ==
+            config.optimizePackages.end()) {
+            config.optimizePackages.push_back(name);
+        }
     }
     if (file.contains("maxFileSizeMb")) {
         config.maxFileBytes = megabytes(reader.count(file["maxFileSizeMb"], "maxFileSizeMb"));

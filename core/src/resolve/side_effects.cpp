@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fanout/resolve/side_effects.h"
 
+#include "base/path_utils.h"
+#include "fanout/resolve/resolution.h"
+
 #include <fnmatch.h>
 
 namespace fanout {
@@ -30,6 +33,20 @@ bool SideEffects::mayHaveSideEffects(std::string_view relativePath) const {
         }
     }
     return false;
+}
+
+bool mayHaveSideEffects(const std::string& path, const PackageIdentity* package,
+                        const SideEffects& project, const std::string& root) {
+    std::string relative;
+    if (package != nullptr) {
+        return !detail::relativeInside(package->root, path, relative) ||
+               package->sideEffects.mayHaveSideEffects(relative);
+    }
+    if (path.find("/node_modules/") != std::string::npos ||
+        !detail::relativeInside(root, path, relative)) {
+        return true;
+    }
+    return project.mayHaveSideEffects(relative);
 }
 
 } // namespace fanout

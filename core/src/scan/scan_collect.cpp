@@ -39,6 +39,7 @@ std::shared_ptr<ScanResult> ScanState::collect(double scanMs) {
     m_resolvers.clear();
     m_cache.reset();
     std::set<std::tuple<FileState*, std::uint16_t, bool, bool>>().swap(m_seenTasks);
+    decltype(m_seenNames)().swap(m_seenNames);
 
     std::vector<const ModuleState*> order;
     order.reserve(m_modules.size());
@@ -139,6 +140,11 @@ std::shared_ptr<ScanResult> ScanState::collect(double scanMs) {
             records.push_back(pending.record);
             ScanEdge edge;
             static_cast<EdgeFacts&>(edge) = std::move(static_cast<EdgeFacts&>(pending));
+            const auto& record = order[i]->file->extraction.imports[pending.record];
+            const auto names = order[i]->file->extraction.namesOf(record);
+            edge.namesBegin = static_cast<std::uint32_t>(result->edgeNames.size());
+            edge.namesCount = static_cast<std::uint32_t>(names.size());
+            result->edgeNames.insert(result->edgeNames.end(), names.begin(), names.end());
             edge.importer = ModuleId{static_cast<std::uint32_t>(i)};
             if (pending.target != nullptr) {
                 const bool parsedTarget =

@@ -8,6 +8,7 @@
 #include "fanout/scan/memory_sampler.h"
 #include "resolve/resolver_cache_impl.h"
 
+#include <algorithm>
 #include <fnmatch.h>
 #include <stop_token>
 #include <thread>
@@ -24,6 +25,9 @@ bool isScriptPath(std::string_view path) {
 ScanState::ScanState(const ScanConfig& config, const ScanOptions& options)
     : m_config(config), m_options(options), m_cache(std::make_shared<ResolverCache>()),
       m_switchTo(3) {
+    if (const auto project = m_cache->impl().packageJson(m_config.root)) {
+        m_projectSideEffects = project->sideEffects();
+    }
     for (const auto& environment : m_config.environments) {
         m_resolvers.emplace_back(environment.resolver, m_cache);
     }
@@ -194,6 +198,9 @@ void ScanState::process(const Task& task, Extractor& extractor) {
         return;
     }
     if (task.asset || !file.script || file.excluded) {
+        if (task.kind == TaskKind::Probe) {
+            return; // an asset provides no name
+        }
         std::lock_guard lock(m_modulesMutex);
         auto& module = m_modules[{&file, task.environment}];
         if (module.file == nullptr) {
@@ -208,10 +215,35 @@ void ScanState::process(const Task& task, Extractor& extractor) {
         return;
     }
     const std::uint16_t environment = effectiveEnvironment(file, task.environment);
+    if (task.kind != TaskKind::Whole && optimizedBarrel(file)) {
+        processName(task, file, environment);
+        return;
+    }
+    if (task.kind == TaskKind::Probe) {
+        // Provided here: exported by name, or possibly through its own `export *` or CommonJS.
+        const auto& x = file.extraction;
+        const bool provides =
+            file.readOk &&
+            (x.commonJs ||
+             std::any_of(x.exports.begin(), x.exports.end(),
+                         [&](const ExportEntry& entry) { return entry.name == task.name; }) ||
+             std::any_of(x.imports.begin(), x.imports.end(),
+                         [](const ImportRecord& r) { return r.form == ImportForm::Star; }));
+        if (!provides) {
+            return;
+        }
+        addProbeEdge(task);
+    }
+    processWhole(file, environment);
+}
+
+void ScanState::processWhole(FileState& file, std::uint16_t environment) {
+    const auto records = static_cast<std::uint32_t>(file.extraction.imports.size());
+    std::vector<std::uint32_t> claimed;
     {
         std::lock_guard lock(m_modulesMutex);
         auto& module = m_modules[{&file, environment}];
-        if (module.file != nullptr && module.kind != ModuleKind::Asset) {
+        if (module.file != nullptr && module.kind != ModuleKind::Asset && module.whole) {
             return; // already scanned in this environment
         }
         module.file = &file;
@@ -219,27 +251,179 @@ void ScanState::process(const Task& task, Extractor& extractor) {
         module.kind = file.readOk     ? ModuleKind::Parsed
                       : file.tooLarge ? ModuleKind::TooLarge
                                       : ModuleKind::Unreadable;
-    }
-    if (!file.readOk) {
-        return;
+        module.whole = true;
+        if (!file.readOk) {
+            return;
+        }
+        claimed.reserve(records);
+        for (std::uint32_t i = 0; i < records; ++i) {
+            if (module.followed.empty() || !module.followed[i]) {
+                claimed.push_back(i);
+            }
+        }
+        if (!module.followed.empty()) {
+            module.followed.assign(records, true);
+        }
     }
     std::vector<PendingEdge> edges;
-    edges.reserve(file.extraction.imports.size());
-    const auto records = static_cast<std::uint32_t>(file.extraction.imports.size());
-    for (std::uint32_t i = 0; i < records; ++i) {
+    edges.reserve(claimed.size());
+    for (const auto i : claimed) {
         // A barrel's 50,000 imports take a worker seconds to resolve: a cancel must not wait.
         if ((edges.size() & 255) == 255 && m_options.stop.stop_requested()) {
             m_cancelled = true;
             break;
         }
-        edges.push_back(resolveImport(file, environment, i));
+        edges.push_back(resolveEdge(file, environment, i));
+        follow(edges.back(), file, file.extraction.imports[i]);
     }
-    std::lock_guard lock(m_modulesMutex);
-    m_modules[{&file, environment}].edges = std::move(edges);
+    appendEdges(file, environment, std::move(edges));
 }
 
-PendingEdge ScanState::resolveImport(const FileState& file, std::uint16_t environment,
-                                     std::uint32_t recordIndex) {
+void ScanState::appendEdges(FileState& file, std::uint16_t environment,
+                            std::vector<PendingEdge> edges) {
+    std::lock_guard lock(m_modulesMutex);
+    auto& into = m_modules[{&file, environment}].edges;
+    if (into.empty()) {
+        into = std::move(edges);
+    } else {
+        std::move(edges.begin(), edges.end(), std::back_inserter(into));
+    }
+}
+
+bool ScanState::optimizedBarrel(const FileState& file) const {
+    if (!file.readOk || !file.extraction.counts.barrel()) {
+        return false;
+    }
+    const auto* package = file.package ? &*file.package : nullptr;
+    if (package != nullptr &&
+        std::find(m_config.optimizePackages.begin(), m_config.optimizePackages.end(),
+                  package->name) != m_config.optimizePackages.end()) {
+        return true;
+    }
+    return m_config.optimizeBarrels &&
+           !mayHaveSideEffects(file.path, package, m_projectSideEffects, m_config.root);
+}
+
+void ScanState::processName(const Task& task, FileState& file, std::uint16_t environment) {
+    const auto& extraction = file.extraction;
+    const auto entry = std::find_if(extraction.exports.begin(), extraction.exports.end(),
+                                    [&](const ExportEntry& e) { return e.name == task.name; });
+    const bool local = entry != extraction.exports.end() && entry->record == ExportEntry::kLocal;
+    std::vector<std::uint32_t> stars;
+    if (entry == extraction.exports.end() && task.name != NameTable::kDefault) {
+        for (std::uint32_t i = 0; i < extraction.imports.size(); ++i) {
+            if (extraction.imports[i].form == ImportForm::Star && !extraction.imports[i].typeOnly) {
+                stars.push_back(i);
+            }
+        }
+    }
+    // Defined here, or a name nothing here provides: the barrel is taken whole (a fallback a
+    // bundler makes too); a probe that finds nothing ends here.
+    if (local || (entry == extraction.exports.end() && stars.empty())) {
+        if (task.kind == TaskKind::Name || local) {
+            if (task.kind == TaskKind::Probe) {
+                addProbeEdge(task);
+            }
+            processWhole(file, environment);
+        }
+        return;
+    }
+    if (task.kind == TaskKind::Probe) {
+        addProbeEdge(task);
+    }
+    std::optional<std::uint32_t> claimed;
+    {
+        std::lock_guard lock(m_modulesMutex);
+        auto& module = m_modules[{&file, environment}];
+        if (module.whole) {
+            return;
+        }
+        if (module.file == nullptr || module.kind == ModuleKind::Asset) {
+            module.file = &file;
+            module.environment = environment;
+            module.kind = ModuleKind::Parsed;
+        }
+        if (module.followed.empty()) {
+            module.followed.assign(extraction.imports.size(), false);
+        }
+        if (entry != extraction.exports.end() && !module.followed[entry->record]) {
+            module.followed[entry->record] = true;
+            claimed = entry->record;
+        }
+    }
+    if (entry != extraction.exports.end()) {
+        auto edge = resolveEdge(file, environment, entry->record);
+        if (edge.target != nullptr && !edge.asset && edge.target->script) {
+            if (entry->namespaceOf) {
+                enqueue(*edge.target, environment, false);
+            } else {
+                enqueueName(*edge.target, environment, entry->imported, TaskKind::Name);
+            }
+        } else if (edge.target != nullptr) {
+            enqueue(*edge.target, environment, edge.asset);
+        }
+        if (claimed) {
+            std::vector<PendingEdge> edges;
+            edges.push_back(std::move(edge));
+            appendEdges(file, environment, std::move(edges));
+        }
+        return;
+    }
+    for (const auto star : stars) {
+        const auto edge = resolveEdge(file, environment, star);
+        if (edge.target != nullptr) {
+            enqueueName(*edge.target, environment, task.name, TaskKind::Probe, &file, star);
+        }
+    }
+}
+
+void ScanState::addProbeEdge(const Task& task) {
+    // The barrel's environment: probes run in the environment of the barrel that asked.
+    const std::uint16_t originEnvironment = task.environment;
+    {
+        std::lock_guard lock(m_modulesMutex);
+        auto& module = m_modules[{task.origin, originEnvironment}];
+        if (module.whole || module.followed.empty() || module.followed[task.originRecord]) {
+            return;
+        }
+        module.followed[task.originRecord] = true;
+    }
+    std::vector<PendingEdge> edges;
+    edges.push_back(resolveEdge(*task.origin, originEnvironment, task.originRecord));
+    edges.back().targetEnvironment = originEnvironment;
+    appendEdges(*task.origin, originEnvironment, std::move(edges));
+}
+
+void ScanState::enqueueName(FileState& file, std::uint16_t environment, NameId name, TaskKind kind,
+                            FileState* origin, std::uint32_t originRecord) {
+    {
+        std::lock_guard lock(m_queueMutex);
+        if (!m_seenNames.insert({&file, environment, name, kind, origin, originRecord}).second) {
+            return;
+        }
+        Task task{&file, environment, false, false, kind, name, origin, originRecord};
+        m_queue.push_back(task);
+    }
+    m_queueChanged.notify_one();
+}
+
+void ScanState::follow(const PendingEdge& edge, const FileState& file, const ImportRecord& record) {
+    if (edge.target == nullptr) {
+        return;
+    }
+    if (m_config.optimizing() && record.kind == ImportKind::Import &&
+        record.form == ImportForm::Names && record.namesCount > 0 && !edge.asset &&
+        edge.target->script) {
+        for (const auto name : file.extraction.namesOf(record)) {
+            enqueueName(*edge.target, edge.targetEnvironment, name, TaskKind::Name);
+        }
+        return;
+    }
+    enqueue(*edge.target, edge.targetEnvironment, edge.asset);
+}
+
+PendingEdge ScanState::resolveEdge(const FileState& file, std::uint16_t environment,
+                                   std::uint32_t recordIndex) {
     const ImportRecord& record = file.extraction.imports[recordIndex];
     PendingEdge edge;
     edge.record = recordIndex;
@@ -248,7 +432,6 @@ PendingEdge ScanState::resolveImport(const FileState& file, std::uint16_t enviro
     edge.typeOnly = record.typeOnly;
     edge.position = record.position;
     edge.form = record.form;
-    edge.names = record.names;
     edge.targetEnvironment = environment;
     if (record.typeOnly) {
         edge.reason = "type-only import: recorded, not followed";
@@ -281,7 +464,6 @@ PendingEdge ScanState::resolveImport(const FileState& file, std::uint16_t enviro
     }
     edge.target = &target;
     edge.asset = result.asset;
-    enqueue(target, environment, result.asset);
     return edge;
 }
 

@@ -53,6 +53,15 @@ struct ModuleState {
     std::uint16_t environment = 0;
     ModuleKind kind = ModuleKind::Asset;
     std::vector<PendingEdge> edges;
+    bool whole = false; // every import followed
+    // An optimized barrel walked by names: which of its records have an edge (by record index).
+    std::vector<bool> followed;
+};
+
+enum class TaskKind : unsigned char {
+    Whole, // the module and everything it imports
+    Name,  // one name of it (an optimized barrel follows only that name; others are whole)
+    Probe, // one name, asked of an `export *` target: included only if it provides the name
 };
 
 struct Task {
@@ -60,6 +69,11 @@ struct Task {
     std::uint16_t environment = 0;
     bool asset = false;
     bool conditional = false; // a conditional entry: a module only if it has a directive
+    TaskKind kind = TaskKind::Whole;
+    NameId name = 0;
+    // A probe's barrel and the record of its `export *`, which gets an edge if the probe succeeds.
+    FileState* origin = nullptr;
+    std::uint32_t originRecord = 0;
 };
 
 class ScanState {
@@ -75,8 +89,22 @@ private:
     void worker(Extractor& extractor);
     void process(const Task& task, Extractor& extractor);
     void parse(FileState& file, Extractor& extractor);
-    PendingEdge resolveImport(const FileState& file, std::uint16_t environment,
-                              std::uint32_t recordIndex);
+    // The module with every import followed (the records not followed yet, for a barrel walked
+    // by names before).
+    void processWhole(FileState& file, std::uint16_t environment);
+    // An optimized barrel asked for one name: only the records that lead to it are followed.
+    void processName(const Task& task, FileState& file, std::uint16_t environment);
+    // A successful probe: the barrel's `export *` record gets its edge.
+    void addProbeEdge(const Task& task);
+    void appendEdges(FileState& file, std::uint16_t environment, std::vector<PendingEdge> edges);
+    // What one record resolves to; nothing is queued.
+    PendingEdge resolveEdge(const FileState& file, std::uint16_t environment,
+                            std::uint32_t recordIndex);
+    // Queues what an edge leads to: its target whole, or the names it imports when optimizing.
+    void follow(const PendingEdge& edge, const FileState& file, const ImportRecord& record);
+    bool optimizedBarrel(const FileState& file) const;
+    void enqueueName(FileState& file, std::uint16_t environment, NameId name, TaskKind kind,
+                     FileState* origin = nullptr, std::uint32_t originRecord = 0);
     FileState& fileState(const std::string& realPath);
     void enqueue(FileState& file, std::uint16_t environment, bool asset, bool conditional = false);
     void enqueueEntry(const std::string& path, bool conditional);
@@ -99,6 +127,9 @@ private:
     std::deque<Task> m_queue;
     unsigned m_active = 0;
     std::set<std::tuple<FileState*, std::uint16_t, bool, bool>> m_seenTasks;
+    std::set<std::tuple<FileState*, std::uint16_t, NameId, TaskKind, FileState*, std::uint32_t>>
+        m_seenNames;
+    SideEffects m_projectSideEffects;
 
     std::mutex m_modulesMutex;
     std::map<std::pair<FileState*, std::uint16_t>, ModuleState> m_modules;

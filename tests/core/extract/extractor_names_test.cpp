@@ -21,7 +21,7 @@ struct Named {
 
     Strings names(std::size_t record) const {
         Strings out;
-        for (const NameId id : x.imports.at(record).names) {
+        for (const NameId id : x.namesOf(x.imports.at(record))) {
             out.push_back(text(id));
         }
         return out;
@@ -134,8 +134,8 @@ TEST(ExtractorNames, OneTableForEveryExtractorOfAScan) {
     Extractor second(table);
     const auto a = first.extract("import { Camera } from 'x';", Grammar::Tsx);
     const auto b = second.extract("export { Camera } from 'y';", Grammar::Tsx);
-    EXPECT_EQ(a.imports[0].names, b.imports[0].names);
-    EXPECT_EQ(table->text(a.imports[0].names[0]), "Camera");
+    EXPECT_EQ(a.namesOf(a.imports[0])[0], b.namesOf(b.imports[0])[0]);
+    EXPECT_EQ(table->text(a.namesOf(a.imports[0])[0]), "Camera");
     EXPECT_EQ(table->text(NameTable::kDefault), "default");
 }
 

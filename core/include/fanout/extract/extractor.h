@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,11 @@ struct Extraction {
     // and named re-exports (`export {a} from`, `export * as ns from`, and `import {a}; export
     // {a}`). `export * from` is a record of form Star, not an entry.
     std::vector<ExportEntry> exports;
+    std::vector<NameId> names; // every record's names, one range per record
+
+    std::span<const NameId> namesOf(const ImportRecord& record) const {
+        return {names.data() + record.namesBegin, record.namesCount};
+    }
     // module.exports, exports.x, require() or `export =`: names cannot be traced through it.
     bool commonJs = false;
     StatementCounts counts;

@@ -42,8 +42,10 @@ struct ImportRecord {
     bool typeOnly = false;
     SourcePosition position;
     ImportForm form = ImportForm::Names;
-    // The names imported (for Names), in source order; type-only specifiers left out.
-    std::vector<NameId> names;
+    // The names imported (for Names), in source order, type-only specifiers left out: a range of
+    // the file's flat list (Extraction::names), so a record without names allocates nothing.
+    std::uint32_t namesBegin = 0;
+    std::uint32_t namesCount = 0;
 };
 
 // One name a module exports. Either defined by the module (`record` is kLocal) or passed on from
@@ -70,6 +72,13 @@ struct StatementCounts {
     std::uint32_t imports = 0;
     std::uint32_t reExports = 0;
     bool operator==(const StatementCounts&) const = default;
+
+    // A barrel: at least `minReExports` re-export statements making up, with imports, at least
+    // `minShare` of the top-level statements.
+    bool barrel(std::uint32_t minReExports = 10, double minShare = 0.8) const {
+        return reExports >= minReExports && topLevel > 0 &&
+               static_cast<double>(reExports + imports) >= minShare * static_cast<double>(topLevel);
+    }
 };
 
 } // namespace fanout

@@ -25,6 +25,8 @@ struct ScanOverrides {
     std::optional<DirectiveRule> directiveRule;
     bool compatRwsdk = false;
     std::optional<std::uint64_t> maxFileSizeMb; // files over it are not read (default 16)
+    std::vector<std::string> optimizePackages;  // added to fanout.json's
+    bool optimizeBarrels = false;
 };
 
 // Builds the scan configuration for the project at `root` (an existing folder). Throws

@@ -72,6 +72,13 @@ struct ScanConfig {
     bool compatRwsdk = false;
     // Files larger than this are not read: they become too-large modules with a diagnostic.
     std::uint64_t maxFileBytes = kDefaultMaxFileBytes;
+    // The optimized graph: through these barrels only the modules the imported names need are
+    // walked (and read), as Next.js's optimizePackageImports rewrites barrel imports. By package
+    // name, side effects or not; with optimizeBarrels, every barrel that has no side effects
+    // by its package.json (or the project's).
+    std::vector<std::string> optimizePackages;
+    bool optimizeBarrels = false;
+    bool optimizing() const { return optimizeBarrels || !optimizePackages.empty(); }
     std::string preset; // the preset it came from, for the record
     Budgets budgets;    // fanout.json's "budgets", for `fanout check`
 };

@@ -22,4 +22,12 @@ struct SideEffects {
     bool mayHaveSideEffects(std::string_view relativePath) const;
 };
 
+struct PackageIdentity;
+
+// Whether the module at `path` may have side effects: by its package's "sideEffects" (a path in
+// node_modules without a known package always may), or, for the project's own files under
+// `root`, by the project's.
+bool mayHaveSideEffects(const std::string& path, const PackageIdentity* package,
+                        const SideEffects& project, const std::string& root);
+
 } // namespace fanout

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -51,7 +52,9 @@ struct EdgeFacts {
     bool typeOnly = false;
     SourcePosition position;
     ImportForm form = ImportForm::Names;
-    std::vector<NameId> names; // into ScanResult::names
+    // Its names: a range of ScanResult::edgeNames (of Extraction::names while scanning).
+    std::uint32_t namesBegin = 0;
+    std::uint32_t namesCount = 0;
     std::string query;
     ResolutionKind resolution = ResolutionKind::Unresolved;
     std::string external; // builtin:x or the external specifier
@@ -103,10 +106,14 @@ struct ScanResult {
     std::vector<Diagnostic> diagnostics;
     ScanStats stats;
     std::vector<std::string> names; // every import and export name, by NameId
+    std::vector<NameId> edgeNames;  // the names of every edge, one range per edge
     // The project's own package.json "sideEffects", for modules outside node_modules.
     SideEffects projectSideEffects;
 
     const std::string& name(NameId id) const { return names[id]; }
+    std::span<const NameId> namesOf(const EdgeFacts& edge) const {
+        return {edgeNames.data() + edge.namesBegin, edge.namesCount};
+    }
 
     const ScanModule& module(ModuleId id) const { return modules[id.value]; }
     const PackageIdentity* packageOf(const ScanModule& module) const {

@@ -250,11 +250,52 @@ TableContent unresolvedTable(const SessionPtr& s) {
     return content;
 }
 
+TableContent barrelImportTable(const SessionPtr& s) {
+    const auto row = [s](int index) -> const BarrelImport& {
+        return s->barrelImports[static_cast<std::size_t>(index)];
+    };
+    TableContent content;
+    content.rows = static_cast<int>(s->barrelImports.size());
+    content.columns = {
+        textColumn(QObject::tr("Importer"),
+                   [s, row](int i) { return modulePath(*s, row(i).importer); }),
+        bytesColumn(QObject::tr("Saving"), [row](int i) { return row(i).savedBytes(); }),
+        numberColumn(
+            QObject::tr("Needed"),
+            [row](int i) { return QVariant::fromValue<qulonglong>(row(i).needed.modules); },
+            QObject::tr("Modules the imported names need, followed through re-exports")),
+        numberColumn(
+            QObject::tr("Walked"),
+            [row](int i) { return QVariant::fromValue<qulonglong>(row(i).walked.modules); },
+            QObject::tr("Modules the import drags in when the barrel is walked whole")),
+        bytesColumn(QObject::tr("Needed bytes"), [row](int i) { return row(i).needed.bytes; }),
+        bytesColumn(QObject::tr("Walked bytes"), [row](int i) { return row(i).walked.bytes; }),
+        textColumn(QObject::tr("Specifier"),
+                   [s, row](int i) {
+                       return QString::fromStdString(s->result->edges[row(i).edge].specifier);
+                   }),
+        textColumn(
+            QObject::tr("Names"),
+            [s, row](int i) { return QString::fromStdString(row(i).namesText(*s->result)); }),
+        textColumn(QObject::tr("Environment"),
+                   [s, row](int i) { return moduleEnvironment(*s, row(i).importer); }),
+        textColumn(QObject::tr("Whole module because"),
+                   [row](int i) { return QString::fromStdString(row(i).fallbackText()); }),
+        textColumn(QObject::tr("Suggestion"),
+                   [row](int i) { return QString::fromStdString(row(i).suggestion); }),
+    };
+    content.moduleOfRow = [row](int i) { return std::optional(row(i).importer); };
+    content.defaultSortColumn = 1;
+    content.defaultSortOrder = Qt::DescendingOrder;
+    return content;
+}
+
 ResultTables resultTables(const SessionPtr& session) {
-    ResultTables tables{hotspotTable(session), directiveTable(session), packageTable(session),
-                        duplicateTable(session), unresolvedTable(session)};
+    ResultTables tables{hotspotTable(session),    directiveTable(session),
+                        packageTable(session),    duplicateTable(session),
+                        unresolvedTable(session), barrelImportTable(session)};
     for (auto* content : {&tables.hotspots, &tables.directives, &tables.packages,
-                          &tables.duplicates, &tables.unresolved}) {
+                          &tables.duplicates, &tables.unresolved, &tables.barrelImports}) {
         presort(*content);
     }
     return tables;

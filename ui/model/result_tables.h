@@ -16,6 +16,9 @@ TableContent directiveTable(const SessionPtr& session);
 TableContent packageTable(const SessionPtr& session);
 TableContent duplicateTable(const SessionPtr& session);
 TableContent unresolvedTable(const SessionPtr& session);
+// Barrel imports: each import of a barrel from outside its package, what its names need against
+// what it walks, largest saving first; a row's module is the importer.
+TableContent barrelImportTable(const SessionPtr& session);
 
 // Every result table of one session, each in its default sort. Built on the scan thread so that
 // the GUI thread only swaps models when a result arrives.
@@ -25,6 +28,7 @@ struct ResultTables {
     TableContent packages;
     TableContent duplicates;
     TableContent unresolved;
+    TableContent barrelImports;
 };
 ResultTables resultTables(const SessionPtr& session);
 

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 namespace fanout::ui {
 namespace {
@@ -113,6 +114,26 @@ std::vector<NodeLabel> labelNodes(const ScanSession& s, const ViewGraph& view, c
             }
             label.lines << bundleText(node, kind)
                         << QObject::tr("%1 · click to expand").arg(sizeText(node.bytes));
+            // What the names imported from this barrel need: the modules defining them.
+            std::set<ModuleId> definers;
+            bool imported = false;
+            for (const auto& row : s.barrelImports) {
+                if (row.barrel.value != node.id) {
+                    continue;
+                }
+                imported = true;
+                for (const auto& trace : row.traces) {
+                    if (trace.traced) {
+                        definers.insert(trace.chain.back());
+                    }
+                }
+            }
+            if (imported) {
+                label.lines << QObject::tr("%1 of %2 needed")
+                                   .arg(
+                                       QLocale().toString(static_cast<qulonglong>(definers.size())))
+                                   .arg(QLocale().toString(static_cast<qulonglong>(node.modules)));
+            }
             weight[i] = static_cast<double>(node.modules);
             break;
         }

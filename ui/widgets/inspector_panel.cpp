@@ -98,6 +98,47 @@ void InspectorPanel::setSession(SessionPtr session) {
     show(m_selection.current());
 }
 
+// The module's imports of barrels: what each walks and needs, and where each name is defined.
+void InspectorPanel::barrelImports(QString& html, const ScanSession& s, ModuleId id) const {
+    bool first = true;
+    for (const auto& row : s.barrelImports) {
+        if (row.importer != id) {
+            continue;
+        }
+        if (first) {
+            html += tr("<h4>Barrel imports</h4>");
+            first = false;
+        }
+        const auto& edge = s.result->edges[row.edge];
+        html += tr("<p><b>\"%1\"</b> (line %2): needs %3 of %4 modules walked (%5 of %6)")
+                    .arg(QString::fromStdString(edge.specifier).toHtmlEscaped())
+                    .arg(edge.position.line)
+                    .arg(QLocale().toString(static_cast<qulonglong>(row.needed.modules)))
+                    .arg(QLocale().toString(static_cast<qulonglong>(row.walked.modules)))
+                    .arg(sizeText(row.needed.bytes), sizeText(row.walked.bytes));
+        if (!row.fallbacks.empty()) {
+            html += tr("<br>whole module: %1")
+                        .arg(QString::fromStdString(row.fallbackText()).toHtmlEscaped());
+        }
+        html += QStringLiteral("</p><ul>");
+        for (const auto& trace : row.traces) {
+            QStringList steps;
+            for (const auto step : trace.chain) {
+                steps << link(s, step);
+            }
+            html += QStringLiteral("<li><code>%1</code> → %2%3</li>")
+                        .arg(QString::fromStdString(s.result->name(trace.name)).toHtmlEscaped(),
+                             steps.join(QStringLiteral(" → ")),
+                             trace.traced ? QString() : tr(" (not found: whole module)"));
+        }
+        html += QStringLiteral("</ul>");
+        if (!row.suggestion.empty()) {
+            html += tr("<p>Suggestion: <code>%1</code></p>")
+                        .arg(QString::fromStdString(row.suggestion).toHtmlEscaped());
+        }
+    }
+}
+
 QString InspectorPanel::html() const {
     return m_text->toHtml();
 }
@@ -167,6 +208,7 @@ void InspectorPanel::show(std::optional<ModuleId> selected) {
         }
         html += QStringLiteral("</ul>");
     }
+    barrelImports(html, s, id);
     const auto chain = whyReached(s.graph, id);
     html += tr("<h4>Why it is reached</h4>");
     if (chain.empty()) {

@@ -27,6 +27,7 @@ public:
 
 private:
     void show(std::optional<ModuleId> module);
+    void barrelImports(QString& html, const ScanSession& s, ModuleId id) const;
 
     ModuleSelection& m_selection;
     SessionPtr m_session;

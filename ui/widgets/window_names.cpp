@@ -12,6 +12,7 @@ constexpr PanelInfo kPanels[] = {
     {Panel::Packages, "packages", "Packages"},
     {Panel::Duplicates, "duplicates", "Duplicates"},
     {Panel::Unresolved, "unresolved", "Unresolved"},
+    {Panel::BarrelImports, "barrel-imports", "Barrel imports"},
     {Panel::Graph, "graph", "Graph"},
     {Panel::Treemap, "treemap", "Treemap"},
     {Panel::Memory, "memory", "Memory"},
@@ -73,7 +74,7 @@ std::optional<Panel> panelNamed(const QString& name) {
 }
 
 bool isTable(Panel panel) {
-    return panel <= Panel::Unresolved;
+    return panel <= Panel::BarrelImports;
 }
 
 QString suffixOf(ProfileExport kind) {

@@ -8,7 +8,7 @@
 
 namespace fanout::ui {
 
-// The window's panels: the five result tables first, in the order of their tabs, then the
+// The window's panels: the six result tables first, in the order of their tabs, then the
 // views in the order of theirs. Map is the graph panel's full module map.
 enum class Panel {
     Hotspots,
@@ -16,6 +16,7 @@ enum class Panel {
     Packages,
     Duplicates,
     Unresolved,
+    BarrelImports,
     Graph,
     Treemap,
     Memory,

@@ -66,12 +66,12 @@ export function Document({ children }: { children: unknown; info: unknown }) {
         {"src/app/pages/HomePage.tsx", R"(import { Counter } from "../components/Counter";
 import { IconPicker } from "../components/IconPicker";
 import { Toolbar } from "../components/Toolbar";
-import { Star } from "lucide-mini";
+import { StarUp } from "lucide-mini";
 
 export function HomePage({ todos }: { todos: string[]; actions: object }) {
   return (
     <main>
-      <h1><Star /> Todos ({todos.length})</h1>
+      <h1><StarUp /> Todos ({todos.length})</h1>
       <Toolbar />
       <Counter />
       <IconPicker />

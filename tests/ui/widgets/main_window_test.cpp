@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fanout/version.h"
 #include "graph_panel.h"
+#include "inspector_panel.h"
 #include "main_window.h"
 #include "memory_plot.h"
 #include "module_map_item.h"
@@ -17,6 +18,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
+
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
@@ -225,6 +227,46 @@ TEST(Screenshot, AnUnknownPanelIsAUsageError) {
         {FANOUT_GUI_BINARY, "--screenshot", "/tmp/x.png", "--panel", "nonsense"});
     EXPECT_NE(run.exitCode, 0);
     EXPECT_NE(run.err.find("nonsense"), std::string::npos) << run.err;
+}
+
+} // namespace
+} // namespace fanout::ui
+
+namespace fanout::ui {
+namespace {
+
+TEST_F(MainWindowTest, BarrelImportsTableAndTheOptimizedGraphSwitch) {
+    openDemo();
+    auto& barrels = window.table(Panel::BarrelImports);
+    const auto importer = barrels.topModule(); // the largest saving first
+    ASSERT_TRUE(importer);
+    const auto session = window.controller().session();
+    ASSERT_FALSE(session->barrelImports.empty());
+    const auto& largest = session->barrelImports.front();
+    EXPECT_EQ(*importer, largest.importer);
+    EXPECT_GT(largest.savedModules(), 250u);
+    window.selection().select(importer);
+    const auto inspector = window.inspector().html();
+    EXPECT_TRUE(inspector.contains(QStringLiteral("Barrel imports"))) << inspector.toStdString();
+    EXPECT_TRUE(inspector.contains(QStringLiteral("icons/")))
+        << inspector.toStdString(); // each name leads to its icon module
+
+    const auto plainModules = session->result->modules.size();
+    const auto plainEdges = session->result->edges.size();
+    QSignalSpy settled(&window, &MainWindow::projectSettled);
+    window.optimizeAction().trigger();
+    ASSERT_TRUE(settled.wait(60000));
+    const auto optimized = window.controller().session();
+    EXPECT_TRUE(optimized->result->config.optimizeBarrels);
+    // The icon picker's dynamic imports still reach every icon; the barrel's 300 re-exports are
+    // followed for the names imported only.
+    EXPECT_LT(optimized->result->edges.size() + 250, plainEdges);
+    const auto figures = window.comparisonText();
+    EXPECT_TRUE(figures.contains(QStringLiteral("plain: %1 modules").arg(plainModules)))
+        << figures.toStdString();
+    EXPECT_TRUE(figures.contains(
+        QStringLiteral("optimized: %1 modules").arg(optimized->result->modules.size())))
+        << figures.toStdString();
 }
 
 } // namespace

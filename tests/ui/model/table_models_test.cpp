@@ -43,7 +43,8 @@ private:
 // Every table passes Qt's model checks, through the proxy too, and survives a content swap.
 TEST_F(TableModels, EveryTablePassesTheModelTesterThroughResetsSortAndFilter) {
     const std::function<TableContent(const SessionPtr&)> builders[] = {
-        hotspotTable, directiveTable, packageTable, duplicateTable, unresolvedTable};
+        hotspotTable,   directiveTable,  packageTable,
+        duplicateTable, unresolvedTable, barrelImportTable};
     for (const auto& build : builders) {
         TableModel model;
         FilterProxy proxy;
@@ -107,6 +108,27 @@ TEST_F(TableModels, PreparedTablesComeInTheirDefaultSort) {
     model.sort(0, Qt::AscendingOrder); // and a later sort still reorders
     EXPECT_LE(model.index(0, 0).data().toString().toCaseFolded(),
               model.index(1, 0).data().toString().toCaseFolded());
+}
+
+TEST_F(TableModels, BarrelImportsComeLargestSavingFirstAndSelectTheImporter) {
+    const auto content = barrelImportTable(session());
+    ASSERT_EQ(content.rows, static_cast<int>(session()->barrelImports.size()));
+    TableModel model;
+    FilterProxy proxy;
+    proxy.setSourceModel(&model);
+    model.setContent(content);
+    proxy.sort(content.defaultSortColumn, content.defaultSortOrder);
+    EXPECT_EQ(content.columns[static_cast<std::size_t>(content.defaultSortColumn)].title,
+              QStringLiteral("Saving"));
+    for (int row = 1; row < proxy.rowCount(); ++row) {
+        EXPECT_GE(
+            proxy.index(row - 1, content.defaultSortColumn).data(TableModel::SortRole).toDouble(),
+            proxy.index(row, content.defaultSortColumn).data(TableModel::SortRole).toDouble());
+    }
+    const auto module = TableModel::moduleAt(proxy.index(0, 0));
+    ASSERT_TRUE(module);
+    EXPECT_EQ(*module, session()->barrelImports.front().importer);
+    EXPECT_EQ(proxy.index(0, 0).data().toString(), modulePath(*session(), *module));
 }
 
 TEST_F(TableModels, FilterIsDebouncedAndKeepsOnlyMatchingRows) {

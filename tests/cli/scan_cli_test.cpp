@@ -323,3 +323,32 @@ TEST(ExportCli, DotParsesWithGraphviz) {
 
 } // namespace
 } // namespace fanout
+
+namespace fanout {
+namespace {
+
+TEST(ScanCli, OptimizeFlagsAndBarrelImportsInTheDocument) {
+    testing::TempDir tmp;
+    const auto demo = (tmp.path() / "demo").string();
+    ASSERT_EQ(testing::runProcess({FANOUT_EXECUTABLE, "demo", demo, "--icons", "60"}).exitCode, 0);
+    const auto plain = testing::runProcess({FANOUT_EXECUTABLE, "scan", demo, "-q", "--json", "-"});
+    ASSERT_EQ(plain.exitCode, 0) << plain.err;
+    const auto plainDoc = nlohmann::json::parse(plain.out);
+    const auto& rows = plainDoc["barrelImports"];
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(rows[0]["specifier"], "lucide-mini");
+    EXPECT_LT(rows[0]["neededModules"].get<int>(), rows[0]["walkedModules"].get<int>());
+
+    const auto optimized = testing::runProcess({FANOUT_EXECUTABLE, "scan", demo, "-q", "--json",
+                                                "-", "--optimize-package", "lucide-mini"});
+    ASSERT_EQ(optimized.exitCode, 0) << optimized.err;
+    const auto doc = nlohmann::json::parse(optimized.out);
+    EXPECT_EQ(doc["config"]["optimizePackages"], nlohmann::json::array({"lucide-mini"}));
+    EXPECT_FALSE(doc["config"]["optimizeBarrels"].get<bool>());
+    // The barrel's re-exports are followed for the three icons imported by name only (the icon
+    // picker's dynamic imports still reach every icon).
+    EXPECT_LT(doc["edges"].size() + 100, plainDoc["edges"].size());
+}
+
+} // namespace
+} // namespace fanout

@@ -47,16 +47,18 @@ struct DirectImport {
     }
 };
 
+// The importer keeps its own binding names: `import { Heart as Love }` becomes
+// `import Love from ".../heart"`.
 void addBinding(const ScanResult& result, const NameTrace& trace, DirectImport& statement) {
-    const auto& name = result.name(trace.name);
+    const auto& local = result.name(trace.local);
     if (trace.namespaceOf) {
-        statement.namespaceBinding = name;
+        statement.namespaceBinding = local;
     } else if (trace.definedAs == NameTable::kDefault && statement.defaultBinding.empty()) {
-        statement.defaultBinding = name;
-    } else if (trace.definedAs == trace.name) {
-        statement.named.push_back(name);
+        statement.defaultBinding = local;
+    } else if (trace.definedAs == trace.local) {
+        statement.named.push_back(local);
     } else {
-        statement.named.push_back(result.name(trace.definedAs) + " as " + name);
+        statement.named.push_back(result.name(trace.definedAs) + " as " + local);
     }
 }
 

@@ -314,7 +314,7 @@ struct NamedReachWalker::Impl {
     }
 
     NameTrace trace(std::uint32_t module, NameId name) {
-        NameTrace out{name, {}, name, false, false};
+        NameTrace out{name, name, {}, name, false, false};
         for (std::size_t step = 0; step < kMaxChain; ++step) {
             out.chain.push_back(ModuleId{module});
             if (!traceable(module)) {
@@ -373,9 +373,12 @@ NamedReach NamedReachWalker::ofEdge(std::size_t edgeIndex) {
     const auto target = edge.target->value;
     if (edge.form == ImportForm::Names) {
         impl.push(Op::Touch, target);
-        for (const auto name : impl.result.namesOf(edge)) {
-            impl.push(Op::Name, target, name, true);
-            out.traces.push_back(impl.trace(target, name));
+        const auto names = impl.result.namesOf(edge);
+        const auto locals = impl.result.localsOf(edge);
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            impl.push(Op::Name, target, names[i], true);
+            out.traces.push_back(impl.trace(target, names[i]));
+            out.traces.back().local = locals[i];
         }
     } else {
         switch (edge.kind) {

@@ -131,6 +131,7 @@ Extraction Extractor::extract(std::string_view source, Grammar grammar) {
     // Kept for the whole scan: no capacity left over from growing (a third of these bytes).
     out.imports.shrink_to_fit();
     out.names.shrink_to_fit();
+    out.locals.shrink_to_fit();
     out.exports.shrink_to_fit();
     return out;
 }

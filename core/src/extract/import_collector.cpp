@@ -114,7 +114,7 @@ void ImportCollector::readImportClause(TSNode clause, std::uint32_t index) {
     forEachChild(clause, [&](TSNode part) {
         switch (m_source.kindOf(part)) {
         case NodeKind::Identifier: // import d from
-            addName(index, NameTable::kDefault);
+            addName(index, NameTable::kDefault, nameOf(part));
             m_bindings[m_source.textOf(part)] = {NameTable::kDefault, index, NameTable::kDefault};
             break;
         case NodeKind::NamespaceImport: // import * as ns from
@@ -137,7 +137,7 @@ void ImportCollector::readImportClause(TSNode clause, std::uint32_t index) {
                 }
                 const TSNode alias = field(specifier, "alias");
                 const NameId imported = nameOf(name);
-                addName(index, imported);
+                addName(index, imported, ts_node_is_null(alias) ? imported : nameOf(alias));
                 const TSNode local = ts_node_is_null(alias) ? name : alias;
                 m_bindings[m_source.textOf(local)] = {imported, index, imported};
             });
@@ -163,7 +163,7 @@ void ImportCollector::readExportClause(TSNode clause, std::uint32_t index, bool 
         const NameId exported = nameOf(ts_node_is_null(alias) ? name : alias);
         if (index != ExportEntry::kLocal) {
             const NameId imported = nameOf(name);
-            addName(index, imported);
+            addName(index, imported, exported);
             if (!typeOnly) {
                 m_out.exports.push_back({exported, index, imported, false});
             }
@@ -183,8 +183,9 @@ void ImportCollector::readExportClause(TSNode clause, std::uint32_t index, bool 
 }
 
 // Names are added to the record just made, so each record's names are one range.
-void ImportCollector::addName(std::uint32_t record, NameId name) {
+void ImportCollector::addName(std::uint32_t record, NameId name, NameId local) {
     m_out.names.push_back(name);
+    m_out.locals.push_back(local);
     ++m_out.imports[record].namesCount;
 }
 

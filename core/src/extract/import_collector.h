@@ -34,7 +34,7 @@ private:
     void visitCall(TSNode node);
     void visitMember(TSNode node);
     void readImportClause(TSNode clause, std::uint32_t record);
-    void addName(std::uint32_t record, NameId name);
+    void addName(std::uint32_t record, NameId name, NameId local);
 
     bool clauseIsTypeOnly(TSNode clause, NodeKind listKind, NodeKind specifierKind) const;
     // The decoded value of a string or substitution-free template literal, if `node` is one.

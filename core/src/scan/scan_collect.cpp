@@ -145,6 +145,8 @@ std::shared_ptr<ScanResult> ScanState::collect(double scanMs) {
             edge.namesBegin = static_cast<std::uint32_t>(result->edgeNames.size());
             edge.namesCount = static_cast<std::uint32_t>(names.size());
             result->edgeNames.insert(result->edgeNames.end(), names.begin(), names.end());
+            const auto locals = order[i]->file->extraction.localsOf(record);
+            result->edgeLocals.insert(result->edgeLocals.end(), locals.begin(), locals.end());
             edge.importer = ModuleId{static_cast<std::uint32_t>(i)};
             if (pending.target != nullptr) {
                 const bool parsedTarget =

@@ -52,7 +52,7 @@ TEST(BarrelImports, NeededAgainstWalkedWithADirectSubpathTheExportsAllow) {
     EXPECT_EQ(row.namesText(*p.result), "Icon3, Icon7");
     EXPECT_TRUE(row.fallbacks.empty());
     EXPECT_EQ(row.suggestion, "import Icon3 from \"icons/icons/icon3\"; "
-                              "import Icon7 from \"icons/icons/icon7\"");
+                              "import Seven from \"icons/icons/icon7\"");
 }
 
 TEST(BarrelImports, NeverSuggestsAPathTheExportsForbid) {

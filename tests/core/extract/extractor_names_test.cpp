@@ -58,6 +58,12 @@ TEST(ExtractorNames, ImportClausesGiveTheImportedNamesNotTheLocalOnes) {
     EXPECT_EQ(n.names(4), Strings{});
     EXPECT_EQ(n.x.imports[4].form, ImportForm::Names);
     EXPECT_EQ(n.names(5), (Strings{"kebab-name"}));
+    Strings locals;
+    for (const auto id : n.x.localsOf(n.x.imports[0])) {
+        locals.push_back(n.text(id));
+    }
+    EXPECT_EQ(locals, (Strings{"Camera", "Love"}));
+    EXPECT_EQ(n.text(n.x.localsOf(n.x.imports[1])[0]), "X");
     EXPECT_TRUE(n.x.exports.empty());
     EXPECT_FALSE(n.x.commonJs);
 }

@@ -13,6 +13,7 @@ namespace fanout {
 // How one imported name reaches the module that defines it.
 struct NameTrace {
     NameId name = 0;             // as imported
+    NameId local = 0;            // the binding the importer gives it (`as Love`)
     std::vector<ModuleId> chain; // from the imported module to the defining one
     NameId definedAs = 0;        // its name in the defining module
     bool namespaceOf = false;    // the name is the defining module's whole namespace

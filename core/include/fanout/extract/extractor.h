@@ -24,9 +24,15 @@ struct Extraction {
     // {a}`). `export * from` is a record of form Star, not an entry.
     std::vector<ExportEntry> exports;
     std::vector<NameId> names; // every record's names, one range per record
+    // Beside each name, the binding it gets: `import { Heart as Love }` -> Love,
+    // `import React from` -> React, `export { a as b } from` -> b.
+    std::vector<NameId> locals;
 
     std::span<const NameId> namesOf(const ImportRecord& record) const {
         return {names.data() + record.namesBegin, record.namesCount};
+    }
+    std::span<const NameId> localsOf(const ImportRecord& record) const {
+        return {locals.data() + record.namesBegin, record.namesCount};
     }
     // module.exports, exports.x, require() or `export =`: names cannot be traced through it.
     bool commonJs = false;

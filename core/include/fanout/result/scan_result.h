@@ -107,12 +107,16 @@ struct ScanResult {
     ScanStats stats;
     std::vector<std::string> names; // every import and export name, by NameId
     std::vector<NameId> edgeNames;  // the names of every edge, one range per edge
+    std::vector<NameId> edgeLocals; // beside each, the binding it gets (Extraction::locals)
     // The project's own package.json "sideEffects", for modules outside node_modules.
     SideEffects projectSideEffects;
 
     const std::string& name(NameId id) const { return names[id]; }
     std::span<const NameId> namesOf(const EdgeFacts& edge) const {
         return {edgeNames.data() + edge.namesBegin, edge.namesCount};
+    }
+    std::span<const NameId> localsOf(const EdgeFacts& edge) const {
+        return {edgeLocals.data() + edge.namesBegin, edge.namesCount};
     }
 
     const ScanModule& module(ModuleId id) const { return modules[id.value]; }

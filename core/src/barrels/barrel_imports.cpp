@@ -96,6 +96,7 @@ std::string suggestionFor(const ScanResult& result, const BarrelImport& row,
     }
     if (allDirect) {
         std::vector<std::string> texts;
+        texts.reserve(statements.size());
         for (const auto& statement : statements) {
             texts.push_back(statement.text());
         }

@@ -110,6 +110,21 @@ void ImportCollector::visitImportStatement(TSNode node) {
     }
 }
 
+// The value specifiers of an import or export list, as (name, alias); `type` ones left out.
+template <typename Visit>
+void ImportCollector::forEachSpecifier(TSNode list, NodeKind kind, Visit&& visit) const {
+    forEachChild(list, [&](TSNode specifier) {
+        if (m_source.kindOf(specifier) != kind ||
+            m_source.hasChild(specifier, NodeKind::TypeKeyword)) {
+            return;
+        }
+        const TSNode name = field(specifier, "name");
+        if (!ts_node_is_null(name)) {
+            visit(name, field(specifier, "alias"));
+        }
+    });
+}
+
 void ImportCollector::readImportClause(TSNode clause, std::uint32_t index) {
     forEachChild(clause, [&](TSNode part) {
         switch (m_source.kindOf(part)) {
@@ -126,16 +141,7 @@ void ImportCollector::readImportClause(TSNode clause, std::uint32_t index) {
             });
             break;
         case NodeKind::NamedImports:
-            forEachChild(part, [&](TSNode specifier) {
-                if (m_source.kindOf(specifier) != NodeKind::ImportSpecifier ||
-                    m_source.hasChild(specifier, NodeKind::TypeKeyword)) {
-                    return;
-                }
-                const TSNode name = field(specifier, "name");
-                if (ts_node_is_null(name)) {
-                    return;
-                }
-                const TSNode alias = field(specifier, "alias");
+            forEachSpecifier(part, NodeKind::ImportSpecifier, [&](TSNode name, TSNode alias) {
                 const NameId imported = nameOf(name);
                 addName(index, imported, ts_node_is_null(alias) ? imported : nameOf(alias));
                 const TSNode local = ts_node_is_null(alias) ? name : alias;
@@ -150,16 +156,7 @@ void ImportCollector::readImportClause(TSNode clause, std::uint32_t index) {
 
 // `export {a as b} from "x"` (index: the record) and `export {a as b}` (index: kLocal).
 void ImportCollector::readExportClause(TSNode clause, std::uint32_t index, bool typeOnly) {
-    forEachChild(clause, [&](TSNode specifier) {
-        if (m_source.kindOf(specifier) != NodeKind::ExportSpecifier ||
-            m_source.hasChild(specifier, NodeKind::TypeKeyword)) {
-            return;
-        }
-        const TSNode name = field(specifier, "name");
-        if (ts_node_is_null(name)) {
-            return;
-        }
-        const TSNode alias = field(specifier, "alias");
+    forEachSpecifier(clause, NodeKind::ExportSpecifier, [&](TSNode name, TSNode alias) {
         const NameId exported = nameOf(ts_node_is_null(alias) ? name : alias);
         if (index != ExportEntry::kLocal) {
             const NameId imported = nameOf(name);

@@ -35,6 +35,8 @@ private:
     void visitMember(TSNode node);
     void readImportClause(TSNode clause, std::uint32_t record);
     void addName(std::uint32_t record, NameId name, NameId local);
+    template <typename Visit>
+    void forEachSpecifier(TSNode list, NodeKind kind, Visit&& visit) const;
 
     bool clauseIsTypeOnly(TSNode clause, NodeKind listKind, NodeKind specifierKind) const;
     // The decoded value of a string or substitution-free template literal, if `node` is one.

@@ -55,8 +55,12 @@ ResolverConfig configFor(const ResolveOptions& options, const std::string& root)
     if (!options.noTsconfig) {
         if (!options.tsconfig.empty()) {
             config.tsconfig = fs::absolute(options.tsconfig).lexically_normal().string();
-        } else if (fs::is_regular_file(fs::path(root) / "tsconfig.json")) {
-            config.tsconfig = (fs::path(root) / "tsconfig.json").string();
+        } else {
+            // As a scan does: the tsconfig nearest to the importer, the root's where none is.
+            config.nearestTsconfig = true;
+            if (fs::is_regular_file(fs::path(root) / "tsconfig.json")) {
+                config.tsconfig = (fs::path(root) / "tsconfig.json").string();
+            }
         }
     }
     return config;
@@ -160,7 +164,7 @@ std::function<int()> addResolveCommand(CLI::App& app) {
     command
         ->add_option("--root", options->root,
                      "Project root: paths are shown relative to it, and its tsconfig.json "
-                     "applies (default: the current folder)")
+                     "applies where no tsconfig is nearer to FROM (default: the current folder)")
         ->type_name("DIR");
     command
         ->add_option("--condition,-C", options->conditions,
@@ -172,7 +176,9 @@ std::function<int()> addResolveCommand(CLI::App& app) {
                      "Package.json main fields in order (repeatable; default: module, main)")
         ->type_name("FIELD")
         ->allow_extra_args(false);
-    command->add_option("--tsconfig", options->tsconfig, "The tsconfig.json to apply")
+    command
+        ->add_option("--tsconfig", options->tsconfig,
+                     "The tsconfig.json to apply (default: the one nearest to FROM)")
         ->type_name("FILE");
     command->add_flag("--no-tsconfig", options->noTsconfig, "Apply no tsconfig paths/baseUrl");
     command->add_flag("--browser-field", options->browserField,

@@ -41,6 +41,9 @@ QPen edgePen(ImportKind kind) {
     case ImportKind::Require:
         pen.setStyle(Qt::DotLine);
         break;
+    case ImportKind::JsxRuntime:
+        pen.setStyle(Qt::DashDotLine);
+        break;
     case ImportKind::Import:
         break;
     }

@@ -388,6 +388,9 @@ NamedReach NamedReachWalker::ofEdge(std::size_t edgeIndex) {
         case ImportKind::Require:
             impl.fallback("require()");
             break;
+        case ImportKind::JsxRuntime:
+            impl.fallback("JSX runtime");
+            break;
         case ImportKind::Export:
             impl.fallback(edge.form == ImportForm::Star ? "export * from" : "export * as");
             break;

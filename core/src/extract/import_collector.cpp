@@ -51,9 +51,16 @@ void ImportCollector::collect(TSNode root) {
 bool ImportCollector::visit(TSNode node) {
     switch (m_source.kindOf(node)) {
     case NodeKind::TypeContext:
-    case NodeKind::Comment:
     case NodeKind::String:
         return false;
+    case NodeKind::Comment:
+        readJsxPragmas(m_source.textOf(node), m_out.jsx);
+        return false;
+    case NodeKind::JsxElement:
+        if (!m_out.jsx.used()) {
+            m_out.jsx.first = m_source.positionOf(node);
+        }
+        return true;
     case NodeKind::ImportStatement:
         visitImportStatement(node);
         return false;
@@ -363,6 +370,46 @@ std::uint32_t countParseErrors(const ParsedSource& source, TSNode root) {
         });
     }
     return errors;
+}
+
+namespace {
+
+// The word after `@name` and whitespace ("" when the pragma is absent or has no argument).
+std::string_view pragmaArgument(std::string_view comment, std::string_view name) {
+    for (auto at = comment.find(name); at != std::string_view::npos;
+         at = comment.find(name, at + 1)) {
+        auto begin = at + name.size();
+        if (begin >= comment.size() || (comment[begin] != ' ' && comment[begin] != '\t')) {
+            continue; // @jsxImportSourceX is another word
+        }
+        while (begin < comment.size() && (comment[begin] == ' ' || comment[begin] == '\t')) {
+            ++begin;
+        }
+        auto end = begin;
+        while (end < comment.size() && comment[end] != ' ' && comment[end] != '\t' &&
+               comment[end] != '\n' && comment[end] != '\r' && comment[end] != '*') {
+            ++end;
+        }
+        return comment.substr(begin, end - begin);
+    }
+    return {};
+}
+
+} // namespace
+
+void readJsxPragmas(std::string_view comment, JsxUse& into) {
+    if (comment.find("@jsx") == std::string_view::npos) {
+        return;
+    }
+    const auto runtime = pragmaArgument(comment, "@jsxRuntime");
+    if (runtime == "classic") {
+        into.runtime = JsxRuntimePragma::Classic;
+    } else if (runtime == "automatic") {
+        into.runtime = JsxRuntimePragma::Automatic;
+    }
+    if (const auto source = pragmaArgument(comment, "@jsxImportSource"); !source.empty()) {
+        into.importSource = std::string(source);
+    }
 }
 
 } // namespace fanout::detail

@@ -51,6 +51,9 @@ private:
     std::unordered_map<std::string_view, ExportEntry> m_bindings;
 };
 
+// The @jsxRuntime and @jsxImportSource pragmas of one comment, as esbuild reads them.
+void readJsxPragmas(std::string_view comment, JsxUse& into);
+
 // ERROR and MISSING nodes, visiting only subtrees that contain one.
 std::uint32_t countParseErrors(const ParsedSource& source, TSNode root);
 

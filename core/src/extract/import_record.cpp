@@ -13,6 +13,8 @@ std::string_view toString(ImportKind kind) {
         return "dynamic-import";
     case ImportKind::Require:
         return "require";
+    case ImportKind::JsxRuntime:
+        return "jsx-runtime";
     }
     return "import";
 }

@@ -45,6 +45,8 @@ constexpr std::array kNamedKinds{
     NamedKind{"comment", true, NodeKind::Comment},
     NamedKind{"html_comment", true, NodeKind::Comment},
     NamedKind{"hash_bang_line", true, NodeKind::HashBang},
+    NamedKind{"jsx_element", true, NodeKind::JsxElement},
+    NamedKind{"jsx_self_closing_element", true, NodeKind::JsxElement},
     // Type positions: `typeof import("x")` lives in a type_query; `declare module "x" {...}` and
     // everything else under `declare` has no runtime code.
     NamedKind{"type_annotation", true, NodeKind::TypeContext},

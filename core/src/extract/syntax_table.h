@@ -39,6 +39,7 @@ enum class NodeKind : unsigned char {
     EmptyStatement,
     Comment,
     HashBang,
+    JsxElement,  // <a>...</a> or <a />: compiled to calls of a JSX runtime
     TypeContext, // a subtree that only exists in the type system: never runtime imports
     Error,
 };

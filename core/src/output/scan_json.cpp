@@ -31,15 +31,24 @@ Json configJson(const ScanConfig& config) {
              {"conditions", environment.resolver.conditions},
              {"mainFields", environment.resolver.mainFields},
              {"browserField", environment.resolver.browserField},
-             {"tsconfig", displayPath(environment.resolver.tsconfig, config.root)}});
+             {"tsconfig", displayPath(environment.resolver.tsconfig, config.root)},
+             {"nearestTsconfig", environment.resolver.nearestTsconfig},
+             {"externalPackages", environment.resolver.externalPackages}});
     }
     Json switches = Json::object();
     for (const auto& rule : config.switches) {
         switches[rule.directive == Directive::Client ? "use client" : "use server"] =
             rule.environment;
     }
+    Json entryEnvironments = Json::object();
+    for (const auto& [path, name] : config.entryEnvironments) {
+        entryEnvironments[displayPath(path, config.root)] = name;
+    }
     return {{"preset", config.preset},
             {"entries", pathList(config.entries, config.root)},
+            {"entryEnvironments", std::move(entryEnvironments)},
+            {"jsx",
+             {{"runtime", toString(config.jsx.mode)}, {"importSource", config.jsx.importSource}}},
             {"environments", std::move(environments)},
             {"switch", std::move(switches)},
             {"directiveRule", toString(config.directiveRule)},

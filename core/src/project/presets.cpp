@@ -157,6 +157,7 @@ PresetConfig presetConfig(const std::string& name, const std::string& root) {
             environment("client", {"browser", "module"},
                         {"browser", "module", "jsnext:main", "jsnext", "main"}, true)};
         out.config.switches = {{Directive::Client, "client"}, {Directive::Server, "worker"}};
+        out.config.jsx.mode = JsxMode::Automatic; // @vitejs/plugin-react's default
         auto entry = wranglerMain(root);
         if (entry.empty() && fs::is_regular_file(joinPath(root, "src/worker.tsx"))) {
             entry = joinPath(root, "src/worker.tsx");
@@ -166,8 +167,11 @@ PresetConfig presetConfig(const std::string& name, const std::string& root) {
         }
         out.conditionalEntries = sourceFiles(root);
     } else if (name == "vite") {
-        out.config.environments = {environment(
-            "client", {"browser", "module"}, {"browser", "module", "jsnext:main", "jsnext"}, true)};
+        // Vite's resolvePackageEntry tries `main` after the main fields, whatever they are.
+        out.config.environments = {
+            environment("client", {"browser", "module"},
+                        {"browser", "module", "jsnext:main", "jsnext", "main"}, true)};
+        out.config.jsx.mode = JsxMode::Automatic; // @vitejs/plugin-react's default
         out.config.entries = viteEntries(root);
     } else if (name == "node") {
         out.config.environments = {environment("node", {"node"}, {"main"}, false)};

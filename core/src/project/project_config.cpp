@@ -230,7 +230,8 @@ ScanConfig loadScanConfig(const std::string& rootArgument, const ScanOverrides& 
         reader.checkKeys(file,
                          {"$schema", "preset", "entries", "environments", "tsconfig",
                           "assetQueries", "exclude", "directiveRule", "switch", "compat", "budgets",
-                          "optimizePackages", "optimizeBarrels", "maxFileSizeMb"},
+                          "optimizePackages", "optimizeBarrels", "maxFileSizeMb", "jsxRuntime",
+                          "jsxImportSource"},
                          "the top level");
     }
 
@@ -245,11 +246,15 @@ ScanConfig loadScanConfig(const std::string& rootArgument, const ScanOverrides& 
     ScanConfig config = std::move(presetConfig.config);
     config.conditionalEntries = std::move(presetConfig.conditionalEntries);
 
+    // The tsconfig nearest to each importer, the root's where none is nearer; a tsconfig named in
+    // fanout.json applies to every project file instead.
     std::string tsconfig;
+    bool nearestTsconfig = presetConfig.useTsconfig;
     if (presetConfig.useTsconfig && fs::is_regular_file(root + "/tsconfig.json")) {
         tsconfig = root + "/tsconfig.json";
     }
     if (file.contains("tsconfig")) {
+        nearestTsconfig = false;
         const auto& value = file["tsconfig"];
         tsconfig = value.is_null() || (value.is_boolean() && !value.get<bool>())
                        ? std::string()
@@ -318,6 +323,19 @@ ScanConfig loadScanConfig(const std::string& rootArgument, const ScanOverrides& 
             config.optimizePackages.push_back(name);
         }
     }
+    if (file.contains("jsxRuntime")) {
+        const auto mode = reader.string(file["jsxRuntime"], "jsxRuntime");
+        if (mode == "automatic" || mode == "classic" || mode == "tsconfig") {
+            config.jsx.mode = mode == "automatic" ? JsxMode::Automatic
+                              : mode == "classic" ? JsxMode::Classic
+                                                  : JsxMode::Tsconfig;
+        } else {
+            reader.fail("\"jsxRuntime\" must be \"automatic\", \"classic\" or \"tsconfig\"");
+        }
+    }
+    if (file.contains("jsxImportSource")) {
+        config.jsx.importSource = reader.string(file["jsxImportSource"], "jsxImportSource");
+    }
     if (file.contains("maxFileSizeMb")) {
         config.maxFileBytes = megabytes(reader.count(file["maxFileSizeMb"], "maxFileSizeMb"));
     }
@@ -337,6 +355,7 @@ ScanConfig loadScanConfig(const std::string& rootArgument, const ScanOverrides& 
     config.compatRwsdk = config.compatRwsdk || overrides.compatRwsdk;
     for (auto& environment : config.environments) {
         environment.resolver.tsconfig = tsconfig;
+        environment.resolver.nearestTsconfig = nearestTsconfig;
         environment.resolver.assetQueries = assetQueries;
         for (const auto& condition : overrides.conditions) {
             environment.resolver.conditions.push_back(condition);

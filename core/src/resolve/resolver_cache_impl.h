@@ -21,6 +21,8 @@ namespace detail {
 
 enum class FileType : unsigned char { Missing, File, Directory, Other };
 
+struct TsConfig;
+
 struct PackageJson {
     std::string dir; // the folder holding it, as looked up (not necessarily a real path)
     std::string name;
@@ -60,6 +62,12 @@ struct ResolverCache::Impl {
     // A JSON-with-comments file (tsconfig), parsed once; nullptr when missing or malformed.
     std::shared_ptr<const nlohmann::ordered_json> jsoncFile(const std::string& path);
 
+    // A tsconfig/jsconfig with its `extends` chain, loaded once (tsconfig.cpp).
+    std::shared_ptr<const detail::TsConfig> tsConfig(const std::string& file);
+    // The tsconfig.json (else jsconfig.json) nearest to `dir`, walking up as TypeScript and esbuild
+    // do; never one inside node_modules. nullptr when there is none.
+    std::shared_ptr<const detail::TsConfig> nearestTsConfig(const std::string& dir);
+
     // Whether the file system holding `dir` ignores letter case.
     bool caseInsensitiveAt(const std::string& dir);
 
@@ -75,6 +83,8 @@ struct ResolverCache::Impl {
     detail::OnceMap<std::shared_ptr<const detail::PackageJson>> scopes;
     detail::OnceMap<std::shared_ptr<const nlohmann::ordered_json>> jsoncFiles;
     detail::OnceMap<bool> caseInsensitivity;
+    detail::OnceMap<std::shared_ptr<const detail::TsConfig>> tsConfigs;        // by file
+    detail::OnceMap<std::shared_ptr<const detail::TsConfig>> nearestTsConfigs; // by folder
 
     std::atomic<std::uint64_t> statCount{0};
     std::atomic<std::uint64_t> realPathCount{0};

@@ -62,11 +62,22 @@ Resolution unresolved(std::string reason) {
 ResolverEngine::ResolverEngine(ResolverConfig config, std::shared_ptr<ResolverCache> cache)
     : m_config(std::move(config)), m_cache(std::move(cache)) {
     if (!m_config.tsconfig.empty()) {
-        auto loaded = loadTsConfig(m_config.tsconfig, m_cache->impl());
-        if (loaded.active()) {
-            m_tsconfig = std::move(loaded);
-        }
+        m_tsconfig = m_cache->impl().tsConfig(m_config.tsconfig);
     }
+}
+
+const TsConfig* ResolverEngine::tsconfigFor(const ResolveRequest& request) const {
+    if (request.importerInNodeModules) {
+        return nullptr;
+    }
+    const TsConfig* config = nullptr;
+    if (m_config.nearestTsconfig) {
+        config = cache().nearestTsConfig(request.importerDir).get();
+    }
+    if (config == nullptr) {
+        config = m_tsconfig.get();
+    }
+    return config != nullptr && config->active() ? config : nullptr;
 }
 
 Resolution ResolverEngine::resolve(std::string_view importer, std::string_view specifier,
@@ -149,8 +160,8 @@ Resolution ResolverEngine::resolveSpecifier(const ResolveRequest& request, std::
     if (isRelativeSpecifier(specifier) || startsWith(specifier, "/")) {
         return resolveRelativePath(request, joinPath(request.importerDir, specifier), depth);
     }
-    if (m_tsconfig && !request.importerInNodeModules) {
-        return resolveWithTsConfig(request, specifier, depth);
+    if (const auto* tsconfig = tsconfigFor(request)) {
+        return resolveWithTsConfig(request, *tsconfig, specifier, depth);
     }
     return resolveBare(request, specifier, depth);
 }
@@ -187,8 +198,10 @@ std::optional<std::string> ResolverEngine::applyAlias(const ResolveRequest& requ
 // tsconfig `paths` (each substitution in order), then `baseUrl/specifier`, then node_modules.
 // Applies to project files only.
 Resolution ResolverEngine::resolveWithTsConfig(const ResolveRequest& request,
+                                               const TsConfig& tsconfig,
                                                const std::string& specifier, int depth) const {
-    const auto match = matchTsConfigPaths(*m_tsconfig, specifier);
+    request.note("tsconfig: " + tsconfig.file);
+    const auto match = matchTsConfigPaths(tsconfig, specifier);
     if (match) {
         request.note("tsconfig paths: \"" + match->key + "\" matches");
         for (const auto& candidate : match->substitutions) {
@@ -197,8 +210,8 @@ Resolution ResolverEngine::resolveWithTsConfig(const ResolveRequest& request,
             }
         }
     }
-    if (!m_tsconfig->baseUrl.empty()) {
-        const auto candidate = joinPath(m_tsconfig->baseUrl, specifier);
+    if (!tsconfig.baseUrl.empty()) {
+        const auto candidate = joinPath(tsconfig.baseUrl, specifier);
         request.note("tsconfig baseUrl: " + candidate);
         if (auto found = resolvePath(request, candidate, depth)) {
             return finish(request, *found, depth);
@@ -208,7 +221,7 @@ Resolution ResolverEngine::resolveWithTsConfig(const ResolveRequest& request,
     if (match && result.kind == ResolutionKind::Unresolved) {
         result.reason = "tsconfig paths pattern \"" + match->key +
                         "\" matched but no file exists for any of its substitutions (" +
-                        m_tsconfig->file + "); " + result.reason;
+                        tsconfig.file + "); " + result.reason;
     }
     return result;
 }

@@ -43,8 +43,8 @@ private:
     // resolver_engine.cpp: classification, aliases, tsconfig, results.
     Resolution resolveSpecifier(const ResolveRequest& request, std::string specifier,
                                 int depth) const;
-    Resolution resolveWithTsConfig(const ResolveRequest& request, const std::string& specifier,
-                                   int depth) const;
+    Resolution resolveWithTsConfig(const ResolveRequest& request, const TsConfig& tsconfig,
+                                   const std::string& specifier, int depth) const;
     std::optional<std::string> applyAlias(const ResolveRequest& request,
                                           const std::string& specifier) const;
     Resolution finish(const ResolveRequest& request, const std::string& found, int depth) const;
@@ -81,7 +81,10 @@ private:
 
     ResolverConfig m_config;
     std::shared_ptr<ResolverCache> m_cache;
-    std::optional<TsConfigPaths> m_tsconfig;
+    // The tsconfig whose `paths`/`baseUrl` apply to the request, or nullptr.
+    const TsConfig* tsconfigFor(const ResolveRequest& request) const;
+
+    std::shared_ptr<const TsConfig> m_tsconfig; // the configured one (or the fallback)
 };
 
 Resolution unresolved(std::string reason);

@@ -88,6 +88,16 @@ Resolution ResolverEngine::resolveBare(const ResolveRequest& request, const std:
     if (!package) {
         return unresolved("\"" + specifier + "\" is not a valid package name");
     }
+    if (std::find(m_config.externalPackages.begin(), m_config.externalPackages.end(),
+                  package->name) != m_config.externalPackages.end()) {
+        Resolution result;
+        result.kind = ResolutionKind::External;
+        result.path = specifier;
+        result.reason = "\"" + package->name +
+                        "\" is an external package here: loaded at run time, not bundled";
+        request.note(result.reason);
+        return result;
+    }
     // A package importing itself by name, through its own exports.
     if (const auto scope = cache().packageScope(request.importerDir);
         scope && scope->name == package->name && scope->field("exports") != nullptr) {

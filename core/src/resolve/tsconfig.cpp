@@ -15,7 +15,7 @@ public:
     explicit TsConfigLoader(ResolverCache::Impl& cache) : m_cache(cache) {}
 
     // Applies `file`'s chain onto `out`, bases first so the extending file wins.
-    void apply(const std::string& file, TsConfigPaths& out) {
+    void apply(const std::string& file, TsConfig& out) {
         if (std::find(m_stack.begin(), m_stack.end(), file) != m_stack.end()) {
             m_cache.diagnose(file, "tsconfig \"extends\" cycle: " + chain(file));
             return;
@@ -59,6 +59,13 @@ public:
                 }
                 m_pathsDeclaredIn = dir;
             }
+            for (const auto& [key, into] :
+                 {std::pair{"jsx", &out.jsx}, std::pair{"jsxImportSource", &out.jsxImportSource}}) {
+                if (const auto value = options->find(key);
+                    value != options->end() && value->is_string()) {
+                    *into = value->get<std::string>();
+                }
+            }
         }
         m_stack.pop_back();
     }
@@ -67,7 +74,7 @@ public:
 
 private:
     void applyBase(const std::string& base, const std::string& dir, const std::string& from,
-                   TsConfigPaths& out) {
+                   TsConfig& out) {
         const auto path = locateBase(base, dir);
         if (path.empty()) {
             m_cache.diagnose(from, "tsconfig extends \"" + base + "\", which was not found");
@@ -131,8 +138,8 @@ private:
 
 } // namespace
 
-TsConfigPaths loadTsConfig(const std::string& file, ResolverCache::Impl& cache) {
-    TsConfigPaths out;
+TsConfig loadTsConfig(const std::string& file, ResolverCache::Impl& cache) {
+    TsConfig out;
     out.file = file;
     if (cache.type(file) != FileType::File) {
         cache.diagnose(file, "tsconfig not found");
@@ -144,8 +151,38 @@ TsConfigPaths loadTsConfig(const std::string& file, ResolverCache::Impl& cache) 
     return out;
 }
 
-std::optional<PathsMatch> matchTsConfigPaths(const TsConfigPaths& config,
-                                             std::string_view specifier) {
+} // namespace fanout::detail
+
+namespace fanout {
+
+std::shared_ptr<const detail::TsConfig> ResolverCache::Impl::tsConfig(const std::string& file) {
+    return tsConfigs.get(file, [&] {
+        return std::make_shared<const detail::TsConfig>(detail::loadTsConfig(file, *this));
+    });
+}
+
+std::shared_ptr<const detail::TsConfig>
+ResolverCache::Impl::nearestTsConfig(const std::string& dir) {
+    return nearestTsConfigs.get(dir, [&]() -> std::shared_ptr<const detail::TsConfig> {
+        if (dir.empty() || detail::baseName(dir) == "node_modules") {
+            return nullptr;
+        }
+        for (const char* name : {"tsconfig.json", "jsconfig.json"}) {
+            const auto file = detail::joinPath(dir, name);
+            if (type(file) == detail::FileType::File) {
+                return tsConfig(file);
+            }
+        }
+        const std::string parent(detail::parentPath(dir));
+        return parent == dir ? nullptr : nearestTsConfig(parent);
+    });
+}
+
+} // namespace fanout
+
+namespace fanout::detail {
+
+std::optional<PathsMatch> matchTsConfigPaths(const TsConfig& config, std::string_view specifier) {
     const std::pair<std::string, std::vector<std::string>>* best = nullptr;
     std::string_view bestMatch;
     std::size_t bestPrefix = 0;

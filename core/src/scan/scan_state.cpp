@@ -126,13 +126,22 @@ bool ScanState::isExcluded(const std::string& realPath) const {
 }
 
 void ScanState::enqueueEntry(const std::string& path, bool conditional) {
+    std::uint16_t environment = 0;
+    if (const auto it = m_config.entryEnvironments.find(path);
+        it != m_config.entryEnvironments.end()) {
+        for (std::size_t i = 0; i < m_config.environments.size(); ++i) {
+            if (m_config.environments[i].name == it->second) {
+                environment = static_cast<std::uint16_t>(i);
+            }
+        }
+    }
     const auto real = m_cache->impl().realPath(path).value_or(normalizePath(path));
     FileState& file = fileState(real);
     {
         std::lock_guard lock(file.aliasMutex);
         file.aliases.insert(normalizePath(path));
     }
-    enqueue(file, 0, !file.script, conditional);
+    enqueue(file, environment, !file.script, conditional);
 }
 
 void ScanState::enqueue(FileState& file, std::uint16_t environment, bool asset, bool conditional) {
@@ -176,6 +185,7 @@ void ScanState::parse(FileState& file, Extractor& extractor) {
         try {
             file.extraction = extractor.extract(contents.bytes, *grammarForPath(file.path));
             file.readOk = true;
+            addJsxRuntimeImport(file);
             if (file.extraction.parseErrors > 0) {
                 if (const auto problem = utf8::textProblem(contents.bytes); !problem.empty()) {
                     file.diagnostic = std::string(problem) + ": parsed with " +
@@ -190,6 +200,21 @@ void ScanState::parse(FileState& file, Extractor& extractor) {
         ++m_filesParsed;
         // contents go out of scope here: only the import records stay.
     });
+}
+
+void ScanState::addJsxRuntimeImport(FileState& file) {
+    auto& extraction = file.extraction;
+    auto module = jsxRuntimeModule(m_config.jsx, extraction.jsx, *m_cache, file.path);
+    if (module.empty()) {
+        return;
+    }
+    ImportRecord record;
+    record.specifier = std::move(module);
+    record.kind = ImportKind::JsxRuntime;
+    record.position = extraction.jsx.first;
+    record.form = ImportForm::Namespace;
+    extraction.imports.reserve(extraction.imports.size() + 1); // kept exact, as extract() left it
+    extraction.imports.push_back(std::move(record));
 }
 
 void ScanState::process(const Task& task, Extractor& extractor) {

@@ -18,6 +18,7 @@ int kindRank(ImportKind kind) {
     case ImportKind::Import:
         return 2;
     case ImportKind::Require:
+    case ImportKind::JsxRuntime:
         return 1;
     case ImportKind::DynamicImport:
         return 0;

@@ -36,6 +36,7 @@ struct Extraction {
     }
     // module.exports, exports.x, require() or `export =`: names cannot be traced through it.
     bool commonJs = false;
+    JsxUse jsx;
     StatementCounts counts;
     DirectiveVerdict specDirective;  // ECMAScript directive prologue
     DirectiveVerdict rwsdkDirective; // RedwoodJS SDK's text rule

@@ -15,6 +15,7 @@ enum class ImportKind : unsigned char {
     Export,        // export * from "x", export * as ns from "x", export {a} from "x"
     DynamicImport, // import("x")
     Require,       // require("x"), import x = require("x")
+    JsxRuntime,    // the module an automatic JSX transform imports: "react/jsx-runtime"
 };
 
 std::string_view toString(ImportKind kind);
@@ -57,6 +58,15 @@ struct ExportEntry {
     NameId imported = 0;
     bool namespaceOf = false;
     bool operator==(const ExportEntry&) const = default;
+};
+
+// JSX in a file, and the pragmas that choose how it compiles (esbuild reads them in any comment).
+enum class JsxRuntimePragma : unsigned char { None, Classic, Automatic };
+struct JsxUse {
+    SourcePosition first; // the first JSX element; line 0 when the file has none
+    JsxRuntimePragma runtime = JsxRuntimePragma::None; // @jsxRuntime classic|automatic
+    std::string importSource;                          // @jsxImportSource x
+    bool used() const { return first.line != 0; }
 };
 
 // import(expr) / require(expr) whose argument is not a literal: no edge, but worth a diagnostic.

@@ -3,6 +3,7 @@
 
 #include "fanout/extract/directive.h"
 #include "fanout/io/file_reader.h"
+#include "fanout/resolve/jsx_runtime.h"
 #include "fanout/resolve/resolver_config.h"
 
 #include <cstdint>
@@ -58,6 +59,8 @@ struct EnvironmentSwitch {
 struct ScanConfig {
     std::string root;
     std::vector<std::string> entries; // absolute paths; start in environments.front()
+    // Entries that start in another environment (Next.js middleware on the edge): path -> name.
+    std::map<std::string, std::string> entryEnvironments;
     // Entries only when they carry a "use client"/"use server" directive (rwsdk's src/ files).
     // Read once like any file; without a directive they do not become modules.
     std::vector<std::string> conditionalEntries;
@@ -79,6 +82,8 @@ struct ScanConfig {
     std::vector<std::string> optimizePackages;
     bool optimizeBarrels = false;
     bool optimizing() const { return optimizeBarrels || !optimizePackages.empty(); }
+    // A file with JSX imports its automatic runtime: an edge of kind jsx-runtime.
+    JsxConfig jsx;
     std::string preset; // the preset it came from, for the record
     Budgets budgets;    // fanout.json's "budgets", for `fanout check`
 };

@@ -34,7 +34,15 @@ struct ResolverConfig {
     };
     bool browserField = false;
     std::vector<AliasRule> alias;
-    std::string tsconfig; // absolute path of the tsconfig.json to apply; empty for none
+    // tsconfig `paths`/`baseUrl` for project files (never for files in node_modules): with
+    // `nearestTsconfig`, the tsconfig.json (or jsconfig.json) nearest to the importer, as
+    // TypeScript and esbuild choose it, and `tsconfig` (absolute; empty for none) where there is
+    // none; without, `tsconfig` for every project file.
+    std::string tsconfig;
+    bool nearestTsconfig = false;
+    // Packages the bundler leaves to the runtime (Next.js's serverExternalPackages): a bare
+    // specifier naming one, or a path inside one, is external.
+    std::vector<std::string> externalPackages;
     std::vector<std::string> assetQueries{"raw", "url", "inline", "worker", "sharedworker"};
     LetterCase letterCase = LetterCase::Detect;
 };

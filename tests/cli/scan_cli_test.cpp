@@ -73,8 +73,11 @@ TEST(ScanCli, WritesFilesWholeAndLeavesNoTemporaries) {
     ASSERT_EQ(result.exitCode, 0) << result.err;
     EXPECT_NE(result.err.find("fanout scan: 9 modules"), std::string::npos) << result.err;
     const auto map = nlohmann::json::parse(slurp(directives));
+    // Orphan is a conditional entry nothing imports; under --compat rwsdk the import of
+    // ./Widget.client is not followed, so Widget.client.tsx is only a conditional entry too.
     EXPECT_EQ(map, nlohmann::json::parse(R"({"client": ["src/app/Button.tsx",
-        "src/app/Orphan.tsx", "src/app/Widget.client.tsx"], "server": ["src/app/actions.ts"]})"));
+        "src/app/Orphan.tsx", "src/app/Widget.client.tsx"], "server": ["src/app/actions.ts"],
+        "clientBoundaries": ["src/app/Button.tsx"], "serverActions": ["src/app/actions.ts"]})"));
     EXPECT_EQ(nlohmann::json::parse(slurp(json))["config"]["compat"], "rwsdk");
     std::size_t files = 0;
     for ([[maybe_unused]] const auto& entry : fs::directory_iterator(out.path())) {

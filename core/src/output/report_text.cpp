@@ -156,6 +156,27 @@ std::string cycleRows(const ScanResult& result, const Analysis& analysis) {
     return out.str();
 }
 
+// Client boundaries and server actions, each list cut at 20 paths.
+std::string boundaryRows(const ScanResult& result) {
+    std::ostringstream out;
+    for (const auto& [title, paths] :
+         {std::pair{"client boundaries (\"use client\" imported from the server)",
+                    &result.clientBoundaries},
+          std::pair{"server actions (\"use server\" modules imported)", &result.serverActions}}) {
+        if (paths->empty()) {
+            continue;
+        }
+        out << "  " << paths->size() << " " << title << "\n";
+        for (std::size_t i = 0; i < paths->size() && i < 20; ++i) {
+            out << "    " << displayPath((*paths)[i], result.config.root) << "\n";
+        }
+        if (paths->size() > 20) {
+            out << "    ... and " << paths->size() - 20 << " more (scan --json lists all)\n";
+        }
+    }
+    return out.str();
+}
+
 std::string unresolvedRows(const ScanResult& result) {
     std::map<std::string, std::vector<const ScanEdge*>> byCategory;
     for (const auto& edge : result.edges) {
@@ -218,6 +239,7 @@ std::string formatReport(const ScanResult& result, const ModuleGraph& graph,
     out << "  " << stats.filesRead << " files read (" << formatSize(stats.bytesRead) << ") in "
         << static_cast<long>(stats.wallMs) << " ms, peak resident memory "
         << formatSize(stats.peakResidentBytes) << "\n";
+    section(out, "Directive boundaries", boundaryRows(result));
     section(out, "Hotspots (modules reached, bytes behind them, direct fan-out)",
             hotspotRows(result, analysis));
     section(out, "Barrels", barrelRows(result, graph, analysis));

@@ -285,7 +285,9 @@ void writeScanJson(std::ostream& out, const ScanResult& result, const JsonOption
     });
     writeField(out, "directives",
                {{"client", pathList(result.clientModules, root)},
-                {"server", pathList(result.serverModules, root)}});
+                {"server", pathList(result.serverModules, root)},
+                {"clientBoundaries", pathList(result.clientBoundaries, root)},
+                {"serverActions", pathList(result.serverActions, root)}});
     writeArray(out, "findings", result.findings, [&](const Finding& finding) -> Json {
         return {{"kind", finding.kind},
                 {"path", displayPath(finding.path, root)},
@@ -331,7 +333,9 @@ std::string scanToJson(const ScanResult& result, const JsonOptions& options) {
 std::string directivesToJson(const ScanResult& result) {
     const auto& root = result.config.root;
     return dump(Json{{"client", pathList(result.clientModules, root)},
-                     {"server", pathList(result.serverModules, root)}});
+                     {"server", pathList(result.serverModules, root)},
+                     {"clientBoundaries", pathList(result.clientBoundaries, root)},
+                     {"serverActions", pathList(result.serverActions, root)}});
 }
 
 } // namespace fanout

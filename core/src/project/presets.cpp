@@ -5,6 +5,7 @@
 #include "fanout/io/file_reader.h"
 #include "fanout/project/project_config.h"
 #include "io/jsonc.h"
+#include "project/next_preset.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -173,11 +174,14 @@ PresetConfig presetConfig(const std::string& name, const std::string& root) {
                         {"browser", "module", "jsnext:main", "jsnext", "main"}, true)};
         out.config.jsx.mode = JsxMode::Automatic; // @vitejs/plugin-react's default
         out.config.entries = viteEntries(root);
+    } else if (name == "next") {
+        return nextPreset(root);
     } else if (name == "node") {
         out.config.environments = {environment("node", {"node"}, {"main"}, false)};
         out.config.entries = nodeEntries(root);
     } else {
-        throw ConfigError("unknown preset \"" + name + "\" (expected auto, rwsdk, vite or node)");
+        throw ConfigError("unknown preset \"" + name +
+                          "\" (expected auto, rwsdk, next, vite or node)");
     }
     return out;
 }

@@ -4,6 +4,7 @@
 #include "base/path_utils.h"
 #include "fanout/io/file_reader.h"
 #include "io/jsonc.h"
+#include "project/next_preset.h"
 #include "project/presets.h"
 
 #include <filesystem>
@@ -386,6 +387,9 @@ std::string detectPreset(const std::string& root) {
     const auto package = detail::readJsonc(detail::joinPath(root, "package.json"));
     if (package.is_object() && detail::dependsOn(package, "rwsdk")) {
         return "rwsdk";
+    }
+    if (detail::isNextProject(root)) {
+        return "next";
     }
     if ((package.is_object() && detail::dependsOn(package, "vite")) ||
         !detail::firstExisting(

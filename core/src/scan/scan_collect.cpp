@@ -195,6 +195,10 @@ std::shared_ptr<ScanResult> ScanState::collect(double scanMs) {
 
     result->clientModules.assign(client.begin(), client.end());
     result->serverModules.assign(server.begin(), server.end());
+    addDirectiveBoundaries(*result);
+    for (const auto& finding : m_config.configFindings) {
+        result->findings.push_back({"config-not-static", finding.path, finding.message});
+    }
     std::sort(result->findings.begin(), result->findings.end(),
               [](const Finding& a, const Finding& b) {
                   return std::tie(a.path, a.kind, a.message) < std::tie(b.path, b.kind, b.message);
@@ -205,6 +209,26 @@ std::shared_ptr<ScanResult> ScanState::collect(double scanMs) {
 
     fillStats(*result, scanMs, collectStart);
     return result;
+}
+
+void ScanState::addDirectiveBoundaries(ScanResult& result) const {
+    const auto server = m_switchTo[static_cast<std::size_t>(Directive::Server)].value_or(0);
+    std::set<std::string> boundaries;
+    std::set<std::string> actions;
+    for (const auto& edge : result.edges) {
+        if (!edge.target || edge.typeOnly) {
+            continue;
+        }
+        const auto& target = result.module(*edge.target);
+        if (target.directive.directive == Directive::Client &&
+            result.module(edge.importer).environment == server) {
+            boundaries.insert(target.path);
+        } else if (target.directive.directive == Directive::Server) {
+            actions.insert(target.path);
+        }
+    }
+    result.clientBoundaries.assign(boundaries.begin(), boundaries.end());
+    result.serverActions.assign(actions.begin(), actions.end());
 }
 
 void ScanState::fillStats(ScanResult& result, double scanMs,

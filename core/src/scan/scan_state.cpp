@@ -320,9 +320,18 @@ bool ScanState::optimizedBarrel(const FileState& file) const {
         return false;
     }
     const auto* package = file.package ? &*file.package : nullptr;
+    // A package name, or a folder of one ("react-icons/fa": its barrels under fa/).
+    const auto listed = [&](const std::string& entry) {
+        if (entry == package->name) {
+            return true;
+        }
+        std::string relative;
+        return startsWith(entry, package->name + "/") &&
+               relativeInside(package->root, file.path, relative) &&
+               startsWith(relative, entry.substr(package->name.size() + 1) + "/");
+    };
     if (package != nullptr &&
-        std::find(m_config.optimizePackages.begin(), m_config.optimizePackages.end(),
-                  package->name) != m_config.optimizePackages.end()) {
+        std::any_of(m_config.optimizePackages.begin(), m_config.optimizePackages.end(), listed)) {
         return true;
     }
     return m_config.optimizeBarrels &&

@@ -82,6 +82,8 @@ public:
 
     void run();
     std::shared_ptr<ScanResult> collect(double scanMs);
+    // The client boundaries and server actions of a collected result.
+    void addDirectiveBoundaries(ScanResult& result) const;
     void fillStats(ScanResult& result, double scanMs,
                    std::chrono::steady_clock::time_point collectStart) const;
 

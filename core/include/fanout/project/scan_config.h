@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "fanout/base/diagnostic.h"
 #include "fanout/extract/directive.h"
 #include "fanout/io/file_reader.h"
 #include "fanout/resolve/jsx_runtime.h"
@@ -84,6 +85,8 @@ struct ScanConfig {
     bool optimizing() const { return optimizeBarrels || !optimizePackages.empty(); }
     // A file with JSX imports its automatic runtime: an edge of kind jsx-runtime.
     JsxConfig jsx;
+    // What the preset could not read (a next.config value that is not a literal): findings.
+    std::vector<Diagnostic> configFindings;
     std::string preset; // the preset it came from, for the record
     Budgets budgets;    // fanout.json's "budgets", for `fanout check`
 };

@@ -102,6 +102,11 @@ struct ScanResult {
     std::vector<ScanEdge> edges;
     std::vector<std::string> clientModules; // directive map: real paths, sorted, unique
     std::vector<std::string> serverModules;
+    // The directive map as Next.js reports it (real paths, sorted, unique): "use client" modules
+    // imported from the server environment (the one "use server" switches to, else the first),
+    // node_modules included; and "use server" modules something imports (server actions).
+    std::vector<std::string> clientBoundaries;
+    std::vector<std::string> serverActions;
     std::vector<Finding> findings;
     std::vector<Diagnostic> diagnostics;
     ScanStats stats;

@@ -1,0 +1,326 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "project/next_preset.h"
+
+#include "base/path_utils.h"
+#include "fanout/extract/static_config.h"
+#include "fanout/io/file_reader.h"
+
+#include <algorithm>
+#include <filesystem>
+
+namespace fanout::detail {
+namespace {
+
+namespace fs = std::filesystem;
+using Json = nlohmann::ordered_json;
+
+constexpr const char* kConfigFiles[] = {"next.config.js", "next.config.mjs", "next.config.ts",
+                                        "next.config.cjs", "next.config.mts"};
+
+// Next 15.5.29's own optimizePackageImports list (next/dist/server/config.js), which it adds to
+// every project's: kept here with the version it came from, checked against the installed one by
+// tests/nextjs.
+constexpr const char* kDefaultOptimizePackageImports[] = {"lucide-react",
+                                                          "date-fns",
+                                                          "lodash-es",
+                                                          "ramda",
+                                                          "antd",
+                                                          "react-bootstrap",
+                                                          "ahooks",
+                                                          "@ant-design/icons",
+                                                          "@headlessui/react",
+                                                          "@headlessui-float/react",
+                                                          "@heroicons/react/20/solid",
+                                                          "@heroicons/react/24/solid",
+                                                          "@heroicons/react/24/outline",
+                                                          "@visx/visx",
+                                                          "@tremor/react",
+                                                          "rxjs",
+                                                          "@mui/material",
+                                                          "@mui/icons-material",
+                                                          "recharts",
+                                                          "react-use",
+                                                          "effect",
+                                                          "@effect/schema",
+                                                          "@effect/platform",
+                                                          "@effect/platform-node",
+                                                          "@effect/platform-browser",
+                                                          "@effect/platform-bun",
+                                                          "@effect/sql",
+                                                          "@effect/sql-mssql",
+                                                          "@effect/sql-mysql2",
+                                                          "@effect/sql-pg",
+                                                          "@effect/sql-sqlite-node",
+                                                          "@effect/sql-sqlite-bun",
+                                                          "@effect/sql-sqlite-wasm",
+                                                          "@effect/sql-sqlite-react-native",
+                                                          "@effect/rpc",
+                                                          "@effect/rpc-http",
+                                                          "@effect/typeclass",
+                                                          "@effect/experimental",
+                                                          "@effect/opentelemetry",
+                                                          "@material-ui/core",
+                                                          "@material-ui/icons",
+                                                          "@tabler/icons-react",
+                                                          "mui-core",
+                                                          "react-icons/ai",
+                                                          "react-icons/bi",
+                                                          "react-icons/bs",
+                                                          "react-icons/cg",
+                                                          "react-icons/ci",
+                                                          "react-icons/di",
+                                                          "react-icons/fa",
+                                                          "react-icons/fa6",
+                                                          "react-icons/fc",
+                                                          "react-icons/fi",
+                                                          "react-icons/gi",
+                                                          "react-icons/go",
+                                                          "react-icons/gr",
+                                                          "react-icons/hi",
+                                                          "react-icons/hi2",
+                                                          "react-icons/im",
+                                                          "react-icons/io",
+                                                          "react-icons/io5",
+                                                          "react-icons/lia",
+                                                          "react-icons/lib",
+                                                          "react-icons/lu",
+                                                          "react-icons/md",
+                                                          "react-icons/pi",
+                                                          "react-icons/ri",
+                                                          "react-icons/rx",
+                                                          "react-icons/si",
+                                                          "react-icons/sl",
+                                                          "react-icons/tb",
+                                                          "react-icons/tfi",
+                                                          "react-icons/ti",
+                                                          "react-icons/vsc",
+                                                          "react-icons/wi"};
+
+// App Router files that are routes or wrap them
+// (https://nextjs.org/docs/app/api-reference/file-conventions).
+constexpr const char* kAppFiles[] = {
+    "page",          "layout",  "template", "loading", "error",      "global-error",
+    "not-found",     "default", "route",    "icon",    "apple-icon", "opengraph-image",
+    "twitter-image", "sitemap", "robots",   "manifest"};
+
+// What the project's next.config says, read without running it.
+struct NextConfig {
+    std::vector<std::string> optimizePackageImports;
+    std::vector<std::string> serverExternalPackages;
+    std::vector<std::string> pageExtensions{"tsx", "ts", "jsx", "js"};
+    std::vector<Diagnostic> findings;
+};
+
+std::vector<std::string> literalStrings(const Json& value, const std::string& file,
+                                        const std::string& key, NextConfig& config) {
+    std::vector<std::string> out;
+    if (value.is_array() && std::all_of(value.begin(), value.end(),
+                                        [](const Json& item) { return item.is_string(); })) {
+        for (const auto& item : value) {
+            out.push_back(item.get<std::string>());
+        }
+        return out;
+    }
+    config.findings.push_back(
+        {file, "\"" + key + "\" is not a literal array of strings (" +
+                   (isNonLiteral(value) ? value["$nonLiteral"].get<std::string>() : value.dump()) +
+                   "): Fanout does not run the config, so it is left out"});
+    return out;
+}
+
+NextConfig readNextConfig(const std::string& root) {
+    NextConfig config;
+    for (const char* name : kConfigFiles) {
+        const auto file = joinPath(root, name);
+        const auto contents = readFile(file, 1u << 20);
+        if (!contents.ok()) {
+            continue;
+        }
+        const auto grammar = grammarForPath(file).value_or(Grammar::Tsx);
+        const auto read = readStaticConfig(contents.bytes, grammar);
+        if (read.value.is_null()) {
+            config.findings.push_back({file, "not read: " + read.problem});
+            return config;
+        }
+        const auto& value = read.value;
+        const auto experimental = value.find("experimental");
+        if (experimental != value.end() && experimental->is_object()) {
+            for (const char* key : {"optimizePackageImports", "serverComponentsExternalPackages"}) {
+                if (const auto it = experimental->find(key); it != experimental->end()) {
+                    auto& into = std::string_view(key) == "optimizePackageImports"
+                                     ? config.optimizePackageImports
+                                     : config.serverExternalPackages;
+                    for (auto& item :
+                         literalStrings(*it, file, std::string("experimental.") + key, config)) {
+                        into.push_back(std::move(item));
+                    }
+                }
+            }
+        }
+        if (const auto it = value.find("serverExternalPackages"); it != value.end()) {
+            for (auto& item : literalStrings(*it, file, "serverExternalPackages", config)) {
+                config.serverExternalPackages.push_back(std::move(item));
+            }
+        }
+        if (const auto it = value.find("pageExtensions"); it != value.end()) {
+            if (auto list = literalStrings(*it, file, "pageExtensions", config); !list.empty()) {
+                config.pageExtensions = std::move(list);
+            }
+        }
+        return config;
+    }
+    return config;
+}
+
+// The installed next package folder, as Node would find it from the root.
+std::string nextPackage(const std::string& root) {
+    for (std::string dir = root;; dir = std::string(parentPath(dir))) {
+        const auto candidate = joinPath(dir, "node_modules/next");
+        if (fs::is_regular_file(candidate + "/package.json")) {
+            return candidate;
+        }
+        if (dir == "/" || dir.empty()) {
+            return {};
+        }
+    }
+}
+
+// next/dist/lib/server-external-packages.json of the installed next: the packages Next never
+// bundles on the server.
+std::vector<std::string> defaultServerExternals(const std::string& next) {
+    std::vector<std::string> out;
+    if (next.empty()) {
+        return out;
+    }
+    const auto json = readJsonc(next + "/dist/lib/server-external-packages.json");
+    if (json.is_array()) {
+        for (const auto& item : json) {
+            if (item.is_string()) {
+                out.push_back(item.get<std::string>());
+            }
+        }
+    }
+    return out;
+}
+
+bool hasPageExtension(const std::string& path, const std::vector<std::string>& extensions) {
+    const auto dot = path.rfind('.');
+    return dot != std::string::npos && std::find(extensions.begin(), extensions.end(),
+                                                 path.substr(dot + 1)) != extensions.end();
+}
+
+// Files under `dir` with a page extension, sorted; private folders (_x) skipped when `app`.
+std::vector<std::string> routeFiles(const std::string& dir, const std::vector<std::string>& ext,
+                                    bool app) {
+    std::vector<std::string> out;
+    std::error_code error;
+    if (!fs::is_directory(dir, error)) {
+        return out;
+    }
+    for (auto it = fs::recursive_directory_iterator(
+             dir, fs::directory_options::skip_permission_denied, error);
+         it != fs::recursive_directory_iterator(); it.increment(error)) {
+        if (error) {
+            break;
+        }
+        const auto name = it->path().filename().string();
+        if (it->is_directory(error)) {
+            if (name == "node_modules" || (app && startsWith(name, "_"))) {
+                it.disable_recursion_pending();
+            }
+            continue;
+        }
+        if (!it->is_regular_file(error) || !hasPageExtension(name, ext)) {
+            continue;
+        }
+        const auto stem = name.substr(0, name.rfind('.'));
+        if (!app || std::find_if(std::begin(kAppFiles), std::end(kAppFiles),
+                                 [&](const char* f) { return stem == f; }) != std::end(kAppFiles)) {
+            out.push_back(it->path().string());
+        }
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+// `app/` at the root, else `src/app/` (Next ignores src/ when the root has the folder).
+std::string routerDir(const std::string& root, const char* name) {
+    const auto top = joinPath(root, name);
+    return fs::is_directory(top) ? top : joinPath(root, std::string("src/") + name);
+}
+
+Environment nextEnvironment(std::string name, std::vector<std::string> conditions,
+                            std::vector<std::string> mainFields, bool browserField,
+                            std::vector<std::string> externals = {}) {
+    Environment out;
+    out.name = std::move(name);
+    out.resolver.conditions = std::move(conditions);
+    out.resolver.mainFields = std::move(mainFields);
+    out.resolver.browserField = browserField;
+    out.resolver.externalPackages = std::move(externals);
+    return out;
+}
+
+} // namespace
+
+bool isNextProject(const std::string& root) {
+    const auto package = readJsonc(joinPath(root, "package.json"));
+    if (package.is_object() && dependsOn(package, "next")) {
+        return true;
+    }
+    return std::any_of(std::begin(kConfigFiles), std::end(kConfigFiles),
+                       [&](const char* name) { return fs::is_regular_file(joinPath(root, name)); });
+}
+
+PresetConfig nextPreset(const std::string& root) {
+    PresetConfig out;
+    auto& config = out.config;
+    config.root = root;
+    config.preset = "next";
+    const auto next = readNextConfig(root);
+    auto externals = defaultServerExternals(nextPackage(root));
+    externals.insert(externals.end(), next.serverExternalPackages.begin(),
+                     next.serverExternalPackages.end());
+    // Webpack's default conditions ("...") for Next's targets: node for the servers, web for the
+    // browser and the edge. import/require and default are added per import.
+    config.environments = {
+        nextEnvironment("server", {"react-server", "node", "module", "webpack", "production"},
+                        {"module", "main"}, false, externals),
+        nextEnvironment("client", {"browser", "module", "webpack", "production"},
+                        {"browser", "module", "main"}, true),
+        nextEnvironment("ssr", {"node", "module", "webpack", "production"}, {"main", "module"},
+                        false, externals),
+        nextEnvironment("edge", {"edge-light", "browser", "module", "webpack", "production"},
+                        {"edge-light", "browser", "module", "main"}, true)};
+    config.switches = {{Directive::Client, "client"}, {Directive::Server, "server"}};
+    config.jsx.mode = JsxMode::Automatic; // SWC's automatic runtime, whatever tsconfig's "jsx"
+    config.optimizePackages = next.optimizePackageImports;
+    for (const char* name : kDefaultOptimizePackageImports) {
+        if (std::find(config.optimizePackages.begin(), config.optimizePackages.end(), name) ==
+            config.optimizePackages.end()) {
+            config.optimizePackages.emplace_back(name);
+        }
+    }
+    config.configFindings = next.findings;
+
+    config.entries = routeFiles(routerDir(root, "app"), next.pageExtensions, true);
+    for (auto& page : routeFiles(routerDir(root, "pages"), next.pageExtensions, false)) {
+        config.entryEnvironments[page] = "ssr";
+        config.entries.push_back(std::move(page));
+    }
+    for (const char* dir : {"", "src/"}) {
+        for (const auto& extension : next.pageExtensions) {
+            for (const char* stem : {"middleware", "instrumentation"}) {
+                const auto file = joinPath(root, std::string(dir) + stem + "." + extension);
+                if (fs::is_regular_file(file)) {
+                    config.entryEnvironments[file] =
+                        std::string_view(stem) == "middleware" ? "edge" : "ssr";
+                    config.entries.push_back(file);
+                }
+            }
+        }
+    }
+    return out;
+}
+
+} // namespace fanout::detail

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Installs tests/nextjs/app into DIR with npm (pinned versions: next 15.5.29, react 19.1.10,
+# sonner, lucide-react) and runs `next build`, whose client and server reference manifests are the
+# test's oracle. Exits 0 even when the registry cannot be reached: the test then skips and says why.
+set -uo pipefail
+source_dir="$(cd "$(dirname "$0")/app" && pwd)"
+dir="$1"
+mkdir -p "$dir"
+rm -f "$dir/unavailable.txt"
+if ! command -v npm >/dev/null 2>&1; then
+    echo "npm not available" > "$dir/unavailable.txt"
+    exit 0
+fi
+app="$dir/app"
+if [ ! -x "$app/node_modules/.bin/next" ] || ! cmp -s "$source_dir/package.json" "$app/package.json"; then
+    rm -rf "$app" && mkdir -p "$app" && cp -r "$source_dir/." "$app/"
+    if ! (cd "$app" && npm install --no-audit --no-fund --no-package-lock --ignore-scripts --silent) \
+            > "$dir/install.log" 2>&1; then
+        { echo "npm install failed:"; tail -5 "$dir/install.log"; } > "$dir/unavailable.txt"
+        exit 0
+    fi
+fi
+# The sources again (they may have changed), then a fresh production build.
+rm -rf "$app/.next" "$app/app" "$app/components" "$app/lib" "$app/pages"
+cp -r "$source_dir/." "$app/"
+if ! (cd "$app" && NEXT_TELEMETRY_DISABLED=1 ./node_modules/.bin/next build) \
+        > "$dir/next-build.log" 2>&1; then
+    { echo "next build failed:"; tail -15 "$dir/next-build.log"; } > "$dir/unavailable.txt"
+fi
+exit 0

@@ -126,8 +126,12 @@ private:
     std::optional<std::string> stringOf(TSNode node) const {
         const std::string_view type = ts_node_type(node);
         const auto text = textOf(node);
-        if ((type == "string" ||
-             (type == "template_string" && ts_node_named_child_count(node) == 0)) &&
+        bool substitution = false;
+        eachChild(node, [&](TSNode child) {
+            substitution =
+                substitution || std::string_view(ts_node_type(child)) == "template_substitution";
+        });
+        if ((type == "string" || (type == "template_string" && !substitution)) &&
             text.size() >= 2) {
             return detail::decodeJsStringBody(text.substr(1, text.size() - 2));
         }

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 
 namespace fanout::detail {
 namespace {
@@ -203,10 +204,16 @@ std::vector<std::string> defaultServerExternals(const std::string& next) {
     return out;
 }
 
-bool hasPageExtension(const std::string& path, const std::vector<std::string>& extensions) {
-    const auto dot = path.rfind('.');
-    return dot != std::string::npos && std::find(extensions.begin(), extensions.end(),
-                                                 path.substr(dot + 1)) != extensions.end();
+// The name without its page extension ("page.tsx" -> "page"; "index.page.tsx" with the
+// extension "page.tsx" -> "index"), or nullopt when it has none of them.
+std::optional<std::string> pageStem(const std::string& name,
+                                    const std::vector<std::string>& extensions) {
+    for (const auto& extension : extensions) {
+        if (name.size() > extension.size() + 1 && endsWith(name, "." + extension)) {
+            return name.substr(0, name.size() - extension.size() - 1);
+        }
+    }
+    return std::nullopt;
 }
 
 // Files under `dir` with a page extension, sorted; private folders (_x) skipped when `app`.
@@ -230,12 +237,13 @@ std::vector<std::string> routeFiles(const std::string& dir, const std::vector<st
             }
             continue;
         }
-        if (!it->is_regular_file(error) || !hasPageExtension(name, ext)) {
+        const auto stem = pageStem(name, ext);
+        if (!it->is_regular_file(error) || !stem) {
             continue;
         }
-        const auto stem = name.substr(0, name.rfind('.'));
-        if (!app || std::find_if(std::begin(kAppFiles), std::end(kAppFiles),
-                                 [&](const char* f) { return stem == f; }) != std::end(kAppFiles)) {
+        if (!app || std::find_if(std::begin(kAppFiles), std::end(kAppFiles), [&](const char* f) {
+                        return *stem == f;
+                    }) != std::end(kAppFiles)) {
             out.push_back(it->path().string());
         }
     }

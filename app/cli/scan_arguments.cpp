@@ -18,9 +18,11 @@ void addScanArguments(CLI::App& command, ScanArguments& arguments, bool rootPosi
         command.add_option("ROOT", arguments.root, "Project folder (default: the current folder)")
             ->type_name("DIR");
     }
-    command.add_option("--preset", arguments.overrides.preset, "auto (default), rwsdk, vite, node")
+    command
+        .add_option("--preset", arguments.overrides.preset,
+                    "auto (default), rwsdk, next, vite, node")
         ->type_name("PRESET")
-        ->check(CLI::IsMember({"auto", "rwsdk", "vite", "node"}));
+        ->check(CLI::IsMember({"auto", "rwsdk", "next", "vite", "node"}));
     command
         .add_option("--config", arguments.overrides.configFile,
                     "Configuration file (default: ROOT/fanout.json when present)")
@@ -30,6 +32,12 @@ void addScanArguments(CLI::App& command, ScanArguments& arguments, bool rootPosi
                     "Entry file, relative to ROOT (repeatable; replaces the preset's)")
         ->type_name("FILE")
         ->allow_extra_args(false); // one value per flag: `why --entry a.ts MODULE` keeps MODULE
+    command
+        .add_option("--workspace", arguments.overrides.workspaces,
+                    "In a monorepo root: scan this workspace's app (name or folder; repeatable; "
+                    "default: every workspace a preset detects as an app)")
+        ->type_name("NAME")
+        ->allow_extra_args(false);
     command
         .add_option("--condition,-C", arguments.overrides.conditions,
                     "Export condition added to every environment (repeatable)")

@@ -177,6 +177,38 @@ std::string boundaryRows(const ScanResult& result) {
     return out.str();
 }
 
+// Per workspace of a monorepo: its preset, whether its app was scanned, its modules and bytes,
+// and the client boundaries in it.
+std::string workspaceRows(const ScanResult& result) {
+    const auto& config = result.config;
+    std::map<std::string, std::pair<std::size_t, std::uint64_t>> modules;
+    for (const auto& module : result.modules) {
+        if (const auto* workspace = workspaceOf(config, module.path)) {
+            auto& [count, bytes] = modules[workspace->name];
+            ++count;
+            bytes += module.bytes;
+        }
+    }
+    std::map<std::string, std::size_t> boundaries;
+    for (const auto& path : result.clientBoundaries) {
+        if (const auto* workspace = workspaceOf(config, path)) {
+            ++boundaries[workspace->name];
+        }
+    }
+    std::ostringstream out;
+    for (const auto& workspace : config.workspaces) {
+        const bool scanned =
+            std::find(config.scannedWorkspaces.begin(), config.scannedWorkspaces.end(),
+                      workspace.name) != config.scannedWorkspaces.end();
+        const auto [count, bytes] = modules[workspace.name];
+        out << "  " << workspace.name << " (" << displayPath(workspace.dir, config.root) << ", "
+            << workspace.preset << (scanned ? ", scanned from its entries" : "") << "): " << count
+            << " modules (" << formatSize(bytes) << "), " << boundaries[workspace.name]
+            << " client boundaries\n";
+    }
+    return out.str();
+}
+
 std::string unresolvedRows(const ScanResult& result) {
     std::map<std::string, std::vector<const ScanEdge*>> byCategory;
     for (const auto& edge : result.edges) {
@@ -239,6 +271,7 @@ std::string formatReport(const ScanResult& result, const ModuleGraph& graph,
     out << "  " << stats.filesRead << " files read (" << formatSize(stats.bytesRead) << ") in "
         << static_cast<long>(stats.wallMs) << " ms, peak resident memory "
         << formatSize(stats.peakResidentBytes) << "\n";
+    section(out, "Workspaces", workspaceRows(result));
     section(out, "Directive boundaries", boundaryRows(result));
     section(out, "Hotspots (modules reached, bytes behind them, direct fan-out)",
             hotspotRows(result, analysis));

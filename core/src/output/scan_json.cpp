@@ -33,6 +33,7 @@ Json configJson(const ScanConfig& config) {
              {"browserField", environment.resolver.browserField},
              {"tsconfig", displayPath(environment.resolver.tsconfig, config.root)},
              {"nearestTsconfig", environment.resolver.nearestTsconfig},
+             {"workspace", environment.workspace},
              {"externalPackages", environment.resolver.externalPackages}});
     }
     Json switches = Json::object();
@@ -44,7 +45,18 @@ Json configJson(const ScanConfig& config) {
     for (const auto& [path, name] : config.entryEnvironments) {
         entryEnvironments[displayPath(path, config.root)] = name;
     }
+    Json workspaces = Json::array();
+    for (const auto& workspace : config.workspaces) {
+        const bool scanned =
+            std::find(config.scannedWorkspaces.begin(), config.scannedWorkspaces.end(),
+                      workspace.name) != config.scannedWorkspaces.end();
+        workspaces.push_back({{"name", workspace.name},
+                              {"dir", displayPath(workspace.dir, config.root)},
+                              {"preset", workspace.preset},
+                              {"scanned", scanned}});
+    }
     return {{"preset", config.preset},
+            {"workspaces", std::move(workspaces)},
             {"entries", pathList(config.entries, config.root)},
             {"entryEnvironments", std::move(entryEnvironments)},
             {"jsx",
@@ -71,6 +83,10 @@ Json moduleJson(const ScanModule& module, const ScanResult& result) {
              {"bytes", module.bytes},
              {"directive", toString(module.directive.directive)},
              {"aliases", pathList(module.aliases, config.root)}};
+    if (!config.workspaces.empty()) {
+        const auto* workspace = workspaceOf(config, module.path);
+        out["workspace"] = workspace != nullptr ? Json(workspace->name) : Json(nullptr);
+    }
     if (module.directive.conflict) {
         out["directiveConflict"] = true;
     }

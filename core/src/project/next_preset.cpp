@@ -300,7 +300,7 @@ PresetConfig nextPreset(const std::string& root) {
                         false, externals),
         nextEnvironment("edge", {"edge-light", "browser", "module", "webpack", "production"},
                         {"edge-light", "browser", "module", "main"}, true)};
-    config.switches = {{Directive::Client, "client"}, {Directive::Server, "server"}};
+    config.switches = {{Directive::Client, "client", ""}, {Directive::Server, "server", ""}};
     config.jsx.mode = JsxMode::Automatic; // SWC's automatic runtime, whatever tsconfig's "jsx"
     config.optimizePackages = next.optimizePackageImports;
     for (const char* name : kDefaultOptimizePackageImports) {

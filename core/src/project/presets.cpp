@@ -157,7 +157,8 @@ PresetConfig presetConfig(const std::string& name, const std::string& root) {
                         {"module", "jsnext:main", "jsnext", "main"}, false),
             environment("client", {"browser", "module"},
                         {"browser", "module", "jsnext:main", "jsnext", "main"}, true)};
-        out.config.switches = {{Directive::Client, "client"}, {Directive::Server, "worker"}};
+        out.config.switches = {{Directive::Client, "client", ""},
+                               {Directive::Server, "worker", ""}};
         out.config.jsx.mode = JsxMode::Automatic; // @vitejs/plugin-react's default
         auto entry = wranglerMain(root);
         if (entry.empty() && fs::is_regular_file(joinPath(root, "src/worker.tsx"))) {

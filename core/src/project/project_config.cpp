@@ -6,6 +6,7 @@
 #include "io/jsonc.h"
 #include "project/next_preset.h"
 #include "project/presets.h"
+#include "project/workspaces.h"
 
 #include <filesystem>
 #include <set>
@@ -98,7 +99,7 @@ public:
         if (!value.contains("name")) {
             fail("every environment needs a \"name\"");
         }
-        Environment out{string(value["name"], "name"), base};
+        Environment out{string(value["name"], "name"), base, ""};
         auto& resolver = out.resolver;
         if (value.contains("conditions")) {
             resolver.conditions = strings(value["conditions"], "conditions");
@@ -240,11 +241,30 @@ ScanConfig loadScanConfig(const std::string& rootArgument, const ScanOverrides& 
     if (preset.empty() && file.contains("preset")) {
         preset = reader.string(file["preset"], "preset");
     }
-    if (preset.empty() || preset == "auto") {
+    // A monorepo root: the apps among its workspaces, unless entries or a preset are given.
+    auto workspaces = detail::findWorkspaces(root);
+    const bool monorepo = (preset.empty() || preset == "auto") && !workspaces.empty() &&
+                          !file.contains("entries") && overrides.entries.empty() &&
+                          (!overrides.workspaces.empty() ||
+                           std::any_of(workspaces.begin(), workspaces.end(), detail::isApp));
+    if (!overrides.workspaces.empty() && !monorepo) {
+        throw ConfigError("--workspace needs a monorepo root scanned with its own presets (" +
+                          root + " declares " +
+                          (workspaces.empty() ? "no workspaces"
+                                              : "workspaces, but entries or a "
+                                                "preset were given") +
+                          ")");
+    }
+    if (!monorepo && (preset.empty() || preset == "auto")) {
         preset = detectPreset(root);
     }
-    auto presetConfig = detail::presetConfig(preset, root);
+    auto presetConfig = monorepo ? detail::monorepoPreset(root, workspaces, overrides.workspaces)
+                                 : detail::presetConfig(preset, root);
+    if (monorepo) {
+        preset = "workspaces";
+    }
     ScanConfig config = std::move(presetConfig.config);
+    config.workspaces = std::move(workspaces);
     config.conditionalEntries = std::move(presetConfig.conditionalEntries);
 
     // The tsconfig nearest to each importer, the root's where none is nearer; a tsconfig named in
@@ -301,7 +321,7 @@ ScanConfig loadScanConfig(const std::string& rootArgument, const ScanOverrides& 
         for (const auto& [directive, environment] : file["switch"].items()) {
             config.switches.push_back(
                 {directive == "use client" ? Directive::Client : Directive::Server,
-                 reader.string(environment, "switch." + directive)});
+                 reader.string(environment, "switch." + directive), ""});
         }
     }
 

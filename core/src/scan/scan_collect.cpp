@@ -212,7 +212,6 @@ std::shared_ptr<ScanResult> ScanState::collect(double scanMs) {
 }
 
 void ScanState::addDirectiveBoundaries(ScanResult& result) const {
-    const auto server = m_switchTo[static_cast<std::size_t>(Directive::Server)].value_or(0);
     std::set<std::string> boundaries;
     std::set<std::string> actions;
     for (const auto& edge : result.edges) {
@@ -221,7 +220,8 @@ void ScanState::addDirectiveBoundaries(ScanResult& result) const {
         }
         const auto& target = result.module(*edge.target);
         if (target.directive.directive == Directive::Client &&
-            result.module(edge.importer).environment == server) {
+            result.module(edge.importer).environment ==
+                m_serverOf[result.module(edge.importer).environment]) {
             boundaries.insert(target.path);
         } else if (target.directive.directive == Directive::Server) {
             actions.insert(target.path);

@@ -24,20 +24,34 @@ bool isScriptPath(std::string_view path) {
 
 ScanState::ScanState(const ScanConfig& config, const ScanOptions& options)
     : m_config(config), m_options(options), m_cache(std::make_shared<ResolverCache>()),
-      m_switchTo(3) {
+      m_switchTo(config.environments.size()), m_serverOf(config.environments.size(), 0) {
     if (const auto project = m_cache->impl().packageJson(m_config.root)) {
         m_projectSideEffects = project->sideEffects();
     }
     for (const auto& environment : m_config.environments) {
         m_resolvers.emplace_back(environment.resolver, m_cache);
     }
+    const auto& environments = m_config.environments;
     for (const auto& rule : m_config.switches) {
-        for (std::size_t i = 0; i < m_config.environments.size(); ++i) {
-            if (m_config.environments[i].name == rule.environment) {
-                m_switchTo[static_cast<std::size_t>(rule.directive)] =
-                    static_cast<std::uint16_t>(i);
+        const auto target = std::find_if(environments.begin(), environments.end(),
+                                         [&](const auto& e) { return e.name == rule.environment; });
+        if (target == environments.end()) {
+            continue;
+        }
+        for (std::size_t i = 0; i < environments.size(); ++i) {
+            if (rule.workspace.empty() || environments[i].workspace == rule.workspace) {
+                m_switchTo[i][static_cast<std::size_t>(rule.directive)] =
+                    static_cast<std::uint16_t>(target - environments.begin());
             }
         }
+    }
+    for (std::size_t i = 0; i < environments.size(); ++i) {
+        std::size_t first = i;
+        while (first > 0 && environments[first - 1].workspace == environments[i].workspace) {
+            --first;
+        }
+        m_serverOf[i] = m_switchTo[i][static_cast<std::size_t>(Directive::Server)].value_or(
+            static_cast<std::uint16_t>(first));
     }
 }
 
@@ -165,7 +179,7 @@ Directive ScanState::directiveOf(const FileState& file) const {
 
 std::uint16_t ScanState::effectiveEnvironment(const FileState& file,
                                               std::uint16_t requested) const {
-    const auto target = m_switchTo[static_cast<std::size_t>(directiveOf(file))];
+    const auto target = m_switchTo[requested][static_cast<std::size_t>(directiveOf(file))];
     return target.value_or(requested);
 }
 

@@ -7,6 +7,7 @@
 #include "fanout/scan/scanner.h"
 #include "io/once_map.h"
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -122,7 +123,11 @@ private:
     std::shared_ptr<ResolverCache> m_cache;
     std::shared_ptr<NameTable> m_names = std::make_shared<NameTable>();
     std::vector<Resolver> m_resolvers;
-    std::vector<std::optional<std::uint16_t>> m_switchTo; // by Directive value
+    // By environment, then Directive value: where a module with that directive goes.
+    std::vector<std::array<std::optional<std::uint16_t>, 3>> m_switchTo;
+    // By environment: the server environment of its workspace (the "use server" target, else
+    // the workspace's first environment).
+    std::vector<std::uint16_t> m_serverOf;
 
     OnceMap<std::shared_ptr<FileState>> m_files;
 

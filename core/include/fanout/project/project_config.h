@@ -18,7 +18,7 @@ public:
 
 // What the command line says; it overrides fanout.json, which overrides the preset.
 struct ScanOverrides {
-    std::string preset;                  // "", "auto", "rwsdk", "vite", "node"
+    std::string preset;                  // "", "auto", "rwsdk", "next", "vite", "node"
     std::string configFile;              // default: ROOT/fanout.json when it exists
     std::vector<std::string> entries;    // absolute, or relative to the root
     std::vector<std::string> conditions; // added to every environment
@@ -27,6 +27,8 @@ struct ScanOverrides {
     std::optional<std::uint64_t> maxFileSizeMb; // files over it are not read (default 16)
     std::vector<std::string> optimizePackages;  // added to fanout.json's
     bool optimizeBarrels = false;
+    // In a monorepo root: only these workspaces' apps (by name or folder); all apps when empty.
+    std::vector<std::string> workspaces;
 };
 
 // Builds the scan configuration for the project at `root` (an existing folder). Throws

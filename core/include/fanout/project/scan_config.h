@@ -47,6 +47,7 @@ struct Budgets {
 struct Environment {
     std::string name;
     ResolverConfig resolver;
+    std::string workspace; // the workspace whose app it belongs to; "" outside a monorepo scan
 };
 
 // "use client" -> client: a module with that directive, and everything it imports, is scanned in
@@ -54,6 +55,15 @@ struct Environment {
 struct EnvironmentSwitch {
     Directive directive = Directive::Client;
     std::string environment;
+    // Applies to modules in that workspace's environments ("" = everywhere, outside monorepos).
+    std::string workspace;
+};
+
+// One package of a monorepo (npm/yarn "workspaces", pnpm-workspace.yaml).
+struct Workspace {
+    std::string name; // its package.json name, else its folder relative to the root
+    std::string dir;  // absolute, real
+    std::string preset;
 };
 
 // Everything a scan needs, with absolute paths. Built from flags, fanout.json and presets.
@@ -65,8 +75,12 @@ struct ScanConfig {
     // Entries only when they carry a "use client"/"use server" directive (rwsdk's src/ files).
     // Read once like any file; without a directive they do not become modules.
     std::vector<std::string> conditionalEntries;
-    std::vector<Environment> environments{Environment{"default", {}}};
+    std::vector<Environment> environments{Environment{"default", {}, ""}};
     std::vector<EnvironmentSwitch> switches;
+    // A monorepo scanned from its root: every workspace (apps and packages), and, in
+    // `scannedWorkspaces`, the names of the apps whose entries and environments this scan has.
+    std::vector<Workspace> workspaces;
+    std::vector<std::string> scannedWorkspaces;
     DirectiveRule directiveRule = DirectiveRule::Spec;
     // Glob patterns relative to the root (`*` and `**` match across folders): files matching
     // are recorded as edges' targets but never read.
@@ -90,5 +104,8 @@ struct ScanConfig {
     std::string preset; // the preset it came from, for the record
     Budgets budgets;    // fanout.json's "budgets", for `fanout check`
 };
+
+// The workspace holding `path` (the deepest whose folder contains it), or nullptr.
+const Workspace* workspaceOf(const ScanConfig& config, std::string_view path);
 
 } // namespace fanout

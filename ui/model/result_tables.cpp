@@ -119,16 +119,20 @@ TableContent directiveTable(const SessionPtr& s) {
                            textColumn(QObject::tr("Directive"), [module](int row) -> QVariant {
                                return directiveText(module(row));
                            }));
-    content.columns.push_back(textColumn(QObject::tr("Boundary"), [s, module](int row) -> QVariant {
-        const auto& path = module(row).path;
-        const auto listed = [&](const std::vector<std::string>& paths) {
-            return std::binary_search(paths.begin(), paths.end(), path);
-        };
-        if (listed(s->result->clientBoundaries)) {
-            return QObject::tr("client boundary");
-        }
-        return listed(s->result->serverActions) ? QObject::tr("server action") : QString();
-    }));
+    // Beside the directive: what Next.js reports (client reference manifests, server actions).
+    content.columns.insert(content.columns.begin() + 1,
+                           textColumn(QObject::tr("Boundary"), [s, module](int row) -> QVariant {
+                               const auto& path = module(row).path;
+                               const auto listed = [&](const std::vector<std::string>& paths) {
+                                   return std::binary_search(paths.begin(), paths.end(), path);
+                               };
+                               if (listed(s->result->clientBoundaries)) {
+                                   return QObject::tr("client boundary");
+                               }
+                               return listed(s->result->serverActions)
+                                          ? QObject::tr("server action")
+                                          : QString();
+                           }));
     content.columns.push_back(textColumn(QObject::tr("rwsdk rule"), [module](int row) -> QVariant {
         const auto& m = module(row);
         if (m.rwsdkDirective == m.directive) {

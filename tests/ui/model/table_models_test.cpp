@@ -148,19 +148,35 @@ TEST_F(TableModels, FilterIsDebouncedAndKeepsOnlyMatchingRows) {
 
 TEST_F(TableModels, DirectivesAndDuplicatesListWhatTheDemoHolds) {
     const auto directives = directiveTable(session());
+    ASSERT_EQ(directives.columns[1].title, QStringLiteral("Boundary"));
     QSet<QString> listed;
+    QSet<QString> boundaries;
+    QSet<QString> actions;
     for (int row = 0; row < directives.rows; ++row) {
-        listed.insert(directives.columns[1].text(row).toString());
-    }
-    QSet<QString> expected;
-    const auto& result = *session()->result;
-    for (const auto* list : {&result.clientModules, &result.serverModules}) {
-        for (const auto& path : *list) {
-            expected.insert(QString::fromStdString(displayPath(path, result.config.root)));
+        const auto path = directives.columns[2].text(row).toString();
+        listed.insert(path);
+        const auto boundary = directives.columns[1].text(row).toString();
+        if (boundary == QStringLiteral("client boundary")) {
+            boundaries.insert(path);
+        } else if (boundary == QStringLiteral("server action")) {
+            actions.insert(path);
         }
     }
+    const auto& result = *session()->result;
+    const auto displayed = [&](const std::vector<std::string>& paths) {
+        QSet<QString> out;
+        for (const auto& path : paths) {
+            out.insert(QString::fromStdString(displayPath(path, result.config.root)));
+        }
+        return out;
+    };
+    const auto expected = displayed(result.clientModules) + displayed(result.serverModules);
     EXPECT_FALSE(expected.isEmpty());
     EXPECT_EQ(listed, expected);
+    // The demo's worker imports "use client" components: boundaries, and its actions file.
+    EXPECT_FALSE(boundaries.isEmpty());
+    EXPECT_EQ(boundaries, displayed(result.clientBoundaries));
+    EXPECT_EQ(actions, displayed(result.serverActions));
     const auto duplicates = duplicateTable(session());
     QStringList causes;
     for (int row = 0; row < duplicates.rows; ++row) {

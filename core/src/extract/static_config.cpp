@@ -149,6 +149,12 @@ private:
         if (type == "true" || type == "false") {
             return type == "true";
         }
+        if (type == "regex") { // /pattern/flags
+            const TSNode pattern = ts_node_child_by_field_name(node, "pattern", 7);
+            const TSNode flags = ts_node_child_by_field_name(node, "flags", 5);
+            return Json{{"$regex", std::string(textOf(pattern))},
+                        {"flags", std::string(textOf(flags))}};
+        }
         if (type == "null") {
             return nullptr;
         }

@@ -6,6 +6,7 @@
 #include "fanout/project/project_config.h"
 #include "io/jsonc.h"
 #include "project/next_preset.h"
+#include "project/vite_config.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -175,6 +176,7 @@ PresetConfig presetConfig(const std::string& name, const std::string& root) {
                         {"browser", "module", "jsnext:main", "jsnext", "main"}, true)};
         out.config.jsx.mode = JsxMode::Automatic; // @vitejs/plugin-react's default
         out.config.entries = viteEntries(root);
+        applyViteConfig(root, out.config);
     } else if (name == "next") {
         return nextPreset(root);
     } else if (name == "node") {

@@ -104,7 +104,13 @@ Resolution ResolverEngine::resolveBare(const ResolveRequest& request, const std:
         request.note("self-reference to package " + package->name + " at " + scope->dir);
         return resolveInPackage(request, scope->dir, package->name, package->subpath, depth);
     }
-    for (std::string dir = request.importerDir;; dir = std::string(parentPath(dir))) {
+    std::string from = request.importerDir;
+    if (!m_config.dedupeFrom.empty() && std::find(m_config.dedupe.begin(), m_config.dedupe.end(),
+                                                  package->name) != m_config.dedupe.end()) {
+        from = m_config.dedupeFrom;
+        request.note("resolve.dedupe: looked up from " + from);
+    }
+    for (std::string dir = from;; dir = std::string(parentPath(dir))) {
         if (baseName(dir) != "node_modules") {
             const auto candidate = joinPath(dir, "node_modules/" + package->name);
             if (cache().type(candidate) == FileType::Directory) {
@@ -122,8 +128,7 @@ Resolution ResolverEngine::resolveBare(const ResolveRequest& request, const std:
         return builtin(specifier);
     }
     return unresolved("package \"" + package->name +
-                      "\" is not installed in any node_modules folder above " +
-                      request.importerDir);
+                      "\" is not installed in any node_modules folder above " + from);
 }
 
 Resolution ResolverEngine::resolveInPackage(const ResolveRequest& request,

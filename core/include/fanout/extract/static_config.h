@@ -14,7 +14,8 @@ namespace fanout {
 // exports — `export default {...}`, `export default defineConfig({...})`, `module.exports =
 // {...}`, or a top-level `const config = {...}` exported by name — as JSON. Literals (strings,
 // plain templates, numbers, booleans, null, arrays, objects with plain keys) become their value;
-// anything else (a variable, a call, a spread, a function) becomes {"$nonLiteral": "its text"}.
+// a regular expression literal becomes {"$regex": "pattern", "flags": "gi"}; anything else (a
+// variable, a call, a spread, a function) becomes {"$nonLiteral": "its text"}.
 struct StaticConfig {
     nlohmann::ordered_json value; // null when no exported object was found
     std::string problem;          // why, when value is null

@@ -43,6 +43,10 @@ struct ResolverConfig {
     // Packages the bundler leaves to the runtime (Next.js's serverExternalPackages): a bare
     // specifier naming one, or a path inside one, is external.
     std::vector<std::string> externalPackages;
+    // Vite's resolve.dedupe: these packages resolve from `dedupeFrom` (the project root) whoever
+    // imports them, so one copy is used.
+    std::vector<std::string> dedupe;
+    std::string dedupeFrom;
     std::vector<std::string> assetQueries{"raw", "url", "inline", "worker", "sharedworker"};
     LetterCase letterCase = LetterCase::Detect;
 };

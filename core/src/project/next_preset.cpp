@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "project/next_preset.h"
 
+#include "project/static_config_file.h"
+
 #include "base/path_utils.h"
-#include "fanout/extract/static_config.h"
-#include "fanout/io/file_reader.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -112,63 +112,39 @@ struct NextConfig {
     std::vector<Diagnostic> findings;
 };
 
-std::vector<std::string> literalStrings(const Json& value, const std::string& file,
-                                        const std::string& key, NextConfig& config) {
-    std::vector<std::string> out;
-    if (value.is_array() && std::all_of(value.begin(), value.end(),
-                                        [](const Json& item) { return item.is_string(); })) {
-        for (const auto& item : value) {
-            out.push_back(item.get<std::string>());
-        }
-        return out;
-    }
-    config.findings.push_back(
-        {file, "\"" + key + "\" is not a literal array of strings (" +
-                   (isNonLiteral(value) ? value["$nonLiteral"].get<std::string>() : value.dump()) +
-                   "): Fanout does not run the config, so it is left out"});
-    return out;
-}
-
 NextConfig readNextConfig(const std::string& root) {
     NextConfig config;
-    for (const char* name : kConfigFiles) {
-        const auto file = joinPath(root, name);
-        const auto contents = readFile(file, 1u << 20);
-        if (!contents.ok()) {
-            continue;
-        }
-        const auto grammar = grammarForPath(file).value_or(Grammar::Tsx);
-        const auto read = readStaticConfig(contents.bytes, grammar);
-        if (read.value.is_null()) {
-            config.findings.push_back({file, "not read: " + read.problem});
-            return config;
-        }
-        const auto& value = read.value;
-        const auto experimental = value.find("experimental");
-        if (experimental != value.end() && experimental->is_object()) {
-            for (const char* key : {"optimizePackageImports", "serverComponentsExternalPackages"}) {
-                if (const auto it = experimental->find(key); it != experimental->end()) {
-                    auto& into = std::string_view(key) == "optimizePackageImports"
-                                     ? config.optimizePackageImports
-                                     : config.serverExternalPackages;
-                    for (auto& item :
-                         literalStrings(*it, file, std::string("experimental.") + key, config)) {
-                        into.push_back(std::move(item));
-                    }
-                }
-            }
-        }
-        if (const auto it = value.find("serverExternalPackages"); it != value.end()) {
-            for (auto& item : literalStrings(*it, file, "serverExternalPackages", config)) {
-                config.serverExternalPackages.push_back(std::move(item));
-            }
-        }
-        if (const auto it = value.find("pageExtensions"); it != value.end()) {
-            if (auto list = literalStrings(*it, file, "pageExtensions", config); !list.empty()) {
-                config.pageExtensions = std::move(list);
-            }
-        }
+    const auto read = readStaticConfigFile(root, kConfigFiles, config.findings);
+    if (!read) {
         return config;
+    }
+    const auto& [file, value] = *read;
+    const auto append = [&](const nlohmann::ordered_json& list, const std::string& key,
+                            std::vector<std::string>& into) {
+        for (auto& item : staticStrings(list, file, key, config.findings)) {
+            into.push_back(std::move(item));
+        }
+    };
+    const auto experimental = value.find("experimental");
+    if (experimental != value.end() && experimental->is_object()) {
+        if (const auto it = experimental->find("optimizePackageImports");
+            it != experimental->end()) {
+            append(*it, "experimental.optimizePackageImports", config.optimizePackageImports);
+        }
+        if (const auto it = experimental->find("serverComponentsExternalPackages");
+            it != experimental->end()) {
+            append(*it, "experimental.serverComponentsExternalPackages",
+                   config.serverExternalPackages);
+        }
+    }
+    if (const auto it = value.find("serverExternalPackages"); it != value.end()) {
+        append(*it, "serverExternalPackages", config.serverExternalPackages);
+    }
+    if (const auto it = value.find("pageExtensions"); it != value.end()) {
+        if (auto list = staticStrings(*it, file, "pageExtensions", config.findings);
+            !list.empty()) {
+            config.pageExtensions = std::move(list);
+        }
     }
     return config;
 }
@@ -176,7 +152,7 @@ NextConfig readNextConfig(const std::string& root) {
 // The installed next package folder, as Node would find it from the root.
 std::string nextPackage(const std::string& root) {
     for (std::string dir = root;; dir = std::string(parentPath(dir))) {
-        const auto candidate = joinPath(dir, "node_modules/next");
+        auto candidate = joinPath(dir, "node_modules/next");
         if (fs::is_regular_file(candidate + "/package.json")) {
             return candidate;
         }
@@ -257,18 +233,6 @@ std::string routerDir(const std::string& root, const char* name) {
     return fs::is_directory(top) ? top : joinPath(root, std::string("src/") + name);
 }
 
-Environment nextEnvironment(std::string name, std::vector<std::string> conditions,
-                            std::vector<std::string> mainFields, bool browserField,
-                            std::vector<std::string> externals = {}) {
-    Environment out;
-    out.name = std::move(name);
-    out.resolver.conditions = std::move(conditions);
-    out.resolver.mainFields = std::move(mainFields);
-    out.resolver.browserField = browserField;
-    out.resolver.externalPackages = std::move(externals);
-    return out;
-}
-
 } // namespace
 
 bool isNextProject(const std::string& root) {
@@ -292,14 +256,14 @@ PresetConfig nextPreset(const std::string& root) {
     // Webpack's default conditions ("...") for Next's targets: node for the servers, web for the
     // browser and the edge. import/require and default are added per import.
     config.environments = {
-        nextEnvironment("server", {"react-server", "node", "module", "webpack", "production"},
-                        {"module", "main"}, false, externals),
-        nextEnvironment("client", {"browser", "module", "webpack", "production"},
-                        {"browser", "module", "main"}, true),
-        nextEnvironment("ssr", {"node", "module", "webpack", "production"}, {"main", "module"},
-                        false, externals),
-        nextEnvironment("edge", {"edge-light", "browser", "module", "webpack", "production"},
-                        {"edge-light", "browser", "module", "main"}, true)};
+        environment("server", {"react-server", "node", "module", "webpack", "production"},
+                    {"module", "main"}, false, externals),
+        environment("client", {"browser", "module", "webpack", "production"},
+                    {"browser", "module", "main"}, true),
+        environment("ssr", {"node", "module", "webpack", "production"}, {"main", "module"}, false,
+                    externals),
+        environment("edge", {"edge-light", "browser", "module", "webpack", "production"},
+                    {"edge-light", "browser", "module", "main"}, true)};
     config.switches = {{Directive::Client, "client", ""}, {Directive::Server, "server", ""}};
     config.jsx.mode = JsxMode::Automatic; // SWC's automatic runtime, whatever tsconfig's "jsx"
     config.optimizePackages = next.optimizePackageImports;

@@ -136,17 +136,19 @@ std::vector<std::string> nodeEntries(const std::string& root) {
     return {};
 }
 
+} // namespace
+
 Environment environment(std::string name, std::vector<std::string> conditions,
-                        std::vector<std::string> mainFields, bool browserField) {
+                        std::vector<std::string> mainFields, bool browserField,
+                        std::vector<std::string> externalPackages) {
     Environment out;
     out.name = std::move(name);
     out.resolver.conditions = std::move(conditions);
     out.resolver.mainFields = std::move(mainFields);
     out.resolver.browserField = browserField;
+    out.resolver.externalPackages = std::move(externalPackages);
     return out;
 }
-
-} // namespace
 
 PresetConfig presetConfig(const std::string& name, const std::string& root) {
     PresetConfig out;

@@ -20,6 +20,11 @@ struct PresetConfig {
 
 PresetConfig presetConfig(const std::string& name, const std::string& root);
 
+// An environment as presets write them.
+Environment environment(std::string name, std::vector<std::string> conditions,
+                        std::vector<std::string> mainFields, bool browserField,
+                        std::vector<std::string> externalPackages = {});
+
 // A JSONC file parsed, or null when it cannot be read or parsed (a preset only guesses from it).
 nlohmann::ordered_json readJsonc(const std::string& path);
 // Whether package.json lists `name` in its dependencies, devDependencies or peerDependencies.

@@ -3,7 +3,7 @@
 
 #include "base/path_utils.h"
 #include "fanout/extract/static_config.h"
-#include "fanout/io/file_reader.h"
+#include "project/static_config_file.h"
 
 #include <algorithm>
 #include <regex>
@@ -59,24 +59,11 @@ public:
 
 private:
     void notLiteral(const std::string& key, const Json& value) {
-        m_config.configFindings.push_back(
-            {m_file,
-             "\"" + key + "\" is not a literal (" +
-                 (isNonLiteral(value) ? value["$nonLiteral"].get<std::string>() : value.dump()) +
-                 "): Fanout does not run the config, so it is left out"});
+        notStatic(m_file, key, value, m_config.configFindings);
     }
 
     std::vector<std::string> strings(const Json& value, const std::string& key) {
-        std::vector<std::string> out;
-        if (!value.is_array() || !std::all_of(value.begin(), value.end(),
-                                              [](const Json& item) { return item.is_string(); })) {
-            notLiteral(key, value);
-            return out;
-        }
-        for (const auto& item : value) {
-            out.push_back(item.get<std::string>());
-        }
-        return out;
+        return staticStrings(value, m_file, key, m_config.configFindings);
     }
 
     // A replacement: a string, or one of the path idioms naming a folder beside the config.
@@ -149,22 +136,12 @@ private:
 } // namespace
 
 void applyViteConfig(const std::string& root, ScanConfig& config) {
-    for (const char* name : kConfigFiles) {
-        const auto file = joinPath(root, name);
-        const auto contents = readFile(file, 1u << 20);
-        if (!contents.ok()) {
-            continue;
-        }
-        const auto read =
-            readStaticConfig(contents.bytes, grammarForPath(file).value_or(Grammar::Tsx));
-        if (read.value.is_null()) {
-            config.configFindings.push_back({file, "not read: " + read.problem});
-            return;
-        }
-        if (const auto resolve = read.value.find("resolve"); resolve != read.value.end()) {
-            ViteConfigReader(file, root, config).apply(*resolve);
-        }
+    const auto read = readStaticConfigFile(root, kConfigFiles, config.configFindings);
+    if (!read) {
         return;
+    }
+    if (const auto resolve = read->value.find("resolve"); resolve != read->value.end()) {
+        ViteConfigReader(read->file, root, config).apply(*resolve);
     }
 }
 

@@ -91,7 +91,7 @@ TEST(NextPreset, ANonLiteralConfigValueIsAFinding) {
     for (const auto& finding : result->findings) {
         if (finding.kind == "config-not-static") {
             ++notStatic;
-            EXPECT_NE(finding.message.find("not a literal array"), std::string::npos);
+            EXPECT_NE(finding.message.find("is not a literal ("), std::string::npos);
         }
     }
     EXPECT_EQ(notStatic, 2u);

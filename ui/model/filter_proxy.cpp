@@ -23,6 +23,21 @@ void FilterProxy::applyNow() {
     setFilterFixedString(m_pending);
 }
 
+void FilterProxy::setModuleFilter(std::function<bool(ModuleId)> keep) {
+    m_keep = std::move(keep);
+    invalidateFilter();
+}
+
+bool FilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const {
+    if (m_keep) {
+        const auto module = TableModel::moduleAt(sourceModel()->index(sourceRow, 0, sourceParent));
+        if (module && !m_keep(*module)) {
+            return false;
+        }
+    }
+    return QSortFilterProxyModel::filterAcceptsRow(sourceRow, sourceParent);
+}
+
 void FilterProxy::sort(int column, Qt::SortOrder order) {
     if (sourceModel() != nullptr) {
         sourceModel()->sort(column, order);

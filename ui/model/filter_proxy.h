@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "module_id.h"
+
 #include <QSortFilterProxyModel>
 #include <QTimer>
+
+#include <functional>
 
 namespace fanout::ui {
 
@@ -19,7 +23,15 @@ public:
     // Sorting is the source model's (it reads each sort key once); the proxy keeps its order.
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
+    // Rows of one module are shown only when `keep` says so (the workspace picker); rows that
+    // are not one module always pass. Empty: every row.
+    void setModuleFilter(std::function<bool(ModuleId)> keep);
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
+
 private:
+    std::function<bool(ModuleId)> m_keep;
     QTimer m_debounce;
     QString m_pending;
 };

@@ -253,6 +253,12 @@ void MainWindow::buildMenus() {
     m_optimizeAction->setToolTip(
         tr("Rescan walking only what the imported names need through every barrel without side "
            "effects (what a tree-shaking, barrel-optimizing bundler walks), and compare"));
+    toolbar->addSeparator();
+    m_workspacePicker = new QComboBox(toolbar);
+    m_workspacePicker->setToolTip(tr("Show the modules of one workspace in every table"));
+    m_workspacePickerAction = toolbar->addWidget(m_workspacePicker);
+    m_workspacePickerAction->setVisible(false);
+    connect(m_workspacePicker, &QComboBox::activated, this, &MainWindow::pickWorkspace);
     auto* exports = menuBar()->addMenu(tr("&Export"));
     buildExportMenu(exports);
     auto* help = menuBar()->addMenu(tr("&Help"));
@@ -327,6 +333,7 @@ void MainWindow::showResult(const SessionPtr& session) {
     m_tables.at(Panel::Unresolved)->setContent(tables.unresolved);
     m_tables.at(Panel::BarrelImports)->setContent(tables.barrelImports);
     m_inspector->setSession(session);
+    fillWorkspacePicker(session);
     statusBar()->showMessage(tr("Scanned %1 modules in %2 ms; peak resident memory %3 MB.")
                                  .arg(session->result->modules.size())
                                  .arg(stats.wallMs, 0, 'f', 0)
@@ -351,6 +358,59 @@ void MainWindow::showResult(const SessionPtr& session) {
             targets.push_back(ModuleId{target});
         }
         showTreemap(modulePath(*session, *top), targets);
+    }
+}
+
+void MainWindow::fillWorkspacePicker(const SessionPtr& session) {
+    const auto& result = *session->result;
+    const auto& workspaces = result.config.workspaces;
+    m_workspacePicker->clear();
+    m_workspacePickerAction->setVisible(!workspaces.empty());
+    pickWorkspace(-1);
+    if (workspaces.empty()) {
+        return;
+    }
+    // Per workspace: its modules and client boundaries, the report's summary in short.
+    std::vector<std::size_t> modules(workspaces.size());
+    std::vector<std::size_t> boundaries(workspaces.size());
+    const auto count = [&](const std::string& path, std::vector<std::size_t>& into) {
+        if (const auto* workspace = workspaceOf(result.config, path)) {
+            ++into[static_cast<std::size_t>(workspace - workspaces.data())];
+        }
+    };
+    for (const auto& module : result.modules) {
+        count(module.path, modules);
+    }
+    for (const auto& path : result.clientBoundaries) {
+        count(path, boundaries);
+    }
+    m_workspacePicker->addItem(tr("All workspaces (%1 modules)")
+                                   .arg(QLocale().toString(qulonglong(result.modules.size()))),
+                               -1);
+    for (std::size_t i = 0; i < workspaces.size(); ++i) {
+        m_workspacePicker->addItem(tr("%1 (%2): %3 modules, %4 client boundaries")
+                                       .arg(QString::fromStdString(workspaces[i].name),
+                                            QString::fromStdString(workspaces[i].preset))
+                                       .arg(QLocale().toString(qulonglong(modules[i])))
+                                       .arg(boundaries[i]),
+                                   static_cast<int>(i));
+    }
+}
+
+void MainWindow::pickWorkspace(int index) {
+    const auto session = m_controller.session();
+    const int workspace = index < 0 ? -1 : m_workspacePicker->itemData(index).toInt();
+    std::function<bool(ModuleId)> keep;
+    if (session && workspace >= 0) {
+        const auto& config = session->result->config;
+        const auto* picked = &config.workspaces[static_cast<std::size_t>(workspace)];
+        keep = [session, picked](ModuleId module) {
+            return workspaceOf(session->result->config, session->result->module(module).path) ==
+                   picked;
+        };
+    }
+    for (auto& [panel, table] : m_tables) {
+        table->proxy().setModuleFilter(keep);
     }
 }
 

@@ -10,6 +10,7 @@
 
 #include <map>
 
+class QComboBox;
 class QTabWidget;
 class QMenu;
 
@@ -50,6 +51,8 @@ public:
     InspectorPanel& inspector() { return *m_inspector; }
     QString errorText() const { return m_error->isHidden() ? QString() : m_error->text(); }
     QAction& optimizeAction() { return *m_optimizeAction; }
+    // A monorepo's workspaces, each with its module count; picking one filters every table.
+    QComboBox& workspacePicker() { return *m_workspacePicker; }
     // The status bar's plain and optimized figures side by side.
     QString comparisonText() const { return m_statusCompare->text(); }
     void setInteractive(bool interactive);
@@ -71,6 +74,8 @@ private:
     void showError(const QString& message);
     void updateRecent();
     void showTreemap(const QString& title, const std::vector<ModuleId>& modules);
+    void fillWorkspacePicker(const SessionPtr& session);
+    void pickWorkspace(int index);
     void exportFile(Export what);
 
     ScanController m_controller;
@@ -96,6 +101,8 @@ private:
     // "Optimized graph": scan with every side-effect-free barrel walked by the names imported.
     QAction* m_optimizeAction = nullptr;
     QLabel* m_statusCompare = nullptr;
+    QComboBox* m_workspacePicker = nullptr;
+    QAction* m_workspacePickerAction = nullptr; // shown only for a monorepo
     // The last plain and optimized figures ("21,012 modules · 75.1 MB"), shown side by side.
     QString m_plainFigures;
     QString m_optimizedFigures;

@@ -10,6 +10,7 @@
 #include "treemap_view.h"
 #include "ui_fixtures.h"
 
+#include <QComboBox>
 #include <QFile>
 #include <QGraphicsItem>
 #include <QGraphicsView>
@@ -24,6 +25,8 @@
 #include <QTest>
 
 #include <gtest/gtest.h>
+
+#include <filesystem>
 
 namespace fanout::ui {
 namespace {
@@ -267,6 +270,65 @@ TEST_F(MainWindowTest, BarrelImportsTableAndTheOptimizedGraphSwitch) {
     EXPECT_TRUE(figures.contains(
         QStringLiteral("optimized: %1 modules").arg(optimized->result->modules.size())))
         << figures.toStdString();
+}
+
+} // namespace
+} // namespace fanout::ui
+
+namespace fanout::ui {
+namespace {
+
+// A monorepo with two Vite apps sharing a workspace package.
+struct MonorepoFolder {
+    testing::TempDir tmp;
+    QString root;
+    MonorepoFolder() {
+        tmp.write("package.json", R"({"name": "acme", "workspaces": ["apps/*", "packages/*"]})");
+        for (const std::string app : {"web", "docs"}) {
+            tmp.write("apps/" + app + "/package.json",
+                      R"({"name": ")" + app + R"(", "devDependencies": {"vite": "*"}})");
+            tmp.write("apps/" + app + "/index.html",
+                      R"(<script type="module" src="/src/main.ts"></script>)");
+            tmp.write("apps/" + app + "/src/main.ts",
+                      "import '@acme/ui';\nimport './" + app + "';\n");
+            tmp.write("apps/" + app + "/src/" + app + ".ts", "export const x = 1;\n");
+        }
+        tmp.write("packages/ui/package.json", R"({"name": "@acme/ui", "main": "index.js"})");
+        tmp.write("packages/ui/index.js", "export const ui = 1;\n");
+        std::filesystem::create_directories(tmp.path() / "node_modules/@acme");
+        std::filesystem::create_directory_symlink("../../packages/ui",
+                                                  tmp.path() / "node_modules/@acme/ui");
+        root = QString::fromStdString(std::filesystem::canonical(tmp.path()).string());
+    }
+};
+
+TEST(MainWindowWorkspaces, ThePickerSummarizesEachWorkspaceAndFiltersEveryTable) {
+    MonorepoFolder repo;
+    MainWindow window;
+    window.setInteractive(false);
+    QSignalSpy settled(&window, &MainWindow::projectSettled);
+    window.openProject(repo.root);
+    ASSERT_TRUE(settled.wait(60000));
+    ASSERT_TRUE(window.errorText().isEmpty()) << window.errorText().toStdString();
+    auto& picker = window.workspacePicker();
+    ASSERT_EQ(picker.count(), 4); // all, then docs, web, @acme/ui (by folder)
+    EXPECT_TRUE(picker.itemText(0).startsWith(QStringLiteral("All workspaces (")));
+    EXPECT_EQ(picker.itemText(2), QStringLiteral("web (vite): 2 modules, 0 client boundaries"));
+    EXPECT_EQ(picker.itemText(3),
+              QStringLiteral("@acme/ui (node): 2 modules, 0 client boundaries")); // per app
+    auto& hotspots = window.table(Panel::Hotspots).proxy();
+    const int all = hotspots.rowCount();
+    EXPECT_EQ(all, 6);
+    picker.setCurrentIndex(2);
+    emit picker.activated(2);
+    ASSERT_EQ(hotspots.rowCount(), 2);
+    for (int row = 0; row < hotspots.rowCount(); ++row) {
+        EXPECT_TRUE(
+            hotspots.index(row, 0).data().toString().startsWith(QStringLiteral("apps/web/")))
+            << hotspots.index(row, 0).data().toString().toStdString();
+    }
+    emit picker.activated(0);
+    EXPECT_EQ(hotspots.rowCount(), all);
 }
 
 } // namespace

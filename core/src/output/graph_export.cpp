@@ -5,6 +5,7 @@
 #include "fanout/output/scan_json.h"
 
 #include <filesystem>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -99,8 +100,10 @@ void writeModuleDot(std::ostream& out, const ScanResult& result, const Analysis&
             !seen.insert({edge.importer.value, edge.target->value, edge.kind}).second) {
             continue;
         }
+        // By ImportKind: import, export, dynamic import, require, JSX runtime.
         static constexpr const char* kStyles[] = {"", " [style=bold]", " [style=dashed]",
-                                                  " [style=dotted]"};
+                                                  " [style=dotted]", " [style=dashed,color=gray]"};
+        static_assert(std::size(kStyles) == static_cast<std::size_t>(ImportKind::JsxRuntime) + 1);
         out << "  m" << edge.importer.value << " -> m" << edge.target->value
             << kStyles[static_cast<int>(edge.kind)] << ";\n";
     }

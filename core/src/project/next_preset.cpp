@@ -195,36 +195,17 @@ std::optional<std::string> pageStem(const std::string& name,
 // Files under `dir` with a page extension, sorted; private folders (_x) skipped when `app`.
 std::vector<std::string> routeFiles(const std::string& dir, const std::vector<std::string>& ext,
                                     bool app) {
-    std::vector<std::string> out;
-    std::error_code error;
-    if (!fs::is_directory(dir, error)) {
-        return out;
-    }
-    for (auto it = fs::recursive_directory_iterator(
-             dir, fs::directory_options::skip_permission_denied, error);
-         it != fs::recursive_directory_iterator(); it.increment(error)) {
-        if (error) {
-            break;
-        }
-        const auto name = it->path().filename().string();
-        if (it->is_directory(error)) {
-            if (name == "node_modules" || (app && startsWith(name, "_"))) {
-                it.disable_recursion_pending();
-            }
-            continue;
-        }
-        const auto stem = pageStem(name, ext);
-        if (!it->is_regular_file(error) || !stem) {
-            continue;
-        }
-        if (!app || std::find_if(std::begin(kAppFiles), std::end(kAppFiles), [&](const char* f) {
-                        return *stem == f;
-                    }) != std::end(kAppFiles)) {
-            out.push_back(it->path().string());
-        }
-    }
-    std::sort(out.begin(), out.end());
-    return out;
+    return filesUnder(
+        dir,
+        [app](const std::string& name) {
+            return name == "node_modules" || (app && startsWith(name, "_"));
+        },
+        [&](const std::string& path) {
+            const auto stem = pageStem(std::string(baseName(path)), ext);
+            return stem && (!app || std::find_if(std::begin(kAppFiles), std::end(kAppFiles),
+                                                 [&](const char* f) { return *stem == f; }) !=
+                                        std::end(kAppFiles));
+        });
 }
 
 // `app/` at the root, else `src/app/` (Next ignores src/ when the root has the folder).

@@ -67,30 +67,12 @@ std::string wranglerMain(const std::string& root) {
 std::vector<std::string> sourceFiles(const std::string& root) {
     static constexpr std::string_view kExtensions[] = {".ts",  ".tsx", ".js",  ".jsx", ".mjs",
                                                        ".mts", ".cjs", ".cts", ".mdx"};
-    std::vector<std::string> files;
-    std::error_code error;
-    const auto src = joinPath(root, "src");
-    if (!fs::is_directory(src, error)) {
-        return files;
-    }
-    for (auto it = fs::recursive_directory_iterator(
-             src, fs::directory_options::skip_permission_denied, error);
-         it != fs::recursive_directory_iterator(); it.increment(error)) {
-        if (error) {
-            break;
-        }
-        if (it->is_symlink(error) && it->is_directory(error)) {
-            it.disable_recursion_pending();
-            continue;
-        }
-        const auto path = it->path().string();
-        if (it->is_regular_file(error) && std::find(std::begin(kExtensions), std::end(kExtensions),
-                                                    extensionOf(path)) != std::end(kExtensions)) {
-            files.push_back(path);
-        }
-    }
-    std::sort(files.begin(), files.end());
-    return files;
+    return filesUnder(
+        joinPath(root, "src"), [](const std::string&) { return false; },
+        [](const std::string& path) {
+            return std::find(std::begin(kExtensions), std::end(kExtensions), extensionOf(path)) !=
+                   std::end(kExtensions);
+        });
 }
 
 // <script type="module" src="/src/main.tsx"> in index.html; src/main.* otherwise.
@@ -137,6 +119,35 @@ std::vector<std::string> nodeEntries(const std::string& root) {
 }
 
 } // namespace
+
+std::vector<std::string> filesUnder(const std::string& dir,
+                                    const std::function<bool(const std::string&)>& skipFolder,
+                                    const std::function<bool(const std::string&)>& keep) {
+    std::vector<std::string> files;
+    std::error_code error;
+    if (!fs::is_directory(dir, error)) {
+        return files;
+    }
+    // Symlinked folders are not entered (no follow_directory_symlink).
+    for (auto it = fs::recursive_directory_iterator(
+             dir, fs::directory_options::skip_permission_denied, error);
+         it != fs::recursive_directory_iterator(); it.increment(error)) {
+        if (error) {
+            break;
+        }
+        if (it->is_directory(error)) {
+            if (skipFolder(it->path().filename().string())) {
+                it.disable_recursion_pending();
+            }
+            continue;
+        }
+        if (it->is_regular_file(error) && keep(it->path().string())) {
+            files.push_back(it->path().string());
+        }
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
 
 Environment environment(std::string name, std::vector<std::string> conditions,
                         std::vector<std::string> mainFields, bool browserField,

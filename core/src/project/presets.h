@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <initializer_list>
 #include <string>
 
@@ -19,6 +20,12 @@ struct PresetConfig {
 };
 
 PresetConfig presetConfig(const std::string& name, const std::string& root);
+
+// Regular files under `dir` that `keep` (given the path) accepts, sorted; folders whose name
+// `skipFolder` accepts are not entered, nor are symlinked folders.
+std::vector<std::string> filesUnder(const std::string& dir,
+                                    const std::function<bool(const std::string&)>& skipFolder,
+                                    const std::function<bool(const std::string&)>& keep);
 
 // An environment as presets write them.
 Environment environment(std::string name, std::vector<std::string> conditions,

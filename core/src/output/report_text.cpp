@@ -271,7 +271,9 @@ std::string formatReport(const ScanResult& result, const ModuleGraph& graph,
     out << "  " << stats.filesRead << " files read (" << formatSize(stats.bytesRead) << ") in "
         << static_cast<long>(stats.wallMs) << " ms, peak resident memory "
         << formatSize(stats.peakResidentBytes) << "\n";
-    section(out, "Workspaces", workspaceRows(result));
+    if (!result.config.workspaces.empty()) { // a monorepo root only: "none" elsewhere is noise
+        section(out, "Workspaces", workspaceRows(result));
+    }
     section(out, "Directive boundaries", boundaryRows(result));
     section(out, "Hotspots (modules reached, bytes behind them, direct fan-out)",
             hotspotRows(result, analysis));

@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// How far a whole `fanout scan --json` is from the I/O floor: the scan is run as a separate
+// process (the installed CLI, timed from spawn to exit), then exactly the files it read (the
+// parsed modules of its JSON, each real path once) are read again with open/read/close on the
+// same number of threads. Each is run --runs times, alternating; printed are the medians and the
+// ratio scan time / read time. The page cache is warm for both (the first scan warms it).
+//
+//   fanout_read_floor [--fanout PATH] [--threads N] [--runs R] PROJECT_DIR
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+extern char** environ;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double secondsSince(Clock::time_point start) {
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// Runs the command and returns its wall time, or a negative number when it failed.
+double timedRun(const std::vector<std::string>& command) {
+    std::vector<char*> argv;
+    for (const auto& word : command) {
+        argv.push_back(const_cast<char*>(word.c_str()));
+    }
+    argv.push_back(nullptr);
+    const auto start = Clock::now();
+    pid_t pid = 0;
+    if (::posix_spawn(&pid, argv[0], nullptr, nullptr, argv.data(), environ) != 0) {
+        return -1;
+    }
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    const double seconds = secondsSince(start);
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? seconds : -1;
+}
+
+struct ReadFiles {
+    std::vector<std::string> paths;
+    std::uint64_t bytes = 0;
+};
+
+// The files the scan read: each parsed module's file once (a file is a module per environment).
+ReadFiles filesOfScan(const std::string& jsonPath) {
+    std::ifstream in(jsonPath);
+    const auto document = nlohmann::json::parse(in);
+    const std::filesystem::path root = document.at("root").get<std::string>();
+    std::set<std::string> seen;
+    ReadFiles files;
+    for (const auto& module : document.at("modules")) {
+        if (module.at("kind") != "parsed") {
+            continue;
+        }
+        const auto path = (root / module.at("path").get<std::string>()).lexically_normal();
+        if (seen.insert(path.string()).second) {
+            files.paths.push_back(path.string());
+            files.bytes += module.at("bytes").get<std::uint64_t>();
+        }
+    }
+    return files;
+}
+
+// Reads every file once with `threads` threads taking files from a shared counter.
+double timedRead(const std::vector<std::string>& paths, unsigned threads) {
+    std::atomic<std::size_t> next{0};
+    std::atomic<std::uint64_t> total{0};
+    const auto start = Clock::now();
+    {
+        std::vector<std::jthread> pool;
+        for (unsigned t = 0; t < threads; ++t) {
+            pool.emplace_back([&] {
+                std::vector<char> buffer(1 << 16);
+                std::uint64_t bytes = 0;
+                for (auto i = next++; i < paths.size(); i = next++) {
+                    const int fd = ::open(paths[i].c_str(), O_RDONLY | O_CLOEXEC);
+                    if (fd < 0) {
+                        continue;
+                    }
+                    for (;;) {
+                        const auto got = ::read(fd, buffer.data(), buffer.size());
+                        if (got <= 0) {
+                            break;
+                        }
+                        bytes += static_cast<std::uint64_t>(got);
+                    }
+                    ::close(fd);
+                }
+                total += bytes;
+            });
+        }
+    }
+    return secondsSince(start);
+}
+
+double median(std::vector<double> values) {
+    std::sort(values.begin(), values.end());
+    return values[values.size() / 2];
+}
+
+std::string besideThisProgram(const char* argv0, const std::string& name) {
+    std::error_code error;
+    auto self = std::filesystem::read_symlink("/proc/self/exe", error);
+    if (error) {
+        self = argv0;
+    }
+    return (self.parent_path() / name).string();
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"Whole fanout scan --json against a plain read of the files it read"};
+    std::string project;
+    std::string fanout = besideThisProgram(argv[0], "fanout");
+    unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+    unsigned runs = 5;
+    app.add_option("PROJECT_DIR", project, "Project to scan")->required();
+    app.add_option("--fanout", fanout, "The fanout CLI to time");
+    app.add_option("--threads", threads, "Threads for both the scan and the read")
+        ->check(CLI::Range(1u, 256u));
+    app.add_option("--runs", runs, "Runs of each (the median is printed)")
+        ->check(CLI::Range(1u, 100u));
+    CLI11_PARSE(app, argc, argv);
+
+    const auto json = (std::filesystem::temp_directory_path() /
+                       ("fanout-read-floor-" + std::to_string(::getpid()) + ".json"))
+                          .string();
+    const std::vector<std::string> command{fanout,   "scan", project,     "--quiet",
+                                           "--json", json,   "--threads", std::to_string(threads)};
+    if (timedRun(command) < 0) { // also warms the page cache
+        std::fprintf(stderr, "fanout_read_floor: %s failed\n", fanout.c_str());
+        return 1;
+    }
+    const auto files = filesOfScan(json);
+    std::vector<double> scans;
+    std::vector<double> reads;
+    for (unsigned run = 0; run < runs; ++run) {
+        scans.push_back(timedRun(command));
+        reads.push_back(timedRead(files.paths, threads));
+    }
+    std::filesystem::remove(json);
+    if (*std::min_element(scans.begin(), scans.end()) < 0) {
+        std::fprintf(stderr, "fanout_read_floor: a scan failed\n");
+        return 1;
+    }
+    const double scan = median(scans);
+    const double read = median(reads);
+    std::printf("project        %s\n", project.c_str());
+    std::printf("files read     %zu (%.1f MB), %u threads, median of %u runs\n", files.paths.size(),
+                static_cast<double>(files.bytes) / 1e6, threads, runs);
+    std::printf("read floor     %.3f s\n", read);
+    std::printf("fanout scan    %.3f s  (--json)\n", scan);
+    std::printf("ratio          %.1fx\n", scan / read);
+    return 0;
+}

@@ -19,6 +19,7 @@ namespace {
 
 using detail::FileType;
 using detail::PackageJson;
+using detail::startsWith;
 
 std::optional<std::vector<std::pair<std::string, std::optional<std::string>>>>
 browserMapOf(const nlohmann::ordered_json& browser) {
@@ -60,56 +61,148 @@ void ResolverCache::Impl::diagnose(const std::string& path, const std::string& m
     diagnosticsByPath.emplace(path, message);
 }
 
+namespace {
+
+FileType statType(ResolverCache::Impl& cache, const std::string& path) {
+    ++cache.statCount;
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0) {
+        if (errno == ELOOP) {
+            cache.diagnose(path, "symbolic link loop; treated as missing");
+        } else if (errno == EACCES) {
+            cache.diagnose(path, "permission denied; treated as missing");
+        }
+        return FileType::Missing;
+    }
+    if (S_ISREG(info.st_mode)) {
+        return FileType::File;
+    }
+    return S_ISDIR(info.st_mode) ? FileType::Directory : FileType::Other;
+}
+
+} // namespace
+
+// Answered from the folder's listing (read once) where readdir gave the entry's type: an
+// extension or index probe costs no system call. Symbolic links, file systems without d_type,
+// unreadable folders, and names missing on a case-insensitive file system are stat()ed.
 FileType ResolverCache::Impl::type(const std::string& path) {
     return types.get(path, [&] {
-        ++statCount;
-        struct stat info {};
-        if (::stat(path.c_str(), &info) != 0) {
-            if (errno == ELOOP) {
-                diagnose(path, "symbolic link loop; treated as missing");
-            } else if (errno == EACCES) {
-                diagnose(path, "permission denied; treated as missing");
-            }
-            return FileType::Missing;
+        const auto dir = std::string(detail::parentPath(path));
+        if (path == "/" || !startsWith(path, "/")) {
+            return statType(*this, path);
         }
-        if (S_ISREG(info.st_mode)) {
+        const auto& folder = dirListing(dir);
+        if (!folder.readable) {
+            return statType(*this, path);
+        }
+        const auto entry = folder.typeOf(detail::baseName(path));
+        if (!entry) {
+            return caseInsensitiveAt(dir) ? statType(*this, path) : FileType::Missing;
+        }
+        switch (*entry) {
+        case DT_REG:
             return FileType::File;
+        case DT_DIR:
+            return FileType::Directory;
+        case DT_LNK:
+        case DT_UNKNOWN:
+            return statType(*this, path);
+        default:
+            return FileType::Other;
         }
-        return S_ISDIR(info.st_mode) ? FileType::Directory : FileType::Other;
     });
 }
 
+namespace {
+
+std::optional<std::string> libcRealPath(const std::string& path) {
+    char* resolved = ::realpath(path.c_str(), nullptr);
+    if (resolved == nullptr) {
+        return std::nullopt;
+    }
+    std::string out(resolved);
+    std::free(resolved);
+    return out;
+}
+
+// A normalized absolute path: no empty, "." or ".." components and no trailing slash.
+bool isPlainAbsolute(std::string_view path) {
+    return startsWith(path, "/") && detail::normalizePath(path) == path;
+}
+
+} // namespace
+
+// The real path of a file is its parent's real path (cached: every folder once per scan) plus its
+// own name, when the parent's listing says it is a plain file or folder (else after one lstat of
+// that last component). Only a symbolic link costs a full realpath
+// walk (pnpm: once per package link), so a file costs one system call instead of a readlink per
+// component.
 std::optional<std::string> ResolverCache::Impl::realPath(const std::string& path) {
     return realPaths.get(path, [&]() -> std::optional<std::string> {
         ++realPathCount;
-        char* resolved = ::realpath(path.c_str(), nullptr);
-        if (resolved == nullptr) {
+        if (path == "/" || !isPlainAbsolute(path)) {
+            return libcRealPath(path);
+        }
+        const auto parent = realPath(std::string(detail::parentPath(path)));
+        if (!parent) {
             return std::nullopt;
         }
-        std::string out(resolved);
-        std::free(resolved);
+        std::string candidate = *parent == "/" ? "" : *parent;
+        candidate += '/';
+        candidate += detail::baseName(path);
+        const auto listed = dirListing(*parent).typeOf(detail::baseName(path));
+        if (listed && (*listed == DT_REG || *listed == DT_DIR)) {
+            return candidate;
+        }
+        struct stat info {};
+        if (::lstat(candidate.c_str(), &info) != 0) {
+            return std::nullopt;
+        }
+        if (S_ISLNK(info.st_mode)) {
+            return libcRealPath(candidate);
+        }
+        return candidate;
+    });
+}
+
+std::optional<unsigned char> detail::DirListing::typeOf(std::string_view name) const {
+    const auto it = std::lower_bound(names.begin(), names.end(), name);
+    if (it == names.end() || *it != name) {
+        return std::nullopt;
+    }
+    return types[static_cast<std::size_t>(it - names.begin())];
+}
+
+const detail::DirListing& ResolverCache::Impl::dirListing(const std::string& dir) {
+    return listings.get(dir, [&] {
+        ++listingCount;
+        detail::DirListing out;
+        DIR* handle = ::opendir(dir.c_str());
+        if (handle == nullptr) {
+            return out;
+        }
+        std::vector<std::pair<std::string, unsigned char>> entries;
+        while (const dirent* entry = ::readdir(handle)) {
+            const std::string_view name = entry->d_name;
+            if (name != "." && name != "..") {
+                entries.emplace_back(name, entry->d_type);
+            }
+        }
+        ::closedir(handle);
+        std::sort(entries.begin(), entries.end());
+        out.readable = true;
+        out.names.reserve(entries.size());
+        out.types.reserve(entries.size());
+        for (auto& [name, type] : entries) {
+            out.names.push_back(std::move(name));
+            out.types.push_back(type);
+        }
         return out;
     });
 }
 
 const std::vector<std::string>& ResolverCache::Impl::listing(const std::string& dir) {
-    return listings.get(dir, [&] {
-        ++listingCount;
-        std::vector<std::string> names;
-        DIR* handle = ::opendir(dir.c_str());
-        if (handle == nullptr) {
-            return names;
-        }
-        while (const dirent* entry = ::readdir(handle)) {
-            const std::string_view name = entry->d_name;
-            if (name != "." && name != "..") {
-                names.emplace_back(name);
-            }
-        }
-        ::closedir(handle);
-        std::sort(names.begin(), names.end());
-        return names;
-    });
+    return dirListing(dir).names;
 }
 
 SideEffects detail::PackageJson::sideEffects() const {

@@ -13,6 +13,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace fanout {
@@ -20,6 +21,16 @@ namespace fanout {
 namespace detail {
 
 enum class FileType : unsigned char { Missing, File, Directory, Other };
+
+// A directory's entries, sorted by name, with the type readdir gave for each (d_type: DT_REG,
+// DT_DIR, DT_LNK, or DT_UNKNOWN on file systems that do not say).
+struct DirListing {
+    bool readable = false;
+    std::vector<std::string> names;
+    std::vector<unsigned char> types;
+    // The entry's d_type; nullopt when it is not listed (or the folder could not be read).
+    std::optional<unsigned char> typeOf(std::string_view name) const;
+};
 
 struct TsConfig;
 
@@ -54,6 +65,8 @@ struct ResolverCache::Impl {
     std::optional<std::string> realPath(const std::string& path);
     // Sorted entry names of a directory; empty when it cannot be read.
     const std::vector<std::string>& listing(const std::string& dir);
+    // The directory read once (one readdir per folder per scan), with entry types.
+    const detail::DirListing& dirListing(const std::string& dir);
     // dir/package.json, parsed; nullptr when there is none.
     std::shared_ptr<const detail::PackageJson> packageJson(const std::string& dir);
     // The nearest package.json at or above `dir`, stopping at a node_modules folder (Node's
@@ -78,7 +91,7 @@ struct ResolverCache::Impl {
 
     detail::OnceMap<detail::FileType> types;
     detail::OnceMap<std::optional<std::string>> realPaths;
-    detail::OnceMap<std::vector<std::string>> listings;
+    detail::OnceMap<detail::DirListing> listings;
     detail::OnceMap<std::shared_ptr<const detail::PackageJson>> packageJsons;
     detail::OnceMap<std::shared_ptr<const detail::PackageJson>> scopes;
     detail::OnceMap<std::shared_ptr<const nlohmann::ordered_json>> jsoncFiles;

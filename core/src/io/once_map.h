@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "io/once.h"
+
 #include <array>
 #include <functional>
 #include <memory>
@@ -26,13 +28,13 @@ public:
             }
             slot = entry;
         }
-        std::call_once(slot->once, [&] { slot->value = compute(); });
+        slot->once.call([&] { slot->value = compute(); });
         return slot->value; // the map keeps the slot alive for the cache's lifetime
     }
 
 private:
     struct Slot {
-        std::once_flag once;
+        Once once;
         Value value{};
     };
     struct Shard {

@@ -184,7 +184,7 @@ std::uint16_t ScanState::effectiveEnvironment(const FileState& file,
 }
 
 void ScanState::parse(FileState& file, Extractor& extractor) {
-    std::call_once(file.parseOnce, [&] {
+    file.parseOnce.call([&] {
         auto contents = m_options.readFile ? m_options.readFile(file.path)
                                            : readFile(file.path, m_config.maxFileBytes);
         if (!contents.ok()) {

@@ -5,6 +5,7 @@
 #include "fanout/resolve/resolver.h"
 #include "fanout/scan/memory_sampler.h"
 #include "fanout/scan/scanner.h"
+#include "io/once.h"
 #include "io/once_map.h"
 
 #include <array>
@@ -27,7 +28,7 @@ struct FileState {
     std::string path;
     bool script = false;
     bool excluded = false;
-    std::once_flag parseOnce;
+    Once parseOnce;
     bool readOk = false;
     bool tooLarge = false;
     std::uint64_t bytes = 0;

@@ -5,22 +5,10 @@
 # test's oracle. Exits 0 even when the registry cannot be reached: the test then skips and says why.
 set -uo pipefail
 source_dir="$(cd "$(dirname "$0")/app" && pwd)"
+source "$(dirname "$0")/../support/npm_fixture.sh"
 dir="$1"
-mkdir -p "$dir"
-rm -f "$dir/unavailable.txt"
-if ! command -v npm >/dev/null 2>&1; then
-    echo "npm not available" > "$dir/unavailable.txt"
-    exit 0
-fi
+npm_fixture_install "$source_dir" "$dir" node_modules/.bin/next --ignore-scripts || exit 0
 app="$dir/app"
-if [ ! -x "$app/node_modules/.bin/next" ] || ! cmp -s "$source_dir/package.json" "$app/package.json"; then
-    rm -rf "$app" && mkdir -p "$app" && cp -r "$source_dir/." "$app/"
-    if ! (cd "$app" && npm install --no-audit --no-fund --no-package-lock --ignore-scripts --silent) \
-            > "$dir/install.log" 2>&1; then
-        { echo "npm install failed:"; tail -5 "$dir/install.log"; } > "$dir/unavailable.txt"
-        exit 0
-    fi
-fi
 # The sources again (they may have changed), then a fresh production build.
 rm -rf "$app/.next" "$app/app" "$app/components" "$app/lib" "$app/pages"
 cp -r "$source_dir/." "$app/"

@@ -5,22 +5,10 @@
 # reached: the test then skips and says why.
 set -uo pipefail
 source_dir="$(cd "$(dirname "$0")/app" && pwd)"
+source "$(dirname "$0")/../support/npm_fixture.sh"
 dir="$1"
-mkdir -p "$dir"
-rm -f "$dir/unavailable.txt"
-if ! command -v npm >/dev/null 2>&1; then
-    echo "npm not available" > "$dir/unavailable.txt"
-    exit 0
-fi
+npm_fixture_install "$source_dir" "$dir" node_modules/.bin/esbuild || exit 0
 app="$dir/app"
-if [ ! -x "$app/node_modules/.bin/esbuild" ] || ! cmp -s "$source_dir/package.json" "$app/package.json"; then
-    rm -rf "$app" && mkdir -p "$app" && cp -r "$source_dir/." "$app/"
-    if ! (cd "$app" && npm install --no-audit --no-fund --no-package-lock --silent) \
-            > "$dir/install.log" 2>&1; then
-        { echo "npm install failed:"; tail -5 "$dir/install.log"; } > "$dir/unavailable.txt"
-        exit 0
-    fi
-fi
 cp "$source_dir/src/main.js" "$app/src/main.js"
 if ! (cd "$app" && ./node_modules/.bin/esbuild src/main.js --bundle --format=esm \
         --platform=browser --metafile=meta.json --outfile=out/bundle.js --log-level=error) \

@@ -2,9 +2,11 @@
 #include "fanout/extract/extractor.h"
 
 #include "extract/import_collector.h"
+#include "extract/import_lexer.h"
 #include "extract/syntax_table.h"
 #include "extract/top_level.h"
 
+#include <atomic>
 #include <cstdlib>
 #include <limits>
 #include <stdexcept>
@@ -42,6 +44,8 @@ struct Extractor::Impl {
     std::unique_ptr<GrammarState> tsx;
 
     const std::size_t* cancellation = nullptr;
+    ParserChoice parser = ParserChoice::Lexer;
+    std::vector<detail::Token> tokens; // the lexer's scratch space
 
     GrammarState& stateFor(Grammar grammar) {
         auto& slot = grammar == Grammar::TypeScript ? typescript : tsx;
@@ -66,6 +70,14 @@ Extractor::Extractor(std::shared_ptr<NameTable> names) : m_impl(std::make_unique
     m_impl->names = names ? std::move(names) : std::make_shared<NameTable>();
 }
 
+void Extractor::setParser(ParserChoice choice) {
+    m_impl->parser = choice;
+}
+
+std::string_view toString(ParserChoice choice) {
+    return choice == ParserChoice::Lexer ? "lexer" : "tree-sitter";
+}
+
 NameTable& Extractor::names() {
     return *m_impl->names;
 }
@@ -85,13 +97,24 @@ std::uint64_t parseTimeoutMicros(std::size_t bytes) {
     return kParseTimeoutBaseMicros + kParseTimeoutMicrosPerMb * (bytes >> 20);
 }
 
-ParsedTree parse(GrammarState& state, std::string_view source) {
-    std::uint32_t firstLineOffset = 0;
-    std::string_view text = source;
-    if (text.substr(0, kUtf8Bom.size()) == kUtf8Bom) {
-        text.remove_prefix(kUtf8Bom.size());
-        firstLineOffset = static_cast<std::uint32_t>(kUtf8Bom.size());
+// The text both readers read: the source without a UTF-8 BOM, and the bytes stripped.
+std::pair<std::string_view, std::uint32_t> withoutBom(std::string_view source) {
+    if (source.substr(0, kUtf8Bom.size()) == kUtf8Bom) {
+        return {source.substr(kUtf8Bom.size()), static_cast<std::uint32_t>(kUtf8Bom.size())};
     }
+    return {source, 0};
+}
+
+// Kept for the whole scan: no capacity left over from growing (a third of these bytes).
+void shrink(Extraction& out) {
+    out.imports.shrink_to_fit();
+    out.names.shrink_to_fit();
+    out.locals.shrink_to_fit();
+    out.exports.shrink_to_fit();
+}
+
+ParsedTree parse(GrammarState& state, std::string_view source) {
+    const auto [text, firstLineOffset] = withoutBom(source);
     if (text.size() > std::numeric_limits<std::uint32_t>::max()) {
         throw std::length_error("file too large for tree-sitter (4 GiB or more)");
     }
@@ -115,7 +138,28 @@ ParsedTree parse(GrammarState& state, std::string_view source) {
 
 } // namespace
 
+std::optional<Extraction> Extractor::lex(std::string_view source, Grammar grammar) {
+    Extraction out;
+    out.grammar = grammar;
+    const auto [text, firstLineOffset] = withoutBom(source);
+    if (!detail::lexImports(text, firstLineOffset, grammar, *m_impl->names, out, m_impl->tokens)) {
+        return std::nullopt;
+    }
+    out.rwsdkDirective = rwsdkDirective(source);
+    out.lexed = true;
+    shrink(out);
+    return out;
+}
+
 Extraction Extractor::extract(std::string_view source, Grammar grammar) {
+    if (m_impl->cancellation != nullptr && std::atomic_ref(*m_impl->cancellation).load() != 0) {
+        throw std::runtime_error("the parse was cancelled");
+    }
+    if (m_impl->parser == ParserChoice::Lexer) {
+        if (auto lexed = lex(source, grammar)) {
+            return std::move(*lexed);
+        }
+    }
     Extraction out;
     out.grammar = grammar;
     out.rwsdkDirective = rwsdkDirective(source);
@@ -128,11 +172,7 @@ Extraction Extractor::extract(std::string_view source, Grammar grammar) {
     collector.collect(root);
     detail::readTopLevel(parsed, root, collector, out);
     out.parseErrors = detail::countParseErrors(parsed, root);
-    // Kept for the whole scan: no capacity left over from growing (a third of these bytes).
-    out.imports.shrink_to_fit();
-    out.names.shrink_to_fit();
-    out.locals.shrink_to_fit();
-    out.exports.shrink_to_fit();
+    shrink(out);
     return out;
 }
 

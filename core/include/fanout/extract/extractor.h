@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -42,7 +43,15 @@ struct Extraction {
     DirectiveVerdict rwsdkDirective; // RedwoodJS SDK's text rule
     // ERROR and MISSING nodes in the tree. Imports outside the damaged regions are still reported.
     std::uint32_t parseErrors = 0;
+    // Read by the import lexer (the fast path) rather than by tree-sitter.
+    bool lexed = false;
 };
+
+// Which reader extract() uses. Lexer: the import lexer, which hands every file it is not sure of
+// to tree-sitter (the default). TreeSitter: tree-sitter for every file, the reference.
+enum class ParserChoice : unsigned char { Lexer, TreeSitter };
+
+std::string_view toString(ParserChoice choice);
 
 // A parse that has not ended after 3 s plus 1 s per MB is abandoned: extract() throws. A normal
 // parse runs at tens of MB per second; a pathological one could run for minutes.
@@ -64,6 +73,10 @@ public:
 
     // `source` is the file's bytes (UTF-8 expected; a leading BOM is allowed).
     Extraction extract(std::string_view source, Grammar grammar);
+    // The import lexer alone: nullopt when it hands the file off.
+    std::optional<Extraction> lex(std::string_view source, Grammar grammar);
+
+    void setParser(ParserChoice choice);
 
     // While *flag is non-zero, a parse stops within a few milliseconds and extract() throws: a
     // cancelled scan does not wait for a 16 MB bundle to finish parsing. Null: never.

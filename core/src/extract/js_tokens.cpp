@@ -1,0 +1,416 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "extract/js_tokens.h"
+
+#include "extract/import_collector.h"
+
+#include <array>
+#include <limits>
+
+namespace fanout::detail {
+namespace {
+
+constexpr bool isIdentifierStart(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$';
+}
+
+constexpr bool isIdentifierPart(unsigned char c) {
+    return isIdentifierStart(c) || (c >= '0' && c <= '9');
+}
+
+constexpr bool isDigit(unsigned char c) {
+    return c >= '0' && c <= '9';
+}
+
+// Keywords after which an expression starts, so a `/` opens a regular expression.
+bool keywordBeforeExpression(std::string_view word) {
+    static constexpr std::array<std::string_view, 14> kWords{
+        "return", "typeof", "instanceof", "in",   "new",   "delete", "void",
+        "throw",  "case",   "do",         "else", "yield", "await",  "extends"};
+    for (const auto keyword : kWords) {
+        if (word == keyword) {
+            return true;
+        }
+    }
+    return false;
+}
+
+class Tokenizer {
+public:
+    Tokenizer(std::string_view text, std::vector<Token>& tokens, JsxUse& jsx)
+        : m_text(text), m_tokens(tokens), m_jsx(jsx) {}
+
+    bool run();
+
+private:
+    enum class Slash { Regex, Division, Unsure };
+
+    unsigned char at(std::size_t i) const {
+        return i < m_text.size() ? static_cast<unsigned char>(m_text[i]) : 0;
+    }
+    void push(TokenKind kind, std::size_t begin, char punct = 0) {
+        Token token;
+        token.begin = static_cast<std::uint32_t>(begin);
+        token.end = static_cast<std::uint32_t>(m_pos);
+        token.kind = kind;
+        token.punct = punct;
+        token.newlineBefore = m_newline;
+        m_tokens.push_back(token);
+        m_newline = false;
+    }
+    std::string_view textOf(const Token& token) const {
+        return m_text.substr(token.begin, token.end - token.begin);
+    }
+    // Whether an expression may start here: what decides `/` (regex or division) and `<`.
+    Slash slashAfterPrevious() const;
+    bool skipSpaceAndComments();
+    bool string(unsigned char quote);
+    // From after a backtick or a `}` closing a substitution, to the closing backtick or a `${`.
+    bool templatePart(std::size_t begin, bool head);
+    bool regex();
+    void number();
+    bool punctuator();
+    bool open(char c);
+    bool close(char c);
+
+    std::string_view m_text;
+    std::vector<Token>& m_tokens;
+    JsxUse& m_jsx;
+    std::size_t m_pos = 0;
+    bool m_newline = false;
+    // Open brackets by token index; a template substitution is marked by kTemplate.
+    static constexpr std::uint32_t kTemplate = std::numeric_limits<std::uint32_t>::max();
+    std::vector<std::uint32_t> m_open;
+};
+
+Tokenizer::Slash Tokenizer::slashAfterPrevious() const {
+    if (m_tokens.empty()) {
+        return Slash::Regex;
+    }
+    const Token& previous = m_tokens.back();
+    switch (previous.kind) {
+    case TokenKind::Identifier: {
+        const bool property = m_tokens.size() >= 2 && (m_tokens[m_tokens.size() - 2].is('.') ||
+                                                       m_tokens[m_tokens.size() - 2].is(kOptional));
+        return !property && keywordBeforeExpression(textOf(previous)) ? Slash::Regex
+                                                                      : Slash::Division;
+    }
+    case TokenKind::Punct:
+        if (previous.punct == ')') {
+            // `if (x) /re/.test(y)`: the keyword before the matching `(` decides.
+            const std::uint32_t open = previous.match;
+            if (open > 0 && m_tokens[open - 1].kind == TokenKind::Identifier) {
+                const auto word = textOf(m_tokens[open - 1]);
+                if (word == "if" || word == "while" || word == "for" || word == "with") {
+                    return Slash::Regex;
+                }
+            }
+            return Slash::Division;
+        }
+        if (previous.punct == ']' || previous.punct == kIncrement) {
+            return Slash::Division;
+        }
+        // A block or an object literal: nothing here tells which.
+        return previous.punct == '}' ? Slash::Unsure : Slash::Regex;
+    case TokenKind::TemplatePart:
+        // A head or middle part ends in `${`: an expression follows.
+        return m_text[previous.end - 1] == '{' ? Slash::Regex : Slash::Division;
+    default:
+        return Slash::Division;
+    }
+}
+
+bool Tokenizer::skipSpaceAndComments() {
+    for (;;) {
+        const unsigned char c = at(m_pos);
+        if (c == '\n') {
+            m_newline = true;
+            ++m_pos;
+        } else if (c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f') {
+            ++m_pos;
+        } else if (c == '/' && at(m_pos + 1) == '/') {
+            const auto end = m_text.find('\n', m_pos);
+            const auto stop = end == std::string_view::npos ? m_text.size() : end;
+            readJsxPragmas(m_text.substr(m_pos, stop - m_pos), m_jsx);
+            m_pos = stop;
+        } else if (c == '/' && at(m_pos + 1) == '*') {
+            const auto end = m_text.find("*/", m_pos + 2);
+            if (end == std::string_view::npos) {
+                return false;
+            }
+            const auto comment = m_text.substr(m_pos, end + 2 - m_pos);
+            readJsxPragmas(comment, m_jsx);
+            if (comment.find('\n') != std::string_view::npos) {
+                m_newline = true;
+            }
+            m_pos = end + 2;
+        } else {
+            return true;
+        }
+    }
+}
+
+bool Tokenizer::string(unsigned char quote) {
+    const std::size_t begin = m_pos++;
+    for (;;) {
+        const unsigned char c = at(m_pos);
+        if (m_pos >= m_text.size() || c == '\n' || c == '\r') {
+            return false;
+        }
+        ++m_pos;
+        if (c == '\\') {
+            if (m_pos >= m_text.size()) {
+                return false;
+            }
+            m_pos += at(m_pos) == '\r' && at(m_pos + 1) == '\n' ? 2 : 1;
+        } else if (c == quote) {
+            push(TokenKind::String, begin);
+            return true;
+        }
+    }
+}
+
+bool Tokenizer::templatePart(std::size_t begin, bool head) {
+    for (;;) {
+        if (m_pos >= m_text.size()) {
+            return false;
+        }
+        const unsigned char c = at(m_pos++);
+        if (c == '\\') {
+            ++m_pos;
+        } else if (c == '`') {
+            push(head ? TokenKind::Template : TokenKind::TemplatePart, begin);
+            return true;
+        } else if (c == '$' && at(m_pos) == '{') {
+            ++m_pos;
+            push(TokenKind::TemplatePart, begin);
+            m_open.push_back(kTemplate);
+            return true;
+        }
+    }
+}
+
+bool Tokenizer::regex() {
+    const std::size_t begin = m_pos++;
+    bool inClass = false;
+    for (;;) {
+        const unsigned char c = at(m_pos);
+        if (m_pos >= m_text.size() || c == '\n' || c == '\r') {
+            return false;
+        }
+        ++m_pos;
+        if (c == '\\') {
+            ++m_pos;
+        } else if (c == '[') {
+            inClass = true;
+        } else if (c == ']') {
+            inClass = false;
+        } else if (c == '/' && !inClass) {
+            break;
+        }
+    }
+    while (isIdentifierPart(at(m_pos))) {
+        ++m_pos;
+    }
+    push(TokenKind::Regex, begin);
+    return true;
+}
+
+void Tokenizer::number() {
+    const std::size_t begin = m_pos;
+    while (m_pos < m_text.size()) {
+        const unsigned char c = at(m_pos);
+        if (isIdentifierPart(c) || c == '.') {
+            ++m_pos;
+        } else if ((c == '+' || c == '-') && (at(m_pos - 1) == 'e' || at(m_pos - 1) == 'E') &&
+                   !(at(begin) == '0' && (at(begin + 1) == 'x' || at(begin + 1) == 'X'))) {
+            ++m_pos;
+        } else {
+            break;
+        }
+    }
+    push(TokenKind::Number, begin);
+}
+
+bool Tokenizer::open(char c) {
+    m_open.push_back(static_cast<std::uint32_t>(m_tokens.size()));
+    ++m_pos;
+    push(TokenKind::Punct, m_pos - 1, c);
+    return true;
+}
+
+bool Tokenizer::close(char c) {
+    if (m_open.empty()) {
+        return false;
+    }
+    const std::uint32_t opener = m_open.back();
+    m_open.pop_back();
+    if (opener == kTemplate) {
+        if (c != '}') {
+            return false;
+        }
+        const std::size_t begin = m_pos++;
+        return templatePart(begin, false);
+    }
+    const char expected = m_tokens[opener].punct == '('   ? ')'
+                          : m_tokens[opener].punct == '[' ? ']'
+                                                          : '}';
+    if (c != expected) {
+        return false;
+    }
+    ++m_pos;
+    push(TokenKind::Punct, m_pos - 1, c);
+    m_tokens[opener].match = static_cast<std::uint32_t>(m_tokens.size() - 1);
+    m_tokens.back().match = opener;
+    return true;
+}
+
+bool Tokenizer::punctuator() {
+    const std::size_t begin = m_pos;
+    const unsigned char c = at(m_pos);
+    const unsigned char next = at(m_pos + 1);
+    switch (c) {
+    case '(':
+    case '[':
+    case '{':
+        return open(static_cast<char>(c));
+    case ')':
+    case ']':
+    case '}':
+        return close(static_cast<char>(c));
+    case '=':
+        if (next == '>') {
+            m_pos += 2;
+            push(TokenKind::Punct, begin, kArrow);
+            return true;
+        }
+        break;
+    case '.':
+        if (next == '.' && at(m_pos + 2) == '.') {
+            m_pos += 3;
+            push(TokenKind::Punct, begin, kSpread);
+            return true;
+        }
+        break;
+    case '?':
+        if (next == '.' && !isDigit(at(m_pos + 2))) {
+            m_pos += 2;
+            push(TokenKind::Punct, begin, kOptional);
+            return true;
+        }
+        break;
+    case '+':
+    case '-':
+        if (next == c) {
+            if (c == '-' && at(m_pos + 2) == '>' && m_newline) {
+                return false; // an HTML-like closing comment at a line start
+            }
+            m_pos += 2;
+            push(TokenKind::Punct, begin, kIncrement);
+            return true;
+        }
+        break;
+    case '<':
+        if (next == '!' && at(m_pos + 2) == '-' && at(m_pos + 3) == '-') {
+            return false; // an HTML-like comment
+        }
+        if (slashAfterPrevious() != Slash::Division) {
+            return false; // JSX, a type assertion or a generic arrow function
+        }
+        if (next == '<' || next == '=') { // << <<= <=: operators, never type arguments
+            m_pos += next == '<' && at(m_pos + 2) == '=' ? 3 : 2;
+            push(TokenKind::Punct, begin, kShiftOrLessEqual);
+            return true;
+        }
+        break;
+    case ';':
+    case ',':
+    case ':':
+    case '~':
+    case '!':
+    case '%':
+    case '^':
+    case '&':
+    case '|':
+    case '*':
+    case '>':
+    case '@':
+        break;
+    default:
+        return false;
+    }
+    ++m_pos;
+    push(TokenKind::Punct, begin, static_cast<char>(c));
+    return true;
+}
+
+bool Tokenizer::run() {
+    if (m_text.substr(0, 2) == "#!") {
+        m_pos = m_text.find('\n');
+        if (m_pos == std::string_view::npos) {
+            return true;
+        }
+    }
+    for (;;) {
+        if (!skipSpaceAndComments()) {
+            return false;
+        }
+        if (m_pos >= m_text.size()) {
+            return m_open.empty();
+        }
+        const unsigned char c = at(m_pos);
+        const std::size_t begin = m_pos;
+        if (isIdentifierStart(c)) {
+            while (isIdentifierPart(at(m_pos))) {
+                ++m_pos;
+            }
+            if (at(m_pos) == '\\' || at(m_pos) >= 0x80) {
+                return false; // an escape or a non-ASCII letter in the name
+            }
+            push(TokenKind::Identifier, begin);
+        } else if (isDigit(c) || (c == '.' && isDigit(at(m_pos + 1)))) {
+            number();
+        } else if (c == '"' || c == '\'') {
+            if (!string(c)) {
+                return false;
+            }
+        } else if (c == '`') {
+            ++m_pos;
+            if (!templatePart(begin, true)) {
+                return false;
+            }
+        } else if (c == '#' && isIdentifierStart(at(m_pos + 1))) {
+            ++m_pos;
+            while (isIdentifierPart(at(m_pos))) {
+                ++m_pos;
+            }
+            push(TokenKind::PrivateName, begin);
+        } else if (c == '/') {
+            const Slash slash = slashAfterPrevious();
+            if (slash == Slash::Unsure) {
+                return false;
+            }
+            if (slash == Slash::Regex) {
+                if (!regex()) {
+                    return false;
+                }
+            } else {
+                ++m_pos;
+                push(TokenKind::Punct, begin, '/');
+            }
+        } else if (!punctuator()) {
+            return false;
+        }
+    }
+}
+
+} // namespace
+
+bool tokenizeJs(std::string_view text, std::vector<Token>& tokens, JsxUse& jsx) {
+    tokens.clear();
+    if (text.size() >= std::numeric_limits<std::uint32_t>::max()) {
+        return false;
+    }
+    return Tokenizer(text, tokens, jsx).run();
+}
+
+} // namespace fanout::detail

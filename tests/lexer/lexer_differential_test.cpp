@@ -1,0 +1,213 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The import lexer must yield exactly what tree-sitter yields wherever it does not hand a file
+// off: every JS/TS file of real packages installed at test time (tests/lexer/packages), of the
+// repository's fixtures and of the fuzz corpora is read both ways and compared record for record.
+// The corpus size and the hand-off rate are printed. More folders can be added with
+// FANOUT_LEXER_EXTRA_DIRS (colon-separated), e.g. a project's node_modules.
+#include "fanout/extract/extraction_diff.h"
+#include "fanout/extract/extractor.h"
+#include "fanout/io/file_reader.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace fanout {
+namespace {
+
+const std::string kDir = FANOUT_LEXER_DIR;
+
+struct Tally {
+    std::size_t files = 0;
+    std::uint64_t bytes = 0;
+    std::size_t lexedFiles = 0;
+    std::uint64_t lexedBytes = 0;
+    // Files the lexer accepted where tree-sitter reports syntax errors (its damaged regions lose
+    // records the lexer keeps): counted, not compared.
+    std::size_t treeSitterErrors = 0;
+    std::vector<std::string> differences;
+    std::vector<std::pair<std::uint64_t, std::string>> handedOff; // size, path
+
+    void printLargestHandedOff() const {
+        auto largest = handedOff;
+        std::sort(largest.begin(), largest.end(), std::greater<>());
+        for (std::size_t i = 0; i < largest.size() && i < 15; ++i) {
+            std::printf("  handed off: %8.1f kB %s\n", static_cast<double>(largest[i].first) / 1e3,
+                        largest[i].second.c_str());
+        }
+    }
+
+    void print(const std::string& what) const {
+        const auto percent = [](double part, double whole) {
+            return whole == 0 ? 0.0 : 100.0 * part / whole;
+        };
+        std::printf("%s: %zu files, %.1f MB; lexed %zu files (%.1f%%), %.1f MB (%.1f%%); "
+                    "handed off %.1f%% of files; tree-sitter errors in %zu lexed files\n",
+                    what.c_str(), files, static_cast<double>(bytes) / 1e6, lexedFiles,
+                    percent(static_cast<double>(lexedFiles), static_cast<double>(files)),
+                    static_cast<double>(lexedBytes) / 1e6,
+                    percent(static_cast<double>(lexedBytes), static_cast<double>(bytes)),
+                    100.0 - percent(static_cast<double>(lexedFiles), static_cast<double>(files)),
+                    treeSitterErrors);
+    }
+};
+
+void compareFile(Extractor& extractor, const std::string& path, Grammar grammar, Tally& tally) {
+    const auto contents = readFile(path, 64u << 20);
+    if (!contents.ok()) {
+        return;
+    }
+    ++tally.files;
+    tally.bytes += contents.bytes.size();
+    const auto lexed = extractor.lex(contents.bytes, grammar);
+    if (!lexed) {
+        tally.handedOff.emplace_back(contents.bytes.size(), path);
+        return;
+    }
+    ++tally.lexedFiles;
+    tally.lexedBytes += contents.bytes.size();
+    extractor.setParser(ParserChoice::TreeSitter);
+    Extraction reference;
+    try {
+        reference = extractor.extract(contents.bytes, grammar);
+    } catch (const std::runtime_error&) {
+        ++tally.treeSitterErrors; // tree-sitter gave up on it
+        extractor.setParser(ParserChoice::Lexer);
+        return;
+    }
+    extractor.setParser(ParserChoice::Lexer);
+    if (reference.parseErrors > 0) {
+        ++tally.treeSitterErrors;
+        return;
+    }
+    const auto difference = extractionDifference(reference, *lexed, extractor.names());
+    if (!difference.empty()) {
+        tally.differences.push_back(path + ": " + difference);
+    }
+}
+
+// Every script under `root` (or `root` itself when it is a file); `grammarOf` may force one.
+void compareTree(const std::string& root, Tally& tally) {
+    Extractor extractor;
+    std::error_code error;
+    if (std::filesystem::is_regular_file(root, error)) {
+        if (const auto grammar = grammarForPath(root)) {
+            compareFile(extractor, root, *grammar, tally);
+        }
+        return;
+    }
+    for (auto it = std::filesystem::recursive_directory_iterator(
+             root, std::filesystem::directory_options::skip_permission_denied, error);
+         it != std::filesystem::recursive_directory_iterator(); it.increment(error)) {
+        if (error) {
+            break;
+        }
+        if (!it->is_regular_file(error)) {
+            continue;
+        }
+        const auto path = it->path().string();
+        if (const auto grammar = grammarForPath(path)) {
+            compareFile(extractor, path, *grammar, tally);
+        }
+    }
+}
+
+// The fuzz corpora hold bare inputs: the first byte picks the grammar, as in the fuzz target.
+void compareFuzzInputs(const std::string& root, Tally& tally) {
+    Extractor extractor;
+    std::error_code error;
+    for (auto it = std::filesystem::recursive_directory_iterator(root, error);
+         it != std::filesystem::recursive_directory_iterator(); it.increment(error)) {
+        if (error || !it->is_regular_file(error)) {
+            continue;
+        }
+        const auto contents = readFile(it->path().string(), 1u << 20);
+        if (!contents.ok() || contents.bytes.empty()) {
+            continue;
+        }
+        const auto grammar = (contents.bytes[0] & 1) != 0 ? Grammar::TypeScript : Grammar::Tsx;
+        const std::string body = contents.bytes.substr(1);
+        ++tally.files;
+        tally.bytes += body.size();
+        const auto lexed = extractor.lex(body, grammar);
+        if (!lexed) {
+            continue;
+        }
+        ++tally.lexedFiles;
+        tally.lexedBytes += body.size();
+        extractor.setParser(ParserChoice::TreeSitter);
+        try {
+            const auto reference = extractor.extract(body, grammar);
+            if (reference.parseErrors > 0) {
+                ++tally.treeSitterErrors;
+            } else if (const auto difference =
+                           extractionDifference(reference, *lexed, extractor.names());
+                       !difference.empty()) {
+                tally.differences.push_back(it->path().string() + ": " + difference);
+            }
+        } catch (const std::runtime_error&) {
+            ++tally.treeSitterErrors;
+        }
+        extractor.setParser(ParserChoice::Lexer);
+    }
+}
+
+void expectAgreement(const Tally& tally) {
+    std::ostringstream out;
+    // FANOUT_LEXER_VERBOSE=1: every difference, not the first 20.
+    const std::size_t shown = std::getenv("FANOUT_LEXER_VERBOSE") != nullptr ? SIZE_MAX : 20;
+    for (std::size_t i = 0; i < tally.differences.size() && i < shown; ++i) {
+        out << "\n  " << tally.differences[i];
+    }
+    EXPECT_TRUE(tally.differences.empty())
+        << tally.differences.size() << " files read differently:" << out.str();
+}
+
+TEST(LexerDifferential, RealPackagesAgreeWithTreeSitter) {
+    if (std::filesystem::exists(kDir + "/unavailable.txt")) {
+        std::ifstream in(kDir + "/unavailable.txt");
+        std::stringstream reason;
+        reason << in.rdbuf();
+        GTEST_SKIP() << "the npm install is missing (" << reason.str() << ")";
+    }
+    Tally tally;
+    compareTree(kDir + "/app/node_modules", tally);
+    if (const char* extra = std::getenv("FANOUT_LEXER_EXTRA_DIRS")) {
+        std::stringstream dirs(extra);
+        for (std::string dir; std::getline(dirs, dir, ':');) {
+            if (!dir.empty()) {
+                compareTree(dir, tally);
+            }
+        }
+    }
+    tally.print("real packages");
+    if (std::getenv("FANOUT_LEXER_VERBOSE") != nullptr) {
+        tally.printLargestHandedOff();
+    }
+    EXPECT_GT(tally.files, 10000u) << "the installed corpus is smaller than expected";
+    // The lexer is the fast path only if it takes most files.
+    EXPECT_GT(tally.lexedFiles * 10, tally.files * 8);
+    expectAgreement(tally);
+}
+
+TEST(LexerDifferential, FixturesAndFuzzCorporaAgreeWithTreeSitter) {
+    Tally tally;
+    compareTree(FANOUT_TEST_DATA, tally);
+    compareFuzzInputs(std::string(FANOUT_FUZZ_INPUTS) + "/corpus/extractor", tally);
+    compareFuzzInputs(std::string(FANOUT_FUZZ_INPUTS) + "/regressions/extractor", tally);
+    tally.print("fixtures and fuzz corpora");
+    EXPECT_GT(tally.lexedFiles, 0u);
+    expectAgreement(tally);
+}
+
+} // namespace
+} // namespace fanout

@@ -60,6 +60,12 @@ void addScanArguments(CLI::App& command, ScanArguments& arguments, bool rootPosi
         ->type_name("N")
         ->check(CLI::Range(1, 256).description(""));
     command
+        .add_option("--parser", arguments.parser,
+                    "lexer (default: the import lexer, tree-sitter for the files it hands off) or "
+                    "tree-sitter (the reference, for every file); the result is the same")
+        ->type_name("PARSER")
+        ->check(CLI::IsMember({"lexer", "tree-sitter"}));
+    command
         .add_option("--max-file-size", arguments.overrides.maxFileSizeMb,
                     "Files larger than this are not read, only reported (default: 16)")
         ->type_name("MB");
@@ -89,6 +95,8 @@ std::shared_ptr<const ScanResult> runScan(const std::string& commandName,
     }
     ScanOptions options;
     options.threads = arguments.threads;
+    options.parser =
+        arguments.parser == "tree-sitter" ? ParserChoice::TreeSitter : ParserChoice::Lexer;
     const bool live = !arguments.quiet && ::isatty(STDERR_FILENO) != 0;
     if (live) {
         options.progress = [](const ScanProgress& progress) {

@@ -17,6 +17,7 @@ struct ScanArguments {
     ScanOverrides overrides;
     std::string compat;
     unsigned threads = 0;
+    std::string parser = "lexer";
     bool quiet = false;
 };
 

@@ -63,6 +63,19 @@ TEST(ScanCli, ThreadCountsGiveByteIdenticalReproducibleJson) {
     EXPECT_EQ(one.out, four.out);
 }
 
+TEST(ScanCli, TheTreeSitterParserGivesTheSameReproducibleJson) {
+    const auto lexer = fanout({"scan", kApp, "--json", "-", "--reproducible", "-q"});
+    const auto reference =
+        fanout({"scan", kApp, "--parser", "tree-sitter", "--json", "-", "--reproducible", "-q"});
+    ASSERT_EQ(reference.exitCode, 0) << reference.err;
+    EXPECT_EQ(lexer.out, reference.out);
+    const auto stats = nlohmann::json::parse(
+        fanout({"scan", kApp, "--parser", "tree-sitter", "--json", "-", "-q"}).out)["stats"];
+    EXPECT_EQ(stats["parser"]["choice"], "tree-sitter");
+    EXPECT_EQ(stats["parser"]["filesLexed"], 0);
+    EXPECT_EQ(fanout({"scan", kApp, "--parser", "acorn"}).exitCode, 2);
+}
+
 TEST(ScanCli, WritesFilesWholeAndLeavesNoTemporaries) {
     testing::TempDir out;
     const auto json = (out.path() / "scan.json").string();

@@ -151,6 +151,10 @@ Json statsJson(const ScanResult& result, const JsonOptions& options) {
              {"cancelled", stats.cancelled}};
     if (!options.reproducible) {
         out["threads"] = stats.threads;
+        // How the files were read, not what was found: left out like the thread count.
+        out["parser"] = {{"choice", toString(stats.parser)},
+                         {"filesLexed", stats.filesLexed},
+                         {"bytesLexed", stats.bytesLexed}};
         out["wallMs"] = stats.wallMs;
         out["phases"] = {{"scanMs", stats.scanMs}, {"collectMs", stats.collectMs}};
         out["peakResidentBytes"] = stats.peakResidentBytes;

@@ -236,6 +236,9 @@ void ScanState::fillStats(ScanResult& result, double scanMs,
     auto& stats = result.stats;
     stats.filesRead = m_filesParsed;
     stats.bytesRead = m_bytesRead;
+    stats.filesLexed = m_filesLexed;
+    stats.bytesLexed = m_bytesLexed;
+    stats.parser = m_options.parser;
     stats.scanMs = scanMs;
     stats.peakResidentBytes = m_sampler->peak();
     stats.memory = m_sampler->timeline();

@@ -75,6 +75,7 @@ void ScanState::run() {
             pool.emplace_back([this] {
                 Extractor extractor(m_names);
                 extractor.setCancellationFlag(&m_parseCancelled);
+                extractor.setParser(m_options.parser);
                 worker(extractor);
             });
         }
@@ -199,6 +200,10 @@ void ScanState::parse(FileState& file, Extractor& extractor) {
         try {
             file.extraction = extractor.extract(contents.bytes, *grammarForPath(file.path));
             file.readOk = true;
+            if (file.extraction.lexed) {
+                ++m_filesLexed;
+                m_bytesLexed += file.bytes;
+            }
             addJsxRuntimeImport(file);
             if (file.extraction.parseErrors > 0) {
                 if (const auto problem = utf8::textProblem(contents.bytes); !problem.empty()) {

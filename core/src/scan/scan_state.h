@@ -146,6 +146,8 @@ private:
 
     std::atomic<std::uint64_t> m_filesParsed{0};
     std::atomic<std::uint64_t> m_bytesRead{0};
+    std::atomic<std::uint64_t> m_filesLexed{0};
+    std::atomic<std::uint64_t> m_bytesLexed{0};
     std::atomic<std::int64_t> m_lastProgressMs{-1000};
     std::chrono::steady_clock::time_point m_start = std::chrono::steady_clock::now();
     std::unique_ptr<MemorySampler> m_sampler;

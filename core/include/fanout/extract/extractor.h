@@ -4,6 +4,7 @@
 #include "fanout/extract/directive.h"
 #include "fanout/extract/grammar.h"
 #include "fanout/extract/import_record.h"
+#include "fanout/extract/parser_choice.h"
 
 #include <cstdint>
 #include <memory>
@@ -47,11 +48,6 @@ struct Extraction {
     bool lexed = false;
 };
 
-// Which reader extract() uses. Lexer: the import lexer, which hands every file it is not sure of
-// to tree-sitter (the default). TreeSitter: tree-sitter for every file, the reference.
-enum class ParserChoice : unsigned char { Lexer, TreeSitter };
-
-std::string_view toString(ParserChoice choice);
 
 // A parse that has not ended after 3 s plus 1 s per MB is abandoned: extract() throws. A normal
 // parse runs at tens of MB per second; a pathological one could run for minutes.

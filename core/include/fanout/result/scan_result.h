@@ -5,6 +5,7 @@
 #include "fanout/base/ids.h"
 #include "fanout/extract/directive.h"
 #include "fanout/extract/import_record.h"
+#include "fanout/extract/parser_choice.h"
 #include "fanout/project/scan_config.h"
 #include "fanout/resolve/resolution.h"
 #include "fanout/resolve/resolver_cache.h"
@@ -81,6 +82,10 @@ struct MemorySample {
 struct ScanStats {
     std::uint64_t filesRead = 0;
     std::uint64_t bytesRead = 0;
+    // Of those, read by the import lexer; the rest went to tree-sitter.
+    std::uint64_t filesLexed = 0;
+    std::uint64_t bytesLexed = 0;
+    ParserChoice parser = ParserChoice::Lexer;
     std::uint64_t parseErrors = 0;
     std::uint64_t unresolved = 0;
     double wallMs = 0;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "fanout/extract/extractor.h"
 #include "fanout/io/file_reader.h"
 #include "fanout/result/scan_result.h"
 
@@ -29,6 +30,9 @@ struct ScanOptions {
     // How files are read; tests count reads through it.
     std::function<FileContents(const std::string&)> readFile;
     double memorySampleSeconds = 0.1;
+    // The import lexer with tree-sitter for what it hands off (default), or tree-sitter alone.
+    // Either gives the same result; the statistics say how many files each read.
+    ParserChoice parser = ParserChoice::Lexer;
 };
 
 // Walks the import graph from the entries. Every real file is read and parsed at most once,

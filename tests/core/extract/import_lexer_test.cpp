@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The import lexer on the constructs that decide a lexer's correctness: each input below is
+// either read exactly as tree-sitter reads it, or handed off.
+#include "extract_helpers.h"
+#include "fanout/extract/extraction_diff.h"
+
+#include <gtest/gtest.h>
+
+namespace fanout::testing {
+namespace {
+
+struct Case {
+    const char* source;
+    Grammar grammar = Grammar::Tsx;
+};
+
+// Lexed, and identical to tree-sitter's reading.
+void expectLexedAlike(const Case& input) {
+    Extractor extractor;
+    const auto lexed = extractor.lex(input.source, input.grammar);
+    ASSERT_TRUE(lexed.has_value()) << "handed off: " << input.source;
+    EXPECT_TRUE(lexed->lexed);
+    extractor.setParser(ParserChoice::TreeSitter);
+    const auto reference = extractor.extract(input.source, input.grammar);
+    ASSERT_EQ(reference.parseErrors, 0u) << input.source;
+    EXPECT_EQ(extractionDifference(reference, *lexed, extractor.names()), "") << input.source;
+}
+
+void expectHandedOff(const Case& input) {
+    Extractor extractor;
+    EXPECT_FALSE(extractor.lex(input.source, input.grammar).has_value()) << input.source;
+    // extract() still reads it, with tree-sitter.
+    EXPECT_FALSE(extractor.extract(input.source, input.grammar).lexed);
+}
+
+TEST(ImportLexer, ReadsModuleSyntaxAsTreeSitterDoes) {
+    for (const Case& input : {
+             Case{"import a, {b as c, type D, \"e-f\" as g} from './x';\nexport {c, a as h};"},
+             Case{"import * as ns from 'n'\nimport 'side'\nexport * from './star'\n"
+                  "export * as all from \"./all\"\nexport {default as def, x} from './d';"},
+             Case{"import type {A} from './types';\nimport {type B, type C} from './bc';\n"
+                  "export type {A};\nexport type {B} from './bc';"},
+             Case{"import json from './data.json' with { type: 'json' };"},
+             Case{"import fs = require('fs');\nexport = fs;", Grammar::TypeScript},
+             Case{"export const a = 1, {b, c: [d, , ...e], f = 2} = obj, g = [h];\n"
+                  "export let i;\nexport function j() {}\nexport async function* k() {}\n"
+                  "export class L extends M {}\nexport default function () {}\nexport enum N {}"},
+         }) {
+        expectLexedAlike(input);
+    }
+}
+
+TEST(ImportLexer, FindsCallsAndCommonJsAnywhere) {
+    for (const Case& input : {
+             Case{"const x = require('x');\nmodule.exports = { y: require(`./y`) };"},
+             Case{"exports.a = 1;\nif (c) { require('./c') } else { require(name) }"},
+             Case{"const lazy = () => import('./lazy').then((m) => import(m.next));"},
+             Case{"foo.require('no'); obj.import; function require(x) { return x; }"},
+             Case{"import(/* webpackChunkName: \"a\" */ './a', { with: {} });\n"
+                  "require('a', 'b'); require();"},
+         }) {
+        expectLexedAlike(input);
+    }
+}
+
+TEST(ImportLexer, EndsStatementsAsTreeSitterDoes) {
+    for (const Case& input : {
+             Case{"'use client'\nimport a from 'a'\nconst b = a\n(b)\nlet c = 1\n+2\nd()\n"},
+             Case{"\"use strict\";\n'use server';\nexport async function act() {}"},
+             Case{"var f = function g()\n/* c */\n{\n}\nvar h = class extends K\n{\n}\n"},
+             Case{"export type A = Record<string, number>\n\nexport type B = () => void\n"
+                  "interface C<T = {}> { x: T }\nexport interface D extends E<{y: 1}> {}",
+                  Grammar::TypeScript},
+             Case{"export function over(a: string): void;\nexport function over(a: any) {}\n"
+                  "function typed<T>(x: T): Promise<{ a: T }> { return x as any; }",
+                  Grammar::TypeScript},
+             Case{"if (a) {} else if (b) {} else {}\ntry {} catch {} finally {}\n"
+                  "for (const x of y) {}\nswitch (z) { case 1: break; }\n{ block(); }"},
+         }) {
+        expectLexedAlike(input);
+    }
+}
+
+TEST(ImportLexer, TellsRegularExpressionsFromDivisions) {
+    for (const Case& input : {
+             Case{"const r = /[/'\"]require('no')/g.test(s) ? a / b / c : x;\n"
+                  "{ if (ok) /re/.exec(t); }\nconst t = `a${`b${c}`}d ${require('./t')}`;"},
+             Case{"const s = x << 2 <= y; let n = i++ / 2; const m = arr[0] / 3;"},
+         }) {
+        expectLexedAlike(input);
+    }
+}
+
+TEST(ImportLexer, ReadsJsxPragmasInComments) {
+    expectLexedAlike({"/** @jsxRuntime automatic @jsxImportSource preact */\nexport const a = 1;"});
+}
+
+TEST(ImportLexer, HandsOffWhatItDoesNotModel) {
+    for (const Case& input : {
+             Case{"const a = <div>{require('./x')}</div>;"},                         // JSX
+             Case{"declare module 'm' { import x from 'y'; }", Grammar::TypeScript}, // ambient
+             Case{"@decorator\nexport class A {}", Grammar::TypeScript},
+             Case{"namespace N { export const a = 1; }", Grammar::TypeScript},
+             Case{"const x = {}\n/ 2 / 3;"},     // `/` after `}`: block or object?
+             Case{"let = ;"},                    // a syntax error
+             Case{"const a = (1;"},              // unbalanced
+             Case{"const café = require('x');"}, // a non-ASCII name
+             Case{"label: for (;;) {}"},
+             Case{"if (a) require('x')\nelse require('y')"}, // a body without braces
+         }) {
+        expectHandedOff(input);
+    }
+}
+
+} // namespace
+} // namespace fanout::testing

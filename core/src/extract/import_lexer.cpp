@@ -95,6 +95,7 @@ private:
     // After a statement whose last token is k - 1: its `;`, or a line break that ends it.
     std::size_t finishStatement(std::size_t k) const;
     std::size_t blockStatementEnd(std::size_t k);
+    std::size_t nestedStatementEnd(std::size_t k);
     // After a function's body; `expression`: a function expression, which always has one.
     std::size_t functionEnd(std::size_t k, bool* hasBody, bool expression = false) const;
     std::size_t afterBody(std::size_t k) const; // k: the first token where a `{` body may start
@@ -363,6 +364,31 @@ std::size_t ImportLexer::afterBody(std::size_t k) const {
     handOff();
 }
 
+// The body of an if, else, for, while or with: a block, a compound statement or an expression
+// statement (`if (x) throw Error(y);`, `if (a) b()\nelse c()`).
+std::size_t ImportLexer::nestedStatementEnd(std::size_t k) {
+    const Token& t = token(k);
+    if (t.is('{')) {
+        return t.match + 1;
+    }
+    if (t.is(';')) {
+        return k + 1;
+    }
+    if (t.kind == TokenKind::Identifier) {
+        const auto word = textOf(t);
+        if (isPunct(k + 1, ':') || word == "do" || word == "declare" || word == "import" ||
+            word == "export") {
+            handOff();
+        }
+        if (word == "if" || word == "for" || word == "while" || word == "with" ||
+            word == "switch" || word == "try" || word == "function" || word == "class" ||
+            (word == "async" && isWord(k + 1, "function"))) {
+            return blockStatementEnd(k);
+        }
+    }
+    return expressionStatementEnd(k);
+}
+
 std::size_t ImportLexer::blockStatementEnd(std::size_t k) {
     const auto word = textOf(m_tokens[k]);
     if (word == "function") {
@@ -381,14 +407,13 @@ std::size_t ImportLexer::blockStatementEnd(std::size_t k) {
         }
         expectPunct(at, '(');
         at = m_tokens[at].match + 1;
-        expectPunct(at, '{');
-        at = m_tokens[at].match + 1;
+        if (word == "switch") {
+            expectPunct(at, '{');
+            return m_tokens[at].match + 1;
+        }
+        at = nestedStatementEnd(at);
         if (word == "if" && isWord(at, "else")) {
-            if (isWord(at + 1, "if")) {
-                return blockStatementEnd(at + 1);
-            }
-            expectPunct(at + 1, '{');
-            return m_tokens[at + 1].match + 1;
+            return nestedStatementEnd(at + 1);
         }
         return at;
     }
@@ -447,7 +472,6 @@ bool operatorWithoutOperand(const Token& t, const Token* next) {
     case '^':
     case '~':
     case '.':
-    case ':':
     case kArrow:
     case kSpread:
     case kOptional:

@@ -76,6 +76,8 @@ TEST(ImportLexer, EndsStatementsAsTreeSitterDoes) {
                   Grammar::TypeScript},
              Case{"if (a) {} else if (b) {} else {}\ntry {} catch {} finally {}\n"
                   "for (const x of y) {}\nswitch (z) { case 1: break; }\n{ block(); }"},
+             Case{"if (a) require('x')\nelse if (b) throw Error(require.resolve('y'))\n"
+                  "else for (;;) try { c() } finally {}\nwhile (d) e()\nf()\n"},
          }) {
         expectLexedAlike(input);
     }
@@ -106,7 +108,6 @@ TEST(ImportLexer, HandsOffWhatItDoesNotModel) {
              Case{"const a = (1;"},              // unbalanced
              Case{"const café = require('x');"}, // a non-ASCII name
              Case{"label: for (;;) {}"},
-             Case{"if (a) require('x')\nelse require('y')"}, // a body without braces
          }) {
         expectHandedOff(input);
     }

@@ -9,37 +9,50 @@ namespace fanout::detail {
 // after every initialization, waiters or not, which made it most of a scan's system calls (one
 // per memoized stat, real path and file). Here a caller only sleeps, and a finished run only
 // wakes, when another thread is actually waiting. A run that throws leaves it to the next caller.
+// A waiter wakes when the state leaves kWaitedFor: done, or idle again after a throw.
 class Once {
 public:
     template <typename Run> void call(Run&& run) {
-        if (m_state.load(std::memory_order_acquire) == kDone) {
-            return;
-        }
-        for (;;) {
-            int expected = kIdle;
-            if (m_state.compare_exchange_strong(expected, kRunning, std::memory_order_acq_rel)) {
-                try {
-                    run();
-                } catch (...) {
-                    m_state.store(kIdle, std::memory_order_release);
-                    m_state.notify_all();
-                    throw;
+        int state = m_state.load(std::memory_order_acquire);
+        while (state != kDone) {
+            if (state == kIdle) {
+                if (m_state.compare_exchange_weak(state, kRunning, std::memory_order_acq_rel)) {
+                    runOnce(run);
+                    return;
                 }
-                m_state.store(kDone, std::memory_order_release);
-                m_state.notify_all();
-                return;
+                continue; // `state` holds what another thread set
             }
-            if (expected == kDone) {
-                return;
+            // Running: say so, then sleep until the runner is done (or has thrown).
+            if (state == kWaitedFor ||
+                m_state.compare_exchange_weak(state, kWaitedFor, std::memory_order_acq_rel)) {
+                m_state.wait(kWaitedFor, std::memory_order_acquire);
+                state = m_state.load(std::memory_order_acquire);
             }
-            m_state.wait(kRunning, std::memory_order_acquire);
         }
     }
 
 private:
+    template <typename Run> void runOnce(Run& run) {
+        try {
+            run();
+        } catch (...) {
+            finish(kIdle);
+            throw;
+        }
+        finish(kDone);
+    }
+    // libstdc++'s notify makes a system call even with nobody waiting (its waiter count is shared
+    // by many addresses): only a run someone waited for notifies.
+    void finish(int state) {
+        if (m_state.exchange(state, std::memory_order_acq_rel) == kWaitedFor) {
+            m_state.notify_all();
+        }
+    }
+
     static constexpr int kIdle = 0;
     static constexpr int kRunning = 1;
-    static constexpr int kDone = 2;
+    static constexpr int kWaitedFor = 2; // running, and another thread sleeps until it is done
+    static constexpr int kDone = 3;
     std::atomic<int> m_state{kIdle};
 };
 

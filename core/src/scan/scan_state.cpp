@@ -20,6 +20,9 @@ bool isScriptPath(std::string_view path) {
     return grammarForPath(path).has_value();
 }
 
+// While a worker follows one module's edges, the whole-module tasks it queues collect here.
+thread_local std::vector<Task>* t_batch = nullptr;
+
 } // namespace
 
 ScanState::ScanState(const ScanConfig& config, const ScanOptions& options)
@@ -85,10 +88,21 @@ void ScanState::run() {
 }
 
 void ScanState::worker(Extractor& extractor) {
+    bool finished = false; // a task of this worker has just ended
     for (;;) {
         Task task;
         {
             std::unique_lock lock(m_queueMutex);
+            if (finished) {
+                --m_active;
+                if (m_cancelled) {
+                    m_queue.clear();
+                }
+                if (m_active == 0 && m_queue.empty()) {
+                    m_queueChanged.notify_all(); // the graph is complete: wake the others to end
+                    return;
+                }
+            }
             m_queueChanged.wait(lock, [&] { return !m_queue.empty() || m_active == 0; });
             if (m_queue.empty()) {
                 return; // nothing queued and nobody working: the graph is complete
@@ -102,14 +116,7 @@ void ScanState::worker(Extractor& extractor) {
         } else {
             process(task, extractor);
         }
-        {
-            std::lock_guard lock(m_queueMutex);
-            --m_active;
-            if (m_cancelled) {
-                m_queue.clear();
-            }
-        }
-        m_queueChanged.notify_all();
+        finished = true;
         reportProgress(false);
     }
 }
@@ -160,6 +167,10 @@ void ScanState::enqueueEntry(const std::string& path, bool conditional) {
 }
 
 void ScanState::enqueue(FileState& file, std::uint16_t environment, bool asset, bool conditional) {
+    if (t_batch != nullptr) {
+        t_batch->push_back({&file, environment, asset, conditional});
+        return;
+    }
     {
         std::lock_guard lock(m_queueMutex);
         if (!m_seenTasks.insert({&file, environment, asset, conditional}).second) {
@@ -168,6 +179,28 @@ void ScanState::enqueue(FileState& file, std::uint16_t environment, bool asset, 
         m_queue.push_back({&file, environment, asset, conditional});
     }
     m_queueChanged.notify_one();
+}
+
+// The whole-module tasks an importer's edges lead to, queued under one lock: one lock per module
+// instead of one per import (a barrel of 50,000 imports made the two workers fight for it).
+void ScanState::flushBatch(std::vector<Task>& batch) {
+    std::size_t queued = 0;
+    {
+        std::lock_guard lock(m_queueMutex);
+        for (const Task& task : batch) {
+            if (m_seenTasks.insert({task.file, task.environment, task.asset, task.conditional})
+                    .second) {
+                m_queue.push_back(task);
+                ++queued;
+            }
+        }
+    }
+    batch.clear();
+    if (queued == 1) {
+        m_queueChanged.notify_one();
+    } else if (queued > 1) {
+        m_queueChanged.notify_all();
+    }
 }
 
 Directive ScanState::directiveOf(const FileState& file) const {
@@ -311,6 +344,8 @@ void ScanState::processWhole(FileState& file, std::uint16_t environment) {
     }
     std::vector<PendingEdge> edges;
     edges.reserve(claimed.size());
+    std::vector<Task> batch;
+    t_batch = &batch;
     for (const auto i : claimed) {
         // A barrel's 50,000 imports take a worker seconds to resolve: a cancel must not wait.
         if ((edges.size() & 255) == 255 && m_options.stop.stop_requested()) {
@@ -320,6 +355,8 @@ void ScanState::processWhole(FileState& file, std::uint16_t environment) {
         edges.push_back(resolveEdge(file, environment, i));
         follow(edges.back(), file, file.extraction.imports[i]);
     }
+    t_batch = nullptr;
+    flushBatch(batch);
     appendEdges(file, environment, std::move(edges));
 }
 

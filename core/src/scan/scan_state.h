@@ -113,6 +113,7 @@ private:
                      FileState* origin = nullptr, std::uint32_t originRecord = 0);
     FileState& fileState(const std::string& realPath);
     void enqueue(FileState& file, std::uint16_t environment, bool asset, bool conditional = false);
+    void flushBatch(std::vector<Task>& batch);
     void enqueueEntry(const std::string& path, bool conditional);
     std::uint16_t effectiveEnvironment(const FileState& file, std::uint16_t requested) const;
     Directive directiveOf(const FileState& file) const;

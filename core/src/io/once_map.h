@@ -5,7 +5,6 @@
 
 #include <array>
 #include <functional>
-#include <memory>
 #include <mutex>
 #include <string>
 #include <unordered_map>
@@ -19,17 +18,13 @@ template <typename Value> class OnceMap {
 public:
     template <typename Compute> const Value& get(const std::string& key, Compute&& compute) {
         Shard& shard = m_shards[std::hash<std::string>{}(key) % m_shards.size()];
-        std::shared_ptr<Slot> slot;
+        Slot* slot = nullptr;
         {
             std::lock_guard lock(shard.mutex);
-            auto& entry = shard.map[key];
-            if (!entry) {
-                entry = std::make_shared<Slot>();
-            }
-            slot = entry;
+            slot = &shard.map.try_emplace(key).first->second;
         }
         slot->once.call([&] { slot->value = compute(); });
-        return slot->value; // the map keeps the slot alive for the cache's lifetime
+        return slot->value; // a node of the map: its address never changes
     }
 
 private:
@@ -39,7 +34,8 @@ private:
     };
     struct Shard {
         std::mutex mutex;
-        std::unordered_map<std::string, std::shared_ptr<Slot>> map;
+        // Slots live in the nodes (never moved by a rehash): one allocation per key.
+        std::unordered_map<std::string, Slot> map;
     };
     std::array<Shard, 32> m_shards;
 };

@@ -86,11 +86,7 @@ std::shared_ptr<ScanResult> ScanState::collect(double scanMs) {
             module.package = packageIds.at(file.package->root);
         }
         module.error = file.error;
-        for (const auto& alias : file.aliases) {
-            if (alias != file.path) {
-                module.aliases.push_back(alias);
-            }
-        }
+        module.aliases.assign(file.aliases.begin(), file.aliases.end());
         if (state->kind == ModuleKind::Parsed) {
             module.specDirective = file.extraction.specDirective;
             module.rwsdkDirective = file.extraction.rwsdkDirective;

@@ -127,7 +127,6 @@ FileState& ScanState::fileState(const std::string& realPath) {
         file->path = realPath;
         file->script = isScriptPath(realPath);
         file->excluded = isExcluded(realPath);
-        file->aliases.insert(realPath);
         return file;
     });
     return *state;
@@ -161,7 +160,9 @@ void ScanState::enqueueEntry(const std::string& path, bool conditional) {
     FileState& file = fileState(real);
     {
         std::lock_guard lock(file.aliasMutex);
-        file.aliases.insert(normalizePath(path));
+        if (const auto alias = normalizePath(path); alias != file.path) {
+            file.aliases.insert(alias);
+        }
     }
     enqueue(file, environment, !file.script, conditional);
 }
@@ -547,7 +548,9 @@ PendingEdge ScanState::resolveEdge(const FileState& file, std::uint16_t environm
     FileState& target = fileState(result.path);
     {
         std::lock_guard lock(target.aliasMutex);
-        target.aliases.insert(result.requestedPath);
+        if (result.requestedPath != target.path) {
+            target.aliases.insert(result.requestedPath);
+        }
         if (!target.package && result.package) {
             target.package = result.package;
         }

@@ -40,7 +40,7 @@ struct FileState {
     std::optional<PackageIdentity> package;
 
     std::mutex aliasMutex;
-    std::set<std::string> aliases; // path strings that reached it, including its own real path
+    std::set<std::string> aliases; // the other path strings that reached it (symlinks, case)
 };
 
 struct PendingEdge : EdgeFacts {

@@ -29,8 +29,12 @@ struct SourceFile {
     Grammar grammar;
 };
 
-void extractAll(benchmark::State& state, const std::vector<SourceFile>& files) {
+// Every benchmark runs twice: through the import lexer (the scan's default) and with tree-sitter
+// alone (the reference), so the two are compared on the same input.
+void extractAll(benchmark::State& state, const std::vector<SourceFile>& files,
+                fanout::ParserChoice parser) {
     Extractor extractor;
+    extractor.setParser(parser);
     std::size_t bytes = 0;
     for (const auto& file : files) {
         bytes += file.bytes.size();
@@ -46,6 +50,10 @@ void extractAll(benchmark::State& state, const std::vector<SourceFile>& files) {
     state.counters["files"] = static_cast<double>(files.size());
 }
 
+fanout::ParserChoice parserArgument(const benchmark::State& state) {
+    return state.range(0) == 0 ? fanout::ParserChoice::Lexer : fanout::ParserChoice::TreeSitter;
+}
+
 void BM_IconModules(benchmark::State& state) {
     static const auto files = [] {
         std::vector<SourceFile> out;
@@ -54,16 +62,16 @@ void BM_IconModules(benchmark::State& state) {
         }
         return out;
     }();
-    extractAll(state, files);
+    extractAll(state, files, parserArgument(state));
 }
-BENCHMARK(BM_IconModules)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_IconModules)->ArgName("tree_sitter")->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 void BM_LargeBundle(benchmark::State& state) {
     static const std::vector<SourceFile> files{
         {"bundle.js", fanout::bench::largeBundle(4 << 20), Grammar::Tsx}};
-    extractAll(state, files);
+    extractAll(state, files, parserArgument(state));
 }
-BENCHMARK(BM_LargeBundle)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_LargeBundle)->ArgName("tree_sitter")->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 std::vector<SourceFile> loadTree(const std::string& root) {
     std::vector<SourceFile> files;
@@ -105,9 +113,13 @@ void registerDirectoryBenchmarks(const std::string& root) {
         state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * bytes));
         state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * files.size()));
     })->Unit(benchmark::kMillisecond);
-    benchmark::RegisterBenchmark("BM_DirectoryExtract", [](benchmark::State& state) {
-        extractAll(state, files);
-    })->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark(
+        "BM_DirectoryExtract",
+        [](benchmark::State& state) { extractAll(state, files, parserArgument(state)); })
+        ->ArgName("tree_sitter")
+        ->Arg(0)
+        ->Arg(1)
+        ->Unit(benchmark::kMillisecond);
 }
 
 } // namespace

@@ -15,6 +15,7 @@ namespace fanout {
 namespace {
 
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+constexpr std::size_t kMaxKeptTokens = (16u << 20) / sizeof(detail::Token);
 
 struct TreeDeleter {
     void operator()(TSTree* tree) const { ts_tree_delete(tree); }
@@ -142,7 +143,13 @@ std::optional<Extraction> Extractor::lex(std::string_view source, Grammar gramma
     Extraction out;
     out.grammar = grammar;
     const auto [text, firstLineOffset] = withoutBom(source);
-    if (!detail::lexImports(text, firstLineOffset, grammar, *m_impl->names, out, m_impl->tokens)) {
+    const bool lexed =
+        detail::lexImports(text, firstLineOffset, grammar, *m_impl->names, out, m_impl->tokens);
+    // The scratch space stays for the next file, unless a large bundle grew it past 16 MB.
+    if (m_impl->tokens.capacity() > kMaxKeptTokens) {
+        std::vector<detail::Token>().swap(m_impl->tokens);
+    }
+    if (!lexed) {
         return std::nullopt;
     }
     out.rwsdkDirective = rwsdkDirective(source);

@@ -118,7 +118,9 @@ NextConfig readNextConfig(const std::string& root) {
     if (!read) {
         return config;
     }
-    const auto& [file, value] = *read;
+    // Named references, not a structured binding: clang before 16 cannot capture one in a lambda.
+    const std::string& file = read->file;
+    const nlohmann::ordered_json& value = read->value;
     const auto append = [&](const nlohmann::ordered_json& list, const std::string& key,
                             std::vector<std::string>& into) {
         for (auto& item : staticStrings(list, file, key, config.findings)) {

@@ -17,6 +17,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -61,37 +62,40 @@ struct Tally {
     }
 };
 
-void compareFile(Extractor& extractor, const std::string& path, Grammar grammar, Tally& tally) {
-    const auto contents = readFile(path, 64u << 20);
-    if (!contents.ok()) {
-        return;
-    }
+// One file read both ways; `label` names it in a difference.
+void compareSource(Extractor& extractor, const std::string& label, std::string_view source,
+                   Grammar grammar, Tally& tally) {
     ++tally.files;
-    tally.bytes += contents.bytes.size();
-    const auto lexed = extractor.lex(contents.bytes, grammar);
+    tally.bytes += source.size();
+    const auto lexed = extractor.lex(source, grammar);
     if (!lexed) {
-        tally.handedOff.emplace_back(contents.bytes.size(), path);
+        tally.handedOff.emplace_back(source.size(), label);
         return;
     }
     ++tally.lexedFiles;
-    tally.lexedBytes += contents.bytes.size();
+    tally.lexedBytes += source.size();
     extractor.setParser(ParserChoice::TreeSitter);
-    Extraction reference;
+    std::optional<Extraction> reference;
     try {
-        reference = extractor.extract(contents.bytes, grammar);
+        reference = extractor.extract(source, grammar);
     } catch (const std::runtime_error&) {
-        ++tally.treeSitterErrors; // tree-sitter gave up on it
-        extractor.setParser(ParserChoice::Lexer);
-        return;
+        // tree-sitter gave up on it: counted with the files it finds broken
     }
     extractor.setParser(ParserChoice::Lexer);
-    if (reference.parseErrors > 0) {
+    if (!reference || reference->parseErrors > 0) {
         ++tally.treeSitterErrors;
         return;
     }
-    const auto difference = extractionDifference(reference, *lexed, extractor.names());
+    const auto difference = extractionDifference(*reference, *lexed, extractor.names());
     if (!difference.empty()) {
-        tally.differences.push_back(path + ": " + difference);
+        tally.differences.push_back(label + ": " + difference);
+    }
+}
+
+void compareFile(Extractor& extractor, const std::string& path, Grammar grammar, Tally& tally) {
+    const auto contents = readFile(path, 64u << 20);
+    if (contents.ok()) {
+        compareSource(extractor, path, contents.bytes, grammar, tally);
     }
 }
 
@@ -147,29 +151,8 @@ void compareFuzzInputs(const std::string& root, Tally& tally) {
             continue;
         }
         const auto grammar = (contents.bytes[0] & 1) != 0 ? Grammar::TypeScript : Grammar::Tsx;
-        const std::string body = contents.bytes.substr(1);
-        ++tally.files;
-        tally.bytes += body.size();
-        const auto lexed = extractor.lex(body, grammar);
-        if (!lexed) {
-            continue;
-        }
-        ++tally.lexedFiles;
-        tally.lexedBytes += body.size();
-        extractor.setParser(ParserChoice::TreeSitter);
-        try {
-            const auto reference = extractor.extract(body, grammar);
-            if (reference.parseErrors > 0) {
-                ++tally.treeSitterErrors;
-            } else if (const auto difference =
-                           extractionDifference(reference, *lexed, extractor.names());
-                       !difference.empty()) {
-                tally.differences.push_back(it->path().string() + ": " + difference);
-            }
-        } catch (const std::runtime_error&) {
-            ++tally.treeSitterErrors;
-        }
-        extractor.setParser(ParserChoice::Lexer);
+        compareSource(extractor, it->path().string(), std::string_view(contents.bytes).substr(1),
+                      grammar, tally);
     }
 }
 

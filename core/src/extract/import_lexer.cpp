@@ -440,7 +440,10 @@ std::size_t ImportLexer::blockStatementEnd(std::size_t k) {
 std::uint32_t ImportLexer::record(std::size_t specifierToken, ImportKind kind, bool typeOnly,
                                   ImportForm form) {
     const Token& t = token(specifierToken);
-    if (t.kind != TokenKind::String && t.kind != TokenKind::Template) {
+    // A template literal names a module only as the argument of import() or require().
+    const bool call = kind == ImportKind::DynamicImport ||
+                      (kind == ImportKind::Require && form == ImportForm::Namespace);
+    if (t.kind != TokenKind::String && !(call && t.kind == TokenKind::Template)) {
         handOff();
     }
     ImportRecord record;
@@ -647,7 +650,7 @@ std::size_t ImportLexer::importStatement(std::size_t k) {
     if (has(at) && m_tokens[at].kind == TokenKind::Identifier && !isWord(at, "from")) {
         if (isPunct(at + 1, '=')) { // import x = require("y")
             if (!isWord(at + 2, "require") || !isPunct(at + 3, '(') ||
-                m_tokens[at + 3].match != at + 5) {
+                m_tokens[at + 3].match != at + 5 || m_tokens[at + 4].kind != TokenKind::String) {
                 handOff(); // import x = Namespace.y
             }
             record(at + 4, ImportKind::Require, typeOnly, ImportForm::Namespace);

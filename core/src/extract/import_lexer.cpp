@@ -170,7 +170,13 @@ bool ImportLexer::canEnd(std::size_t k) const {
     case TokenKind::Identifier:
         return !keywordNeedsMore(textOf(t));
     case TokenKind::Punct:
-        return t.punct == ')' || t.punct == ']' || t.punct == '}' || t.punct == kIncrement;
+        if (t.punct == kIncrement) { // postfix (`a++`) ends an expression, prefix (`++\na`) not
+            const bool operandBefore =
+                k > 0 && (m_tokens[k - 1].kind == TokenKind::Identifier ||
+                          m_tokens[k - 1].is(')') || m_tokens[k - 1].is(']'));
+            return operandBefore && !t.newlineBefore;
+        }
+        return t.punct == ')' || t.punct == ']' || t.punct == '}';
     case TokenKind::TemplatePart:
         return m_text[t.end - 1] == '`';
     default:

@@ -48,7 +48,6 @@ struct Extraction {
     bool lexed = false;
 };
 
-
 // A parse that has not ended after 3 s plus 1 s per MB is abandoned: extract() throws. A normal
 // parse runs at tens of MB per second; a pathological one could run for minutes.
 inline constexpr std::uint64_t kParseTimeoutBaseMicros = 3'000'000;

@@ -931,10 +931,9 @@ void ImportLexer::scanCalls(std::size_t from, std::size_t to) {
             } else if (word == "import" && !member && !isPunct(k + 1, ':')) {
                 handOff(); // an import statement somewhere other than the top level
             }
-        } else if (word == "exports" && member) {
-            m_out.commonJs = true;
-        } else if (word == "module" && member && isWord(k + 2, "exports")) {
-            m_out.commonJs = true;
+        } else if ((word == "exports" && member) ||
+                   (word == "module" && member && isWord(k + 2, "exports"))) {
+            m_out.commonJs = true; // exports.x, module.exports
         } else if (word == "export" && !isPunct(k + 1, ':')) {
             handOff(); // inside a namespace or a block
         }

@@ -219,10 +219,11 @@ void Tokenizer::number() {
     const std::size_t begin = m_pos;
     while (m_pos < m_text.size()) {
         const unsigned char c = at(m_pos);
-        if (isIdentifierPart(c) || c == '.') {
-            ++m_pos;
-        } else if ((c == '+' || c == '-') && (at(m_pos - 1) == 'e' || at(m_pos - 1) == 'E') &&
-                   !(at(begin) == '0' && (at(begin + 1) == 'x' || at(begin + 1) == 'X'))) {
+        // Digits, letters (hex, exponent, bigint `n`), separators, the point, an exponent's sign.
+        const bool exponentSign =
+            (c == '+' || c == '-') && (at(m_pos - 1) == 'e' || at(m_pos - 1) == 'E') &&
+            !(at(begin) == '0' && (at(begin + 1) == 'x' || at(begin + 1) == 'X'));
+        if (isIdentifierPart(c) || c == '.' || exponentSign) {
             ++m_pos;
         } else {
             break;

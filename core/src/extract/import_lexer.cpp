@@ -193,12 +193,12 @@ bool ImportLexer::continues(std::size_t k) const {
         return word == "in" || word == "instanceof";
     }
     // What tree-sitter's scanner looks at is the next character: `/` of a regular expression,
-    // `.` of `.5`, `}` of a template literal's continuation.
+    // `.` of `.5`, a backtick or the `}` of a template literal.
     if (t.kind == TokenKind::Regex || t.kind == TokenKind::Number) {
         return m_text[t.begin] == '/' || m_text[t.begin] == '.';
     }
-    if (t.kind == TokenKind::TemplatePart) {
-        return m_text[t.begin] == '}';
+    if (t.kind == TokenKind::TemplatePart || t.kind == TokenKind::Template) {
+        return true; // a tagged template (`a\n`x``), or the rest of one after `}`
     }
     if (t.kind != TokenKind::Punct) {
         return false;

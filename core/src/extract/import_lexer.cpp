@@ -170,7 +170,8 @@ bool ImportLexer::canEnd(std::size_t k) const {
     case TokenKind::Identifier:
         return !keywordNeedsMore(textOf(t));
     case TokenKind::Punct:
-        if (t.punct == kIncrement) { // postfix (`a++`) ends an expression, prefix (`++\na`) not
+        // Postfix `a++` and TypeScript's non-null `a!` end an expression; prefix `++a`, `!a` not.
+        if (t.punct == kIncrement || t.punct == '!') {
             const bool operandBefore =
                 k > 0 && (m_tokens[k - 1].kind == TokenKind::Identifier ||
                           m_tokens[k - 1].is(')') || m_tokens[k - 1].is(']'));

@@ -493,9 +493,28 @@ bool operatorWithoutOperand(const Token& t, const Token* next) {
            next->is(',');
 }
 
+// `++` or `--` next to another one (`a ++ ++b`) or after a literal (`2++`): which are prefix and
+// which postfix is up to tree-sitter's precedences.
+bool tangledIncrement(const Token& t, const Token* previous, const Token* next) {
+    if (t.kind != TokenKind::Punct || t.punct != kIncrement) {
+        return false;
+    }
+    const auto increment = [](const Token* other) {
+        return other != nullptr && other->kind == TokenKind::Punct && other->punct == kIncrement;
+    };
+    const bool afterLiteral =
+        previous != nullptr && !t.newlineBefore &&
+        (previous->kind == TokenKind::Number || previous->kind == TokenKind::String ||
+         previous->kind == TokenKind::Template || previous->kind == TokenKind::Regex);
+    return increment(previous) || increment(next) || afterLiteral;
+}
+
 void ImportLexer::run() {
     for (std::size_t k = 0; k < m_count; ++k) {
-        if (operatorWithoutOperand(m_tokens[k], k + 1 < m_count ? &m_tokens[k + 1] : nullptr)) {
+        const Token* previous = k > 0 ? &m_tokens[k - 1] : nullptr;
+        const Token* next = k + 1 < m_count ? &m_tokens[k + 1] : nullptr;
+        if (operatorWithoutOperand(m_tokens[k], next) ||
+            tangledIncrement(m_tokens[k], previous, next)) {
             handOff();
         }
     }

@@ -21,6 +21,26 @@ struct HandOff {};
     throw HandOff{};
 }
 
+// Statements and patterns nest by recursion: 5,000 `else if` in a generated file must not exhaust a
+// worker's stack. Deeper than this, tree-sitter (which keeps its own stack) reads the file.
+constexpr unsigned kMaxDepth = 256;
+
+class DepthGuard {
+public:
+    explicit DepthGuard(unsigned& depth) : m_depth(depth) {
+        if (++m_depth > kMaxDepth) {
+            --m_depth;
+            handOff();
+        }
+    }
+    ~DepthGuard() { --m_depth; }
+    DepthGuard(const DepthGuard&) = delete;
+    DepthGuard& operator=(const DepthGuard&) = delete;
+
+private:
+    unsigned& m_depth;
+};
+
 // Keywords that leave an expression unfinished: no statement ends after one of them.
 bool keywordNeedsMore(std::string_view word) {
     static constexpr std::array<std::string_view, 22> kWords{
@@ -145,6 +165,7 @@ private:
     std::vector<std::uint32_t> m_lineStarts;
     std::unordered_map<std::string_view, ExportEntry> m_bindings;
     std::vector<OwnExport> m_own;
+    unsigned m_depth = 0; // nested statements and patterns being read
 };
 
 SourcePosition ImportLexer::positionOf(std::uint32_t offset) {
@@ -397,6 +418,7 @@ std::size_t ImportLexer::nestedStatementEnd(std::size_t k) {
 }
 
 std::size_t ImportLexer::blockStatementEnd(std::size_t k) {
+    const DepthGuard guard(m_depth);
     const auto word = textOf(m_tokens[k]);
     if (word == "function") {
         return functionEnd(k, nullptr);
@@ -890,6 +912,7 @@ std::size_t ImportLexer::pattern(std::size_t k) {
 }
 
 void ImportLexer::collectBindings(std::size_t open) {
+    const DepthGuard guard(m_depth);
     const std::size_t close = m_tokens[open].match;
     const bool object = m_tokens[open].is('{');
     std::size_t k = open + 1;

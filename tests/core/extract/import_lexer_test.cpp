@@ -93,6 +93,26 @@ TEST(ImportLexer, TellsRegularExpressionsFromDivisions) {
     }
 }
 
+// A generated chain of 5,000 `else if` nests that deep: handed off instead of recursing that far.
+TEST(ImportLexer, DeepNestingIsHandedOffNotRecursedInto) {
+    std::string chain = "if (a0) {}";
+    for (int i = 1; i < 5000; ++i) {
+        chain += " else if (a" + std::to_string(i) + ") {}";
+    }
+    expectHandedOff({chain.c_str()});
+    std::string pattern = "export const ";
+    for (int i = 0; i < 5000; ++i) {
+        pattern += "[";
+    }
+    pattern += "x";
+    for (int i = 0; i < 5000; ++i) {
+        pattern += "]";
+    }
+    pattern += " = y;";
+    Extractor extractor;
+    EXPECT_FALSE(extractor.lex(pattern, Grammar::Tsx).has_value());
+}
+
 TEST(ImportLexer, ReadsJsxPragmasInComments) {
     expectLexedAlike({"/** @jsxRuntime automatic @jsxImportSource preact */\nexport const a = 1;"});
 }

@@ -1,0 +1,302 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "extract/import_lexer_reader.h"
+
+#include <algorithm>
+#include <array>
+
+namespace fanout::detail::lexer {
+namespace {
+
+// Keywords that leave an expression unfinished: no statement ends after one of them.
+bool keywordNeedsMore(std::string_view word) {
+    static constexpr std::array<std::string_view, 22> kWords{
+        "const",  "let",        "var",     "new",    "typeof", "void", "delete", "await",
+        "in",     "instanceof", "extends", "throw",  "case",   "if",   "for",    "while",
+        "switch", "function",   "class",   "import", "export", "as"};
+    return std::find(kWords.begin(), kWords.end(), word) != kWords.end();
+}
+
+} // namespace
+
+bool ImportLexer::canEnd(std::size_t k) const {
+    const Token& t = m_tokens[k];
+    switch (t.kind) {
+    case TokenKind::Identifier:
+        return !keywordNeedsMore(textOf(t));
+    case TokenKind::Punct:
+        // Postfix `a++` and TypeScript's non-null `a!` end an expression; prefix `++a`, `!a` not.
+        if (t.punct == kIncrement || t.punct == '!') {
+            const bool operandBefore =
+                k > 0 && (m_tokens[k - 1].kind == TokenKind::Identifier ||
+                          m_tokens[k - 1].is(')') || m_tokens[k - 1].is(']'));
+            return operandBefore && !t.newlineBefore;
+        }
+        return t.punct == ')' || t.punct == ']' || t.punct == '}';
+    case TokenKind::TemplatePart:
+        return m_text[t.end - 1] == '`';
+    default:
+        return true;
+    }
+}
+
+// Tree-sitter's rule for an automatic semicolon: none before a token that continues the
+// expression.
+bool ImportLexer::continues(std::size_t k) const {
+    const Token& t = m_tokens[k];
+    if (t.kind == TokenKind::Identifier) {
+        const auto word = textOf(t);
+        return word == "in" || word == "instanceof";
+    }
+    // What tree-sitter's scanner looks at is the next character: `/` of a regular expression,
+    // `.` of `.5`, a backtick or the `}` of a template literal.
+    if (t.kind == TokenKind::Regex || t.kind == TokenKind::Number) {
+        return m_text[t.begin] == '/' || m_text[t.begin] == '.';
+    }
+    if (t.kind == TokenKind::TemplatePart || t.kind == TokenKind::Template) {
+        return true; // a tagged template (`a\n`x``), or the rest of one after `}`
+    }
+    if (t.kind != TokenKind::Punct) {
+        return false;
+    }
+    switch (t.punct) {
+    case ',':
+    case '.':
+    case ':':
+    case ';':
+    case '*':
+    case '%':
+    case '>':
+    case '<':
+    case '=':
+    case '[':
+    case '(':
+    case '?':
+    case '^':
+    case '|':
+    case '&':
+    case '/':
+    case '+':
+    case '-':
+    case kArrow:
+    case kSpread:
+    case kOptional:
+    case kShiftOrLessEqual:
+        return true;
+    case '!':
+        return isPunct(k + 1, '=') && m_tokens[k + 1].begin == t.end;
+    default:
+        return false;
+    }
+}
+
+std::size_t ImportLexer::expressionStatementEnd(std::size_t k, bool type) const {
+    while (k < m_count) {
+        const Token& t = m_tokens[k];
+        if (t.is(';')) {
+            return k + 1;
+        }
+        const bool property = k > 0 && (m_tokens[k - 1].is('.') || m_tokens[k - 1].is(kOptional));
+        if (t.kind == TokenKind::Identifier && !property && textOf(t) == "function") {
+            k = functionEnd(k, nullptr, true); // no statement ends inside its header
+        } else if (t.kind == TokenKind::Identifier && !property && textOf(t) == "class") {
+            k = afterBody(k + 1);
+        } else {
+            k = isOpener(t) ? t.match + 1 : k + 1;
+        }
+        // In a type, `>` closes type arguments and a keyword (`void`) is a type: either may end
+        // the statement.
+        const bool typeEnd =
+            type && (m_tokens[k - 1].is('>') || m_tokens[k - 1].kind == TokenKind::Identifier);
+        if (endsBetween(k - 1, k) ||
+            (typeEnd && has(k) && m_tokens[k].newlineBefore && !continues(k))) {
+            return k;
+        }
+    }
+    return k;
+}
+
+std::size_t ImportLexer::finishStatement(std::size_t k) const {
+    if (isPunct(k, ';')) {
+        return k + 1;
+    }
+    if (!endsBetween(k - 1, k)) {
+        handOff();
+    }
+    return k;
+}
+
+// `<...>` after a function or class name: skipped by counting angle brackets.
+std::size_t ImportLexer::skipTypeParameters(std::size_t k) const {
+    if (!isPunct(k, '<')) {
+        return k;
+    }
+    int depth = 0;
+    while (k < m_count) {
+        const Token& t = m_tokens[k];
+        if (t.is('<')) {
+            ++depth;
+        } else if (t.is('>') && --depth == 0) {
+            return k + 1;
+        } else if (isOpener(t)) {
+            k = t.match;
+        }
+        ++k;
+    }
+    handOff();
+}
+
+// From a `:` after a parameter list to the `{` of the body or the `;` of a signature.
+std::size_t ImportLexer::skipReturnType(std::size_t k) const {
+    if (!isPunct(k, ':')) {
+        return k;
+    }
+    ++k;
+    int angles = 0;
+    while (k < m_count) {
+        const Token& t = m_tokens[k];
+        if (t.is('<')) {
+            ++angles;
+        } else if (t.is('>')) {
+            --angles;
+        } else if (angles == 0 && (t.is('{') || t.is(';'))) {
+            const Token& before = m_tokens[k - 1];
+            // `: {a: T}`, `: A | {b: T}`: an object type, not the body.
+            if (t.is('{') && (before.is(':') || before.is('|') || before.is('&') ||
+                              before.is(kArrow) || before.is(',') ||
+                              (before.kind == TokenKind::Identifier && textOf(before) == "is"))) {
+                handOff();
+            }
+            return k;
+        } else if (angles == 0 && t.newlineBefore && endsBetween(k - 1, k)) {
+            return k;
+        } else if (isOpener(t)) {
+            k = t.match;
+        }
+        ++k;
+    }
+    return k;
+}
+
+std::size_t ImportLexer::functionEnd(std::size_t k, bool* hasBody, bool expression) const {
+    // k: at `function`
+    ++k;
+    if (isPunct(k, '*')) {
+        ++k;
+    }
+    if (has(k) && m_tokens[k].kind == TokenKind::Identifier) {
+        ++k;
+    }
+    k = skipTypeParameters(k);
+    expectPunct(k, '(');
+    k = skipReturnType(m_tokens[k].match + 1);
+    if (isPunct(k, '{')) {
+        if (hasBody != nullptr) {
+            *hasBody = true;
+        }
+        return m_tokens[k].match + 1;
+    }
+    if (expression) {
+        handOff();
+    }
+    if (hasBody != nullptr) {
+        *hasBody = false;
+    }
+    return finishStatement(k); // an overload signature
+}
+
+// The first `{` at this level from k (brackets and type arguments skipped) is a body; the
+// statement ends after it.
+std::size_t ImportLexer::afterBody(std::size_t k) const {
+    int angles = 0; // `interface A<T = {}>`, `class B extends C<{x: 1}>`
+    while (k < m_count) {
+        const Token& t = m_tokens[k];
+        if (t.is('<')) {
+            ++angles;
+        } else if (t.is('>') && angles > 0) {
+            --angles;
+        } else if (t.is('{') && angles == 0) {
+            return t.match + 1;
+        }
+        if (t.is(';')) {
+            handOff();
+        }
+        k = isOpener(t) ? t.match + 1 : k + 1;
+    }
+    handOff();
+}
+
+// The body of an if, else, for, while or with: a block, a compound statement or an expression
+// statement (`if (x) throw Error(y);`, `if (a) b()\nelse c()`).
+std::size_t ImportLexer::nestedStatementEnd(std::size_t k) {
+    const Token& t = token(k);
+    if (t.is('{')) {
+        return t.match + 1;
+    }
+    if (t.is(';')) {
+        return k + 1;
+    }
+    if (t.kind == TokenKind::Identifier) {
+        const auto word = textOf(t);
+        if (isPunct(k + 1, ':') || word == "do" || word == "declare" || word == "import" ||
+            word == "export") {
+            handOff();
+        }
+        if (word == "if" || word == "for" || word == "while" || word == "with" ||
+            word == "switch" || word == "try" || word == "function" || word == "class" ||
+            (word == "async" && isWord(k + 1, "function"))) {
+            return blockStatementEnd(k);
+        }
+    }
+    return expressionStatementEnd(k);
+}
+
+std::size_t ImportLexer::blockStatementEnd(std::size_t k) {
+    const DepthGuard guard(m_depth);
+    const auto word = textOf(m_tokens[k]);
+    if (word == "function") {
+        return functionEnd(k, nullptr);
+    }
+    if (word == "async") {
+        return functionEnd(k + 1, nullptr);
+    }
+    if (word == "class" || word == "abstract" || word == "enum" || word == "interface") {
+        return afterBody(k + 1);
+    }
+    if (word == "if" || word == "for" || word == "while" || word == "with" || word == "switch") {
+        std::size_t at = k + 1;
+        if (word == "for" && isWord(at, "await")) {
+            ++at;
+        }
+        expectPunct(at, '(');
+        at = m_tokens[at].match + 1;
+        if (word == "switch") {
+            expectPunct(at, '{');
+            return m_tokens[at].match + 1;
+        }
+        at = nestedStatementEnd(at);
+        if (word == "if" && isWord(at, "else")) {
+            return nestedStatementEnd(at + 1);
+        }
+        return at;
+    }
+    if (word == "try") {
+        expectPunct(k + 1, '{');
+        std::size_t at = m_tokens[k + 1].match + 1;
+        if (isWord(at, "catch")) {
+            ++at;
+            if (isPunct(at, '(')) {
+                at = m_tokens[at].match + 1;
+            }
+            expectPunct(at, '{');
+            at = m_tokens[at].match + 1;
+        }
+        if (isWord(at, "finally")) {
+            expectPunct(at + 1, '{');
+            at = m_tokens[at + 1].match + 1;
+        }
+        return at;
+    }
+    handOff();
+}
+
+} // namespace fanout::detail::lexer

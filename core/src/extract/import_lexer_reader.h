@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// The import lexer's reader of statements, shared by its source files: import_lexer.cpp (the
+// statement loop), import_lexer_ends.cpp (where statements end), import_lexer_modules.cpp
+// (import and export statements, binding patterns), import_lexer_calls.cpp (import(), require(),
+// CommonJS markers).
+#include "extract/js_string_literal.h"
+#include "extract/js_tokens.h"
+#include "fanout/extract/extractor.h"
+
+#include <optional>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace fanout::detail::lexer {
+
+// Thrown inside the reader when the text is beyond it; caught by lexImports.
+struct HandOff {};
+
+[[noreturn]] inline void handOff() {
+    throw HandOff{};
+}
+
+// Statements and patterns nest by recursion: 5,000 `else if` in a generated file must not exhaust a
+// worker's stack. Deeper than this, tree-sitter (which keeps its own stack) reads the file.
+inline constexpr unsigned kMaxDepth = 256;
+
+class DepthGuard {
+public:
+    explicit DepthGuard(unsigned& depth) : m_depth(depth) {
+        if (++m_depth > kMaxDepth) {
+            --m_depth;
+            handOff();
+        }
+    }
+    ~DepthGuard() { --m_depth; }
+    DepthGuard(const DepthGuard&) = delete;
+    DepthGuard& operator=(const DepthGuard&) = delete;
+
+private:
+    unsigned& m_depth;
+};
+
+// One specifier of an import or export list.
+struct Specifier {
+    std::uint32_t name = 0;             // token
+    std::optional<std::uint32_t> alias; // token after `as`
+    bool typeOnly = false;
+};
+
+// An own export whose target is only known once every import is read: `export {a}` re-exports
+// an imported binding, else it is local.
+struct OwnExport {
+    ExportEntry entry;
+    std::string_view local; // set for an export clause specifier
+};
+
+class ImportLexer {
+public:
+    ImportLexer(std::string_view text, std::uint32_t firstLineOffset, Grammar grammar,
+                NameTable& names, Extraction& out, const std::vector<Token>& tokens)
+        : m_text(text), m_firstLineOffset(firstLineOffset), m_grammar(grammar), m_names(names),
+          m_out(out), m_tokens(tokens), m_count(tokens.size()) {}
+
+    void run();
+
+private:
+    // --- tokens
+    bool has(std::size_t k) const { return k < m_count; }
+    const Token& token(std::size_t k) const {
+        if (k >= m_count) {
+            handOff();
+        }
+        return m_tokens[k];
+    }
+    std::string_view textOf(const Token& t) const {
+        return m_text.substr(t.begin, t.end - t.begin);
+    }
+    bool isWord(std::size_t k, std::string_view word) const {
+        return has(k) && m_tokens[k].kind == TokenKind::Identifier && textOf(m_tokens[k]) == word;
+    }
+    bool isPunct(std::size_t k, char c) const { return has(k) && m_tokens[k].is(c); }
+    bool isOpener(const Token& t) const {
+        return t.kind == TokenKind::Punct && (t.punct == '(' || t.punct == '[' || t.punct == '{');
+    }
+    void expectPunct(std::size_t k, char c) const {
+        if (!isPunct(k, c)) {
+            handOff();
+        }
+    }
+    std::string_view stringBody(const Token& t) const {
+        return m_text.substr(t.begin + 1, t.end - t.begin - 2);
+    }
+    SourcePosition positionOf(std::uint32_t offset);
+
+    // --- statement ends
+    bool canEnd(std::size_t k) const;
+    bool continues(std::size_t k) const;
+    // Whether a statement whose last token is `last` ends before `next` (a semicolon inserted).
+    bool endsBetween(std::size_t last, std::size_t next) const {
+        return next >= m_count ||
+               (m_tokens[next].newlineBefore && canEnd(last) && !continues(next));
+    }
+    // The first token after an expression-like statement starting at `k` (after its `;`).
+    std::size_t expressionStatementEnd(std::size_t k, bool type = false) const;
+    // After a statement whose last token is k - 1: its `;`, or a line break that ends it.
+    std::size_t finishStatement(std::size_t k) const;
+    std::size_t blockStatementEnd(std::size_t k);
+    std::size_t nestedStatementEnd(std::size_t k);
+    // After a function's body; `expression`: a function expression, which always has one.
+    std::size_t functionEnd(std::size_t k, bool* hasBody, bool expression = false) const;
+    std::size_t afterBody(std::size_t k) const; // k: the first token where a `{` body may start
+    std::size_t skipTypeParameters(std::size_t k) const;
+    std::size_t skipReturnType(std::size_t k) const;
+
+    // --- statements
+    std::size_t statement(std::size_t k);
+    std::size_t importStatement(std::size_t k);
+    std::size_t exportStatement(std::size_t k);
+    std::size_t exportDeclaration(std::size_t k);
+    std::size_t specifierList(std::size_t open, std::vector<Specifier>& into) const;
+    std::size_t afterSource(std::size_t k) const;
+    void collectBindings(std::size_t open);
+    std::size_t bindingElement(std::size_t k, std::size_t close);
+    std::size_t pattern(std::size_t k);
+
+    // --- anywhere
+    void scanCalls(std::size_t from, std::size_t to);
+    void call(std::size_t k, ImportKind kind);
+
+    NameId nameOf(std::size_t k) {
+        const Token& t = token(k);
+        if (t.kind == TokenKind::String) {
+            return m_names.intern(decodeJsStringBody(stringBody(t)));
+        }
+        if (t.kind != TokenKind::Identifier) {
+            handOff();
+        }
+        return m_names.intern(textOf(t));
+    }
+    std::uint32_t record(std::size_t specifierToken, ImportKind kind, bool typeOnly,
+                         ImportForm form);
+    void addName(std::uint32_t index, NameId name, NameId local) {
+        m_out.names.push_back(name);
+        m_out.locals.push_back(local);
+        ++m_out.imports[index].namesCount;
+    }
+
+    std::string_view m_text;
+    std::uint32_t m_firstLineOffset;
+    Grammar m_grammar;
+    NameTable& m_names;
+    Extraction& m_out;
+    const std::vector<Token>& m_tokens;
+    std::size_t m_count;
+    std::vector<std::uint32_t> m_lineStarts;
+    std::unordered_map<std::string_view, ExportEntry> m_bindings;
+    std::vector<OwnExport> m_own;
+    unsigned m_depth = 0; // nested statements and patterns being read
+};
+
+} // namespace fanout::detail::lexer

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <fnmatch.h>
+#include <optional>
 #include <stop_token>
 #include <thread>
 
@@ -22,6 +23,16 @@ bool isScriptPath(std::string_view path) {
 
 // While a worker follows one module's edges, the whole-module tasks it queues collect here.
 thread_local std::vector<Task>* t_batch = nullptr;
+
+// Collects this thread's whole-module tasks into `batch` while it lives, even if what runs in
+// between throws.
+class BatchScope {
+public:
+    explicit BatchScope(std::vector<Task>& batch) { t_batch = &batch; }
+    ~BatchScope() { t_batch = nullptr; }
+    BatchScope(const BatchScope&) = delete;
+    BatchScope& operator=(const BatchScope&) = delete;
+};
 
 } // namespace
 
@@ -346,7 +357,7 @@ void ScanState::processWhole(FileState& file, std::uint16_t environment) {
     std::vector<PendingEdge> edges;
     edges.reserve(claimed.size());
     std::vector<Task> batch;
-    t_batch = &batch;
+    std::optional<BatchScope> collecting(std::in_place, batch);
     for (const auto i : claimed) {
         // A barrel's 50,000 imports take a worker seconds to resolve: a cancel must not wait.
         if ((edges.size() & 255) == 255 && m_options.stop.stop_requested()) {
@@ -356,7 +367,7 @@ void ScanState::processWhole(FileState& file, std::uint16_t environment) {
         edges.push_back(resolveEdge(file, environment, i));
         follow(edges.back(), file, file.extraction.imports[i]);
     }
-    t_batch = nullptr;
+    collecting.reset();
     flushBatch(batch);
     appendEdges(file, environment, std::move(edges));
 }

@@ -63,6 +63,7 @@ private:
     // Whether an expression may start here: what decides `/` (regex or division) and `<`.
     Slash slashAfterPrevious() const;
     bool skipSpaceAndComments();
+    bool nextOnLine(unsigned char& c);
     bool string(unsigned char quote);
     // From after a backtick or a `}` closing a substitution, to the closing backtick or a `${`.
     bool templatePart(std::size_t begin, bool head);
@@ -149,14 +150,23 @@ bool Tokenizer::skipSpaceAndComments() {
     }
 }
 
+// The next character of a literal that cannot span lines (a string, a regular expression); false
+// at a line break or the end of the text, where such a literal is unterminated.
+bool Tokenizer::nextOnLine(unsigned char& c) {
+    c = at(m_pos);
+    if (m_pos >= m_text.size() || c == '\n' || c == '\r') {
+        return false;
+    }
+    ++m_pos;
+    return true;
+}
+
 bool Tokenizer::string(unsigned char quote) {
     const std::size_t begin = m_pos++;
-    for (;;) {
-        const unsigned char c = at(m_pos);
-        if (m_pos >= m_text.size() || c == '\n' || c == '\r') {
+    for (unsigned char c = 0;;) {
+        if (!nextOnLine(c)) {
             return false;
         }
-        ++m_pos;
         if (c == '\\') {
             if (m_pos >= m_text.size()) {
                 return false;
@@ -192,12 +202,10 @@ bool Tokenizer::templatePart(std::size_t begin, bool head) {
 bool Tokenizer::regex() {
     const std::size_t begin = m_pos++;
     bool inClass = false;
-    for (;;) {
-        const unsigned char c = at(m_pos);
-        if (m_pos >= m_text.size() || c == '\n' || c == '\r') {
+    for (unsigned char c = 0;;) {
+        if (!nextOnLine(c)) {
             return false;
         }
-        ++m_pos;
         if (c == '\\') {
             ++m_pos;
         } else if (c == '[') {

@@ -87,10 +87,10 @@ FileType statType(ResolverCache::Impl& cache, const std::string& path) {
 // unreadable folders, and names missing on a case-insensitive file system are stat()ed.
 FileType ResolverCache::Impl::type(const std::string& path) {
     return types.get(path, [&] {
-        const auto dir = std::string(detail::parentPath(path));
         if (path == "/" || !startsWith(path, "/")) {
             return statType(*this, path);
         }
+        const auto dir = std::string(detail::parentPath(path));
         const auto& folder = dirListing(dir);
         if (!folder.readable) {
             return statType(*this, path);

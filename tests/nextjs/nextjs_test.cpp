@@ -112,7 +112,7 @@ TEST_F(NextBuild, NothingIsUnresolvedThatNextResolves) {
         }
         EXPECT_NE(edge.resolution, ResolutionKind::Unresolved)
             << edge.specifier << " from " << result().module(edge.importer).path << ": "
-            << edge.reason;
+            << edge.reason();
     }
 }
 
@@ -136,7 +136,7 @@ TEST_F(NextBuild, JsxImportsTheAutomaticRuntime) {
         if (edge.kind == ImportKind::JsxRuntime) {
             ++runtimeEdges;
             EXPECT_EQ(edge.specifier, "react/jsx-runtime");
-            EXPECT_EQ(edge.resolution, ResolutionKind::File) << edge.reason;
+            EXPECT_EQ(edge.resolution, ResolutionKind::File) << edge.reason();
         }
     }
     EXPECT_GE(runtimeEdges, 6u); // every .tsx file of the app renders JSX

@@ -254,10 +254,10 @@ TableContent unresolvedTable(const SessionPtr& s) {
                    [edge](int row) { return QString::fromStdString(edge(row).specifier); }),
         textColumn(QObject::tr("Category"),
                    [edge](int row) {
-                       return QString::fromStdString(unresolvedCategory(edge(row).reason));
+                       return QString::fromStdString(unresolvedCategory(edge(row).reason()));
                    }),
         textColumn(QObject::tr("Reason"),
-                   [edge](int row) { return QString::fromStdString(edge(row).reason); }),
+                   [edge](int row) { return QString::fromStdString(edge(row).reason()); }),
         numberColumn(QObject::tr("Line"), [edge](int row) { return edge(row).position.line; }),
     };
     content.moduleOfRow = [edge](int row) { return std::optional(edge(row).importer); };

@@ -112,10 +112,10 @@ void findDuplicates(const ScanResult& result, Analysis& out) {
     }
     // Imports spelled with the wrong letter case: one more module on macOS and Windows.
     for (const auto& edge : result.edges) {
-        if (edge.caseVariantOf.empty()) {
+        if (edge.caseVariantOf().empty()) {
             continue;
         }
-        const auto it = firstModuleOf.find(edge.caseVariantOf);
+        const auto it = firstModuleOf.find(edge.caseVariantOf());
         if (it == firstModuleOf.end()) {
             continue;
         }

@@ -169,7 +169,7 @@ std::string writeCsv(const std::string& dir, const ScanResult& result, const Ana
                         std::to_string(edge.position.column),
                         std::string(toString(edge.resolution)),
                         edge.target ? displayPath(result.module(*edge.target).path, root) : "",
-                        edge.reason});
+                        edge.reason()});
         }
         return true;
     });

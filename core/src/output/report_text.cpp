@@ -213,7 +213,7 @@ std::string unresolvedRows(const ScanResult& result) {
     std::map<std::string, std::vector<const ScanEdge*>> byCategory;
     for (const auto& edge : result.edges) {
         if (edge.resolution == ResolutionKind::Unresolved && !edge.typeOnly) {
-            byCategory[unresolvedCategory(edge.reason)].push_back(&edge);
+            byCategory[unresolvedCategory(edge.reason())].push_back(&edge);
         }
     }
     std::ostringstream out;
@@ -222,7 +222,7 @@ std::string unresolvedRows(const ScanResult& result) {
         for (std::size_t i = 0; i < edges.size() && i < 3; ++i) {
             out << "    \"" << edges[i]->specifier << "\" from "
                 << displayPath(result.module(edges[i]->importer).path, result.config.root) << ": "
-                << edges[i]->reason << "\n";
+                << edges[i]->reason() << "\n";
         }
     }
     return out.str();

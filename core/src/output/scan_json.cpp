@@ -109,7 +109,7 @@ Json edgeJson(const ScanEdge& edge, const ScanResult& result) {
              {"typeOnly", edge.typeOnly},
              {"line", edge.position.line},
              {"column", edge.position.column},
-             {"query", edge.query},
+             {"query", edge.query()},
              {"resolution", edge.typeOnly ? "type-only" : std::string(toString(edge.resolution))}};
     if (edge.target) {
         const auto& target = result.module(*edge.target);
@@ -117,10 +117,10 @@ Json edgeJson(const ScanEdge& edge, const ScanResult& result) {
         out["targetEnv"] = result.config.environments[target.environment].name;
     } else {
         out["resolved"] = nullptr;
-        if (!edge.external.empty()) {
-            out["external"] = edge.external;
+        if (!edge.external().empty()) {
+            out["external"] = edge.external();
         }
-        out["reason"] = edge.reason;
+        out["reason"] = edge.reason();
     }
     if (edge.form != ImportForm::Names) {
         out["form"] = toString(edge.form);
@@ -131,8 +131,8 @@ Json edgeJson(const ScanEdge& edge, const ScanResult& result) {
         }
         out["names"] = std::move(names);
     }
-    if (!edge.caseVariantOf.empty()) {
-        out["caseVariantOf"] = displayPath(edge.caseVariantOf, root);
+    if (!edge.caseVariantOf().empty()) {
+        out["caseVariantOf"] = displayPath(edge.caseVariantOf(), root);
     }
     return out;
 }
@@ -301,7 +301,7 @@ void writeScanJson(std::ostream& out, const ScanResult& result, const JsonOption
         }
         return {{"importer", displayPath(result.module(edge.importer).path, root)},
                 {"specifier", edge.specifier},
-                {"reason", edge.reason}};
+                {"reason", edge.reason()}};
     });
     writeField(out, "directives",
                {{"client", pathList(result.clientModules, root)},

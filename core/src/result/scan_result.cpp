@@ -22,6 +22,19 @@ std::string_view toString(ModuleKind kind) {
     return "parsed";
 }
 
+const EdgeNotes& EdgeFacts::notes() const {
+    static const EdgeNotes none;
+    return m_notes ? *m_notes : none;
+}
+
+void EdgeFacts::setNotes(EdgeNotes notes) {
+    if (notes == EdgeNotes{}) {
+        m_notes.reset();
+    } else {
+        m_notes = std::make_shared<const EdgeNotes>(std::move(notes));
+    }
+}
+
 std::vector<std::uint32_t> entryModules(const ScanResult& result) {
     const std::set<std::string> entries(result.config.entries.begin(), result.config.entries.end());
     const std::set<std::string> conditionalEntries(result.config.conditionalEntries.begin(),

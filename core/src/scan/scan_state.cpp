@@ -387,7 +387,7 @@ bool ScanState::optimizedBarrel(const FileState& file) const {
     if (!file.readOk || !file.extraction.counts.barrel()) {
         return false;
     }
-    const auto* package = file.package ? &*file.package : nullptr;
+    const auto* package = file.package;
     // A package name, or a folder of one ("react-icons/fa": its barrels under fa/).
     const auto listed = [&](const std::string& entry) {
         if (entry == package->name) {
@@ -536,23 +536,26 @@ PendingEdge ScanState::resolveEdge(const FileState& file, std::uint16_t environm
     edge.form = record.form;
     edge.targetEnvironment = environment;
     if (record.typeOnly) {
-        edge.reason = "type-only import: recorded, not followed";
+        // Shared by every type-only edge: notes are immutable.
+        static const auto typeOnly = std::make_shared<const EdgeNotes>(
+            EdgeNotes{{}, {}, "type-only import: recorded, not followed", {}});
+        edge.setNotes(typeOnly);
         return edge;
     }
     if (m_config.compatRwsdk && rwsdkSkipsDottedSpecifier(record.specifier)) {
         edge.resolution = ResolutionKind::External;
-        edge.external = record.specifier;
-        edge.reason = "rwsdk compatibility: the last segment has a non-script extension";
+        edge.setNotes(EdgeNotes{{},
+                                record.specifier,
+                                "rwsdk compatibility: the last segment has a non-script extension",
+                                {}});
         return edge;
     }
-    const auto result = m_resolvers[environment].resolve(file.path, record.specifier, record.kind);
+    auto result = m_resolvers[environment].resolve(file.path, record.specifier, record.kind);
     edge.resolution = result.kind;
-    edge.query = result.query;
-    edge.reason = result.reason;
-    edge.caseVariantOf = result.caseVariantOf;
-    if (result.kind == ResolutionKind::Builtin || result.kind == ResolutionKind::External) {
-        edge.external = result.path;
-    }
+    const bool external =
+        result.kind == ResolutionKind::Builtin || result.kind == ResolutionKind::External;
+    edge.setNotes(EdgeNotes{std::move(result.query), external ? result.path : std::string(),
+                            std::move(result.reason), std::move(result.caseVariantOf)});
     if (result.kind != ResolutionKind::File) {
         return edge;
     }
@@ -563,12 +566,17 @@ PendingEdge ScanState::resolveEdge(const FileState& file, std::uint16_t environm
             target.aliases.insert(result.requestedPath);
         }
         if (!target.package && result.package) {
-            target.package = result.package;
+            target.package = sharedPackage(*result.package);
         }
     }
     edge.target = &target;
     edge.asset = result.asset;
     return edge;
+}
+
+const PackageIdentity* ScanState::sharedPackage(const PackageIdentity& package) {
+    std::lock_guard lock(m_packagesMutex);
+    return &m_packages.try_emplace(package.root, package).first->second;
 }
 
 void ScanState::reportProgress(bool force) {

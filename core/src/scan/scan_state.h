@@ -37,7 +37,7 @@ struct FileState {
     // What the scan's diagnostics say of it: why it was not read or parsed, or why its parse is
     // doubtful (binary, not UTF-8). Empty when all went well.
     std::string diagnostic;
-    std::optional<PackageIdentity> package;
+    const PackageIdentity* package = nullptr; // one of ScanState's, shared by its files
 
     std::mutex aliasMutex;
     std::set<std::string> aliases; // the other path strings that reached it (symlinks, case)
@@ -112,6 +112,7 @@ private:
     void enqueueName(FileState& file, std::uint16_t environment, NameId name, TaskKind kind,
                      FileState* origin = nullptr, std::uint32_t originRecord = 0);
     FileState& fileState(const std::string& realPath);
+    const PackageIdentity* sharedPackage(const PackageIdentity& package);
     void enqueue(FileState& file, std::uint16_t environment, bool asset, bool conditional = false);
     void flushBatch(std::vector<Task>& batch);
     void enqueueEntry(const std::string& path, bool conditional);
@@ -144,6 +145,10 @@ private:
 
     std::mutex m_modulesMutex;
     std::map<std::pair<FileState*, std::uint16_t>, ModuleState> m_modules;
+
+    // Every package a file belongs to, once (by real root): its files point here.
+    std::mutex m_packagesMutex;
+    std::unordered_map<std::string, PackageIdentity> m_packages;
 
     std::atomic<std::uint64_t> m_filesParsed{0};
     std::atomic<std::uint64_t> m_bytesRead{0};

@@ -50,7 +50,7 @@ TEST(Scanner, TypeOnlyAndAssetQueryTargetsAreNotParsedModules) {
     EXPECT_FALSE(types->target);
     const auto* css = testing::findEdge(*result, "src/worker.tsx", "worker", "./styles.css?url");
     ASSERT_TRUE(css && css->target);
-    EXPECT_EQ(css->query, "?url");
+    EXPECT_EQ(css->query(), "?url");
     EXPECT_EQ(result->module(*css->target).kind, ModuleKind::Asset);
 }
 

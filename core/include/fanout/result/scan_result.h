@@ -11,6 +11,7 @@
 #include "fanout/resolve/resolver_cache.h"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -46,6 +47,15 @@ struct ScanModule {
     std::string error;
 };
 
+// What few edges carry (all empty on almost every edge), kept out of line.
+struct EdgeNotes {
+    std::string query;    // "?raw", cut from the specifier before resolving
+    std::string external; // builtin:x or the external specifier
+    std::string reason;   // why it was not resolved or not followed
+    std::string caseVariantOf;
+    bool operator==(const EdgeNotes&) const = default;
+};
+
 // What one import statement became: the record and how it resolved.
 struct EdgeFacts {
     std::string specifier;
@@ -56,11 +66,19 @@ struct EdgeFacts {
     // Its names: a range of ScanResult::edgeNames (of Extraction::names while scanning).
     std::uint32_t namesBegin = 0;
     std::uint32_t namesCount = 0;
-    std::string query;
     ResolutionKind resolution = ResolutionKind::Unresolved;
-    std::string external; // builtin:x or the external specifier
-    std::string reason;
-    std::string caseVariantOf;
+
+    const std::string& query() const { return notes().query; }
+    const std::string& external() const { return notes().external; }
+    const std::string& reason() const { return notes().reason; }
+    const std::string& caseVariantOf() const { return notes().caseVariantOf; }
+    const EdgeNotes& notes() const;
+    // Empty notes take no memory; notes are immutable once set, so copies share them.
+    void setNotes(EdgeNotes notes);
+    void setNotes(std::shared_ptr<const EdgeNotes> notes) { m_notes = std::move(notes); }
+
+private:
+    std::shared_ptr<const EdgeNotes> m_notes;
 };
 
 struct ScanEdge : EdgeFacts {

@@ -7,6 +7,7 @@
 #include "resolve_command.h"
 #include "scan_command.h"
 
+#include "fanout/scan/allocator_arenas.h"
 #include "fanout/version.h"
 
 #include <CLI/CLI.hpp>
@@ -23,6 +24,7 @@ constexpr int kUsageError = 2;
 } // namespace
 
 int main(int argc, char** argv) {
+    fanout::limitAllocatorArenas(); // before any thread starts
     CLI::App app{"Fanout: import-graph scanner for JavaScript and TypeScript projects", "fanout"};
     app.set_version_flag("--version", "fanout " + std::string(fanout::kVersion));
     app.require_subcommand(1);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fanout/demo/demo_project.h"
 #include "fanout/io/atomic_file.h"
+#include "fanout/scan/allocator_arenas.h"
 #include "fanout/version.h"
 #include "graph_panel.h"
 #include "main_window.h"
@@ -63,6 +64,7 @@ bool hasDisplay() {
 } // namespace
 
 int main(int argc, char** argv) {
+    fanout::limitAllocatorArenas(); // before any thread starts
     CLI::App cli("Fanout: explore the import graph of a JavaScript/TypeScript project",
                  "fanout-gui");
     cli.set_version_flag("--version", "fanout-gui " + std::string(fanout::kVersion));

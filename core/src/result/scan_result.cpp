@@ -27,12 +27,11 @@ const EdgeNotes& EdgeFacts::notes() const {
     return m_notes ? *m_notes : none;
 }
 
-void EdgeFacts::setNotes(EdgeNotes notes) {
+std::shared_ptr<const EdgeNotes> sharedNotes(EdgeNotes notes) {
     if (notes == EdgeNotes{}) {
-        m_notes.reset();
-    } else {
-        m_notes = std::make_shared<const EdgeNotes>(std::move(notes));
+        return nullptr;
     }
+    return std::make_shared<const EdgeNotes>(std::move(notes));
 }
 
 std::vector<std::uint32_t> entryModules(const ScanResult& result) {

@@ -44,9 +44,9 @@ std::shared_ptr<ScanResult> ScanState::collect(double scanMs) {
     // The workers' allocator arenas hold those pages; the result is built in this thread's arena.
     ::malloc_trim(0);
 
-    std::vector<const ModuleState*> order;
+    std::vector<ModuleState*> order;
     order.reserve(m_modules.size());
-    for (const auto& [key, module] : m_modules) {
+    for (auto& [key, module] : m_modules) {
         if (module.file != nullptr) {
             order.push_back(&module);
         }
@@ -55,152 +55,20 @@ std::shared_ptr<ScanResult> ScanState::collect(double scanMs) {
         return std::tie(a->file->path, a->environment) < std::tie(b->file->path, b->environment);
     });
     std::size_t edgeCount = 0;
-    for (const ModuleState* state : order) {
-        edgeCount += state->edges.size();
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        order[i]->id = static_cast<std::uint32_t>(i);
+        edgeCount += order[i]->edges.size();
     }
     // Sized once: grown by doubling, the two vectors took half as much again at their peak.
     result->modules.reserve(order.size());
     result->edges.reserve(edgeCount);
-    std::map<std::pair<const FileState*, std::uint16_t>, ModuleId> ids;
-    for (std::size_t i = 0; i < order.size(); ++i) {
-        ids[{order[i]->file, order[i]->environment}] = ModuleId{static_cast<std::uint32_t>(i)};
-    }
-
-    std::map<std::string, PackageId> packageIds; // by real root
-    for (const ModuleState* state : order) {
-        if (state->file->package) {
-            packageIds.emplace(state->file->package->root, PackageId{});
-        }
-    }
-    for (auto& [root, id] : packageIds) {
-        id = PackageId{static_cast<std::uint32_t>(result->packages.size())};
-        for (const ModuleState* state : order) {
-            if (state->file->package && state->file->package->root == root) {
-                result->packages.push_back(*state->file->package);
-                break;
-            }
-        }
-    }
-
-    std::set<const FileState*> filesWithFindings;
-    std::set<std::string> client;
-    std::set<std::string> server;
-    for (const ModuleState* state : order) {
-        const FileState& file = *state->file;
-        ScanModule module;
-        module.path = file.path;
-        module.environment = state->environment;
-        module.kind = state->kind;
-        module.bytes = file.readOk || file.tooLarge ? file.bytes : sizeOnDisk(file.path);
-        if (file.package) {
-            module.package = packageIds.at(file.package->root);
-        }
-        module.error = file.error;
-        module.aliases.assign(file.aliases.begin(), file.aliases.end());
-        if (state->kind == ModuleKind::Parsed) {
-            module.specDirective = file.extraction.specDirective;
-            module.rwsdkDirective = file.extraction.rwsdkDirective;
-            const bool rwsdk =
-                m_config.compatRwsdk || m_config.directiveRule == DirectiveRule::Rwsdk;
-            module.directive = rwsdk ? module.rwsdkDirective : module.specDirective;
-            module.parseErrors = file.extraction.parseErrors;
-            module.counts = file.extraction.counts;
-            module.commonJs = file.extraction.commonJs;
-            result->stats.parseErrors += module.parseErrors;
-            if (module.directive.directive == Directive::Client) {
-                client.insert(file.path);
-            } else if (module.directive.directive == Directive::Server) {
-                server.insert(file.path);
-            }
-            if (filesWithFindings.insert(&file).second) {
-                for (const auto& call : file.extraction.nonLiteralImports) {
-                    result->findings.push_back(
-                        {"non-literal-import", file.path,
-                         std::string(toString(call.kind)) + "(" + call.expression + ") at " +
-                             std::to_string(call.position.line) + ":" +
-                             std::to_string(call.position.column) + " is not followed"});
-                }
-            }
-        }
-        result->modules.push_back(std::move(module));
-    }
-    // A file that could not be read is a diagnostic too, once, whatever reached it.
-    std::set<const FileState*> diagnosed;
-    for (const ModuleState* state : order) {
-        const FileState& file = *state->file;
-        if (!file.diagnostic.empty() && diagnosed.insert(&file).second) {
-            result->diagnostics.push_back({file.path, file.diagnostic});
-        }
-    }
-    std::sort(result->diagnostics.begin(), result->diagnostics.end(),
-              [](const Diagnostic& a, const Diagnostic& b) {
-                  return std::tie(a.path, a.message) < std::tie(b.path, b.message);
-              });
-
-    std::vector<std::uint32_t> edgeOfRecord;
-    for (std::size_t i = 0; i < order.size(); ++i) {
-        std::vector<ScanEdge> edges;
-        std::vector<std::uint32_t> records;
-        auto& pendingEdges = const_cast<ModuleState*>(order[i])->edges;
-        for (auto& pending : pendingEdges) {
-            records.push_back(pending.record);
-            ScanEdge edge;
-            static_cast<EdgeFacts&>(edge) = std::move(static_cast<EdgeFacts&>(pending));
-            const auto& record = order[i]->file->extraction.imports[pending.record];
-            const auto names = order[i]->file->extraction.namesOf(record);
-            edge.namesBegin = static_cast<std::uint32_t>(result->edgeNames.size());
-            edge.namesCount = static_cast<std::uint32_t>(names.size());
-            result->edgeNames.insert(result->edgeNames.end(), names.begin(), names.end());
-            const auto locals = order[i]->file->extraction.localsOf(record);
-            result->edgeLocals.insert(result->edgeLocals.end(), locals.begin(), locals.end());
-            edge.importer = ModuleId{static_cast<std::uint32_t>(i)};
-            if (pending.target != nullptr) {
-                const bool parsedTarget =
-                    !pending.asset && pending.target->script && !pending.target->excluded;
-                const auto environment =
-                    parsedTarget ? effectiveEnvironment(*pending.target, pending.targetEnvironment)
-                                 : pending.targetEnvironment;
-                if (const auto it = ids.find({pending.target, environment}); it != ids.end()) {
-                    edge.target = it->second;
-                }
-            }
-            if (edge.resolution == ResolutionKind::Unresolved && !edge.typeOnly) {
-                ++result->stats.unresolved;
-            }
-            edges.push_back(std::move(edge));
-        }
-        std::vector<std::uint32_t> sorted(edges.size());
-        for (std::uint32_t j = 0; j < sorted.size(); ++j) {
-            sorted[j] = j;
-        }
-        std::stable_sort(sorted.begin(), sorted.end(), [&](std::uint32_t a, std::uint32_t b) {
-            return std::tie(edges[a].position.line, edges[a].position.column, edges[a].specifier) <
-                   std::tie(edges[b].position.line, edges[b].position.column, edges[b].specifier);
-        });
-        const FileState& file = *order[i]->file;
-        edgeOfRecord.assign(file.extraction.imports.size(), ExportEntry::kLocal);
-        for (const auto j : sorted) {
-            edgeOfRecord[records[j]] = static_cast<std::uint32_t>(result->edges.size());
-            result->edges.push_back(std::move(edges[j]));
-        }
-        if (order[i]->kind == ModuleKind::Parsed) {
-            auto& exports = result->modules[i].exports;
-            for (ExportEntry entry : file.extraction.exports) {
-                if (entry.record != ExportEntry::kLocal) {
-                    entry.record = edgeOfRecord[entry.record];
-                    if (entry.record == ExportEntry::kLocal) {
-                        continue; // its import was never resolved (a cancelled scan)
-                    }
-                }
-                exports.push_back(entry);
-            }
-        }
-        std::vector<PendingEdge>().swap(pendingEdges);
-    }
+    // A file's modules are adjacent (sorted by path): what the scan kept of a file goes to the
+    // result with its last module and is released then, so the scan state shrinks as the result
+    // grows.
+    collectDiagnostics(order, *result);
+    collectModules(order, *result);
+    collectEdges(order, *result);
     result->names = m_names->snapshot();
-
-    result->clientModules.assign(client.begin(), client.end());
-    result->serverModules.assign(server.begin(), server.end());
     addDirectiveBoundaries(*result);
     for (const auto& finding : m_config.configFindings) {
         result->findings.push_back({"config-not-static", finding.path, finding.message});
@@ -215,6 +83,181 @@ std::shared_ptr<ScanResult> ScanState::collect(double scanMs) {
 
     fillStats(*result, scanMs, collectStart);
     return result;
+}
+
+namespace {
+
+bool lastModuleOfFile(const std::vector<ModuleState*>& order, std::size_t i) {
+    return i + 1 == order.size() || order[i + 1]->file != order[i]->file;
+}
+
+void addNonLiteralFindings(const FileState& file, ScanResult& result) {
+    for (const auto& call : file.extraction.nonLiteralImports) {
+        result.findings.push_back({"non-literal-import", file.path,
+                                   std::string(toString(call.kind)) + "(" + call.expression +
+                                       ") at " + std::to_string(call.position.line) + ":" +
+                                       std::to_string(call.position.column) + " is not followed"});
+    }
+}
+
+// What the edges were built from; the directives stay (an importer's edge asks them).
+void releaseRecords(Extraction& extraction) {
+    std::vector<ImportRecord>().swap(extraction.imports);
+    std::vector<NonLiteralImport>().swap(extraction.nonLiteralImports);
+    std::vector<ExportEntry>().swap(extraction.exports);
+    std::vector<NameId>().swap(extraction.names);
+    std::vector<NameId>().swap(extraction.locals);
+}
+
+} // namespace
+
+void ScanState::collectDiagnostics(const std::vector<ModuleState*>& order,
+                                   ScanResult& result) const {
+    // A file that could not be read is a diagnostic too, once, whatever reached it.
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        const FileState& file = *order[i]->file;
+        if (!file.diagnostic.empty() && lastModuleOfFile(order, i)) {
+            result.diagnostics.push_back({file.path, file.diagnostic});
+        }
+    }
+    std::sort(result.diagnostics.begin(), result.diagnostics.end(),
+              [](const Diagnostic& a, const Diagnostic& b) {
+                  return std::tie(a.path, a.message) < std::tie(b.path, b.message);
+              });
+}
+
+void ScanState::collectModules(const std::vector<ModuleState*>& order, ScanResult& result) const {
+    std::map<std::string_view, const PackageIdentity*> packagesByRoot;
+    for (const ModuleState* state : order) {
+        if (state->file->package) {
+            packagesByRoot.emplace(state->file->package->root, state->file->package);
+        }
+    }
+    std::unordered_map<const PackageIdentity*, PackageId> packageIds;
+    for (const auto& [root, package] : packagesByRoot) {
+        packageIds.emplace(package, PackageId{static_cast<std::uint32_t>(result.packages.size())});
+        result.packages.push_back(*package);
+    }
+
+    const bool rwsdk = m_config.compatRwsdk || m_config.directiveRule == DirectiveRule::Rwsdk;
+    std::set<std::string> client;
+    std::set<std::string> server;
+    const FileState* findingsOf = nullptr;
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        const ModuleState& state = *order[i];
+        FileState& file = *state.file;
+        ScanModule module;
+        module.environment = state.environment;
+        module.kind = state.kind;
+        module.bytes = file.readOk || file.tooLarge ? file.bytes : sizeOnDisk(file.path);
+        if (file.package) {
+            module.package = packageIds.at(file.package);
+        }
+        module.error = file.error;
+        module.aliases.assign(file.aliases.begin(), file.aliases.end());
+        if (state.kind == ModuleKind::Parsed) {
+            const Extraction& extraction = file.extraction;
+            module.specDirective = extraction.specDirective;
+            module.rwsdkDirective = extraction.rwsdkDirective;
+            module.directive = rwsdk ? module.rwsdkDirective : module.specDirective;
+            module.parseErrors = extraction.parseErrors;
+            module.counts = extraction.counts;
+            module.commonJs = extraction.commonJs;
+            result.stats.parseErrors += module.parseErrors;
+            if (module.directive.directive == Directive::Client) {
+                client.insert(file.path);
+            } else if (module.directive.directive == Directive::Server) {
+                server.insert(file.path);
+            }
+            if (&file != findingsOf) { // once per file, whatever its environments
+                findingsOf = &file;
+                addNonLiteralFindings(file, result);
+            }
+        }
+        // The path is not needed any more once its last module has it.
+        module.path = file.path;
+        result.modules.push_back(std::move(module));
+    }
+    result.clientModules.assign(client.begin(), client.end());
+    result.serverModules.assign(server.begin(), server.end());
+}
+
+void ScanState::collectEdges(const std::vector<ModuleState*>& order, ScanResult& result) const {
+    std::vector<ScanEdge> edges;
+    std::vector<std::uint32_t> sorted;
+    std::vector<std::uint32_t> edgeOfRecord;
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        ModuleState& state = *order[i];
+        const Extraction& extraction = state.file->extraction;
+        edges.clear();
+        for (PendingEdge& pending : state.edges) {
+            edges.push_back(edgeOf(pending, extraction, result));
+            edges.back().importer = ModuleId{static_cast<std::uint32_t>(i)};
+        }
+        sorted.resize(edges.size());
+        for (std::uint32_t j = 0; j < sorted.size(); ++j) {
+            sorted[j] = j;
+        }
+        std::stable_sort(sorted.begin(), sorted.end(), [&](std::uint32_t a, std::uint32_t b) {
+            return std::tie(edges[a].position.line, edges[a].position.column, edges[a].specifier) <
+                   std::tie(edges[b].position.line, edges[b].position.column, edges[b].specifier);
+        });
+        edgeOfRecord.assign(extraction.imports.size(), ExportEntry::kLocal);
+        for (const auto j : sorted) {
+            edgeOfRecord[state.edges[j].record] = static_cast<std::uint32_t>(result.edges.size());
+            result.edges.push_back(std::move(edges[j]));
+        }
+        if (state.kind == ModuleKind::Parsed) {
+            auto& exports = result.modules[i].exports;
+            for (ExportEntry entry : extraction.exports) {
+                if (entry.record != ExportEntry::kLocal) {
+                    entry.record = edgeOfRecord[entry.record];
+                    if (entry.record == ExportEntry::kLocal) {
+                        continue; // its import was never resolved (a cancelled scan)
+                    }
+                }
+                exports.push_back(entry);
+            }
+        }
+        std::vector<PendingEdge>().swap(state.edges);
+        if (lastModuleOfFile(order, i)) {
+            releaseRecords(state.file->extraction);
+        }
+    }
+}
+
+ScanEdge ScanState::edgeOf(PendingEdge& pending, const Extraction& extraction,
+                           ScanResult& result) const {
+    const ImportRecord& record = extraction.imports[pending.record];
+    ScanEdge edge;
+    edge.specifier = record.specifier;
+    edge.kind = record.kind;
+    edge.typeOnly = record.typeOnly;
+    edge.position = record.position;
+    edge.form = record.form;
+    edge.resolution = pending.resolution;
+    edge.setNotes(std::move(pending.notes));
+    const auto names = extraction.namesOf(record);
+    edge.namesBegin = static_cast<std::uint32_t>(result.edgeNames.size());
+    edge.namesCount = static_cast<std::uint32_t>(names.size());
+    result.edgeNames.insert(result.edgeNames.end(), names.begin(), names.end());
+    const auto locals = extraction.localsOf(record);
+    result.edgeLocals.insert(result.edgeLocals.end(), locals.begin(), locals.end());
+    if (pending.target != nullptr) {
+        const bool parsedTarget =
+            !pending.asset && pending.target->script && !pending.target->excluded;
+        const auto environment =
+            parsedTarget ? effectiveEnvironment(*pending.target, pending.targetEnvironment)
+                         : pending.targetEnvironment;
+        if (const auto it = m_modules.find({pending.target, environment});
+            it != m_modules.end() && it->second.file != nullptr) {
+            edge.target = ModuleId{it->second.id};
+        }
+    }
+    if (edge.resolution == ResolutionKind::Unresolved && !edge.typeOnly) {
+        ++result.stats.unresolved;
+    }
+    return edge;
 }
 
 void ScanState::addDirectiveBoundaries(ScanResult& result) const {

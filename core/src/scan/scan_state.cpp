@@ -529,33 +529,30 @@ PendingEdge ScanState::resolveEdge(const FileState& file, std::uint16_t environm
     const ImportRecord& record = file.extraction.imports[recordIndex];
     PendingEdge edge;
     edge.record = recordIndex;
-    edge.specifier = record.specifier;
-    edge.kind = record.kind;
-    edge.typeOnly = record.typeOnly;
-    edge.position = record.position;
-    edge.form = record.form;
     edge.targetEnvironment = environment;
     if (record.typeOnly) {
         // Shared by every type-only edge: notes are immutable.
-        static const auto typeOnly = std::make_shared<const EdgeNotes>(
-            EdgeNotes{{}, {}, "type-only import: recorded, not followed", {}});
-        edge.setNotes(typeOnly);
+        static const auto typeOnly =
+            sharedNotes(EdgeNotes{{}, {}, "type-only import: recorded, not followed", {}});
+        edge.notes = typeOnly;
         return edge;
     }
     if (m_config.compatRwsdk && rwsdkSkipsDottedSpecifier(record.specifier)) {
         edge.resolution = ResolutionKind::External;
-        edge.setNotes(EdgeNotes{{},
-                                record.specifier,
-                                "rwsdk compatibility: the last segment has a non-script extension",
-                                {}});
+        edge.notes = sharedNotes(
+            EdgeNotes{{},
+                      record.specifier,
+                      "rwsdk compatibility: the last segment has a non-script extension",
+                      {}});
         return edge;
     }
     auto result = m_resolvers[environment].resolve(file.path, record.specifier, record.kind);
     edge.resolution = result.kind;
     const bool external =
         result.kind == ResolutionKind::Builtin || result.kind == ResolutionKind::External;
-    edge.setNotes(EdgeNotes{std::move(result.query), external ? result.path : std::string(),
-                            std::move(result.reason), std::move(result.caseVariantOf)});
+    edge.notes =
+        sharedNotes(EdgeNotes{std::move(result.query), external ? result.path : std::string(),
+                              std::move(result.reason), std::move(result.caseVariantOf)});
     if (result.kind != ResolutionKind::File) {
         return edge;
     }

@@ -43,11 +43,15 @@ struct FileState {
     std::set<std::string> aliases; // the other path strings that reached it (symlinks, case)
 };
 
-struct PendingEdge : EdgeFacts {
+// How one record of a module resolved. The rest of its edge (specifier, kind, position, names)
+// is the record's, copied when the result is built.
+struct PendingEdge {
     std::uint32_t record = 0; // index in the importer's extraction.imports
-    FileState* target = nullptr;
-    std::uint16_t targetEnvironment = 0; // the importer's; a directive may switch it
+    ResolutionKind resolution = ResolutionKind::Unresolved;
     bool asset = false;
+    std::uint16_t targetEnvironment = 0; // the importer's; a directive may switch it
+    FileState* target = nullptr;
+    std::shared_ptr<const EdgeNotes> notes;
 };
 
 struct ModuleState {
@@ -58,6 +62,7 @@ struct ModuleState {
     bool whole = false; // every import followed
     // An optimized barrel walked by names: which of its records have an edge (by record index).
     std::vector<bool> followed;
+    std::uint32_t id = 0; // its ModuleId, once the result is collected
 };
 
 enum class TaskKind : unsigned char {
@@ -84,6 +89,11 @@ public:
 
     void run();
     std::shared_ptr<ScanResult> collect(double scanMs);
+    // The parts of collect(), over the modules in result order; they consume the scan state.
+    void collectDiagnostics(const std::vector<ModuleState*>& order, ScanResult& result) const;
+    void collectModules(const std::vector<ModuleState*>& order, ScanResult& result) const;
+    void collectEdges(const std::vector<ModuleState*>& order, ScanResult& result) const;
+    ScanEdge edgeOf(PendingEdge& pending, const Extraction& extraction, ScanResult& result) const;
     // The client boundaries and server actions of a collected result.
     void addDirectiveBoundaries(ScanResult& result) const;
     void fillStats(ScanResult& result, double scanMs,

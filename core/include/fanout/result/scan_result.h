@@ -56,6 +56,9 @@ struct EdgeNotes {
     bool operator==(const EdgeNotes&) const = default;
 };
 
+// Null when every note is empty, as on almost every edge.
+std::shared_ptr<const EdgeNotes> sharedNotes(EdgeNotes notes);
+
 // What one import statement became: the record and how it resolved.
 struct EdgeFacts {
     std::string specifier;
@@ -74,7 +77,7 @@ struct EdgeFacts {
     const std::string& caseVariantOf() const { return notes().caseVariantOf; }
     const EdgeNotes& notes() const;
     // Empty notes take no memory; notes are immutable once set, so copies share them.
-    void setNotes(EdgeNotes notes);
+    void setNotes(EdgeNotes notes) { m_notes = sharedNotes(std::move(notes)); }
     void setNotes(std::shared_ptr<const EdgeNotes> notes) { m_notes = std::move(notes); }
 
 private:

@@ -5,6 +5,7 @@
 #include "fanout/barrels/barrel_imports.h"
 
 #include "base/path_utils.h"
+#include "output/compact_json.h"
 
 #include <nlohmann/json.hpp>
 
@@ -13,6 +14,7 @@
 namespace fanout {
 namespace {
 
+using detail::CompactJson;
 using Json = nlohmann::ordered_json;
 
 Json pathList(const std::vector<std::string>& paths, const std::string& root) {
@@ -70,71 +72,86 @@ Json configJson(const ScanConfig& config) {
             {"optimizeBarrels", config.optimizeBarrels}};
 }
 
-Json moduleJson(const ScanModule& module, const ScanResult& result) {
+void writeModule(CompactJson& json, const ScanModule& module, const ScanResult& result,
+                 const ModuleMetrics* metrics) {
     const auto& config = result.config;
-    Json package = nullptr;
+    json.beginObject();
+    json.key("path").value(displayPath(module.path, config.root));
+    json.key("env").value(config.environments[module.environment].name);
+    json.key("kind").value(toString(module.kind));
+    json.key("package");
     if (const auto* identity = result.packageOf(module)) {
-        package = {{"name", identity->name}, {"version", identity->version}};
+        json.beginObject();
+        json.key("name").value(identity->name).key("version").value(identity->version);
+        json.endObject();
+    } else {
+        json.null();
     }
-    Json out{{"path", displayPath(module.path, config.root)},
-             {"env", config.environments[module.environment].name},
-             {"kind", toString(module.kind)},
-             {"package", std::move(package)},
-             {"bytes", module.bytes},
-             {"directive", toString(module.directive.directive)},
-             {"aliases", pathList(module.aliases, config.root)}};
+    json.key("bytes").value(module.bytes);
+    json.key("directive").value(toString(module.directive.directive));
+    json.key("aliases").beginArray();
+    for (const auto& alias : module.aliases) {
+        json.value(displayPath(alias, config.root));
+    }
+    json.endArray();
     if (!config.workspaces.empty()) {
         const auto* workspace = workspaceOf(config, module.path);
-        out["workspace"] = workspace != nullptr ? Json(workspace->name) : Json(nullptr);
+        json.key("workspace");
+        workspace != nullptr ? json.value(workspace->name) : json.null();
     }
     if (module.directive.conflict) {
-        out["directiveConflict"] = true;
+        json.key("directiveConflict").value(true);
     }
     if (module.parseErrors > 0) {
-        out["parseErrors"] = module.parseErrors;
+        json.key("parseErrors").value(module.parseErrors);
     }
     if (!module.error.empty()) {
-        out["error"] = module.error;
+        json.key("error").value(module.error);
     }
-    return out;
+    if (metrics != nullptr) {
+        json.key("fanOut").value(metrics->fanOut).key("fanIn").value(metrics->fanIn);
+        json.key("reachEstimate").value(metrics->reachEstimate);
+        json.key("barrel").value(metrics->barrel);
+    }
+    json.endObject();
 }
 
-Json edgeJson(const ScanEdge& edge, const ScanResult& result) {
+void writeEdge(CompactJson& json, const ScanEdge& edge, const ScanResult& result) {
     const auto& root = result.config.root;
     const auto& importer = result.module(edge.importer);
-    Json out{{"importer", displayPath(importer.path, root)},
-             {"env", result.config.environments[importer.environment].name},
-             {"specifier", edge.specifier},
-             {"kind", toString(edge.kind)},
-             {"typeOnly", edge.typeOnly},
-             {"line", edge.position.line},
-             {"column", edge.position.column},
-             {"query", edge.query()},
-             {"resolution", edge.typeOnly ? "type-only" : std::string(toString(edge.resolution))}};
+    json.beginObject();
+    json.key("importer").value(displayPath(importer.path, root));
+    json.key("env").value(result.config.environments[importer.environment].name);
+    json.key("specifier").value(edge.specifier);
+    json.key("kind").value(toString(edge.kind));
+    json.key("typeOnly").value(edge.typeOnly);
+    json.key("line").value(edge.position.line).key("column").value(edge.position.column);
+    json.key("query").value(edge.query());
+    json.key("resolution").value(edge.typeOnly ? "type-only" : toString(edge.resolution));
     if (edge.target) {
         const auto& target = result.module(*edge.target);
-        out["resolved"] = displayPath(target.path, root);
-        out["targetEnv"] = result.config.environments[target.environment].name;
+        json.key("resolved").value(displayPath(target.path, root));
+        json.key("targetEnv").value(result.config.environments[target.environment].name);
     } else {
-        out["resolved"] = nullptr;
+        json.key("resolved").null();
         if (!edge.external().empty()) {
-            out["external"] = edge.external();
+            json.key("external").value(edge.external());
         }
-        out["reason"] = edge.reason();
+        json.key("reason").value(edge.reason());
     }
     if (edge.form != ImportForm::Names) {
-        out["form"] = toString(edge.form);
+        json.key("form").value(toString(edge.form));
     } else if (edge.namesCount > 0) {
-        Json names = Json::array();
+        json.key("names").beginArray();
         for (const auto name : result.namesOf(edge)) {
-            names.push_back(result.name(name));
+            json.value(result.name(name));
         }
-        out["names"] = std::move(names);
+        json.endArray();
     }
     if (!edge.caseVariantOf().empty()) {
-        out["caseVariantOf"] = displayPath(edge.caseVariantOf(), root);
+        json.key("caseVariantOf").value(displayPath(edge.caseVariantOf(), root));
     }
-    return out;
+    json.endObject();
 }
 
 Json statsJson(const ScanResult& result, const JsonOptions& options) {
@@ -182,21 +199,43 @@ std::string compact(const Json& json) {
 
 namespace {
 
-// Writes `"key": [` then one element per line, then `]`.
+// Writes `"key": [` then one element per line, then `]`. `write(line, item)` puts an item's
+// compact JSON in `line`, or returns false to leave the item out.
+template <typename Items, typename Write>
+void writeLines(std::ostream& out, const char* key, const Items& items, Write&& write,
+                bool last = false) {
+    out << "  \"" << key << "\": [";
+    std::string buffer;
+    std::string line;
+    bool first = true;
+    for (const auto& item : items) {
+        line.clear();
+        if (!write(line, item)) {
+            continue;
+        }
+        buffer += first ? "\n    " : ",\n    ";
+        buffer += line;
+        first = false;
+        if (buffer.size() >= 1 << 16) {
+            out << buffer;
+            buffer.clear();
+        }
+    }
+    out << buffer << (first ? "]" : "\n  ]") << (last ? "\n" : ",\n");
+}
+
+// The same, for items made into nlohmann documents (null: left out).
 template <typename Items, typename ToJson>
 void writeArray(std::ostream& out, const char* key, const Items& items, ToJson&& toJson,
                 bool last = false) {
-    out << "  \"" << key << "\": [";
-    bool first = true;
-    for (const auto& item : items) {
-        const Json element = toJson(item);
-        if (element.is_null()) {
-            continue;
-        }
-        out << (first ? "\n    " : ",\n    ") << compact(element);
-        first = false;
-    }
-    out << (first ? "]" : "\n  ]") << (last ? "\n" : ",\n");
+    writeLines(
+        out, key, items,
+        [&](std::string& line, const auto& item) {
+            const Json element = toJson(item);
+            line = element.is_null() ? std::string() : compact(element);
+            return !element.is_null();
+        },
+        last);
 }
 
 void writeField(std::ostream& out, const char* key, const Json& value, bool last = false) {
@@ -281,20 +320,18 @@ void writeScanJson(std::ostream& out, const ScanResult& result, const JsonOption
     writeField(out, "root", root);
     writeField(out, "config", configJson(result.config));
     const Analysis* analysis = options.analysis;
-    writeArray(out, "modules", result.modules, [&](const ScanModule& module) {
-        auto json = moduleJson(module, result);
-        if (analysis != nullptr) {
-            const auto& metrics =
-                analysis->modules[static_cast<std::size_t>(&module - result.modules.data())];
-            json["fanOut"] = metrics.fanOut;
-            json["fanIn"] = metrics.fanIn;
-            json["reachEstimate"] = metrics.reachEstimate;
-            json["barrel"] = metrics.barrel;
-        }
-        return json;
+    writeLines(out, "modules", result.modules, [&](std::string& line, const ScanModule& module) {
+        CompactJson json(line);
+        const auto index = static_cast<std::size_t>(&module - result.modules.data());
+        writeModule(json, module, result,
+                    analysis != nullptr ? &analysis->modules[index] : nullptr);
+        return true;
     });
-    writeArray(out, "edges", result.edges,
-               [&](const ScanEdge& edge) { return edgeJson(edge, result); });
+    writeLines(out, "edges", result.edges, [&](std::string& line, const ScanEdge& edge) {
+        CompactJson json(line);
+        writeEdge(json, edge, result);
+        return true;
+    });
     writeArray(out, "unresolved", result.edges, [&](const ScanEdge& edge) -> Json {
         if (edge.resolution != ResolutionKind::Unresolved || edge.typeOnly) {
             return nullptr;

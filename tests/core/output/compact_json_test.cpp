@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "output/compact_json.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+namespace fanout::detail {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string nlohmannText(const Json& json) {
+    return json.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+const std::vector<std::string>& awkwardStrings() {
+    static const std::vector<std::string> strings{
+        "",
+        "src/components/Button.tsx",
+        "say \"hi\"",
+        "C:\\path\\file.js",
+        std::string("nul\0byte", 8),
+        "tab\there\nnewline\rreturn\bback\fform",
+        "\x01\x1f control",
+        "del \x7f",
+        "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80",        // valid UTF-8: é, €, an emoji
+        "bad \xff byte",                                    // invalid UTF-8
+        "cut \xe2\x82",                                     // a sequence cut short
+        "overlong \xc0\xaf and surrogate \xed\xa0\x80 end", // both invalid
+        "</script>",
+    };
+    return strings;
+}
+
+TEST(CompactJson, StringsAreWhatNlohmannWrites) {
+    for (const auto& text : awkwardStrings()) {
+        std::string ours;
+        appendJsonString(ours, text);
+        EXPECT_EQ(ours, nlohmannText(Json(text)))
+            << "for " << Json(text).dump(-1, ' ', true, Json::error_handler_t::replace);
+    }
+}
+
+TEST(CompactJson, DocumentsAreWhatNlohmannWrites) {
+    std::string ours;
+    CompactJson json(ours);
+    Json theirs = Json::object();
+    json.beginObject();
+    json.key("empty object").beginObject().endObject();
+    theirs["empty object"] = Json::object();
+    json.key("empty array").beginArray().endArray();
+    theirs["empty array"] = Json::array();
+    json.key("numbers").beginArray();
+    Json numbers = Json::array();
+    for (const std::uint64_t number :
+         {std::uint64_t{0}, std::uint64_t{7}, std::uint64_t{1234567890},
+          std::numeric_limits<std::uint64_t>::max()}) {
+        json.value(number);
+        numbers.push_back(number);
+    }
+    json.value(std::uint32_t{42});
+    numbers.push_back(std::uint32_t{42});
+    json.endArray();
+    theirs["numbers"] = numbers;
+    json.key("flags").beginArray().value(true).value(false).null().endArray();
+    theirs["flags"] = Json::array({true, false, nullptr});
+    json.key("strings").beginArray();
+    for (const auto& text : awkwardStrings()) {
+        json.value(text);
+    }
+    json.endArray();
+    theirs["strings"] = awkwardStrings();
+    json.key("nested").beginArray();
+    Json nested = Json::array();
+    for (const auto& text : awkwardStrings()) {
+        json.beginObject().key(text).value(text).key("list").beginArray();
+        json.beginArray().endArray().beginObject().key("x").null().endObject().endArray();
+        json.endObject();
+        Json element = Json::object();
+        element[text] = text;
+        element["list"] = Json::array({Json::array(), Json{{"x", nullptr}}});
+        nested.push_back(element);
+    }
+    json.endArray();
+    theirs["nested"] = nested;
+    json.endObject();
+    EXPECT_EQ(ours, nlohmannText(theirs));
+    // What was written parses back to the document (invalid UTF-8 aside, which both replace).
+    EXPECT_EQ(Json::parse(ours), Json::parse(nlohmannText(theirs)));
+}
+
+} // namespace
+} // namespace fanout::detail

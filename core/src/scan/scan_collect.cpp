@@ -62,9 +62,8 @@ std::shared_ptr<ScanResult> ScanState::collect(double scanMs) {
     // Sized once: grown by doubling, the two vectors took half as much again at their peak.
     result->modules.reserve(order.size());
     result->edges.reserve(edgeCount);
-    // A file's modules are adjacent (sorted by path): what the scan kept of a file goes to the
-    // result with its last module and is released then, so the scan state shrinks as the result
-    // grows.
+    // A file's modules are adjacent (sorted by path): its import records are released after its
+    // last module's edges are built, so the scan state shrinks as the result grows.
     collectDiagnostics(order, *result);
     collectModules(order, *result);
     collectEdges(order, *result);
@@ -174,7 +173,8 @@ void ScanState::collectModules(const std::vector<ModuleState*>& order, ScanResul
                 addNonLiteralFindings(file, result);
             }
         }
-        // The path is not needed any more once its last module has it.
+        // Copied, not moved: a string moved out of the scan state stays where a worker allocated
+        // it and keeps that memory from going back once the state is freed (28 MB at 100k).
         module.path = file.path;
         result.modules.push_back(std::move(module));
     }

@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <malloc.h>
 #include <set>
 
 namespace fanout::detail {
@@ -41,8 +40,6 @@ std::shared_ptr<ScanResult> ScanState::collect(double scanMs) {
     m_cache.reset();
     std::set<std::tuple<FileState*, std::uint16_t, bool, bool>>().swap(m_seenTasks);
     decltype(m_seenNames)().swap(m_seenNames);
-    // The workers' allocator arenas hold those pages; the result is built in this thread's arena.
-    ::malloc_trim(0);
 
     std::vector<ModuleState*> order;
     order.reserve(m_modules.size());

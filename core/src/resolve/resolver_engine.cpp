@@ -95,12 +95,14 @@ Resolution ResolverEngine::resolve(std::string_view importer, std::string_view s
                               (m_config.letterCase == LetterCase::Detect &&
                                cache().caseInsensitiveAt(request.importerDir));
 
-    std::string conditions;
-    for (const auto& condition : request.conditions) {
-        conditions += (conditions.empty() ? "" : ", ") + condition;
-    }
-    request.note("resolve \"" + std::string(specifier) + "\" from " + std::string(importer) + " (" +
-                 std::string(toString(kind)) + "; conditions: " + conditions + ", default)");
+    request.note([&] {
+        std::string conditions;
+        for (const auto& condition : request.conditions) {
+            conditions += (conditions.empty() ? "" : ", ") + condition;
+        }
+        return "resolve \"" + std::string(specifier) + "\" from " + std::string(importer) + " (" +
+               std::string(toString(kind)) + "; conditions: " + conditions + ", default)";
+    });
     if (specifier.empty()) {
         return unresolved("empty specifier");
     }
@@ -110,14 +112,14 @@ Resolution ResolverEngine::resolve(std::string_view importer, std::string_view s
     if (const auto mark = bare.find('?'); mark != std::string::npos) {
         query = bare.substr(mark);
         bare.resize(mark);
-        request.note("query \"" + query + "\" cut off and kept on the edge");
+        request.note([&] { return "query \"" + query + "\" cut off and kept on the edge"; });
     }
     Resolution result = resolveSpecifier(request, bare, 0);
     result.query = query;
     if (result.kind == ResolutionKind::File && !query.empty() &&
         hasAssetQuery(query, m_config.assetQueries)) {
         result.asset = true;
-        request.note("asset query: resolved but not parsed");
+        request.note([&] { return "asset query: resolved but not parsed"; });
     }
     return result;
 }
@@ -136,7 +138,7 @@ Resolution ResolverEngine::resolveSpecifier(const ResolveRequest& request, std::
         Resolution result;
         result.kind = ResolutionKind::Builtin;
         result.path = "builtin:" + specifier.substr(5);
-        request.note("Node built-in");
+        request.note([&] { return "Node built-in"; });
         return result;
     }
     if (startsWith(specifier, std::string_view("\0", 1)) || startsWith(specifier, "virtual:")) {
@@ -151,7 +153,7 @@ Resolution ResolverEngine::resolveSpecifier(const ResolveRequest& request, std::
         result.kind = ResolutionKind::External;
         result.path = specifier;
         result.reason = "\"" + scheme + "\" specifiers are external";
-        request.note(result.reason);
+        request.note([&] { return result.reason; });
         return result;
     }
     if (startsWith(specifier, "#")) {
@@ -179,7 +181,8 @@ std::optional<std::string> ResolverEngine::applyAlias(const ResolveRequest& requ
                 replaced = std::regex_replace(specifier, pattern, rule.replacement,
                                               std::regex_constants::format_first_only);
             } catch (const std::regex_error&) {
-                request.note("alias /" + rule.find + "/ is not a valid regular expression");
+                request.note(
+                    [&] { return "alias /" + rule.find + "/ is not a valid regular expression"; });
                 continue;
             }
         } else if (specifier == rule.find ||
@@ -189,7 +192,8 @@ std::optional<std::string> ResolverEngine::applyAlias(const ResolveRequest& requ
         } else {
             continue;
         }
-        request.note("alias \"" + rule.find + "\" rewrites it to \"" + replaced + "\"");
+        request.note(
+            [&] { return "alias \"" + rule.find + "\" rewrites it to \"" + replaced + "\""; });
         return replaced;
     }
     return std::nullopt;
@@ -200,10 +204,10 @@ std::optional<std::string> ResolverEngine::applyAlias(const ResolveRequest& requ
 Resolution ResolverEngine::resolveWithTsConfig(const ResolveRequest& request,
                                                const TsConfig& tsconfig,
                                                const std::string& specifier, int depth) const {
-    request.note("tsconfig: " + tsconfig.file);
+    request.note([&] { return "tsconfig: " + tsconfig.file; });
     const auto match = matchTsConfigPaths(tsconfig, specifier);
     if (match) {
-        request.note("tsconfig paths: \"" + match->key + "\" matches");
+        request.note([&] { return "tsconfig paths: \"" + match->key + "\" matches"; });
         for (const auto& candidate : match->substitutions) {
             if (auto found = resolvePath(request, candidate, depth)) {
                 return finish(request, *found, depth);
@@ -212,7 +216,7 @@ Resolution ResolverEngine::resolveWithTsConfig(const ResolveRequest& request,
     }
     if (!tsconfig.baseUrl.empty()) {
         const auto candidate = joinPath(tsconfig.baseUrl, specifier);
-        request.note("tsconfig baseUrl: " + candidate);
+        request.note([&] { return "tsconfig baseUrl: " + candidate; });
         if (auto found = resolvePath(request, candidate, depth)) {
             return finish(request, *found, depth);
         }
@@ -249,10 +253,10 @@ Resolution ResolverEngine::finish(const ResolveRequest& request, const std::stri
                     result.kind = ResolutionKind::Ignored;
                     result.reason = "mapped to false by the \"browser\" field of " + scope->dir +
                                     "/package.json";
-                    request.note(result.reason);
+                    request.note([&] { return result.reason; });
                     return result;
                 }
-                request.note("browser field maps " + key + " to " + *target);
+                request.note([&] { return "browser field maps " + key + " to " + *target; });
                 const auto replacement =
                     resolvePath(request, joinPath(scope->dir, *target), depth + 1);
                 if (!replacement) {
@@ -275,14 +279,16 @@ Resolution ResolverEngine::finish(const ResolveRequest& request, const std::stri
         spelled = spellOnDisk(found, false);
         result.caseVariant = spelled != found;
         if (result.caseVariant) {
-            request.note("letter case differs from the file on disk: " + spelled);
+            request.note([&] { return "letter case differs from the file on disk: " + spelled; });
         }
     }
     result.path = cache().realPath(spelled).value_or(spelled);
     result.asset = !isScriptExtension(extensionOf(result.path));
     result.package = packageOf(result.path);
-    request.note("resolved: " + result.path +
-                 (result.path != found ? " (through a symlink at " + found + ")" : ""));
+    request.note([&] {
+        return "resolved: " + result.path +
+               (result.path != found ? " (through a symlink at " + found + ")" : "");
+    });
     return result;
 }
 

@@ -20,9 +20,11 @@ struct ResolveRequest {
     bool caseInsensitive = false;
     std::vector<std::string>* trace = nullptr;
 
-    void note(std::string line) const {
+    // `line()` makes the text, only when someone traces: a scan resolves without a trace, and
+    // building the lines was a tenth of its resolution time.
+    template <typename Line> void note(Line&& line) const {
         if (trace != nullptr) {
-            trace->push_back(std::move(line));
+            trace->push_back(std::string(line()));
         }
     }
 };

@@ -67,10 +67,10 @@ std::optional<Resolution> ResolverEngine::applyBrowserModuleMap(const ResolveReq
             result.kind = ResolutionKind::Ignored;
             result.reason =
                 "mapped to false by the \"browser\" field of " + scope->dir + "/package.json";
-            request.note(result.reason);
+            request.note([&] { return result.reason; });
             return result;
         }
-        request.note("browser field maps \"" + key + "\" to \"" + *target + "\"");
+        request.note([&] { return "browser field maps \"" + key + "\" to \"" + *target + "\""; });
         if (isRelativeSpecifier(*target)) {
             return resolveRelativePath(request, joinPath(scope->dir, *target), depth + 1);
         }
@@ -95,36 +95,37 @@ Resolution ResolverEngine::resolveBare(const ResolveRequest& request, const std:
         result.path = specifier;
         result.reason = "\"" + package->name +
                         "\" is an external package here: loaded at run time, not bundled";
-        request.note(result.reason);
+        request.note([&] { return result.reason; });
         return result;
     }
     // A package importing itself by name, through its own exports.
     if (const auto scope = cache().packageScope(request.importerDir);
         scope && scope->name == package->name && scope->field("exports") != nullptr) {
-        request.note("self-reference to package " + package->name + " at " + scope->dir);
+        request.note(
+            [&] { return "self-reference to package " + package->name + " at " + scope->dir; });
         return resolveInPackage(request, scope->dir, package->name, package->subpath, depth);
     }
     std::string from = request.importerDir;
     if (!m_config.dedupeFrom.empty() && std::find(m_config.dedupe.begin(), m_config.dedupe.end(),
                                                   package->name) != m_config.dedupe.end()) {
         from = m_config.dedupeFrom;
-        request.note("resolve.dedupe: looked up from " + from);
+        request.note([&] { return "resolve.dedupe: looked up from " + from; });
     }
     for (std::string dir = from;; dir = std::string(parentPath(dir))) {
         if (baseName(dir) != "node_modules") {
             const auto candidate = joinPath(dir, "node_modules/" + package->name);
             if (cache().type(candidate) == FileType::Directory) {
-                request.note("package folder " + candidate);
+                request.note([&] { return "package folder " + candidate; });
                 return resolveInPackage(request, candidate, package->name, package->subpath, depth);
             }
-            request.note("  package folder " + candidate + ": no");
+            request.note([&] { return "  package folder " + candidate + ": no"; });
         }
         if (dir == "/" || dir == ".") {
             break;
         }
     }
     if (isNodeBuiltin(specifier)) {
-        request.note("Node built-in (no package of that name is installed)");
+        request.note([&] { return "Node built-in (no package of that name is installed)"; });
         return builtin(specifier);
     }
     return unresolved("package \"" + package->name +
@@ -155,7 +156,7 @@ Resolution ResolverEngine::resolveInPackage(const ResolveRequest& request,
     switch (target.status) {
     case TargetStatus::Found: {
         const auto path = joinPath(packageDir, target.target);
-        request.note("exports \"" + target.matchedKey + "\" -> " + target.target);
+        request.note([&] { return "exports \"" + target.matchedKey + "\" -> " + target.target; });
         if (tryFile(request, path)) {
             return finish(request, path, depth);
         }
@@ -188,7 +189,7 @@ Resolution ResolverEngine::resolvePackageImports(const ResolveRequest& request,
     const std::string where = scope->dir + "/package.json";
     switch (target.status) {
     case TargetStatus::Found:
-        request.note("imports \"" + target.matchedKey + "\" -> " + target.target);
+        request.note([&] { return "imports \"" + target.matchedKey + "\" -> " + target.target; });
         if (startsWith(target.target, "./")) {
             const auto path = joinPath(scope->dir, target.target);
             if (tryFile(request, path)) {

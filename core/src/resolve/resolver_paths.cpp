@@ -10,17 +10,17 @@ namespace fanout::detail {
 std::optional<std::string> ResolverEngine::tryFile(const ResolveRequest& request,
                                                    const std::string& path) const {
     if (cache().type(path) == FileType::File) {
-        request.note("  file " + path + ": found");
+        request.note([&] { return "  file " + path + ": found"; });
         return path;
     }
     // On a case-insensitive file system the open succeeds whatever the spelling (the type() call
     // above already did); with a forced Insensitive setting on a case-sensitive one, do the same
     // by looking the spelling up in directory listings.
     if (request.caseInsensitive && !caseInsensitiveFile(path).empty()) {
-        request.note("  file " + path + ": found (letter case ignored)");
+        request.note([&] { return "  file " + path + ": found (letter case ignored)"; });
         return path;
     }
-    request.note("  file " + path + ": no");
+    request.note([&] { return "  file " + path + ": no"; });
     return std::nullopt;
 }
 
@@ -54,7 +54,7 @@ std::optional<std::string> ResolverEngine::resolvePath(const ResolveRequest& req
         }
     }
     if (cache().type(path) == FileType::Directory) {
-        request.note("  folder " + path);
+        request.note([&] { return "  folder " + path; });
         return resolvePackageMain(request, path, cache().packageJson(path).get(), depth + 1);
     }
     return std::nullopt;
@@ -71,7 +71,7 @@ std::optional<std::string> ResolverEngine::resolvePackageMain(const ResolveReque
             if (!value || value->empty()) {
                 continue;
             }
-            request.note("  main field \"" + field + "\": " + *value);
+            request.note([&] { return "  main field \"" + field + "\": " + *value; });
             const auto target = joinPath(dir, *value);
             if (target == dir) {
                 continue;
@@ -104,7 +104,7 @@ Resolution ResolverEngine::notFound(const ResolveRequest& request, const std::st
     if (!result.caseVariantOf.empty()) {
         result.reason += "; it differs only in letter case from " + result.caseVariantOf +
                          ", which resolves on case-insensitive file systems (macOS, Windows)";
-        request.note("case variant of " + result.caseVariantOf);
+        request.note([&] { return "case variant of " + result.caseVariantOf; });
     }
     return result;
 }

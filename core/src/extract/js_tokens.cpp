@@ -3,6 +3,7 @@
 
 #include "extract/import_collector.h"
 
+#include <algorithm>
 #include <array>
 #include <limits>
 
@@ -120,6 +121,20 @@ Tokenizer::Slash Tokenizer::slashAfterPrevious() const {
     }
 }
 
+namespace {
+
+// Where a `//` comment starting at `from` ends: at a line terminator, as tree-sitter's comment
+// token ends (\n, \r, U+2028, U+2029), or at the end of the text.
+std::size_t lineCommentEnd(std::string_view text, std::size_t from) {
+    auto end = std::min(text.find_first_of("\r\n", from), text.size());
+    for (const std::string_view separator : {"\xE2\x80\xA8", "\xE2\x80\xA9"}) {
+        end = std::min(end, std::min(text.substr(0, end).find(separator, from), end));
+    }
+    return end;
+}
+
+} // namespace
+
 bool Tokenizer::skipSpaceAndComments() {
     for (;;) {
         const unsigned char c = at(m_pos);
@@ -129,8 +144,7 @@ bool Tokenizer::skipSpaceAndComments() {
         } else if (c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f') {
             ++m_pos;
         } else if (c == '/' && at(m_pos + 1) == '/') {
-            const auto end = m_text.find('\n', m_pos);
-            const auto stop = end == std::string_view::npos ? m_text.size() : end;
+            const auto stop = lineCommentEnd(m_text, m_pos);
             readJsxPragmas(m_text.substr(m_pos, stop - m_pos), m_jsx);
             m_pos = stop;
         } else if (c == '/' && at(m_pos + 1) == '*') {

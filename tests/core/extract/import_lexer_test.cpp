@@ -78,6 +78,9 @@ TEST(ImportLexer, EndsStatementsAsTreeSitterDoes) {
                   "for (const x of y) {}\nswitch (z) { case 1: break; }\n{ block(); }"},
              Case{"if (a) require('x')\nelse if (b) throw Error(require.resolve('y'))\n"
                   "else for (;;) try { c() } finally {}\nwhile (d) e()\nf()\n"},
+             // A `//` comment ends at a carriage return too (found by the fuzzer).
+             Case{"//\ro\r\r", Grammar::TypeScript},
+             Case{"// c\rrequire('./after-cr')\r\nexport const a = 1 // d\r\n"},
          }) {
         expectLexedAlike(input);
     }

@@ -38,7 +38,7 @@ std::shared_ptr<ScanResult> ScanState::collect(double scanMs) {
     result->stats.resolverCache = m_cache->stats();
     m_resolvers.clear();
     m_cache.reset();
-    std::set<std::tuple<FileState*, std::uint16_t, bool, bool>>().swap(m_seenTasks);
+    decltype(m_seenTasks)().swap(m_seenTasks);
     decltype(m_seenNames)().swap(m_seenNames);
 
     std::vector<ModuleState*> order;

@@ -18,7 +18,9 @@
 #include <mutex>
 #include <set>
 #include <string>
+#include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace fanout::detail {
@@ -81,6 +83,21 @@ struct Task {
     // A probe's barrel and the record of its `export *`, which gets an edge if the probe succeeds.
     FileState* origin = nullptr;
     std::uint32_t originRecord = 0;
+};
+
+// Hashes a pair or tuple of hashable values, for the scan's sets and maps keyed by them.
+struct TupleHash {
+    template <typename Tuple> std::size_t operator()(const Tuple& tuple) const {
+        return std::apply(
+            [](const auto&... values) {
+                std::size_t seed = 0;
+                ((seed = seed * 0x9e3779b97f4a7c15ULL +
+                         std::hash<std::decay_t<decltype(values)>>{}(values)),
+                 ...);
+                return seed ^ (seed >> 29);
+            },
+            tuple);
+    }
 };
 
 class ScanState {
@@ -148,13 +165,16 @@ private:
     std::condition_variable m_queueChanged;
     std::deque<Task> m_queue;
     unsigned m_active = 0;
-    std::set<std::tuple<FileState*, std::uint16_t, bool, bool>> m_seenTasks;
-    std::set<std::tuple<FileState*, std::uint16_t, NameId, TaskKind, FileState*, std::uint32_t>>
+    std::unordered_set<std::tuple<FileState*, std::uint16_t, bool, bool>, TupleHash> m_seenTasks;
+    std::unordered_set<
+        std::tuple<FileState*, std::uint16_t, NameId, TaskKind, FileState*, std::uint32_t>,
+        TupleHash>
         m_seenNames;
     SideEffects m_projectSideEffects;
 
     std::mutex m_modulesMutex;
-    std::map<std::pair<FileState*, std::uint16_t>, ModuleState> m_modules;
+    // Unordered: the result is sorted when it is collected. Its nodes stay where they are.
+    std::unordered_map<std::pair<FileState*, std::uint16_t>, ModuleState, TupleHash> m_modules;
 
     // Every package a file belongs to, once (by real root): its files point here.
     std::mutex m_packagesMutex;

@@ -235,7 +235,10 @@ Resolution ResolverEngine::finish(const ResolveRequest& request, const std::stri
     if (m_config.browserField) {
         const auto scope = cache().packageScope(std::string(parentPath(found)));
         if (scope && scope->browserMap) {
-            for (const auto& [key, target] : *scope->browserMap) {
+            for (const auto& mapping : *scope->browserMap) {
+                const auto& key =
+                    mapping.first; // named, not bound: clang 14 cannot capture bindings
+                const auto& target = mapping.second;
                 if (!isRelativeSpecifier(key)) {
                     continue;
                 }

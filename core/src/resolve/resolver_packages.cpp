@@ -58,7 +58,9 @@ std::optional<Resolution> ResolverEngine::applyBrowserModuleMap(const ResolveReq
     if (!scope || !scope->browserMap) {
         return std::nullopt;
     }
-    for (const auto& [key, target] : *scope->browserMap) {
+    for (const auto& mapping : *scope->browserMap) {
+        const auto& key = mapping.first; // named, not bound: clang 14 cannot capture bindings
+        const auto& target = mapping.second;
         if (key != specifier) {
             continue;
         }

@@ -70,7 +70,7 @@ FileContents readFile(const std::string& path, std::uint64_t maxBytes) {
     // would copy the whole file (7 % of a scan's CPU when it did).
     out.bytes.resize(static_cast<std::size_t>(info.st_size) + 1);
     std::size_t filled = 0;
-    // The size can change under us (a file being written); read until EOF either way.
+    // The size can change under us (a file being written): a file that grew is read to its end.
     for (;;) {
         if (filled == out.bytes.size()) {
             out.bytes.resize(out.bytes.size() + 4096);
@@ -90,6 +90,9 @@ FileContents readFile(const std::string& path, std::uint64_t maxBytes) {
         filled += static_cast<std::size_t>(got);
         if (filled > maxBytes) {
             return refuseSize(filled); // it grew while being read
+        }
+        if (filled == static_cast<std::size_t>(info.st_size) && filled < out.bytes.size()) {
+            break; // the size it had, and not the byte beyond: the end, without one more read
         }
     }
     out.size = filled;

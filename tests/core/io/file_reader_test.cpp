@@ -21,6 +21,27 @@ TEST(FileReader, ReadsAWholeFileByteForByte) {
     EXPECT_EQ(contents.bytes, bytes);
 }
 
+TEST(FileReader, SizesAroundTheReadBoundariesAreReadExactly) {
+    testing::TempDir dir;
+    for (const std::size_t size : {1u, 2u, 4095u, 4096u, 4097u, 65536u, 65537u}) {
+        std::string bytes(size, 'y');
+        bytes.back() = 'z';
+        const auto contents = readFile(dir.write("f" + std::to_string(size), bytes).string());
+        ASSERT_TRUE(contents.ok()) << contents.error;
+        EXPECT_EQ(contents.bytes, bytes) << size;
+        EXPECT_EQ(contents.size, size);
+    }
+}
+
+TEST(FileReader, AFileLargerThanItsStatSizeIsReadToItsEnd) {
+    // /proc files say 0 bytes and hold more: what a file growing after the stat looks like.
+    const auto contents = readFile("/proc/self/status");
+    ASSERT_TRUE(contents.ok()) << contents.error;
+    EXPECT_EQ(contents.bytes.rfind("Name:", 0), 0u);
+    EXPECT_NE(contents.bytes.find("VmRSS:"), std::string::npos);
+    EXPECT_EQ(contents.size, contents.bytes.size());
+}
+
 TEST(FileReader, EmptyFile) {
     testing::TempDir dir;
     const auto contents = readFile(dir.write("empty.js", "").string());

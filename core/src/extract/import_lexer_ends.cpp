@@ -18,25 +18,32 @@ bool keywordNeedsMore(std::string_view word) {
 
 } // namespace
 
-bool ImportLexer::canEnd(std::size_t k) const {
-    const Token& t = m_tokens[k];
+bool ImportLexer::endsOperand(const Token& t) const {
     switch (t.kind) {
     case TokenKind::Identifier:
         return !keywordNeedsMore(textOf(t));
     case TokenKind::Punct:
-        // Postfix `a++` and TypeScript's non-null `a!` end an expression; prefix `++a`, `!a` not.
-        if (t.punct == kIncrement || t.punct == '!') {
-            const bool operandBefore =
-                k > 0 && (m_tokens[k - 1].kind == TokenKind::Identifier ||
-                          m_tokens[k - 1].is(')') || m_tokens[k - 1].is(']'));
-            return operandBefore && !t.newlineBefore;
-        }
         return t.punct == ')' || t.punct == ']' || t.punct == '}';
     case TokenKind::TemplatePart:
         return m_text[t.end - 1] == '`';
     default:
         return true;
     }
+}
+
+bool ImportLexer::canEnd(std::size_t k) const {
+    const Token& t = m_tokens[k];
+    if (t.kind == TokenKind::Identifier && textOf(t) == "as") {
+        // TypeScript's `x as T` after an operand; a name where an operand goes (`a ** as`).
+        return !(k > 0 && !t.newlineBefore && endsOperand(m_tokens[k - 1]));
+    }
+    if (t.kind == TokenKind::Punct && (t.punct == kIncrement || t.punct == '!')) {
+        // Postfix `a++` and TypeScript's non-null `a!` end an expression; prefix `++a`, `!a` not.
+        const bool operandBefore = k > 0 && (m_tokens[k - 1].kind == TokenKind::Identifier ||
+                                             m_tokens[k - 1].is(')') || m_tokens[k - 1].is(']'));
+        return operandBefore && !t.newlineBefore;
+    }
+    return endsOperand(t);
 }
 
 // Tree-sitter's rule for an automatic semicolon: none before a token that continues the

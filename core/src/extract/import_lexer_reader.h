@@ -97,6 +97,8 @@ private:
 
     // --- statement ends
     bool canEnd(std::size_t k) const;
+    // An operand, or the end of one, as far as one token tells.
+    bool endsOperand(const Token& t) const;
     bool continues(std::size_t k) const;
     // Whether a statement whose last token is `last` ends before `next` (a semicolon inserted).
     bool endsBetween(std::size_t last, std::size_t next) const {

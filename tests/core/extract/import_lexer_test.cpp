@@ -81,6 +81,10 @@ TEST(ImportLexer, EndsStatementsAsTreeSitterDoes) {
              // A `//` comment ends at a carriage return too (found by the fuzzer).
              Case{"//\ro\r\r", Grammar::TypeScript},
              Case{"// c\rrequire('./after-cr')\r\nexport const a = 1 // d\r\n"},
+             // `as` where an operand goes is a name, and can end a statement (the fuzzer again).
+             Case{" s*J**as\n\n**as\n\nre", Grammar::TypeScript},
+             Case{"x = 1\nas\nfoo()\nconst b = as as number\nbar()\nx = y as\nZ\nfoo()",
+                  Grammar::TypeScript},
          }) {
         expectLexedAlike(input);
     }

@@ -16,6 +16,12 @@ bool keywordNeedsMore(std::string_view word) {
     return std::find(kWords.begin(), kWords.end(), word) != kWords.end();
 }
 
+// Keywords that are operators on what follows them.
+bool isPrefixKeyword(std::string_view word) {
+    return word == "typeof" || word == "void" || word == "await" || word == "delete" ||
+           word == "function" || word == "class" || word == "import";
+}
+
 } // namespace
 
 bool ImportLexer::endsOperand(const Token& t) const {
@@ -33,9 +39,21 @@ bool ImportLexer::endsOperand(const Token& t) const {
 
 bool ImportLexer::canEnd(std::size_t k) const {
     const Token& t = m_tokens[k];
-    if (t.kind == TokenKind::Identifier && textOf(t) == "as") {
-        // TypeScript's `x as T` after an operand; a name where an operand goes (`a ** as`).
-        return !(k > 0 && !t.newlineBefore && endsOperand(m_tokens[k - 1]));
+    if (t.kind == TokenKind::Identifier) {
+        const auto word = textOf(t);
+        const Token* before = k > 0 && !t.newlineBefore ? &m_tokens[k - 1] : nullptr;
+        if (word == "as") {
+            // TypeScript's `x as T` after an operand; a name where an operand goes (`a ** as`).
+            return before == nullptr || !endsOperand(*before);
+        }
+        // Right after an operator, tree-sitter reads a keyword that cannot go there as a name
+        // (`x = new` then a line break is two statements); the prefix operators take operands.
+        const bool afterOperator = before != nullptr && before->kind == TokenKind::Punct &&
+                                   !endsOperand(*before) && !before->is(';') && !before->is('{') &&
+                                   before->punct != kIncrement;
+        if (afterOperator && keywordNeedsMore(word)) {
+            return !isPrefixKeyword(word);
+        }
     }
     if (t.kind == TokenKind::Punct && (t.punct == kIncrement || t.punct == '!')) {
         // Postfix `a++` and TypeScript's non-null `a!` end an expression; prefix `++a`, `!a` not.

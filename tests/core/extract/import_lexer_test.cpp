@@ -85,6 +85,11 @@ TEST(ImportLexer, EndsStatementsAsTreeSitterDoes) {
              Case{" s*J**as\n\n**as\n\nre", Grammar::TypeScript},
              Case{"x = 1\nas\nfoo()\nconst b = as as number\nbar()\nx = y as\nZ\nfoo()",
                   Grammar::TypeScript},
+             // So is a keyword right after an operator, unless it is a prefix operator.
+             Case{"r%extends\n le\nx = new\nFoo()\nx % if\nFoo()\nx, throw\nFoo()",
+                  Grammar::TypeScript},
+             Case{"x = typeof\nFoo()\nx = await\nFoo()\nx = void\nFoo()\nx = !delete\nFoo.a",
+                  Grammar::TypeScript},
          }) {
         expectLexedAlike(input);
     }

@@ -76,8 +76,7 @@ struct EdgeFacts {
     const std::string& reason() const { return notes().reason; }
     const std::string& caseVariantOf() const { return notes().caseVariantOf; }
     const EdgeNotes& notes() const;
-    // Empty notes take no memory; notes are immutable once set, so copies share them.
-    void setNotes(EdgeNotes notes) { m_notes = sharedNotes(std::move(notes)); }
+    // Notes are immutable once made (sharedNotes), so copies of an edge share them.
     void setNotes(std::shared_ptr<const EdgeNotes> notes) { m_notes = std::move(notes); }
 
 private:

@@ -46,12 +46,27 @@ bool ImportLexer::canEnd(std::size_t k) const {
             // TypeScript's `x as T` after an operand; a name where an operand goes (`a ** as`).
             return before == nullptr || !endsOperand(*before);
         }
-        // Right after an operator, tree-sitter reads a keyword that cannot go there as a name
-        // (`x = new` then a line break is two statements); the prefix operators take operands.
-        const bool afterOperator = before != nullptr && before->kind == TokenKind::Punct &&
-                                   !endsOperand(*before) && !before->is(';') && !before->is('{') &&
-                                   before->punct != kIncrement;
-        if (afterOperator && keywordNeedsMore(word)) {
+        if (keywordNeedsMore(word)) {
+            // At a line break after a keyword that takes more, tree-sitter's reading depends on
+            // the keyword and what came before. Between operands, `in` and `instanceof` are
+            // operators (`x in` then `y`); right after an operator, a keyword that cannot go
+            // there is a name (`x = new` then a line break is two statements) unless it is a
+            // prefix operator. Elsewhere (a statement's start, after `}` or another keyword),
+            // tree-sitter decides.
+            if (before == nullptr || before->is('}')) {
+                handOff();
+            }
+            if (endsOperand(*before)) {
+                if (word != "in" && word != "instanceof") {
+                    handOff();
+                }
+                return false;
+            }
+            const bool afterOperator = before->kind == TokenKind::Punct && !before->is(';') &&
+                                       !before->is('{') && before->punct != kIncrement;
+            if (!afterOperator) {
+                handOff();
+            }
             return !isPrefixKeyword(word);
         }
     }

@@ -90,6 +90,7 @@ TEST(ImportLexer, EndsStatementsAsTreeSitterDoes) {
                   Grammar::TypeScript},
              Case{"x = typeof\nFoo()\nx = await\nFoo()\nx = void\nFoo()\nx = !delete\nFoo.a",
                   Grammar::TypeScript},
+             Case{"x in\ny\nx instanceof\nY\nz()", Grammar::TypeScript},
          }) {
         expectLexedAlike(input);
     }
@@ -140,6 +141,10 @@ TEST(ImportLexer, HandsOffWhatItDoesNotModel) {
              Case{"const a = (1;"},              // unbalanced
              Case{"const café = require('x');"}, // a non-ASCII name
              Case{"label: for (;;) {}"},
+             // A keyword that takes more, then a line break, where tree-sitter's reading varies.
+             Case{"in//;\ndl", Grammar::TypeScript},
+             Case{"if (a) {}in\ndl", Grammar::TypeScript},
+             Case{"a;new\ndl", Grammar::TypeScript},
          }) {
         expectHandedOff(input);
     }

@@ -196,6 +196,9 @@ std::size_t ImportLexer::exportStatement(std::size_t k) {
         return end;
     }
     if (isPunct(at, '=')) { // export = x
+        if (isPunct(at + 1, '=') && m_tokens[at + 1].begin == m_tokens[at].end) {
+            handOff(); // `export == x`: tree-sitter reads `export` as a name there
+        }
         m_out.commonJs = true;
         const std::size_t end = expressionStatementEnd(at + 1);
         scanCalls(at + 1, end);

@@ -91,6 +91,7 @@ TEST(ImportLexer, EndsStatementsAsTreeSitterDoes) {
              Case{"x = typeof\nFoo()\nx = await\nFoo()\nx = void\nFoo()\nx = !delete\nFoo.a",
                   Grammar::TypeScript},
              Case{"x in\ny\nx instanceof\nY\nz()", Grammar::TypeScript},
+             Case{"#!\x01dk\x94s\");\nexport = \"t\";", Grammar::TypeScript},
          }) {
         expectLexedAlike(input);
     }
@@ -142,9 +143,9 @@ TEST(ImportLexer, HandsOffWhatItDoesNotModel) {
              Case{"const café = require('x');"}, // a non-ASCII name
              Case{"label: for (;;) {}"},
              // A keyword that takes more, then a line break, where tree-sitter's reading varies.
-             Case{"in//;\ndl", Grammar::TypeScript},
-             Case{"if (a) {}in\ndl", Grammar::TypeScript},
+             Case{"in//;\ndl", Grammar::TypeScript}, Case{"if (a) {}in\ndl", Grammar::TypeScript},
              Case{"a;new\ndl", Grammar::TypeScript},
+             Case{"export ==\"t\";", Grammar::TypeScript}, // `export` as a name
          }) {
         expectHandedOff(input);
     }

@@ -108,8 +108,20 @@ Tokenizer::Slash Tokenizer::slashAfterPrevious() const {
             }
             return Slash::Division;
         }
-        if (previous.punct == ']' || previous.punct == kIncrement) {
+        if (previous.punct == ']') {
             return Slash::Division;
+        }
+        if (previous.punct == kIncrement) {
+            // Postfix after an operand on its line (`i++ / 2`). A prefix `++` before a slash is
+            // not JavaScript anyone writes, and tree-sitter reads a regular expression there.
+            const Token* operand = m_tokens.size() >= 2 && !previous.newlineBefore
+                                       ? &m_tokens[m_tokens.size() - 2]
+                                       : nullptr;
+            const bool postfix =
+                operand != nullptr && ((operand->kind == TokenKind::Identifier &&
+                                        !keywordBeforeExpression(textOf(*operand))) ||
+                                       operand->is(')') || operand->is(']'));
+            return postfix ? Slash::Division : Slash::Unsure;
         }
         // A block or an object literal: nothing here tells which.
         return previous.punct == '}' ? Slash::Unsure : Slash::Regex;

@@ -146,6 +146,7 @@ TEST(ImportLexer, HandsOffWhatItDoesNotModel) {
              Case{"in//;\ndl", Grammar::TypeScript}, Case{"if (a) {}in\ndl", Grammar::TypeScript},
              Case{"a;new\ndl", Grammar::TypeScript},
              Case{"export ==\"t\";", Grammar::TypeScript}, // `export` as a name
+             Case{"a\n++/o/\n++e", Grammar::TypeScript},   // a prefix `++` before a slash
          }) {
         expectHandedOff(input);
     }

@@ -336,7 +336,7 @@ bool Tokenizer::punctuator() {
     case '+':
     case '-':
         if (next == c) {
-            if (c == '-' && at(m_pos + 2) == '>' && m_newline) {
+            if (c == '-' && at(m_pos + 2) == '>' && (m_newline || m_tokens.empty())) {
                 return false; // an HTML-like closing comment at a line start
             }
             m_pos += 2;

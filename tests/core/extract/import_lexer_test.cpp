@@ -147,6 +147,7 @@ TEST(ImportLexer, HandsOffWhatItDoesNotModel) {
              Case{"a;new\ndl", Grammar::TypeScript},
              Case{"export ==\"t\";", Grammar::TypeScript}, // `export` as a name
              Case{"a\n++/o/\n++e", Grammar::TypeScript},   // a prefix `++` before a slash
+             Case{"-->"}, // an HTML-like closing comment at the start of the file
          }) {
         expectHandedOff(input);
     }

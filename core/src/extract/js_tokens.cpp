@@ -140,7 +140,7 @@ namespace {
 std::size_t lineCommentEnd(std::string_view text, std::size_t from) {
     auto end = std::min(text.find_first_of("\r\n", from), text.size());
     for (const std::string_view separator : {"\xE2\x80\xA8", "\xE2\x80\xA9"}) {
-        end = std::min(end, std::min(text.substr(0, end).find(separator, from), end));
+        end = std::min(end, text.substr(0, end).find(separator, from)); // npos: not found
     }
     return end;
 }

@@ -20,8 +20,8 @@ struct ResolveRequest {
     bool caseInsensitive = false;
     std::vector<std::string>* trace = nullptr;
 
-    // `line()` makes the text, only when someone traces: a scan resolves without a trace, and
-    // building the lines was a tenth of its resolution time.
+    // `line()` makes the text, only when someone traces: a scan resolves without a trace and
+    // built several strings per import for nothing.
     template <typename Line> void note(Line&& line) const {
         if (trace != nullptr) {
             trace->push_back(std::string(line()));

@@ -71,10 +71,16 @@ bool ImportLexer::canEnd(std::size_t k) const {
         }
     }
     if (t.kind == TokenKind::Punct && (t.punct == kIncrement || t.punct == '!')) {
-        // Postfix `a++` and TypeScript's non-null `a!` end an expression; prefix `++a`, `!a` not.
-        const bool operandBefore = k > 0 && (m_tokens[k - 1].kind == TokenKind::Identifier ||
-                                             m_tokens[k - 1].is(')') || m_tokens[k - 1].is(']'));
-        return operandBefore && !t.newlineBefore;
+        // Postfix `a++` and TypeScript's non-null `a!` end an expression, also one after the
+        // other (`a!++`); prefix `++a`, `!a` not.
+        std::size_t operand = k;
+        while (operand > 0 && !m_tokens[operand].newlineBefore &&
+               (m_tokens[operand - 1].is('!') || m_tokens[operand - 1].is(kIncrement))) {
+            --operand;
+        }
+        return operand > 0 && !m_tokens[operand].newlineBefore &&
+               (m_tokens[operand - 1].kind == TokenKind::Identifier ||
+                m_tokens[operand - 1].is(')') || m_tokens[operand - 1].is(']'));
     }
     return endsOperand(t);
 }

@@ -91,6 +91,7 @@ TEST(ImportLexer, EndsStatementsAsTreeSitterDoes) {
              Case{"x = typeof\nFoo()\nx = await\nFoo()\nx = void\nFoo()\nx = !delete\nFoo.a",
                   Grammar::TypeScript},
              Case{"x in\ny\nx instanceof\nY\nz()", Grammar::TypeScript},
+             Case{"a\npe!++\nb\nc!!\nd++!\ne", Grammar::TypeScript}, // postfix after postfix
              Case{"#!\x01dk\x94s\");\nexport = \"t\";", Grammar::TypeScript},
          }) {
         expectLexedAlike(input);

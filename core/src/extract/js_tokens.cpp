@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <limits>
 
 namespace fanout::detail {
@@ -69,7 +70,7 @@ private:
     // From after a backtick or a `}` closing a substitution, to the closing backtick or a `${`.
     bool templatePart(std::size_t begin, bool head);
     bool regex();
-    void number();
+    bool number();
     bool punctuator();
     bool open(char c);
     bool close(char c);
@@ -134,6 +135,28 @@ Tokenizer::Slash Tokenizer::slashAfterPrevious() const {
 }
 
 namespace {
+
+// Letters in a number literal only where they belong: a radix prefix and its digits, one
+// exponent, a BigInt's final `n`.
+bool numberIsWellFormed(std::string_view text) {
+    const bool radix = text.size() > 1 && text[0] == '0' &&
+                       std::string_view("xXoObB").find(text[1]) != std::string_view::npos;
+    const bool hex = radix && (text[1] == 'x' || text[1] == 'X');
+    int exponents = 0;
+    for (std::size_t i = radix ? 2 : 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (!std::isalpha(static_cast<unsigned char>(c))) {
+            continue;
+        }
+        const bool bigint = c == 'n' && i + 1 == text.size();
+        const bool exponent = !radix && (c == 'e' || c == 'E') && ++exponents == 1;
+        const bool hexDigit = hex && std::isxdigit(static_cast<unsigned char>(c)) != 0;
+        if (!bigint && !exponent && !hexDigit) {
+            return false;
+        }
+    }
+    return true;
+}
 
 // Where a `//` comment starting at `from` ends: at a line terminator, as tree-sitter's comment
 // token ends (\n, \r, U+2028, U+2029), or at the end of the text.
@@ -249,7 +272,7 @@ bool Tokenizer::regex() {
     return true;
 }
 
-void Tokenizer::number() {
+bool Tokenizer::number() {
     const std::size_t begin = m_pos;
     while (m_pos < m_text.size()) {
         const unsigned char c = at(m_pos);
@@ -263,7 +286,11 @@ void Tokenizer::number() {
             break;
         }
     }
+    if (!numberIsWellFormed(m_text.substr(begin, m_pos - begin))) {
+        return false; // `1as`: tree-sitter reads a number and a name there
+    }
     push(TokenKind::Number, begin);
+    return true;
 }
 
 bool Tokenizer::open(char c) {
@@ -403,7 +430,9 @@ bool Tokenizer::run() {
             }
             push(TokenKind::Identifier, begin);
         } else if (isDigit(c) || (c == '.' && isDigit(at(m_pos + 1)))) {
-            number();
+            if (!number()) {
+                return false;
+            }
         } else if (c == '"' || c == '\'') {
             if (!string(c)) {
                 return false;

@@ -91,6 +91,7 @@ TEST(ImportLexer, EndsStatementsAsTreeSitterDoes) {
              Case{"x = typeof\nFoo()\nx = await\nFoo()\nx = void\nFoo()\nx = !delete\nFoo.a",
                   Grammar::TypeScript},
              Case{"x in\ny\nx instanceof\nY\nz()", Grammar::TypeScript},
+             Case{"n = [0x1F, 0XaBn, 0o17, 0b101n, 1e5, 2.5E-3, .5, 1_000n, 0.1e+2];"},
              Case{"a\npe!++\nb\nc!!\nd++!\ne", Grammar::TypeScript}, // postfix after postfix
              Case{"#!\x01dk\x94s\");\nexport = \"t\";", Grammar::TypeScript},
          }) {
@@ -148,6 +149,7 @@ TEST(ImportLexer, HandsOffWhatItDoesNotModel) {
              Case{"a;new\ndl", Grammar::TypeScript},
              Case{"export ==\"t\";", Grammar::TypeScript}, // `export` as a name
              Case{"a\n++/o/\n++e", Grammar::TypeScript},   // a prefix `++` before a slash
+             Case{"x = 1as\nr", Grammar::TypeScript},      // a name right after a number
              Case{"-->"}, // an HTML-like closing comment at the start of the file
          }) {
         expectHandedOff(input);

@@ -35,34 +35,16 @@ void CompactJson::separate() {
     }
 }
 
-void CompactJson::open(char bracket) {
+CompactJson& CompactJson::open(char bracket) {
     separate();
     m_out += bracket;
     m_filled.push_back(false);
+    return *this;
 }
 
-void CompactJson::close(char bracket) {
+CompactJson& CompactJson::close(char bracket) {
     m_out += bracket;
     m_filled.pop_back();
-}
-
-CompactJson& CompactJson::beginObject() {
-    open('{');
-    return *this;
-}
-
-CompactJson& CompactJson::endObject() {
-    close('}');
-    return *this;
-}
-
-CompactJson& CompactJson::beginArray() {
-    open('[');
-    return *this;
-}
-
-CompactJson& CompactJson::endArray() {
-    close(']');
     return *this;
 }
 

@@ -17,10 +17,10 @@ class CompactJson {
 public:
     explicit CompactJson(std::string& out) : m_out(out) {}
 
-    CompactJson& beginObject();
-    CompactJson& endObject();
-    CompactJson& beginArray();
-    CompactJson& endArray();
+    CompactJson& beginObject() { return open('{'); }
+    CompactJson& endObject() { return close('}'); }
+    CompactJson& beginArray() { return open('['); }
+    CompactJson& endArray() { return close(']'); }
     // The next value's key, inside an object.
     CompactJson& key(std::string_view name);
     CompactJson& value(std::string_view text);
@@ -32,8 +32,8 @@ public:
 
 private:
     void separate();
-    void open(char bracket);
-    void close(char bracket);
+    CompactJson& open(char bracket);
+    CompactJson& close(char bracket);
 
     std::string& m_out;
     // Per open object or array: whether it has a member yet (a comma comes before the next).

@@ -232,8 +232,11 @@ void writeArray(std::ostream& out, const char* key, const Items& items, ToJson&&
         out, key, items,
         [&](std::string& line, const auto& item) {
             const Json element = toJson(item);
-            line = element.is_null() ? std::string() : compact(element);
-            return !element.is_null();
+            if (element.is_null()) {
+                return false;
+            }
+            line = compact(element);
+            return true;
         },
         last);
 }

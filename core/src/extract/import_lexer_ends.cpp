@@ -72,15 +72,14 @@ bool ImportLexer::canEnd(std::size_t k) const {
     }
     if (t.kind == TokenKind::Punct && (t.punct == kIncrement || t.punct == '!')) {
         // Postfix `a++` and TypeScript's non-null `a!` end an expression, also one after the
-        // other (`a!++`); prefix `++a`, `!a` not.
+        // other (`a!++`) and after a literal (`0!`); prefix `++a`, `!a`, `typeof !a` not.
         std::size_t operand = k;
         while (operand > 0 && !m_tokens[operand].newlineBefore &&
                (m_tokens[operand - 1].is('!') || m_tokens[operand - 1].is(kIncrement))) {
             --operand;
         }
         return operand > 0 && !m_tokens[operand].newlineBefore &&
-               (m_tokens[operand - 1].kind == TokenKind::Identifier ||
-                m_tokens[operand - 1].is(')') || m_tokens[operand - 1].is(']'));
+               !m_tokens[operand - 1].is('}') && endsOperand(m_tokens[operand - 1]);
     }
     return endsOperand(t);
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "check_command.h"
 #include "demo_command.h"
+#include "diff_command.h"
 #include "inspect_command.h"
 #include "profile_command.h"
 #include "report_command.h"
@@ -33,7 +34,8 @@ int main(int argc, char** argv) {
         fanout::cli::addScanCommand(app),    fanout::cli::addReportCommand(app),
         fanout::cli::addWhyCommand(app),     fanout::cli::addCheckCommand(app),
         fanout::cli::addInspectCommand(app), fanout::cli::addResolveCommand(app),
-        fanout::cli::addDemoCommand(app),    fanout::cli::addProfileCommand(app)};
+        fanout::cli::addDemoCommand(app),    fanout::cli::addProfileCommand(app),
+        fanout::cli::addDiffCommand(app)};
 
     try {
         app.parse(argc, argv);

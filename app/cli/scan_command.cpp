@@ -3,6 +3,7 @@
 #include "fanout/base/size_format.h"
 
 #include "cli_choice.h"
+#include "output_target.h"
 
 #include "scan_arguments.h"
 
@@ -35,19 +36,6 @@ struct ScanCommandOptions {
     std::string csv;
     bool reproducible = false;
 };
-
-// "-" is standard output; anything else is written atomically.
-bool writeOutput(const std::string& target, const std::string& contents, const char* what) {
-    if (target == "-") {
-        std::cout << contents << std::flush;
-        return true;
-    }
-    if (const auto error = writeFileAtomically(target, contents); !error.empty()) {
-        std::cerr << "fanout scan: cannot write the " << what << ": " << error << "\n";
-        return false;
-    }
-    return true;
-}
 
 void printSummary(const ScanResult& result) {
     std::size_t edges = 0;
@@ -110,8 +98,9 @@ int runScanCommand(ScanCommandOptions& options) {
         }
     }
     if (!options.directives.empty()) {
-        written =
-            writeOutput(options.directives, directivesToJson(*result), "directive map") && written;
+        written = writeOutput(options.directives, directivesToJson(*result), "fanout scan",
+                              "directive map") &&
+                  written;
     }
     if (!options.scan.quiet) {
         printSummary(*result);

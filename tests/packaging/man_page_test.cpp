@@ -59,7 +59,7 @@ void expectInStep(const std::string& page, const std::set<std::string>& helpOpti
 TEST(ManPage, FanoutDocumentsEveryOptionOfEveryCommand) {
     std::set<std::string> options = longOptions(help({FANOUT_EXECUTABLE, "--help"}));
     for (const char* command :
-         {"scan", "report", "why", "check", "inspect", "resolve", "demo", "profile"}) {
+         {"scan", "report", "why", "check", "inspect", "resolve", "demo", "profile", "diff"}) {
         const auto text = help({FANOUT_EXECUTABLE, command, "--help"});
         options.merge(longOptions(text));
         EXPECT_NE(manPage("fanout.1").find(".B " + std::string(command)), std::string::npos)

@@ -1,0 +1,1 @@
+export const flag = 2; // 1.1.0

@@ -1,0 +1,1 @@
+export const flag = 3; // 2.0.0

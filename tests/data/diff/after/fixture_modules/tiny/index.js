@@ -1,0 +1,2 @@
+import { flag } from "shared";
+export const small = flag;

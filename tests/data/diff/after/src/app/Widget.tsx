@@ -1,0 +1,2 @@
+"use client";
+export function Widget() { return null; }

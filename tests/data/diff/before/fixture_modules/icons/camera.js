@@ -1,0 +1,2 @@
+import createIcon from "./create.js";
+export default createIcon("camera");

@@ -1,0 +1,1 @@
+export default function createIcon(name) { return name; }

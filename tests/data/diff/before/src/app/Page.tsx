@@ -1,0 +1,2 @@
+import { Widget } from "./Widget";
+export function Page() { return [Widget]; }

@@ -40,6 +40,9 @@ bool ImportLexer::endsOperand(const Token& t) const {
 bool ImportLexer::canEnd(std::size_t k) const {
     const Token& t = m_tokens[k];
     if (t.kind == TokenKind::Identifier) {
+        if (k > 0 && (m_tokens[k - 1].is('.') || m_tokens[k - 1].is(kOptional))) {
+            return true; // a property name, keyword or not (`source.function`)
+        }
         const auto word = textOf(t);
         const Token* before = k > 0 && !t.newlineBefore ? &m_tokens[k - 1] : nullptr;
         if (word == "as") {

@@ -95,6 +95,8 @@ TEST(ImportLexer, EndsStatementsAsTreeSitterDoes) {
              Case{"a\npe!++\nb\nc!!\nd++!\ne", Grammar::TypeScript}, // postfix after postfix
              Case{"he%!\n0!\n$e", Grammar::TypeScript}, // after a literal too
              Case{"x = 'a'!\ny", Grammar::TypeScript},
+             // A keyword after `.` is a property name (the fuzzer).
+             Case{"sse\nsource\n.function\n27\na?.new\nb\nc.\nif\nd", Grammar::TypeScript},
              Case{"z = /r/!\nw", Grammar::TypeScript},
              Case{"x = typeof!\ny\nz = a + void!\nb", Grammar::TypeScript}, // prefix keywords
              Case{"#!\x01dk\x94s\");\nexport = \"t\";", Grammar::TypeScript},

@@ -2,11 +2,13 @@
 #include "check_command.h"
 
 #include "cli_choice.h"
+#include "output_target.h"
 #include "scan_arguments.h"
 
 #include "fanout/analysis/analysis.h"
 #include "fanout/analysis/budgets.h"
 #include "fanout/barrels/named_reach.h"
+#include "fanout/compare/baseline.h"
 #include "fanout/output/report_text.h"
 
 #include <iostream>
@@ -24,6 +26,8 @@ struct CheckOptions {
     std::vector<std::string> forbidImport;
     std::optional<std::uint64_t> maxDuplicatePaths;
     std::optional<std::uint64_t> maxRssMb;
+    std::string baseline;
+    std::string writeBaseline;
 };
 
 constexpr int kUsageError = 2;
@@ -87,18 +91,59 @@ int runCheck(CheckOptions& options) {
         };
     }
     const auto violations = checkBudgets(*result, graph, analysis, budgets, needed);
-    for (const auto& violation : violations) {
-        std::cout << "over budget (" << violation.budget << "): " << violation.message << "\n";
-        if (!violation.chain.empty()) {
+    // A known violation is one line; a new one comes with the chain that causes it.
+    const auto print = [&](const BudgetViolation& violation, bool known) {
+        std::cout << (known ? "known, in the baseline" : "over budget") << " (" << violation.budget
+                  << "): " << violation.message << "\n";
+        if (!known && !violation.chain.empty()) {
             std::cout << formatChain(*result, violation.chain);
         }
-    }
-    if (violations.empty()) {
-        std::cout << "fanout check: every budget holds (" << result->modules.size()
-                  << " modules)\n";
+    };
+    if (!options.writeBaseline.empty()) {
+        for (const auto& violation : violations) {
+            print(violation, false);
+        }
+        if (!writeOutput(options.writeBaseline, baselineJson(violations), "fanout check",
+                         "baseline")) {
+            return kCannotStart;
+        }
+        std::cerr << "fanout check: " << violations.size() << " violation(s) written to "
+                  << options.writeBaseline << " as the baseline\n";
         return 0;
     }
-    std::cout << "fanout check: " << violations.size() << " violation(s)\n";
+    std::vector<BaselineEntry> baseline;
+    if (!options.baseline.empty()) {
+        try {
+            baseline = readBaseline(options.baseline);
+        } catch (const BaselineError& error) {
+            std::cerr << "fanout check: " << error.what() << "\n";
+            return kUsageError;
+        }
+    }
+    const auto split = splitByBaseline(violations, baseline);
+    for (const auto* violation : split.known) {
+        print(*violation, true);
+    }
+    for (const auto* violation : split.fresh) {
+        print(*violation, false);
+    }
+    for (const auto& entry : split.fixed) {
+        std::cout << "fixed, still in the baseline (" << entry.budget << "): " << entry.message
+                  << "\n";
+    }
+    if (split.fresh.empty()) {
+        std::cout << "fanout check: every budget holds (" << result->modules.size() << " modules)";
+        if (!split.known.empty()) {
+            std::cout << " but for " << split.known.size() << " known violation(s)";
+        }
+        std::cout << "\n";
+        return 0;
+    }
+    std::cout << "fanout check: " << split.fresh.size() << " violation(s)";
+    if (!split.known.empty()) {
+        std::cout << " and " << split.known.size() << " known";
+    }
+    std::cout << "\n";
     return 1;
 }
 
@@ -139,6 +184,17 @@ std::function<int()> addCheckCommand(CLI::App& app) {
         ->type_name("N");
     command->add_option("--max-rss", options->maxRssMb, "Most resident memory of the scan, MB")
         ->type_name("MB");
+    auto* baseline =
+        command
+            ->add_option("--baseline", options->baseline,
+                         "Known violations (written by --write-baseline): only violations not "
+                         "in FILE fail the check")
+            ->type_name("FILE");
+    command
+        ->add_option("--write-baseline", options->writeBaseline,
+                     "Write today's violations to FILE as the baseline and exit 0")
+        ->type_name("FILE")
+        ->excludes(baseline);
     return [options, command]() { return command->parsed() ? runCheck(*options) : -1; };
 }
 

@@ -18,6 +18,11 @@ std::string moduleName(const ScanResult& result, ModuleId id) {
     return displayPath(result.module(id).path, result.config.root);
 }
 
+// An import as a baseline knows it: importer and specifier.
+std::string importSubject(const ScanResult& result, const ScanEdge& edge) {
+    return moduleName(result, edge.importer) + " -> " + edge.specifier;
+}
+
 void checkReach(const ScanResult& result, const ModuleGraph& graph, const Analysis& analysis,
                 std::uint64_t limit, const ImportReach& importReach,
                 std::vector<BudgetViolation>& out) {
@@ -51,7 +56,7 @@ void checkReach(const ScanResult& result, const ModuleGraph& graph, const Analys
                 std::to_string(edge.position.line) + "), which " +
                 (importReach ? "needs " : "drags in ") + std::to_string(modules) +
                 " modules (budget " + std::to_string(limit) + ")",
-            whyReached(graph, edge.importer)};
+            whyReached(graph, edge.importer), importSubject(result, edge)};
         violation.chain.push_back(*edge.target);
         out.push_back(std::move(violation));
     }
@@ -74,7 +79,7 @@ void checkForbidden(const ScanResult& result, const ModuleGraph& graph,
                 moduleName(result, edge.importer) + " imports \"" + edge.specifier + "\" (line " +
                     std::to_string(edge.position.line) +
                     "), which matches the forbidden pattern \"" + pattern + "\"",
-                whyReached(graph, edge.importer)};
+                whyReached(graph, edge.importer), importSubject(result, edge)};
             if (edge.target) {
                 violation.chain.push_back(*edge.target);
             }
@@ -94,6 +99,7 @@ std::vector<BudgetViolation> checkBudgets(const ScanResult& result, const Module
         out.push_back({"max-modules",
                        std::to_string(result.modules.size()) + " modules (budget " +
                            std::to_string(*budgets.maxModules) + ")",
+                       {},
                        {}});
     }
     if (budgets.maxReach) {
@@ -108,7 +114,8 @@ std::vector<BudgetViolation> checkBudgets(const ScanResult& result, const Module
             out.push_back({"max-package-modules",
                            "package " + name + " has " + std::to_string(modules) +
                                " modules in the graph (budget " + std::to_string(limit) + ")",
-                           {}});
+                           {},
+                           name});
         }
     }
     if (!budgets.forbidImport.empty()) {
@@ -119,6 +126,7 @@ std::vector<BudgetViolation> checkBudgets(const ScanResult& result, const Module
                        std::to_string(analysis.duplicatePaths.size()) +
                            " files are reached under more than one path string (budget " +
                            std::to_string(*budgets.maxDuplicatePaths) + ")",
+                       {},
                        {}});
     }
     const auto peakMb = result.stats.peakResidentBytes / (1024ull * 1024);
@@ -126,6 +134,7 @@ std::vector<BudgetViolation> checkBudgets(const ScanResult& result, const Module
         out.push_back({"max-rss",
                        "the scan peaked at " + std::to_string(peakMb) + " MB resident (budget " +
                            std::to_string(*budgets.maxRssMb) + " MB)",
+                       {},
                        {}});
     }
     return out;

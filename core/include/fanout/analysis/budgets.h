@@ -15,6 +15,10 @@ struct BudgetViolation {
     std::string budget;          // e.g. "max-reach"
     std::string message;         // what exceeded it, by how much
     std::vector<ModuleId> chain; // how the offending module is reached, when there is one
+    // What is over the budget, without figures or line numbers, so that the same violation is
+    // recognised in a later scan (a baseline): "src/a.tsx -> lucide-react", a package name, or
+    // empty for budgets of the whole graph.
+    std::string subject;
 };
 
 // What one import (an index into ScanResult::edges) reaches, when --max-reach counts something

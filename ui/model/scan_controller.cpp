@@ -3,6 +3,7 @@
 #include "fanout/base/size_format.h"
 
 #include "fanout/io/process_memory.h"
+#include "fanout/scan/memory_sampler.h"
 
 #include <QThread>
 
@@ -10,8 +11,17 @@
 
 namespace fanout::ui {
 
+namespace {
+
+constexpr double kSampleSeconds = 0.1; // after the first second, sampled ten times as often
+
+int sampleIntervalMs(double elapsedSeconds) {
+    return static_cast<int>(MemorySampler::intervalAt(elapsedSeconds, kSampleSeconds) * 1000);
+}
+
+} // namespace
+
 ScanController::ScanController(QObject* parent) : QObject(parent) {
-    m_sampleTimer.setInterval(100);
     connect(&m_sampleTimer, &QTimer::timeout, this, &ScanController::sampleMemory);
 }
 
@@ -20,7 +30,7 @@ void ScanController::start(const QString& root, const ScanOverrides& overrides) 
     m_running = true;
     m_memory.clear();
     m_clock.start();
-    m_sampleTimer.start();
+    m_sampleTimer.start(sampleIntervalMs(0));
     emit started();
     markPhase(tr("reading"));
     sampleMemory();
@@ -84,6 +94,9 @@ void ScanController::sampleMemory() {
     const auto bytes = residentBytes();
     m_memory.add(seconds, bytes);
     emit memorySampled(seconds, toMegabytes(bytes));
+    if (m_sampleTimer.isActive() && m_sampleTimer.interval() != sampleIntervalMs(seconds)) {
+        m_sampleTimer.setInterval(sampleIntervalMs(seconds));
+    }
 }
 
 void ScanController::markPhase(const QString& phase) {

@@ -38,6 +38,11 @@ void LivePlot::showEvent(QShowEvent* event) {
     refresh();
 }
 
+void LivePlot::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    refresh();
+}
+
 QString LivePlot::savePng(const QString& file) {
     refresh();
     return savePlotPng(*m_plot, file);

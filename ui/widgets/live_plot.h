@@ -25,6 +25,8 @@ public:
 protected:
     virtual void fill() = 0;
     void showEvent(QShowEvent* event) override;
+    // The phase names are laid out in pixels: again at every size.
+    void resizeEvent(QResizeEvent* event) override;
     QCustomPlot* plot() const { return m_plot; }
 
 private:

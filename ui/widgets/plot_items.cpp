@@ -4,25 +4,66 @@
 #include "fanout/io/atomic_file.h"
 
 #include <QBuffer>
+#include <QFontMetrics>
+
+#include <algorithm>
 
 #include <qcustomplot.h>
 
 namespace fanout::ui {
 
+std::vector<int> labelRows(const std::vector<std::pair<double, double>>& spans, double gap) {
+    std::vector<double> rowEnds; // the right edge of the last label in each row
+    std::vector<int> rows;
+    rows.reserve(spans.size());
+    for (const auto& [left, right] : spans) {
+        std::size_t row = 0;
+        while (row < rowEnds.size() && rowEnds[row] + gap > left) {
+            ++row;
+        }
+        if (row == rowEnds.size()) {
+            rowEnds.push_back(right);
+        } else {
+            rowEnds[row] = right;
+        }
+        rows.push_back(static_cast<int>(row));
+    }
+    return rows;
+}
+
 void drawPhaseMarkers(QCustomPlot& plot, const std::vector<std::pair<double, QString>>& phases) {
-    int stagger = 0;
+    const QMargins padding(3, 2, 3, 2);
+    const QFontMetrics metrics(plot.font());
+    // The axis rect before the first layout is empty: the widget's size is near enough.
+    const QRect area = plot.axisRect()->rect().isEmpty() ? plot.rect() : plot.axisRect()->rect();
+    const auto range = plot.xAxis->range();
+    std::vector<std::pair<double, double>> spans;
+    std::vector<bool> leftOfLine; // a name that would run past the right edge ends at its line
     for (const auto& [seconds, name] : phases) {
+        const double x = range.size() > 0
+                             ? area.left() + (seconds - range.lower) / range.size() * area.width()
+                             : area.left();
+        const double width = metrics.horizontalAdvance(name) + padding.left() + padding.right();
+        leftOfLine.push_back(x + width > area.right());
+        spans.emplace_back(leftOfLine.back() ? x - width : x, leftOfLine.back() ? x : x + width);
+    }
+    const auto rows = labelRows(spans, 4);
+    const double rowHeight = metrics.height() + padding.top() + padding.bottom();
+    for (std::size_t i = 0; i < phases.size(); ++i) {
+        const auto& [seconds, name] = phases[i];
         auto* line = new QCPItemStraightLine(&plot);
         line->point1->setCoords(seconds, 0);
         line->point2->setCoords(seconds, 1);
         line->setPen(QPen(QColor(0x88, 0x88, 0x88), 1, Qt::DashLine));
         auto* label = new QCPItemText(&plot);
         label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
-        label->position->setCoords(seconds, 0.02 + 0.05 * (stagger++ % 5));
-        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+        label->position->setCoords(seconds, (2 + rows[i] * rowHeight) / std::max(area.height(), 1));
+        label->setPositionAlignment((leftOfLine[i] ? Qt::AlignRight : Qt::AlignLeft) |
+                                    Qt::AlignTop);
+        label->setFont(plot.font());
         label->setText(name);
         label->setColor(QColor(0x55, 0x55, 0x55));
-        label->setPadding(QMargins(3, 2, 3, 2));
+        label->setPadding(padding);
     }
 }
 

@@ -11,7 +11,18 @@ MemorySampler::MemorySampler(double intervalSeconds, std::size_t maxPoints)
     : m_start(std::chrono::steady_clock::now()), m_interval(intervalSeconds),
       m_maxPoints(maxPoints < 2 ? 2 : maxPoints) {
     record();
-    m_thread = detail::startPeriodic(m_interval, [this] { record(); });
+    m_thread = detail::startPeriodic(
+        [this] {
+            const std::chrono::duration<double> elapsed =
+                std::chrono::steady_clock::now() - m_start;
+            return std::chrono::duration<double>(intervalAt(elapsed.count(), m_interval.count()));
+        },
+        [this] { record(); });
+}
+
+double MemorySampler::intervalAt(double elapsedSeconds, double intervalSeconds) {
+    constexpr double kFineFor = 1.0; // seconds
+    return elapsedSeconds < kFineFor ? intervalSeconds / 10 : intervalSeconds;
 }
 
 MemorySampler::~MemorySampler() {

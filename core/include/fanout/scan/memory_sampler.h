@@ -13,11 +13,15 @@
 
 namespace fanout {
 
-// Samples this process's resident memory at a fixed rate on its own thread, keeping the peak
-// and a timeline thinned to at most `maxPoints` (pairs of neighbours merge, keeping the higher).
+// Samples this process's resident memory on its own thread, keeping the peak and a timeline
+// thinned to at most `maxPoints` (pairs of neighbours merge, keeping the higher). The first
+// second is sampled ten times as often, so that a half-second scan still draws a curve.
 class MemorySampler {
 public:
     explicit MemorySampler(double intervalSeconds = 0.1, std::size_t maxPoints = 500);
+
+    // The wait before the next sample, `elapsedSeconds` after the start.
+    static double intervalAt(double elapsedSeconds, double intervalSeconds);
     ~MemorySampler();
     MemorySampler(const MemorySampler&) = delete;
     MemorySampler& operator=(const MemorySampler&) = delete;

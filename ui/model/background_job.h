@@ -54,6 +54,11 @@ public:
         Q_UNUSED(future);
     }
     void requestStop() { m_stop.request_stop(); }
+    // Stops the running job and drops its reports from now on (requestStop still delivers them).
+    void discard() {
+        m_stop.request_stop();
+        ++m_generation;
+    }
     // Runs `work` on the pool after the current job: freeing a large old result there keeps the
     // GUI thread free.
     void runAfter(std::function<void()> work) { m_pool.start(std::move(work)); }

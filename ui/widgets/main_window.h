@@ -71,6 +71,8 @@ private:
     void buildMenus();
     void buildExportMenu(QMenu* menu);
     void showResult(const SessionPtr& session);
+    // The treemap of what `module` imports.
+    void showTreemapOfImports(const ScanSession& session, ModuleId module);
     void showError(const QString& message);
     void updateRecent();
     void showTreemap(const QString& title, const std::vector<ModuleId>& modules);

@@ -15,6 +15,7 @@ TreemapView::TreemapView(QWidget* parent) : QWidget(parent) {
 
 void TreemapView::setItems(const QString& title, std::vector<Item> items, Labeler labeler) {
     m_title = title;
+    m_cells.clear(); // they index the old items
     m_items = std::move(items);
     m_labeler = std::move(labeler);
     relayout();
@@ -41,8 +42,20 @@ void TreemapView::relayout() {
         weights.push_back(std::max(m_byReach ? item.reach : item.bytes, 1.0));
     }
     const auto box = area();
-    m_cells = squarify(weights, box.x(), box.y(), box.width(), box.height());
-    update();
+    if (weights.size() <= kLaidOutAtOnce) {
+        m_layoutJob.discard(); // a large layout still running is stale
+        m_cells = squarify(weights, box.x(), box.y(), box.width(), box.height());
+        update();
+        return;
+    }
+    m_layoutJob.start(
+        [this, weights = std::move(weights), box](const JobPost& post, const std::stop_token&) {
+            auto cells = squarify(weights, box.x(), box.y(), box.width(), box.height());
+            post([this, cells = std::move(cells)]() mutable {
+                m_cells = std::move(cells);
+                update();
+            });
+        });
 }
 
 void TreemapView::resizeEvent(QResizeEvent* event) {

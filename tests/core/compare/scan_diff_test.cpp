@@ -142,6 +142,31 @@ TEST_F(ScanDiffTest, ReportsSayTheSameInTextMarkdownAndJson) {
     EXPECT_EQ(parsed["stats"]["before"]["modules"], 9);
 }
 
+// The desktop app compares scans it holds in memory: their documents must be the ones read back
+// from `fanout scan --json` of the same results.
+TEST(ScanDocument, OfAResultInMemoryEqualsTheOneReadFromItsJson) {
+    testing::TempDir dir;
+    for (const char* name : {"before", "after"}) {
+        const auto root = testing::fixtureProject(std::string(FANOUT_TEST_DATA) + "/diff/" + name);
+        const auto result = scan(loadScanConfig(root, {}), {});
+        const ModuleGraph graph(*result);
+        const auto analysis = analyze(*result, graph);
+        JsonOptions options;
+        options.analysis = &analysis;
+        const auto file = dir.write(std::string(name) + ".json", scanToJson(*result, options));
+        auto read = readScanDocument(file.string());
+        read.file.clear();
+        const auto inMemory = documentOf(*result, analysis);
+        EXPECT_EQ(inMemory.modules, read.modules) << name;
+        EXPECT_EQ(inMemory.packages, read.packages) << name;
+        EXPECT_EQ(inMemory.hotspots, read.hotspots) << name;
+        EXPECT_EQ(inMemory.duplicatePackages, read.duplicatePackages) << name;
+        EXPECT_EQ(inMemory.stats, read.stats) << name;
+        EXPECT_EQ(inMemory, read) << name;
+        EXPECT_FALSE(read.modules.empty());
+    }
+}
+
 TEST(ScanDocument, RefusesWhatIsNotACompleteScanDocumentOfThisSchema) {
     testing::TempDir dir;
     const auto expectRefused = [](const std::string& path, const std::string& why) {

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "fanout/analysis/analysis.h"
+#include "fanout/result/scan_result.h"
+
 #include <cstdint>
 #include <optional>
 #include <stdexcept>
@@ -18,6 +21,7 @@ struct DocumentModule {
     std::string package; // "" for first-party modules
     std::uint64_t bytes = 0;
     std::string directive; // "none", "client" or "server"
+    bool operator==(const DocumentModule&) const = default;
 };
 
 struct DocumentPackage {
@@ -26,6 +30,7 @@ struct DocumentPackage {
     std::string root;
     std::uint64_t modules = 0;
     std::uint64_t bytes = 0;
+    bool operator==(const DocumentPackage&) const = default;
 };
 
 struct DocumentHotspot {
@@ -33,12 +38,14 @@ struct DocumentHotspot {
     std::string env;
     std::uint64_t reachModules = 0;
     std::uint64_t reachBytes = 0;
+    bool operator==(const DocumentHotspot&) const = default;
 };
 
 // A package installed more than once: its copies as "version (root)".
 struct DocumentDuplicatePackage {
     std::string name;
     std::vector<std::string> copies;
+    bool operator==(const DocumentDuplicatePackage&) const = default;
 };
 
 struct DocumentStats {
@@ -49,6 +56,7 @@ struct DocumentStats {
     // Absent from --reproducible documents.
     std::optional<double> wallMs;
     std::optional<std::uint64_t> peakResidentBytes;
+    bool operator==(const DocumentStats&) const = default;
 };
 
 struct ScanDocument {
@@ -64,6 +72,7 @@ struct ScanDocument {
     std::vector<std::string> duplicatePaths; // files reached under more than one path string
     std::vector<DocumentDuplicatePackage> duplicatePackages;
     DocumentStats stats;
+    bool operator==(const ScanDocument&) const = default;
 };
 
 // A file that is not a readable scan document of a schema this build knows: the message says
@@ -74,5 +83,9 @@ public:
 };
 
 ScanDocument readScanDocument(const std::string& path);
+
+// The document of a scan still in memory (the desktop app's current or previous scan): what
+// readScanDocument reads from the `fanout scan --json` of the same result, `file` aside.
+ScanDocument documentOf(const ScanResult& result, const Analysis& analysis);
 
 } // namespace fanout

@@ -37,6 +37,14 @@ bool ImportLexer::endsOperand(const Token& t) const {
     }
 }
 
+bool ImportLexer::endsOperandAt(std::size_t k) const {
+    const Token& t = m_tokens[k];
+    if (t.kind == TokenKind::Identifier && textOf(t) == "as") {
+        return k == 0 || t.newlineBefore || !endsOperand(m_tokens[k - 1]);
+    }
+    return endsOperand(t);
+}
+
 bool ImportLexer::canEnd(std::size_t k) const {
     const Token& t = m_tokens[k];
     if (t.kind == TokenKind::Identifier) {
@@ -46,8 +54,7 @@ bool ImportLexer::canEnd(std::size_t k) const {
         const auto word = textOf(t);
         const Token* before = k > 0 && !t.newlineBefore ? &m_tokens[k - 1] : nullptr;
         if (word == "as") {
-            // TypeScript's `x as T` after an operand; a name where an operand goes (`a ** as`).
-            return before == nullptr || !endsOperand(*before);
+            return endsOperandAt(k);
         }
         if (keywordNeedsMore(word)) {
             // At a line break after a keyword that takes more, tree-sitter's reading depends on
@@ -81,8 +88,8 @@ bool ImportLexer::canEnd(std::size_t k) const {
                (m_tokens[operand - 1].is('!') || m_tokens[operand - 1].is(kIncrement))) {
             --operand;
         }
-        return operand > 0 && !m_tokens[operand].newlineBefore &&
-               !m_tokens[operand - 1].is('}') && endsOperand(m_tokens[operand - 1]);
+        return operand > 0 && !m_tokens[operand].newlineBefore && !m_tokens[operand - 1].is('}') &&
+               endsOperandAt(operand - 1);
     }
     return endsOperand(t);
 }

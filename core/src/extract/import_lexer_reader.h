@@ -99,6 +99,9 @@ private:
     bool canEnd(std::size_t k) const;
     // An operand, or the end of one, as far as one token tells.
     bool endsOperand(const Token& t) const;
+    // endsOperand of token k, reading `as` as TypeScript does: an operator after an operand, a
+    // name where an operand goes (`a ** as`) or at the start of a line.
+    bool endsOperandAt(std::size_t k) const;
     bool continues(std::size_t k) const;
     // Whether a statement whose last token is `last` ends before `next` (a semicolon inserted).
     bool endsBetween(std::size_t last, std::size_t next) const {

@@ -93,12 +93,13 @@ TEST(ImportLexer, EndsStatementsAsTreeSitterDoes) {
              Case{"x in\ny\nx instanceof\nY\nz()", Grammar::TypeScript},
              Case{"n = [0x1F, 0XaBn, 0o17, 0b101n, 1e5, 2.5E-3, .5, 1_000n, 0.1e+2];"},
              Case{"a\npe!++\nb\nc!!\nd++!\ne", Grammar::TypeScript}, // postfix after postfix
-             Case{"he%!\n0!\n$e", Grammar::TypeScript}, // after a literal too
+             Case{"he%!\n0!\n$e", Grammar::TypeScript},              // after a literal too
              Case{"x = 'a'!\ny", Grammar::TypeScript},
              // A keyword after `.` is a property name (the fuzzer).
              Case{"sse\nsource\n.function\n27\na?.new\nb\nc.\nif\nd", Grammar::TypeScript},
              Case{"z = /r/!\nw", Grammar::TypeScript},
              Case{"x = typeof!\ny\nz = a + void!\nb", Grammar::TypeScript}, // prefix keywords
+             Case{"s*as\n**as!\na\nre", Grammar::TypeScript}, // `as` as a name, then `!`
              Case{"#!\x01dk\x94s\");\nexport = \"t\";", Grammar::TypeScript},
          }) {
         expectLexedAlike(input);

@@ -6,6 +6,7 @@
 #include "fanout/scan/memory_sampler.h"
 
 #include <QThread>
+#include <QTime>
 
 #include <utility>
 
@@ -60,7 +61,16 @@ void ScanController::start(const QString& root, const ScanOverrides& overrides) 
             post([this] { markPhase(tr("analysing")); });
             auto session = std::make_shared<const ScanSession>(std::move(result));
             auto tables = std::make_shared<const ResultTables>(resultTables(session));
-            post([this, session, tables] {
+            auto document =
+                std::make_shared<ScanDocument>(documentOf(*session->result, session->analysis));
+            document->file =
+                tr("scan at %1").arg(QTime::currentTime().toString(Qt::ISODate)).toStdString();
+            post([this, session, tables, document = std::shared_ptr<const ScanDocument>(document)] {
+                // Compared with the scan before it only when both are of the same project.
+                auto previousDocument = std::exchange(m_document, document);
+                m_previousDocument = previousDocument && previousDocument->root == document->root
+                                         ? std::move(previousDocument)
+                                         : nullptr;
                 auto previous = std::exchange(m_session, session);
                 auto previousTables = std::exchange(m_tables, tables);
                 finish();

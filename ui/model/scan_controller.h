@@ -2,6 +2,7 @@
 #pragma once
 
 #include "background_job.h"
+#include "fanout/compare/scan_document.h"
 #include "fanout/project/project_config.h"
 #include "memory_series.h"
 #include "result_tables.h"
@@ -14,8 +15,9 @@
 namespace fanout::ui {
 
 // Runs scans off the GUI thread, one at a time, and reports on the GUI thread: throttled
-// progress, resident memory ~10 times a second, scan phases, then the result, a failure or the
-// cancellation. A newer scan makes everything an older one still reports stale: it is dropped.
+// progress, resident memory (every 10 ms in the first second, then every 100 ms), scan phases,
+// then the result, a failure or the cancellation. A newer scan makes everything an older one still
+// reports stale: it is dropped.
 class ScanController : public QObject {
     Q_OBJECT
 public:
@@ -30,6 +32,10 @@ public:
     SessionPtr session() const { return m_session; }
     // The tables of session(), prepared with it on the scan thread.
     const ResultTables& tables() const { return *m_tables; }
+    // The scan documents (what `fanout diff` compares) of session() and of the scan before it in
+    // this window (null before the second scan), prepared on the scan thread.
+    std::shared_ptr<const ScanDocument> document() const { return m_document; }
+    std::shared_ptr<const ScanDocument> previousDocument() const { return m_previousDocument; }
 
 signals:
     void started();
@@ -51,6 +57,8 @@ private:
     bool m_running = false;
     SessionPtr m_session;
     std::shared_ptr<const ResultTables> m_tables = std::make_shared<const ResultTables>();
+    std::shared_ptr<const ScanDocument> m_document;
+    std::shared_ptr<const ScanDocument> m_previousDocument;
     BackgroundJob m_job{this}; // last: destroyed (and waited for) first
 };
 

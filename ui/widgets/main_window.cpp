@@ -2,6 +2,7 @@
 #include "main_window.h"
 #include "fanout/base/size_format.h"
 
+#include "compare_panel.h"
 #include "graph_panel.h"
 #include "inspector_panel.h"
 #include "memory_plot.h"
@@ -51,8 +52,8 @@ MainWindow::MainWindow(QWidget* parent)
       m_graph(new GraphPanel(m_selection)), m_treemap(new TreemapView),
       m_memoryPlot(new MemoryPlot(m_controller.memory())),
       m_scanMemoryBeside(new MemoryPlot(m_controller.memory())),
-      m_profile(new ProfilePanel(m_scanMemoryBeside)), m_inspector(new InspectorPanel(m_selection)),
-      m_error(new QLabel) {
+      m_profile(new ProfilePanel(m_scanMemoryBeside)), m_compare(new ComparePanel),
+      m_inspector(new InspectorPanel(m_selection)), m_error(new QLabel) {
     setWindowTitle(tr("Fanout"));
     setAcceptDrops(true);
     for (const auto& table : panels()) {
@@ -76,6 +77,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_viewTabs->addTab(treemapPage, tr(info(Panel::Treemap).title));
     m_viewTabs->addTab(m_memoryPlot, tr(info(Panel::Memory).title));
     m_viewTabs->addTab(m_profile, tr(info(Panel::Profile).title));
+    m_viewTabs->addTab(m_compare, tr(info(Panel::Compare).title));
 
     auto* splitter = new QSplitter;
     splitter->addWidget(m_tableTabs);
@@ -195,6 +197,9 @@ void MainWindow::showPanel(Panel panel) {
         return;
     case Panel::Profile:
         m_viewTabs->setCurrentWidget(m_profile);
+        return;
+    case Panel::Compare:
+        m_viewTabs->setCurrentWidget(m_compare);
         return;
     case Panel::Hotspots:
     case Panel::Directives:
@@ -340,6 +345,7 @@ void MainWindow::showResult(const SessionPtr& session) {
     m_tables.at(Panel::Unresolved)->setContent(tables.unresolved);
     m_tables.at(Panel::BarrelImports)->setContent(tables.barrelImports);
     m_inspector->setSession(session);
+    m_compare->setScans(m_controller.previousDocument(), m_controller.document());
     fillWorkspacePicker(session);
     statusBar()->showMessage(tr("Scanned %1 modules in %2 ms; peak resident memory %3 MB.")
                                  .arg(session->result->modules.size())

@@ -19,6 +19,7 @@ namespace fanout::ui {
 class GraphPanel;
 class InspectorPanel;
 class MemoryPlot;
+class ComparePanel;
 class ProfilePanel;
 class TablePanel;
 class TreemapView;
@@ -48,6 +49,7 @@ public:
     TreemapView& treemap() { return *m_treemap; }
     MemoryPlot& memoryPlot() { return *m_memoryPlot; }
     ProfilePanel& profile() { return *m_profile; }
+    ComparePanel& compare() { return *m_compare; }
     InspectorPanel& inspector() { return *m_inspector; }
     QString errorText() const { return m_error->isHidden() ? QString() : m_error->text(); }
     QAction& optimizeAction() { return *m_optimizeAction; }
@@ -91,6 +93,7 @@ private:
     MemoryPlot* m_memoryPlot;
     MemoryPlot* m_scanMemoryBeside; // the same series again, next to a profile
     ProfilePanel* m_profile;
+    ComparePanel* m_compare;
     InspectorPanel* m_inspector;
     QLabel* m_error;
     QLabel* m_statusModules;

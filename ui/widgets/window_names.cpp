@@ -18,6 +18,7 @@ constexpr PanelInfo kPanels[] = {
     {Panel::Memory, "memory", "Memory"},
     {Panel::Map, "map", "Full module map"},
     {Panel::Profile, "profile", "Profile a command"},
+    {Panel::Compare, "compare", "Compare"},
 };
 
 constexpr ExportInfo kExports[] = {
@@ -46,7 +47,7 @@ constexpr bool inDeclarationOrder(const Info (&table)[N], auto Info::*kind) {
 }
 static_assert(inDeclarationOrder(kPanels, &PanelInfo::panel));
 static_assert(inDeclarationOrder(kExports, &ExportInfo::kind));
-static_assert(std::size(kPanels) == static_cast<std::size_t>(Panel::Profile) + 1);
+static_assert(std::size(kPanels) == static_cast<std::size_t>(Panel::Compare) + 1);
 static_assert(std::size(kExports) == static_cast<std::size_t>(Export::MemoryCsv) + 1);
 
 } // namespace

@@ -21,7 +21,8 @@ enum class Panel {
     Treemap,
     Memory,
     Map,
-    Profile
+    Profile,
+    Compare
 };
 
 // What the Export menu writes.

@@ -345,7 +345,6 @@ void MainWindow::showResult(const SessionPtr& session) {
     m_tables.at(Panel::Unresolved)->setContent(tables.unresolved);
     m_tables.at(Panel::BarrelImports)->setContent(tables.barrelImports);
     m_inspector->setSession(session);
-    m_compare->setScans(m_controller.previousDocument(), m_controller.document());
     fillWorkspacePicker(session);
     statusBar()->showMessage(tr("Scanned %1 modules in %2 ms; peak resident memory %3 MB.")
                                  .arg(session->result->modules.size())
@@ -363,29 +362,39 @@ void MainWindow::showResult(const SessionPtr& session) {
     m_waitingForGraph = true;
     // The views that follow the selection are filled on later turns of the event loop, one
     // each, so that no single turn stalls the window (a 100,000-module result took 70 ms at once).
+    auto top = std::make_shared<std::optional<ModuleId>>();
+    showInTurns(session, {[this, session, top] {
+                              // Start where the trouble usually is: the module with the largest
+                              // fan-out.
+                              *top = m_tables.at(Panel::Hotspots)->topModule();
+                              m_graph->setSession(session, *top);
+                          },
+                          [this, top] { m_selection.select(*top); },
+                          [this, session, top] {
+                              if (*top) {
+                                  showTreemapOfImports(*session, **top);
+                              }
+                          },
+                          // Last: comparing two large scans keeps a core busy for a moment.
+                          [this] {
+                              m_compare->setScans(m_controller.previousDocument(),
+                                                  m_controller.document());
+                          }});
+}
+
+void MainWindow::showInTurns(const SessionPtr& session, std::deque<std::function<void()>> steps) {
+    if (steps.empty()) {
+        return;
+    }
     // 1 ms, not 0: Qt runs a 0 ms single shot as a posted event, and posted events queued while
     // posted events are delivered are delivered in the same turn.
-    const auto stillShown = [this, session] { return m_controller.session() == session; };
-    QTimer::singleShot(kNextTurnMs, this, [this, session, stillShown] {
-        if (!stillShown()) {
-            return;
+    QTimer::singleShot(kNextTurnMs, this, [this, session, steps = std::move(steps)]() mutable {
+        if (m_controller.session() != session) {
+            return; // a newer result is shown
         }
-        // Start where the trouble usually is: the module with the largest fan-out.
-        const auto top = m_tables.at(Panel::Hotspots)->topModule();
-        m_graph->setSession(session, top);
-        QTimer::singleShot(kNextTurnMs, this, [this, session, stillShown, top] {
-            if (!stillShown()) {
-                return;
-            }
-            m_selection.select(top);
-            if (top) {
-                QTimer::singleShot(kNextTurnMs, this, [this, session, stillShown, top] {
-                    if (stillShown()) {
-                        showTreemapOfImports(*session, *top);
-                    }
-                });
-            }
-        });
+        steps.front()();
+        steps.pop_front();
+        showInTurns(session, std::move(steps));
     });
 }
 

@@ -8,6 +8,8 @@
 #include <QLabel>
 #include <QMainWindow>
 
+#include <deque>
+#include <functional>
 #include <map>
 
 class QComboBox;
@@ -73,6 +75,8 @@ private:
     void buildMenus();
     void buildExportMenu(QMenu* menu);
     void showResult(const SessionPtr& session);
+    // Runs each step on a turn of the event loop of its own, while `session` is still shown.
+    void showInTurns(const SessionPtr& session, std::deque<std::function<void()>> steps);
     // The treemap of what `module` imports.
     void showTreemapOfImports(const ScanSession& session, ModuleId module);
     void showError(const QString& message);

@@ -6,6 +6,8 @@
 // ratio scan time / read time. The page cache is warm for both (the first scan warms it).
 //
 //   fanout_read_floor [--fanout PATH] [--threads N] [--runs R] PROJECT_DIR
+#include "timed_read.h"
+
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
@@ -29,6 +31,8 @@ extern char** environ;
 
 namespace {
 
+using fanout::bench::median;
+using fanout::bench::timedRead;
 using Clock = std::chrono::steady_clock;
 
 double secondsSince(Clock::time_point start) {
@@ -76,43 +80,6 @@ ReadFiles filesOfScan(const std::string& jsonPath) {
         }
     }
     return files;
-}
-
-// Reads every file once with `threads` threads taking files from a shared counter.
-double timedRead(const std::vector<std::string>& paths, unsigned threads) {
-    std::atomic<std::size_t> next{0};
-    std::atomic<std::uint64_t> total{0};
-    const auto start = Clock::now();
-    {
-        std::vector<std::jthread> pool;
-        for (unsigned t = 0; t < threads; ++t) {
-            pool.emplace_back([&] {
-                std::vector<char> buffer(1 << 16);
-                std::uint64_t bytes = 0;
-                for (auto i = next++; i < paths.size(); i = next++) {
-                    const int fd = ::open(paths[i].c_str(), O_RDONLY | O_CLOEXEC);
-                    if (fd < 0) {
-                        continue;
-                    }
-                    for (;;) {
-                        const auto got = ::read(fd, buffer.data(), buffer.size());
-                        if (got <= 0) {
-                            break;
-                        }
-                        bytes += static_cast<std::uint64_t>(got);
-                    }
-                    ::close(fd);
-                }
-                total += bytes;
-            });
-        }
-    }
-    return secondsSince(start);
-}
-
-double median(std::vector<double> values) {
-    std::sort(values.begin(), values.end());
-    return values[values.size() / 2];
 }
 
 std::string besideThisProgram(const char* argv0, const std::string& name) {

@@ -3,6 +3,7 @@
 #include "fanout/base/size_format.h"
 
 #include "cli_choice.h"
+#include "fanout/cache/scan_cache.h"
 #include "fanout/scan/scanner.h"
 
 #include <cstdio>
@@ -78,8 +79,31 @@ void addScanArguments(CLI::App& command, ScanArguments& arguments, bool rootPosi
                     "side effects or not, as Next.js's optimizePackageImports (repeatable)")
         ->type_name("NAME")
         ->allow_extra_args(false);
+    command.add_flag("--cache", arguments.cache,
+                     "Reuse the last scan of this project and configuration when nothing it read "
+                     "changed (checked without reading files); otherwise scan and store it");
+    command
+        .add_option("--cache-dir", arguments.cacheDir,
+                    "Where --cache keeps scans (implies --cache; default: "
+                    "$XDG_CACHE_HOME/fanout/scans, else ~/.cache/fanout/scans)")
+        ->type_name("DIR");
     command.add_flag("--quiet,-q", arguments.quiet, "No summary and no progress on stderr");
 }
+
+namespace {
+
+void printCacheReport(const ScanCacheReport& report) {
+    std::cerr << "cache: ";
+    if (report.hit) {
+        std::cerr << report.note << " in " << static_cast<long long>(report.checkMs + 0.5) << " ms";
+    } else {
+        std::cerr << "scanned (" << report.note << ")"
+                  << (report.stored ? "; stored in " + report.file : std::string());
+    }
+    std::cerr << "\n";
+}
+
+} // namespace
 
 std::shared_ptr<const ScanResult> runScan(const std::string& commandName,
                                           ScanArguments& arguments) {
@@ -108,9 +132,20 @@ std::shared_ptr<const ScanResult> runScan(const std::string& commandName,
                          formatMegabytes(progress.residentBytes).c_str());
         };
     }
-    auto result = scan(config, options);
+    std::shared_ptr<const ScanResult> result;
+    ScanCacheReport cacheReport;
+    if (arguments.cache || !arguments.cacheDir.empty()) {
+        ScanCacheSettings settings;
+        settings.dir = arguments.cacheDir;
+        result = cachedScan(config, options, settings, &cacheReport);
+    } else {
+        result = scan(config, options);
+    }
     if (live) {
         std::cerr << "\r\033[K";
+    }
+    if ((arguments.cache || !arguments.cacheDir.empty()) && !arguments.quiet) {
+        printCacheReport(cacheReport);
     }
     return result;
 }

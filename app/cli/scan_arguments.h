@@ -19,6 +19,8 @@ struct ScanArguments {
     unsigned threads = 0;
     std::string parser = "lexer";
     bool quiet = false;
+    bool cache = false;
+    std::string cacheDir; // empty: the default cache folder
 };
 
 // With `rootPositional` false the caller takes the positionals itself (fanout why).

@@ -46,10 +46,11 @@ void printSummary(const ScanResult& result) {
     std::cerr << "fanout scan: " << result.modules.size() << " modules, " << edges << " edges, "
               << result.clientModules.size() << " \"use client\", " << result.serverModules.size()
               << " \"use server\", " << stats.unresolved << " unresolved; " << stats.filesRead
-              << " files read (" << formatMegabytes(stats.bytesRead) << ", " << stats.filesLexed
-              << " by the import lexer) in " << static_cast<long>(stats.wallMs)
-              << " ms, peak resident memory " << formatMegabytes(stats.peakResidentBytes)
-              << (stats.cancelled ? " (cancelled)" : "") << "\n";
+              << " files (" << formatMegabytes(stats.bytesRead) << ", " << stats.filesLexed
+              << " by the import lexer) " << (stats.fromCache ? "from the cache" : "read") << " in "
+              << static_cast<long>(stats.wallMs) << " ms, peak resident memory "
+              << formatMegabytes(stats.peakResidentBytes) << (stats.cancelled ? " (cancelled)" : "")
+              << "\n";
     for (const auto& diagnostic : result.diagnostics) {
         std::cerr << "warning: " << diagnostic.path << ": " << diagnostic.message << "\n";
     }

@@ -8,6 +8,7 @@
 #include <QThread>
 #include <QTime>
 
+#include <optional>
 #include <utility>
 
 namespace fanout::ui {
@@ -37,7 +38,9 @@ void ScanController::start(const QString& root, const ScanOverrides& overrides) 
     sampleMemory();
 
     const auto rootPath = root.toStdString();
-    m_job.start([this, rootPath, overrides](const JobPost& post, const std::stop_token& token) {
+    const auto cache = m_cacheEnabled ? std::optional(m_cacheSettings) : std::nullopt;
+    m_job.start([this, rootPath, overrides, cache](const JobPost& post,
+                                                   const std::stop_token& token) {
         try {
             ScanOptions options;
             options.stop = token;
@@ -50,7 +53,10 @@ void ScanController::start(const QString& root, const ScanOverrides& overrides) 
                 });
             };
             const auto config = loadScanConfig(rootPath, overrides);
-            auto result = scan(config, options);
+            ScanCacheReport cacheReport;
+            auto result =
+                cache ? cachedScan(config, options, *cache, &cacheReport) : scan(config, options);
+            const auto cacheNote = QString::fromStdString(cacheReport.note);
             if (token.stop_requested() || result->stats.cancelled) {
                 post([this] {
                     finish();
@@ -65,7 +71,9 @@ void ScanController::start(const QString& root, const ScanOverrides& overrides) 
                 std::make_shared<ScanDocument>(documentOf(*session->result, session->analysis));
             document->file =
                 tr("scan at %1").arg(QTime::currentTime().toString(Qt::ISODate)).toStdString();
-            post([this, session, tables, document = std::shared_ptr<const ScanDocument>(document)] {
+            post([this, session, tables, cacheNote,
+                  document = std::shared_ptr<const ScanDocument>(document)] {
+                m_cacheNote = cacheNote;
                 // Compared with the scan before it only when both are of the same project.
                 auto previousDocument = std::exchange(m_document, document);
                 m_previousDocument = previousDocument && previousDocument->root == document->root
@@ -91,6 +99,11 @@ void ScanController::start(const QString& root, const ScanOverrides& overrides) 
             });
         }
     });
+}
+
+void ScanController::setCache(bool enabled, const ScanCacheSettings& settings) {
+    m_cacheEnabled = enabled;
+    m_cacheSettings = settings;
 }
 
 void ScanController::cancel() {

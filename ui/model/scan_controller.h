@@ -2,6 +2,7 @@
 #pragma once
 
 #include "background_job.h"
+#include "fanout/cache/scan_cache.h"
 #include "fanout/compare/scan_document.h"
 #include "fanout/project/project_config.h"
 #include "memory_series.h"
@@ -36,6 +37,13 @@ public:
     // this window (null before the second scan), prepared on the scan thread.
     std::shared_ptr<const ScanDocument> document() const { return m_document; }
     std::shared_ptr<const ScanDocument> previousDocument() const { return m_previousDocument; }
+    // Scans go through the persistent cache in `settings.dir` (off by default; the window turns it
+    // on). Takes effect at the next start().
+    void setCache(bool enabled, const ScanCacheSettings& settings = {});
+    bool cacheEnabled() const { return m_cacheEnabled; }
+    // What the cache did for session() (a hit, or why the project was scanned); empty without it.
+    const QString& cacheNote() const { return m_cacheNote; }
+    bool fromCache() const { return m_session && m_session->result->stats.fromCache; }
 
 signals:
     void started();
@@ -59,6 +67,9 @@ private:
     std::shared_ptr<const ResultTables> m_tables = std::make_shared<const ResultTables>();
     std::shared_ptr<const ScanDocument> m_document;
     std::shared_ptr<const ScanDocument> m_previousDocument;
+    bool m_cacheEnabled = false;
+    ScanCacheSettings m_cacheSettings;
+    QString m_cacheNote;
     BackgroundJob m_job{this}; // last: destroyed (and waited for) first
 };
 

@@ -157,7 +157,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_graph, &GraphPanel::settled, this, [this] {
         if (m_waitingForGraph) {
             m_waitingForGraph = false;
-            emit projectSettled();
+            settleWhenShown();
         }
     });
     connect(m_graph, &GraphPanel::treemapRequested, this,
@@ -247,6 +247,8 @@ void MainWindow::buildMenus() {
             showError(tr("The project's settings cannot be read: %1").arg(error.what()));
         }
     });
+    file->addSeparator();
+    buildCacheMenu(file);
     file->addSeparator();
     file->addAction(tr("&Quit"), qApp, &QApplication::quit)->setShortcut(QKeySequence::Quit);
     toolbar->addAction(open);
@@ -346,10 +348,12 @@ void MainWindow::showResult(const SessionPtr& session) {
     m_tables.at(Panel::BarrelImports)->setContent(tables.barrelImports);
     m_inspector->setSession(session);
     fillWorkspacePicker(session);
-    statusBar()->showMessage(tr("Scanned %1 modules in %2 ms; peak resident memory %3 MB.")
-                                 .arg(session->result->modules.size())
-                                 .arg(stats.wallMs, 0, 'f', 0)
-                                 .arg(m_controller.memory().peakMegabytes(), 0, 'f', 1));
+    statusBar()->showMessage(
+        tr("%1 %2 modules in %3 ms; peak resident memory %4 MB.")
+            .arg(stats.fromCache ? tr("Loaded from the cache:") : tr("Scanned"))
+            .arg(session->result->modules.size())
+            .arg(stats.wallMs, 0, 'f', 0)
+            .arg(m_controller.memory().peakMegabytes(), 0, 'f', 1));
     m_statusModules->setText(tr("%1 modules").arg(session->result->modules.size()));
     const auto figures =
         tr("%1 modules · %2")
@@ -360,6 +364,7 @@ void MainWindow::showResult(const SessionPtr& session) {
                                  .arg(m_plainFigures.isEmpty() ? tr("—") : m_plainFigures,
                                       m_optimizedFigures.isEmpty() ? tr("—") : m_optimizedFigures));
     m_waitingForGraph = true;
+    m_waitingForTurns = true;
     // The views that follow the selection are filled on later turns of the event loop, one
     // each, so that no single turn stalls the window (a 100,000-module result took 70 ms at once).
     auto top = std::make_shared<std::optional<ModuleId>>();
@@ -382,8 +387,16 @@ void MainWindow::showResult(const SessionPtr& session) {
                           }});
 }
 
+void MainWindow::settleWhenShown() {
+    if (!m_waitingForGraph && !m_waitingForTurns) {
+        emit projectSettled();
+    }
+}
+
 void MainWindow::showInTurns(const SessionPtr& session, std::deque<std::function<void()>> steps) {
     if (steps.empty()) {
+        m_waitingForTurns = false;
+        settleWhenShown();
         return;
     }
     // 1 ms, not 0: Qt runs a 0 ms single shot as a posted event, and posted events queued while

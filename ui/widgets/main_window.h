@@ -74,7 +74,11 @@ protected:
 private:
     void buildMenus();
     void buildExportMenu(QMenu* menu);
+    // The scan cache's switch (saved, on by default) and its clearing.
+    void buildCacheMenu(QMenu* menu);
     void showResult(const SessionPtr& session);
+    // projectSettled, once the focus graph is laid out and every view of the result is filled.
+    void settleWhenShown();
     // Runs each step on a turn of the event loop of its own, while `session` is still shown.
     void showInTurns(const SessionPtr& session, std::deque<std::function<void()>> steps);
     // The treemap of what `module` imports.
@@ -117,6 +121,7 @@ private:
     QString m_optimizedFigures;
     QAction* m_cancelAction = nullptr;
     bool m_waitingForGraph = false;
+    bool m_waitingForTurns = false; // the views filled in turns after a result (showInTurns)
 };
 
 } // namespace fanout::ui

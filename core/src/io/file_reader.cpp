@@ -47,6 +47,7 @@ FileContents readFile(const std::string& path, std::uint64_t maxBytes) {
         out.error = systemError(errno);
         return out;
     }
+    out.identity = identityOf(info);
     if (S_ISDIR(info.st_mode)) {
         out.error = "is a directory";
         return out;

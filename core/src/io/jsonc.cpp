@@ -84,6 +84,8 @@ JsonFile readJsonFile(const std::string& path, bool comments) {
         out.readError = contents.error;
         return out;
     }
+    out.identity = contents.identity;
+    out.hash = contentHash(contents.bytes);
     try {
         out.json =
             comments ? parseJsonc(contents.bytes) : nlohmann::ordered_json::parse(contents.bytes);

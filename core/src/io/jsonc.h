@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "fanout/io/file_identity.h"
+
 #include <nlohmann/json.hpp>
 
 #include <string>
@@ -19,6 +21,9 @@ struct JsonFile {
     nlohmann::ordered_json json;
     std::string readError;
     std::string parseError;
+    // The file as it was read (for a cache that must know when it changes).
+    FileIdentity identity;
+    std::uint64_t hash = 0;
     bool ok() const { return readError.empty() && parseError.empty(); }
 };
 

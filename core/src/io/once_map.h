@@ -27,6 +27,16 @@ public:
         return slot->value; // a node of the map: its address never changes
     }
 
+    // Every key with its value, in no order. Only once nothing computes any more (no get()
+    // running): the values are read without waiting.
+    template <typename Visit> void forEach(Visit&& visit) const {
+        for (const Shard& shard : m_shards) {
+            for (const auto& [key, slot] : shard.map) {
+                visit(key, slot.value);
+            }
+        }
+    }
+
 private:
     struct Slot {
         Once once;

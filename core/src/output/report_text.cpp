@@ -268,7 +268,8 @@ std::string formatReport(const ScanResult& result, const ModuleGraph& graph,
         << " unresolved\n";
     out << "  " << result.clientModules.size() << " \"use client\", " << result.serverModules.size()
         << " \"use server\"\n";
-    out << "  " << stats.filesRead << " files read (" << formatSize(stats.bytesRead) << ") in "
+    out << "  " << stats.filesRead << " files (" << formatSize(stats.bytesRead) << ") "
+        << (stats.fromCache ? "from the cache" : "read") << " in "
         << static_cast<long>(stats.wallMs) << " ms, peak resident memory "
         << formatSize(stats.peakResidentBytes) << "\n";
     if (!result.config.workspaces.empty()) { // a monorepo root only: "none" elsewhere is noise

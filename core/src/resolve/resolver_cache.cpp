@@ -2,6 +2,7 @@
 #include "fanout/resolve/resolver_cache.h"
 
 #include "base/path_utils.h"
+#include "base/text.h"
 #include "fanout/io/file_reader.h"
 #include "io/jsonc.h"
 #include "resolve/resolver_cache_impl.h"
@@ -181,6 +182,9 @@ const detail::DirListing& ResolverCache::Impl::dirListing(const std::string& dir
         if (handle == nullptr) {
             return out;
         }
+        if (struct stat info{}; ::fstat(::dirfd(handle), &info) == 0) {
+            out.identity = identityOf(info);
+        }
         std::vector<std::pair<std::string, unsigned char>> entries;
         while (const dirent* entry = ::readdir(handle)) {
             const std::string_view name = entry->d_name;
@@ -201,8 +205,23 @@ const detail::DirListing& ResolverCache::Impl::dirListing(const std::string& dir
     });
 }
 
-const std::vector<std::string>& ResolverCache::Impl::listing(const std::string& dir) {
-    return dirListing(dir).names;
+std::optional<std::string> ResolverCache::Impl::spelling(const std::string& dir,
+                                                         const std::string& name) {
+    return spellings.get(
+        dir == "/" ? "/" + name : dir + "/" + name, [&]() -> std::optional<std::string> {
+            const auto& names = dirListing(dir).names;
+            if (std::binary_search(names.begin(), names.end(), name)) {
+                return name;
+            }
+            const auto match =
+                std::find_if(names.begin(), names.end(), [&](const std::string& entry) {
+                    return detail::equalsIgnoringCase(entry, name);
+                });
+            if (match == names.end()) {
+                return std::nullopt;
+            }
+            return *match;
+        });
 }
 
 SideEffects detail::PackageJson::sideEffects() const {
@@ -295,6 +314,10 @@ std::optional<nlohmann::ordered_json> ResolverCache::Impl::readManifest(const st
                                                                         bool jsonc) {
     ++manifestCount;
     auto file = detail::readJsonFile(path, jsonc);
+    {
+        std::lock_guard lock(manifestsMutex);
+        manifestsRead.push_back({path, file.identity, file.hash});
+    }
     if (!file.readError.empty()) {
         diagnose(path, "cannot read: " + file.readError);
         return std::nullopt;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "fanout/io/file_identity.h"
 #include "fanout/resolve/resolver_cache.h"
 #include "fanout/resolve/side_effects.h"
 #include "io/once_map.h"
@@ -26,6 +27,8 @@ enum class FileType : unsigned char { Missing, File, Directory, Other };
 // DT_DIR, DT_LNK, or DT_UNKNOWN on file systems that do not say).
 struct DirListing {
     bool readable = false;
+    // The folder as fstat() saw it just before it was read (mode 0 when it could not be opened).
+    FileIdentity identity;
     std::vector<std::string> names;
     std::vector<unsigned char> types;
     // The entry's d_type; nullopt when it is not listed (or the folder could not be read).
@@ -63,8 +66,9 @@ struct PackageJson {
 struct ResolverCache::Impl {
     detail::FileType type(const std::string& path);
     std::optional<std::string> realPath(const std::string& path);
-    // Sorted entry names of a directory; empty when it cannot be read.
-    const std::vector<std::string>& listing(const std::string& dir);
+    // How `dir` lists `name`: as given when an entry has that exact name, else the entry that
+    // matches it ignoring letter case; nullopt when none does (or `dir` cannot be read).
+    std::optional<std::string> spelling(const std::string& dir, const std::string& name);
     // The directory read once (one readdir per folder per scan), with entry types.
     const detail::DirListing& dirListing(const std::string& dir);
     // dir/package.json, parsed; nullptr when there is none.
@@ -92,6 +96,7 @@ struct ResolverCache::Impl {
     detail::OnceMap<detail::FileType> types;
     detail::OnceMap<std::optional<std::string>> realPaths;
     detail::OnceMap<detail::DirListing> listings;
+    detail::OnceMap<std::optional<std::string>> spellings; // by dir + "/" + name
     detail::OnceMap<std::shared_ptr<const detail::PackageJson>> packageJsons;
     detail::OnceMap<std::shared_ptr<const detail::PackageJson>> scopes;
     detail::OnceMap<std::shared_ptr<const nlohmann::ordered_json>> jsoncFiles;
@@ -103,6 +108,10 @@ struct ResolverCache::Impl {
     std::atomic<std::uint64_t> realPathCount{0};
     std::atomic<std::uint64_t> listingCount{0};
     std::atomic<std::uint64_t> manifestCount{0};
+
+    // Every manifest read (package.json, tsconfig), as it was read.
+    std::mutex manifestsMutex;
+    std::vector<FileRecord> manifestsRead;
 
     mutable std::mutex diagnosticsMutex;
     std::map<std::string, std::string> diagnosticsByPath;

@@ -143,20 +143,11 @@ std::string ResolverEngine::spellOnDisk(const std::string& path, bool strict) co
         }
         const std::string component = path.substr(at, next - at);
         at = next + 1;
-        const auto& names = cache().listing(current);
-        std::string spelled = component;
-        if (!std::binary_search(names.begin(), names.end(), component)) {
-            const auto match =
-                std::find_if(names.begin(), names.end(), [&](const std::string& name) {
-                    return equalsIgnoringCase(name, component);
-                });
-            if (match != names.end()) {
-                spelled = *match;
-            } else if (strict) {
-                return {};
-            }
+        const auto spelled = cache().spelling(current, component);
+        if (!spelled && strict) {
+            return {};
         }
-        current = joinPath(current, spelled);
+        current = joinPath(current, spelled.value_or(component));
     }
     return current;
 }

@@ -233,6 +233,10 @@ void ScanState::parse(FileState& file, Extractor& extractor) {
     file.parseOnce.call([&] {
         auto contents = m_options.readFile ? m_options.readFile(file.path)
                                            : readFile(file.path, m_config.maxFileBytes);
+        if (m_options.inputs != nullptr) {
+            file.identity = contents.identity;
+            file.hash = contentHash(contents.bytes);
+        }
         if (!contents.ok()) {
             file.error = contents.error;
             file.tooLarge = contents.tooLarge;

@@ -34,6 +34,9 @@ struct FileState {
     bool readOk = false;
     bool tooLarge = false;
     std::uint64_t bytes = 0;
+    // As it was read, when the scan records its inputs (ScanOptions::inputs).
+    FileIdentity identity;
+    std::uint64_t hash = 0;
     Extraction extraction;
     std::string error;
     // What the scan's diagnostics say of it: why it was not read or parsed, or why its parse is
@@ -105,6 +108,9 @@ public:
     ScanState(const ScanConfig& config, const ScanOptions& options);
 
     void run();
+    // What the result depends on (files read, folders listed, answers): after run(), before
+    // collect().
+    void recordInputs(ScanInputs& inputs) const;
     std::shared_ptr<ScanResult> collect(double scanMs);
     // The parts of collect(), over the modules in result order; they consume the scan state.
     void collectDiagnostics(const std::vector<ModuleState*>& order, ScanResult& result) const;
@@ -186,6 +192,7 @@ private:
     std::atomic<std::uint64_t> m_bytesLexed{0};
     std::atomic<std::int64_t> m_lastProgressMs{-1000};
     std::chrono::steady_clock::time_point m_start = std::chrono::steady_clock::now();
+    std::int64_t m_startedNs = wallClockNs();
     std::unique_ptr<MemorySampler> m_sampler;
     std::atomic<bool> m_cancelled{false};
     // Tree-sitter's cancellation flag, shared by every worker's parsers; set when stop is asked.

@@ -16,6 +16,9 @@ std::shared_ptr<const ScanResult> scan(const ScanConfig& config, const ScanOptio
     const auto start = std::chrono::steady_clock::now();
     auto state = std::make_unique<detail::ScanState>(config, options);
     state->run();
+    if (options.inputs != nullptr) {
+        state->recordInputs(*options.inputs);
+    }
     const double scanMs =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     std::shared_ptr<ScanResult> result = state->collect(scanMs);

@@ -158,7 +158,9 @@ TEST(Scanner, UnreadableAndBrokenFilesAreRecordedAndTheScanGoesOn) {
     overrides.entries = {"entry.js", "entry2.js"};
     ScanOptions options;
     options.readFile = [&](const std::string& path) {
-        return path.ends_with("ok.js") ? FileContents{{}, "Permission denied"} : readFile(path);
+        FileContents refused;
+        refused.error = "Permission denied";
+        return path.ends_with("ok.js") ? refused : readFile(path);
     };
     const auto result = testing::scanProject(root, overrides, options);
     std::map<std::string, const ScanModule*> byPath;

@@ -47,6 +47,35 @@ TEST(ScanController, ResultArrivesOnTheGuiThreadWithMemorySamplesAndPhases) {
     EXPECT_EQ(phases.last(), QStringLiteral("done"));
 }
 
+TEST(ScanController, WithTheCacheOnTheSecondScanIsLoadedAndSaysSo) {
+    testing::DemoFolder demo;
+    testing::TempDir cache;
+    ScanController controller;
+    EXPECT_FALSE(controller.cacheEnabled());
+    ScanCacheSettings settings;
+    settings.dir = cache.path().string();
+    controller.setCache(true, settings);
+    QSignalSpy result(&controller, &ScanController::resultAvailable);
+    controller.start(demo.root);
+    ASSERT_TRUE(result.wait(60000));
+    EXPECT_FALSE(controller.fromCache());
+    EXPECT_EQ(controller.cacheNote(), QStringLiteral("no cached scan yet"));
+    const auto modules = controller.session()->result->modules.size();
+    controller.start(demo.root);
+    ASSERT_TRUE(result.wait(60000));
+    EXPECT_TRUE(controller.fromCache());
+    EXPECT_TRUE(
+        controller.cacheNote().startsWith(QStringLiteral("unchanged since the cached scan")))
+        << controller.cacheNote().toStdString();
+    EXPECT_EQ(controller.session()->result->modules.size(), modules);
+    // Off again: a plain scan, and no note.
+    controller.setCache(false);
+    controller.start(demo.root);
+    ASSERT_TRUE(result.wait(60000));
+    EXPECT_FALSE(controller.fromCache());
+    EXPECT_TRUE(controller.cacheNote().isEmpty());
+}
+
 TEST(ScanController, CancelGivesCancelledAndNoResult) {
     testing::DemoFolder demo(3000);
     ScanController controller;

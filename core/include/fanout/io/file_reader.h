@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "fanout/io/file_identity.h"
+
 #include <cstdint>
 #include <string>
 
@@ -16,6 +18,9 @@ struct FileContents {
     std::string error;     // empty on success; otherwise a sentence naming the problem
     bool tooLarge = false; // refused for its size; `size` is what it had when refused
     std::uint64_t size = 0;
+    // What fstat() said of the open file before it was read (a change while reading shows as a
+    // later identity, never as an earlier one).
+    FileIdentity identity;
     bool ok() const { return error.empty(); }
 };
 

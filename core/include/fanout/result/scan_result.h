@@ -116,6 +116,9 @@ struct ScanStats {
     ResolverCacheStats resolverCache;
     unsigned threads = 0;
     bool cancelled = false;
+    // Loaded from the persistent cache (nothing it depends on changed): the figures above are the
+    // cached scan's, except scanMs and wallMs, which are this check's and load's.
+    bool fromCache = false;
 };
 
 // One immutable scan: modules sorted by (path, environment), edges by (importer, position,

@@ -4,6 +4,7 @@
 #include "fanout/extract/extractor.h"
 #include "fanout/io/file_reader.h"
 #include "fanout/result/scan_result.h"
+#include "fanout/scan/scan_inputs.h"
 
 #include <functional>
 #include <memory>
@@ -33,6 +34,9 @@ struct ScanOptions {
     // The import lexer with tree-sitter for what it hands off (default), or tree-sitter alone.
     // Either gives the same result; the statistics say how many files each read.
     ParserChoice parser = ParserChoice::Lexer;
+    // When set, filled with what the result depends on (for a persistent cache); the scan then
+    // also hashes every file it reads.
+    ScanInputs* inputs = nullptr;
 };
 
 // Walks the import graph from the entries. Every real file is read and parsed at most once,

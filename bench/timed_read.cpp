@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "timed_read.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <thread>
+
+namespace fanout::bench {
+
+// Reads every file once with `threads` threads taking files from a shared counter.
+double timedRead(const std::vector<std::string>& paths, unsigned threads) {
+    std::atomic<std::size_t> next{0};
+    std::atomic<std::uint64_t> total{0};
+    const auto start = std::chrono::steady_clock::now();
+    {
+        std::vector<std::jthread> pool;
+        for (unsigned t = 0; t < threads; ++t) {
+            pool.emplace_back([&] {
+                std::vector<char> buffer(1 << 16);
+                std::uint64_t bytes = 0;
+                for (auto i = next++; i < paths.size(); i = next++) {
+                    const int fd = ::open(paths[i].c_str(), O_RDONLY | O_CLOEXEC);
+                    if (fd < 0) {
+                        continue;
+                    }
+                    for (;;) {
+                        const auto got = ::read(fd, buffer.data(), buffer.size());
+                        if (got <= 0) {
+                            break;
+                        }
+                        bytes += static_cast<std::uint64_t>(got);
+                    }
+                    ::close(fd);
+                }
+                total += bytes;
+            });
+        }
+    }
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+double median(std::vector<double> values) {
+    std::sort(values.begin(), values.end());
+    return values[values.size() / 2];
+}
+
+} // namespace fanout::bench

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "fanout/scan/scanner.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+namespace fanout {
+
+// A file or folder stamped less than this before the scan that recorded it (or after it) may have
+// changed again within the same timestamp tick, or under a skewed clock: its identity alone is not
+// trusted, and its contents are compared instead.
+inline constexpr std::int64_t kTrustMarginNs = 2'000'000'000;
+
+struct ScanCacheSettings {
+    std::string dir; // where cached scans live; defaultScanCacheDir() when empty
+    // All cached scans together; the least recently used are removed past it.
+    std::uint64_t maxBytes = 1ull << 30;
+    std::int64_t trustMarginNs = kTrustMarginNs;
+};
+
+// What the cache did for one scan, for the line a front end prints.
+struct ScanCacheReport {
+    bool hit = false;    // nothing the result depends on changed: it came from the cache
+    bool stored = false; // the cache now holds this scan
+    std::string note;    // one sentence: what was checked, or why the cache was not used
+    std::string file;    // the cache file of this project and configuration
+    std::uint64_t filesChecked = 0;
+    std::uint64_t foldersChecked = 0;
+    std::uint64_t filesRehashed = 0; // changed identity (touched) or too recent to trust
+    double checkMs = 0;              // reading the cache, checking and loading, on a hit
+    // Its parts: the cache file read and verified, the inputs checked, the result decoded.
+    double readMs = 0;
+    double inputsMs = 0;
+    double loadMs = 0;
+};
+
+// $XDG_CACHE_HOME/fanout/scans, else ~/.cache/fanout/scans.
+std::string defaultScanCacheDir();
+
+// scan(), through a persistent cache: when nothing the cached result of this project and
+// configuration depends on changed (files read, folders listed, what the resolver asked of the
+// file system, package.json and tsconfig files), that result is loaded; otherwise the project is
+// scanned and the cache rewritten. A cache written by another version, truncated, corrupt or
+// unreadable is never trusted: the scan runs and `report` says why. The cache folder is never
+// inside the project (the cache is then not used).
+std::shared_ptr<const ScanResult> cachedScan(const ScanConfig& config, const ScanOptions& options,
+                                             const ScanCacheSettings& settings,
+                                             ScanCacheReport* report = nullptr);
+
+// Removes every cached scan in `dir` (defaultScanCacheDir() when empty). Returns "" on success,
+// else what went wrong.
+std::string clearScanCache(const std::string& dir = {});
+
+} // namespace fanout

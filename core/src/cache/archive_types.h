@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// How the scan cache stores a scan: cereal's binary archive, one function per type (found by
+// cereal in its own namespace), each used both to write and to read.
+#pragma once
+
+#include "fanout/project/scan_config.h"
+#include "fanout/result/scan_result.h"
+#include "fanout/scan/scan_inputs.h"
+
+#include <cereal/archives/binary.hpp>
+#include <cereal/types/map.hpp>
+#include <cereal/types/optional.hpp>
+#include <cereal/types/string.hpp>
+#include <cereal/types/utility.hpp>
+#include <cereal/types/vector.hpp>
+
+namespace cereal {
+
+template <class Archive, class Tag> void serialize(Archive& archive, fanout::TypedId<Tag>& id) {
+    archive(id.value);
+}
+template <class Archive> void serialize(Archive& archive, fanout::DirectiveVerdict& verdict) {
+    archive(verdict.directive, verdict.conflict);
+}
+template <class Archive> void serialize(Archive& archive, fanout::StatementCounts& counts) {
+    archive(counts.topLevel, counts.imports, counts.reExports);
+}
+template <class Archive> void serialize(Archive& archive, fanout::ExportEntry& entry) {
+    archive(entry.name, entry.record, entry.imported, entry.namespaceOf);
+}
+template <class Archive> void serialize(Archive& archive, fanout::SourcePosition& position) {
+    archive(position.line, position.column);
+}
+template <class Archive> void serialize(Archive& archive, fanout::SideEffects& sideEffects) {
+    archive(sideEffects.kind, sideEffects.patterns);
+}
+template <class Archive> void serialize(Archive& archive, fanout::PackageIdentity& package) {
+    archive(package.name, package.version, package.root, package.sideEffects);
+}
+template <class Archive> void serialize(Archive& archive, fanout::Diagnostic& diagnostic) {
+    archive(diagnostic.path, diagnostic.message);
+}
+template <class Archive> void serialize(Archive& archive, fanout::Finding& finding) {
+    archive(finding.kind, finding.path, finding.message);
+}
+template <class Archive> void serialize(Archive& archive, fanout::MemorySample& sample) {
+    archive(sample.seconds, sample.residentBytes);
+}
+template <class Archive> void serialize(Archive& archive, fanout::ResolverCacheStats& stats) {
+    archive(stats.stats, stats.realPaths, stats.listings, stats.manifestsParsed);
+}
+template <class Archive> void serialize(Archive& archive, fanout::ScanStats& stats) {
+    archive(stats.filesRead, stats.bytesRead, stats.filesLexed, stats.bytesLexed, stats.parser,
+            stats.parseErrors, stats.unresolved, stats.wallMs, stats.scanMs, stats.collectMs,
+            stats.peakResidentBytes, stats.memory, stats.resolverCache, stats.threads,
+            stats.cancelled);
+}
+template <class Archive> void serialize(Archive& archive, fanout::ScanModule& module) {
+    archive(module.path, module.environment, module.kind, module.bytes, module.directive,
+            module.specDirective, module.rwsdkDirective, module.package, module.aliases,
+            module.parseErrors, module.counts, module.exports, module.commonJs, module.error);
+}
+template <class Archive> void serialize(Archive& archive, fanout::EdgeNotes& notes) {
+    archive(notes.query, notes.external, notes.reason, notes.caseVariantOf);
+}
+template <class Archive> void serialize(Archive& archive, fanout::ScanEdge& edge) {
+    archive(edge.specifier, edge.kind, edge.typeOnly, edge.position, edge.form, edge.namesBegin,
+            edge.namesCount, edge.resolution, edge.importer, edge.target);
+    // Notes are shared, immutable and rare: a flag, then the values of those there are, read
+    // into a new shared copy.
+    fanout::EdgeNotes notes = edge.notes();
+    bool noted = notes != fanout::EdgeNotes{};
+    archive(noted);
+    if (noted) {
+        archive(notes);
+        if constexpr (Archive::is_loading::value) {
+            edge.setNotes(fanout::sharedNotes(std::move(notes)));
+        }
+    }
+}
+// The result without its configuration: a cached result is only used under the same one.
+template <class Archive> void serialize(Archive& archive, fanout::ScanResult& result) {
+    archive(result.modules, result.packages, result.edges, result.clientModules,
+            result.serverModules, result.clientBoundaries, result.serverActions, result.findings,
+            result.diagnostics, result.stats, result.names, result.edgeNames, result.edgeLocals,
+            result.projectSideEffects);
+}
+
+template <class Archive> void serialize(Archive& archive, fanout::FileIdentity& identity) {
+    archive(identity.device, identity.inode, identity.size, identity.mtimeNs, identity.ctimeNs,
+            identity.mode);
+}
+template <class Archive> void serialize(Archive& archive, fanout::FileRecord& file) {
+    archive(file.path, file.identity, file.hash);
+}
+template <class Archive> void serialize(Archive& archive, fanout::PathAnswer& answer) {
+    archive(answer.path, answer.question, answer.type, answer.text, answer.answeredByStat);
+}
+template <class Archive> void serialize(Archive& archive, fanout::FolderRead& folder) {
+    archive(folder.path, folder.identity);
+}
+template <class Archive> void serialize(Archive& archive, fanout::ScanInputs& inputs) {
+    archive(inputs.startedNs, inputs.files, inputs.manifests, inputs.folders, inputs.answers);
+}
+
+// The configuration, for the cache key: everything that decides what a scan finds.
+template <class Archive> void serialize(Archive& archive, fanout::AliasRule& rule) {
+    archive(rule.find, rule.replacement, rule.regex);
+}
+template <class Archive> void serialize(Archive& archive, fanout::ResolverConfig& config) {
+    archive(config.conditions, config.mainFields, config.extensions, config.extensionAlias,
+            config.browserField, config.alias, config.tsconfig, config.nearestTsconfig,
+            config.externalPackages, config.dedupe, config.dedupeFrom, config.assetQueries,
+            config.letterCase);
+}
+template <class Archive> void serialize(Archive& archive, fanout::Environment& environment) {
+    archive(environment.name, environment.resolver, environment.workspace);
+}
+template <class Archive> void serialize(Archive& archive, fanout::EnvironmentSwitch& rule) {
+    archive(rule.directive, rule.environment, rule.workspace);
+}
+template <class Archive> void serialize(Archive& archive, fanout::Workspace& workspace) {
+    archive(workspace.name, workspace.dir, workspace.preset);
+}
+template <class Archive> void serialize(Archive& archive, fanout::JsxConfig& jsx) {
+    archive(jsx.mode, jsx.importSource);
+}
+template <class Archive> void serialize(Archive& archive, fanout::ScanConfig& config) {
+    archive(config.root, config.entries, config.entryEnvironments, config.conditionalEntries,
+            config.environments, config.switches, config.workspaces, config.scannedWorkspaces,
+            config.directiveRule, config.exclude, config.compatRwsdk, config.maxFileBytes,
+            config.optimizePackages, config.optimizeBarrels, config.jsx, config.configFindings,
+            config.preset);
+}
+
+} // namespace cereal

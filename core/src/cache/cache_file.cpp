@@ -1,0 +1,222 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cache/cache_file.h"
+
+#include "cache/archive_types.h"
+#include "fanout/io/atomic_file.h"
+#include "fanout/io/file_reader.h"
+#include "fanout/version.h"
+
+#include <algorithm>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <sstream>
+#include <streambuf>
+#include <sys/stat.h>
+
+namespace fanout::detail {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::string_view kMagic = "FANOUTSC";
+constexpr std::uint32_t kFormatVersion = 1;
+// Magic, format version, then the sizes of the three parts, the hash of the first two and the
+// hash of the result (checked apart: the result is decoded while the inputs are checked).
+struct Prefix {
+    char magic[8];
+    std::uint32_t format;
+    std::uint32_t reserved;
+    std::uint64_t headerSize;
+    std::uint64_t inputsSize;
+    std::uint64_t resultSize;
+    std::uint64_t inputsHash;
+    std::uint64_t resultHash;
+};
+static_assert(sizeof(Prefix) == 56);
+
+// Reads a part in place, without copying it into a stream's buffer.
+class MemoryBuffer : public std::streambuf {
+public:
+    MemoryBuffer(const char* data, std::size_t size) {
+        char* begin = const_cast<char*>(data); // only read through get()
+        setg(begin, begin, begin + size);
+    }
+};
+
+template <typename... Values> std::string encode(Values&... values) {
+    std::ostringstream stream;
+    {
+        cereal::BinaryOutputArchive archive(stream);
+        archive(values...);
+    }
+    return std::move(stream).str();
+}
+
+template <typename... Values> void decode(std::string_view bytes, Values&... values) {
+    MemoryBuffer buffer(bytes.data(), bytes.size());
+    std::istream stream(&buffer);
+    cereal::BinaryInputArchive archive(stream);
+    archive(values...);
+}
+
+std::string writeParts(const std::string& path, const std::string& key, const std::string& inputs,
+                       std::string_view result) {
+    auto identity = buildIdentity();
+    auto keyCopy = key;
+    const std::string header = encode(identity, keyCopy);
+    Prefix prefix{};
+    std::memcpy(prefix.magic, kMagic.data(), kMagic.size());
+    prefix.format = kFormatVersion;
+    prefix.headerSize = header.size();
+    prefix.inputsSize = inputs.size();
+    prefix.resultSize = result.size();
+    const std::string described = header + inputs;
+    prefix.inputsHash = contentHash(described);
+    prefix.resultHash = contentHash(result);
+    return writeFileAtomically(path, [&](std::ostream& out) {
+        out.write(reinterpret_cast<const char*>(&prefix), sizeof prefix);
+        out.write(described.data(), static_cast<std::streamsize>(described.size()));
+        out.write(result.data(), static_cast<std::streamsize>(result.size()));
+        return static_cast<bool>(out);
+    });
+}
+
+} // namespace
+
+// The executable's size and modification time stand for the build.
+std::string buildIdentity() {
+    const auto exe = statIdentity("/proc/self/exe");
+    return std::string(kVersion) + " " + std::to_string(exe.size) + " " +
+           std::to_string(exe.mtimeNs);
+}
+
+std::string readCacheFile(const std::string& path, const std::string& key, CacheFile& out) {
+    auto contents = readFile(path, std::uint64_t{1} << 40);
+    if (!contents.ok()) {
+        return statIdentity(path).exists() ? "the cache could not be read: " + contents.error
+                                           : "no cached scan yet";
+    }
+    Prefix prefix{};
+    if (contents.bytes.size() < sizeof prefix) {
+        return "the cache is truncated";
+    }
+    std::memcpy(&prefix, contents.bytes.data(), sizeof prefix);
+    if (std::string_view(prefix.magic, kMagic.size()) != kMagic) {
+        return "the cache file is not one of Fanout's";
+    }
+    if (prefix.format != kFormatVersion) {
+        return "the cache has another format (" + std::to_string(prefix.format) + ")";
+    }
+    const std::uint64_t body = contents.bytes.size() - sizeof prefix;
+    if (prefix.headerSize > body || prefix.inputsSize > body || prefix.resultSize > body ||
+        prefix.headerSize + prefix.inputsSize + prefix.resultSize != body) {
+        return "the cache is truncated";
+    }
+    const std::string_view all(contents.bytes);
+    if (contentHash(all.substr(sizeof prefix, prefix.headerSize + prefix.inputsSize)) !=
+        prefix.inputsHash) {
+        return "the cache is corrupt (its checksum does not match)";
+    }
+    try {
+        std::string identity;
+        std::string cachedKey;
+        decode(all.substr(sizeof prefix, prefix.headerSize), identity, cachedKey);
+        if (identity != buildIdentity()) {
+            return "the cache was written by another build of Fanout";
+        }
+        if (cachedKey != key) {
+            return "the cache holds another configuration";
+        }
+        decode(all.substr(sizeof prefix + prefix.headerSize, prefix.inputsSize), out.inputs);
+    } catch (const std::exception& error) {
+        return std::string("the cache is corrupt: ") + error.what();
+    }
+    out.resultOffset = sizeof prefix + prefix.headerSize + prefix.inputsSize;
+    out.resultSize = prefix.resultSize;
+    out.resultHash = prefix.resultHash;
+    out.contents = std::move(contents.bytes);
+    return {};
+}
+
+std::shared_ptr<ScanResult> loadCachedResult(const CacheFile& file) {
+    const auto bytes = std::string_view(file.contents).substr(file.resultOffset, file.resultSize);
+    if (contentHash(bytes) != file.resultHash) {
+        return nullptr;
+    }
+    auto result = std::make_shared<ScanResult>();
+    try {
+        decode(bytes, *result);
+    } catch (const std::exception&) {
+        return nullptr;
+    }
+    return result;
+}
+
+std::string writeCacheFile(const std::string& path, const std::string& key,
+                           const ScanInputs& inputs, const ScanResult& result) {
+    auto inputsCopy = inputs;
+    auto resultCopy = result;
+    return writeParts(path, key, encode(inputsCopy), encode(resultCopy));
+}
+
+std::string rewriteInputs(const std::string& path, const std::string& key, const CacheFile& file) {
+    auto inputs = file.inputs;
+    return writeParts(path, key, encode(inputs),
+                      std::string_view(file.contents).substr(file.resultOffset, file.resultSize));
+}
+
+void markUsed(const std::string& path) {
+    ::utimensat(AT_FDCWD, path.c_str(), nullptr, 0);
+}
+
+void evictBeyond(const std::string& dir, std::uint64_t maxBytes, const std::string& keep) {
+    struct Entry {
+        fs::file_time_type used;
+        std::uint64_t size;
+        fs::path path;
+    };
+    std::vector<Entry> entries;
+    std::uint64_t total = 0;
+    std::error_code error;
+    for (const auto& entry : fs::directory_iterator(dir, error)) {
+        std::error_code entryError;
+        if (entry.path().extension() != kCacheFileSuffix || !entry.is_regular_file(entryError)) {
+            continue;
+        }
+        const auto size = entry.file_size(entryError);
+        const auto used = entry.last_write_time(entryError);
+        if (!entryError) {
+            entries.push_back({used, size, entry.path()});
+            total += size;
+        }
+    }
+    std::sort(entries.begin(), entries.end(),
+              [](const Entry& a, const Entry& b) { return a.used < b.used; });
+    for (const auto& entry : entries) {
+        if (total <= maxBytes) {
+            break;
+        }
+        if (entry.path != keep && fs::remove(entry.path, error)) {
+            total -= entry.size;
+        }
+    }
+}
+
+std::string removeCacheFiles(const std::string& dir) {
+    std::error_code error;
+    std::string problem;
+    for (const auto& entry : fs::directory_iterator(dir, error)) {
+        std::error_code removeError;
+        if (entry.path().extension() == kCacheFileSuffix &&
+            !fs::remove(entry.path(), removeError)) {
+            problem = entry.path().string() + ": " + removeError.message();
+        }
+    }
+    if (error && error != std::errc::no_such_file_or_directory) {
+        return dir + ": " + error.message();
+    }
+    return problem;
+}
+
+} // namespace fanout::detail

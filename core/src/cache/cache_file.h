@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "fanout/result/scan_result.h"
+#include "fanout/scan/scan_inputs.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace fanout::detail {
+
+inline constexpr std::string_view kCacheFileSuffix = ".fanout-scan";
+
+// A cache file read and verified: the inputs decoded, the result still in its bytes (decoded only
+// when the inputs are unchanged).
+struct CacheFile {
+    ScanInputs inputs;
+    std::string contents;
+    std::size_t resultOffset = 0;
+    std::size_t resultSize = 0;
+    std::uint64_t resultHash = 0;
+};
+
+// Which Fanout writes a cache: its version and this very build (a rebuilt binary may extract or
+// resolve differently, so its caches are not shared; the CLI and the desktop app keep their own).
+std::string buildIdentity();
+
+// "" when `path` holds a complete cache of this build of Fanout and this configuration (`key`);
+// else why not, as a sentence ("no cached scan yet", "truncated", ...).
+std::string readCacheFile(const std::string& path, const std::string& key, CacheFile& out);
+// The cached result; nullptr when its bytes are corrupt (checksum) or do not decode.
+std::shared_ptr<ScanResult> loadCachedResult(const CacheFile& file);
+// Written whole or not at all (a concurrent reader or writer sees the old file or the new one).
+// Returns "" on success, else what went wrong.
+std::string writeCacheFile(const std::string& path, const std::string& key,
+                           const ScanInputs& inputs, const ScanResult& result);
+// The same cache with new inputs and the result's bytes as they are.
+std::string rewriteInputs(const std::string& path, const std::string& key, const CacheFile& file);
+
+// Marks the file as just used (for eviction: the least recently used go first).
+void markUsed(const std::string& path);
+// Removes the least recently used cache files of `dir` until they take at most `maxBytes`,
+// never `keep`.
+void evictBeyond(const std::string& dir, std::uint64_t maxBytes, const std::string& keep);
+// Removes every cache file of `dir`; "" on success, else what went wrong.
+std::string removeCacheFiles(const std::string& dir);
+
+} // namespace fanout::detail

@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cache/input_check.h"
+
+#include "base/path_utils.h"
+#include "fanout/io/file_reader.h"
+#include "resolve/resolver_cache_impl.h"
+
+#include <algorithm>
+#include <atomic>
+#include <mutex>
+#include <thread>
+#include <unordered_set>
+
+namespace fanout::detail {
+namespace {
+
+// The files' checks, shared by the threads that run them.
+struct FileCheck {
+    std::int64_t trustedBefore = 0;
+    std::atomic<std::uint64_t> rehashed{0};
+    std::atomic<bool> changed{false};
+    std::mutex changeMutex;
+    std::string change;
+
+    void report(std::string sentence) {
+        std::lock_guard lock(changeMutex);
+        if (!changed.exchange(true)) {
+            change = std::move(sentence);
+        }
+    }
+
+    // Unchanged: the same identity, old enough to be trusted; or the same size and contents.
+    void check(FileRecord& file) {
+        const auto now = statIdentity(file.path);
+        if (now == file.identity && !file.identity.touchedSince(trustedBefore)) {
+            return;
+        }
+        if (!now.exists() || now.size != file.identity.size || !file.identity.exists()) {
+            report(file.path + (now.exists() ? " changed" : " is gone"));
+            return;
+        }
+        const auto contents = readFile(file.path, now.size);
+        ++rehashed;
+        if (!contents.ok() || contentHash(contents.bytes) != file.hash) {
+            report(file.path + " changed");
+            return;
+        }
+        file.identity = contents.identity;
+    }
+
+    void checkAll(std::vector<FileRecord>& files) {
+        const std::size_t threads = files.size() > 4096 ? 2 : 1;
+        const auto run = [&](std::size_t part) {
+            for (std::size_t i = part; i < files.size() && !changed; i += threads) {
+                check(files[i]);
+            }
+        };
+        std::vector<std::jthread> helpers;
+        for (std::size_t part = 1; part < threads; ++part) {
+            helpers.emplace_back(run, part);
+        }
+        run(0);
+    }
+};
+
+// The folder whose listing answered a question (and whose identity vouches for it).
+std::string_view vouchingFolder(const PathAnswer& answer) {
+    return parentPath(answer.question == PathAnswer::Question::RealPath ? *answer.text
+                                                                        : answer.path);
+}
+
+// The question asked again, of `cache`: whether the answer is the same.
+bool sameAnswer(ResolverCache::Impl& cache, const PathAnswer& answer) {
+    switch (answer.question) {
+    case PathAnswer::Question::Type:
+        return static_cast<unsigned char>(cache.type(answer.path)) == answer.type;
+    case PathAnswer::Question::RealPath:
+        return cache.realPath(answer.path) == answer.text;
+    case PathAnswer::Question::Spelling:
+        return cache.spelling(std::string(parentPath(answer.path)),
+                              std::string(baseName(answer.path))) == answer.text;
+    }
+    return false;
+}
+
+std::string describe(const PathAnswer& answer) {
+    switch (answer.question) {
+    case PathAnswer::Question::Type:
+        return answer.path + " appeared, went or changed kind";
+    case PathAnswer::Question::RealPath:
+        return answer.path + " leads elsewhere";
+    case PathAnswer::Question::Spelling:
+        return "the letter case of " + answer.path + " changed";
+    }
+    return answer.path + " changed";
+}
+
+} // namespace
+
+InputCheck checkInputs(ScanInputs& inputs, std::int64_t trustMarginNs) {
+    InputCheck out;
+    const std::int64_t checkStart = wallClockNs();
+    const std::int64_t trustedBefore = inputs.startedNs - trustMarginNs;
+    std::unordered_set<std::string_view> changedFolders;
+    // The questions those folders answered are asked again, of a fresh cache.
+    ResolverCache fresh;
+    for (auto& folder : inputs.folders) {
+        ++out.folders;
+        const auto now = statIdentity(folder.path);
+        if (now == folder.identity && !folder.identity.touchedSince(trustedBefore)) {
+            continue;
+        }
+        folder.identity = now; // stat()ed before its names are asked again below
+        changedFolders.insert(folder.path);
+        out.refreshed = true;
+    }
+    for (const auto& answer : inputs.answers) {
+        const bool ask = answer.answeredByStat ||
+                         (answer.question == PathAnswer::Question::RealPath && !answer.text) ||
+                         changedFolders.contains(vouchingFolder(answer));
+        if (ask && !sameAnswer(fresh.impl(), answer)) {
+            return {false, describe(answer), out.files, out.folders, 0, false};
+        }
+    }
+    FileCheck files;
+    files.trustedBefore = trustedBefore;
+    files.checkAll(inputs.manifests);
+    if (!files.changed) {
+        files.checkAll(inputs.files);
+    }
+    out.files = inputs.files.size() + inputs.manifests.size();
+    out.rehashed = files.rehashed;
+    if (files.changed) {
+        return {false, files.change, out.files, out.folders, out.rehashed, false};
+    }
+    if (out.rehashed > 0 || out.refreshed) {
+        out.refreshed = true;
+        inputs.startedNs = checkStart;
+    }
+    return out;
+}
+
+} // namespace fanout::detail

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "fanout/cache/scan_cache.h"
+#include "fanout/scan/scan_inputs.h"
+
+#include <cstdint>
+#include <string>
+
+namespace fanout::detail {
+
+using fanout::kTrustMarginNs;
+
+struct InputCheck {
+    bool unchanged = true;
+    std::string change; // the first change found, as a sentence
+    std::uint64_t files = 0;
+    std::uint64_t folders = 0;
+    std::uint64_t rehashed = 0;
+    // Something was checked by contents or answered again: `inputs` now holds what was seen, and
+    // the cache is worth rewriting with it.
+    bool refreshed = false;
+};
+
+// Whether everything recorded in `inputs` is as it was. Unchanged inputs whose identity moved
+// (touched, replaced by an identical copy) are updated in place, and startedNs set to the check's
+// start.
+InputCheck checkInputs(ScanInputs& inputs, std::int64_t trustMarginNs = kTrustMarginNs);
+
+} // namespace fanout::detail

@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "fanout/cache/scan_cache.h"
+
+#include "base/path_utils.h"
+#include "cache/archive_types.h"
+#include "cache/cache_file.h"
+#include "cache/input_check.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <future>
+#include <sstream>
+#include <sys/resource.h>
+
+namespace fanout {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string hex(std::uint64_t value) {
+    static constexpr char kDigits[] = "0123456789abcdef";
+    std::string out(16, '0');
+    for (int i = 15; i >= 0; --i, value >>= 4) {
+        out[static_cast<std::size_t>(i)] = kDigits[value & 15];
+    }
+    return out;
+}
+
+// Everything that decides what a scan finds, besides the files: the configuration and the parser.
+std::string configKey(const ScanConfig& config, const ScanOptions& options) {
+    std::ostringstream stream;
+    {
+        cereal::BinaryOutputArchive archive(stream);
+        auto copy = config;
+        archive(copy, options.parser);
+    }
+    return std::move(stream).str();
+}
+
+double millisecondsSince(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+        .count();
+}
+
+void setNote(ScanCacheReport* report, std::string note) {
+    if (report != nullptr) {
+        report->note = std::move(note);
+    }
+}
+
+} // namespace
+
+std::string defaultScanCacheDir() {
+    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && xdg[0] == '/') {
+        return std::string(xdg) + "/fanout/scans";
+    }
+    const char* home = std::getenv("HOME");
+    return std::string(home != nullptr ? home : "/tmp") + "/.cache/fanout/scans";
+}
+
+std::shared_ptr<const ScanResult> cachedScan(const ScanConfig& config, const ScanOptions& options,
+                                             const ScanCacheSettings& settings,
+                                             ScanCacheReport* report) {
+    const auto start = std::chrono::steady_clock::now();
+    const std::string dir =
+        detail::normalizePath(settings.dir.empty() ? defaultScanCacheDir() : settings.dir);
+    std::string inside;
+    if (detail::relativeInside(config.root, dir, inside) || dir == config.root) {
+        setNote(report, "the cache folder " + dir + " is inside the project: not used");
+        return scan(config, options);
+    }
+    const auto key = configKey(config, options);
+    const std::string file = dir + "/" + hex(contentHash(config.root)) + "-" +
+                             hex(contentHash(key + detail::buildIdentity())) +
+                             std::string(detail::kCacheFileSuffix);
+    if (report != nullptr) {
+        report->file = file;
+    }
+    detail::CacheFile cached;
+    std::string problem = detail::readCacheFile(file, key, cached);
+    const double readMs = millisecondsSince(start);
+    if (problem.empty()) {
+        // Decoded while the inputs are checked (the other core), used only if they are unchanged.
+        auto loading = std::async(std::launch::async, detail::loadCachedResult, std::cref(cached));
+        const auto check = detail::checkInputs(cached.inputs, settings.trustMarginNs);
+        const double checkedMs = millisecondsSince(start);
+        if (report != nullptr) {
+            report->readMs = readMs;
+            report->inputsMs = checkedMs - readMs;
+            report->filesChecked = check.files;
+            report->foldersChecked = check.folders;
+            report->filesRehashed = check.rehashed;
+        }
+        if (check.unchanged) {
+            auto result = loading.get();
+            if (result) {
+                result->config = config;
+                result->stats.fromCache = true;
+                result->stats.scanMs = millisecondsSince(start);
+                result->stats.collectMs = 0;
+                result->stats.wallMs = result->stats.scanMs;
+                // This process's memory: the cached scan's timeline and peak are not this run's.
+                result->stats.memory.clear();
+                rusage usage{};
+                if (::getrusage(RUSAGE_SELF, &usage) == 0) {
+                    result->stats.peakResidentBytes =
+                        static_cast<std::uint64_t>(usage.ru_maxrss) * 1024;
+                }
+                if (report != nullptr) {
+                    report->hit = true;
+                    report->checkMs = result->stats.scanMs;
+                    report->loadMs = report->checkMs - checkedMs;
+                    report->note =
+                        "unchanged since the cached scan: " + std::to_string(check.files) +
+                        " files and " + std::to_string(check.folders) + " folders checked";
+                }
+                if (check.refreshed) {
+                    // Touched but unchanged files: remembered as they are now, so the next
+                    // check need not read them.
+                    const auto written = detail::rewriteInputs(file, key, cached);
+                    if (report != nullptr) {
+                        report->stored = written.empty();
+                    }
+                }
+                detail::markUsed(file);
+                return result;
+            }
+            problem = "the cached result is corrupt";
+        } else {
+            problem = check.change;
+        }
+    }
+    setNote(report, problem);
+    ScanInputs inputs;
+    ScanOptions recording = options;
+    recording.inputs = &inputs;
+    auto result = scan(config, recording);
+    if (result->stats.cancelled) {
+        return result;
+    }
+    std::error_code error;
+    fs::create_directories(dir, error);
+    const auto written = detail::writeCacheFile(file, key, inputs, *result);
+    if (report != nullptr) {
+        report->stored = written.empty();
+        if (!written.empty()) {
+            report->note += "; not stored: " + written;
+        }
+    }
+    if (written.empty()) {
+        detail::evictBeyond(dir, settings.maxBytes, file);
+    }
+    return result;
+}
+
+std::string clearScanCache(const std::string& dir) {
+    return detail::removeCacheFiles(dir.empty() ? defaultScanCacheDir() : dir);
+}
+
+} // namespace fanout

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "base/path_utils.h"
+#include "resolve/resolver_cache_impl.h"
+#include "scan/scan_state.h"
+
+#include <dirent.h>
+
+namespace fanout::detail {
+namespace {
+
+// Whether the folder's listing answered for `name` by itself (a plain file or folder, or no such
+// name in a folder that could be read and is case-sensitive), so that the folder's identity
+// vouches for the answer.
+bool answeredByListing(ResolverCache::Impl& cache, std::string_view path) {
+    if (path == "/" || !startsWith(path, "/")) {
+        return false;
+    }
+    const auto dir = std::string(parentPath(path));
+    const auto& folder = cache.dirListing(dir);
+    if (!folder.readable) {
+        return false;
+    }
+    const auto type = folder.typeOf(baseName(path));
+    if (!type) {
+        return !cache.caseInsensitiveAt(dir);
+    }
+    return *type == DT_REG || *type == DT_DIR;
+}
+
+} // namespace
+
+void ScanState::recordInputs(ScanInputs& inputs) const {
+    inputs.startedNs = m_startedNs;
+    m_files.forEach([&](const std::string&, const std::shared_ptr<FileState>& file) {
+        if (file->identity.exists()) {
+            inputs.files.push_back({file->path, file->identity, file->hash});
+        } else if (!file->error.empty()) {
+            // Not opened (permissions): its identity now, so that a change of it shows.
+            inputs.files.push_back({file->path, statIdentity(file->path), 0});
+        }
+    });
+    auto& cache = m_cache->impl();
+    // Answers first: they may list a parent no scan step listed ("/"), which the folders then show.
+    std::vector<std::pair<std::string, FileType>> types;
+    cache.types.forEach(
+        [&](const std::string& path, FileType type) { types.emplace_back(path, type); });
+    std::vector<std::pair<std::string, std::optional<std::string>>> realPaths;
+    cache.realPaths.forEach([&](const std::string& path, const std::optional<std::string>& real) {
+        realPaths.emplace_back(path, real);
+    });
+    for (auto& [path, type] : types) {
+        const bool byListing = answeredByListing(cache, path);
+        inputs.answers.push_back({std::move(path), PathAnswer::Question::Type,
+                                  static_cast<unsigned char>(type), std::nullopt, !byListing});
+    }
+    for (auto& [path, real] : realPaths) {
+        // Built on its parent's real path, from the listing there that said what it is.
+        const bool byListing = real && path != "/" && startsWith(path, "/") &&
+                               normalizePath(path) == path && answeredByListing(cache, *real) &&
+                               cache.realPath(std::string(parentPath(path))) ==
+                                   std::optional<std::string>(parentPath(*real)) &&
+                               baseName(*real) == baseName(path);
+        inputs.answers.push_back(
+            {std::move(path), PathAnswer::Question::RealPath, 0, std::move(real), !byListing});
+    }
+    // From the listing of the folder, always.
+    cache.spellings.forEach([&](const std::string& path, const std::optional<std::string>& name) {
+        inputs.answers.push_back({path, PathAnswer::Question::Spelling, 0, name, false});
+    });
+    cache.listings.forEach([&](const std::string& dir, const DirListing& listing) {
+        inputs.folders.push_back({dir, listing.identity});
+    });
+    inputs.manifests = cache.manifestsRead;
+}
+
+} // namespace fanout::detail

@@ -1,0 +1,289 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The persistent scan cache: a result is loaded only when nothing it depends on changed, and every
+// kind of change (or a damaged cache) gives a full scan that sees it.
+#include "fanout/cache/scan_cache.h"
+#include "fanout/output/scan_json.h"
+#include "fanout/project/project_config.h"
+#include "temp_dir.h"
+
+#include <gtest/gtest.h>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+namespace fanout {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::TempDir;
+
+// Run twice: with the default trust margin (files written moments ago are checked by their
+// contents) and with none (their identity alone is trusted), so both paths see every change.
+class ScanCacheTest : public ::testing::TestWithParam<std::int64_t> {
+protected:
+    void SetUp() override {
+        m_project.write("package.json", R"({"name": "app", "version": "1.0.0"})");
+        m_project.write("tsconfig.json",
+                        R"({"compilerOptions": {"baseUrl": ".", "paths": {"@/*": ["src/*"]}}})");
+        m_project.write("src/main.ts", "import './a';\nimport '@/b';\nimport 'pkg';\n");
+        m_project.write("src/a.ts", "export const a = 1;\n");
+        m_project.write("src/b.ts", "export const b = 2;\n");
+        // A pnpm layout: node_modules/pkg links to one of two installed versions.
+        m_project.write(kOne + "package.json", R"({"name": "pkg", "version": "1.0.0"})");
+        m_project.write(kOne + "index.js", "export default 1;\n");
+        m_project.write(kTwo + "package.json", R"({"name": "pkg", "version": "2.0.0"})");
+        m_project.write(kTwo + "index.js", "import './extra.js';\nexport default 2;\n");
+        m_project.write(kTwo + "extra.js", "export {};\n");
+        fs::create_directory_symlink(".pnpm/pkg@1.0.0/node_modules/pkg", file("node_modules/pkg"));
+        m_settings.dir = m_cache.path().string();
+        m_settings.trustMarginNs = GetParam();
+    }
+
+    static inline const std::string kOne = "node_modules/.pnpm/pkg@1.0.0/node_modules/pkg/";
+    static inline const std::string kTwo = "node_modules/.pnpm/pkg@2.0.0/node_modules/pkg/";
+
+    std::string root() const { return fs::canonical(m_project.path()).string(); }
+    std::string file(const std::string& relative) const { return root() + "/" + relative; }
+
+    std::shared_ptr<const ScanResult> cached(ScanCacheReport& report) {
+        ScanOverrides overrides;
+        overrides.entries = {"src/main.ts"};
+        return cachedScan(loadScanConfig(root(), overrides), {}, m_settings, &report);
+    }
+    // The scan as a plain scan sees it now, for comparison.
+    std::string fresh() {
+        ScanOverrides overrides;
+        overrides.entries = {"src/main.ts"};
+        return json(*scan(loadScanConfig(root(), overrides)));
+    }
+    static std::string json(const ScanResult& result) {
+        JsonOptions options;
+        options.reproducible = true;
+        return scanToJson(result, options);
+    }
+    // Scans through the cache and expects `hit`; the result must equal a plain scan's.
+    ScanCacheReport expectScan(bool hit) {
+        ScanCacheReport report;
+        const auto result = cached(report);
+        EXPECT_EQ(report.hit, hit) << report.note;
+        EXPECT_EQ(result->stats.fromCache, hit);
+        EXPECT_EQ(json(*result), fresh()) << report.note;
+        return report;
+    }
+    std::string cacheFile() {
+        ScanCacheReport report;
+        cached(report);
+        return report.file;
+    }
+    bool hasModule(const std::string& relative) {
+        ScanCacheReport report;
+        const auto result = cached(report);
+        return std::any_of(result->modules.begin(), result->modules.end(),
+                           [&](const ScanModule& m) { return m.path == file(relative); });
+    }
+
+    TempDir m_project;
+    TempDir m_cache;
+    ScanCacheSettings m_settings;
+};
+
+TEST_P(ScanCacheTest, StoresTheScanThenLoadsItWhileNothingChanges) {
+    const auto first = expectScan(false);
+    EXPECT_TRUE(first.stored);
+    EXPECT_EQ(first.note, "no cached scan yet");
+    EXPECT_TRUE(fs::exists(first.file));
+    EXPECT_EQ(fs::path(first.file).parent_path(), m_cache.path());
+    const auto second = expectScan(true);
+    EXPECT_GT(second.filesChecked, 4u);
+    EXPECT_GT(second.foldersChecked, 2u);
+    expectScan(true);
+}
+
+TEST_P(ScanCacheTest, AnEditedFileIsScannedAgain) {
+    expectScan(false);
+    m_project.write("src/c.ts", "export {};\n");
+    m_project.write("src/a.ts", "import './c';\nexport const a = 1;\n");
+    const auto report = expectScan(false);
+    EXPECT_NE(report.note.find("src"), std::string::npos) << report.note;
+    EXPECT_TRUE(hasModule("src/c.ts"));
+    expectScan(true);
+}
+
+TEST_P(ScanCacheTest, AnEditOfTheSameSizeIsSeen) {
+    expectScan(false);
+    m_project.write("src/a.ts", "export const a = 2;\n");
+    expectScan(false);
+}
+
+TEST_P(ScanCacheTest, TouchingAFileWithoutChangingItKeepsTheCache) {
+    expectScan(false);
+    ASSERT_EQ(::utimensat(AT_FDCWD, file("src/a.ts").c_str(), nullptr, 0), 0);
+    const auto report = expectScan(true);
+    EXPECT_GE(report.filesRehashed, 1u);
+}
+
+TEST_P(ScanCacheTest, ARenamedFileIsSeen) {
+    expectScan(false);
+    fs::rename(file("src/b.ts"), file("src/b2.ts"));
+    expectScan(false);
+    EXPECT_FALSE(hasModule("src/b.ts"));
+}
+
+TEST_P(ScanCacheTest, AFileReplacedByRenameIsSeen) {
+    expectScan(false);
+    m_project.write("src/a.tmp", "import './b';\n");
+    fs::rename(file("src/a.tmp"), file("src/a.ts"));
+    expectScan(false);
+    expectScan(true);
+}
+
+TEST_P(ScanCacheTest, AFileOnlyALetterCaseLookupSawIsSeen) {
+    // "./Z" is not found on Linux, and nothing differs from it only in case; then z.ts appears:
+    // still not found, but now the scan notes the case variant (a lookup that compared every name
+    // of src/ ignoring case), and the cache must see it.
+    m_project.write("src/main.ts", "import './Z';\n");
+    expectScan(false);
+    expectScan(true);
+    m_project.write("src/z.ts", "export {};\n");
+    const auto report = expectScan(false);
+    EXPECT_NE(report.note.find("letter case of " + file("src/Z")), std::string::npos)
+        << report.note;
+}
+
+TEST_P(ScanCacheTest, ARetargetedSymlinkIsSeen) {
+    // The same package.json in both: only where the link leads differs.
+    m_project.write(kTwo + "package.json", R"({"name": "pkg", "version": "1.0.0"})");
+    expectScan(false);
+    fs::remove(file("node_modules/pkg"));
+    fs::create_directory_symlink(".pnpm/pkg@2.0.0/node_modules/pkg", file("node_modules/pkg"));
+    expectScan(false);
+    EXPECT_TRUE(hasModule(kTwo + "extra.js"));
+}
+
+TEST_P(ScanCacheTest, AnUpgradedPackageIsSeen) {
+    expectScan(false);
+    m_project.write(kOne + "package.json", R"({"name": "pkg", "version": "1.0.1"})");
+    ScanCacheReport report;
+    const auto result = cached(report);
+    EXPECT_FALSE(report.hit);
+    ASSERT_EQ(result->packages.size(), 1u);
+    EXPECT_EQ(result->packages[0].version, "1.0.1");
+}
+
+TEST_P(ScanCacheTest, ATsconfigEditIsSeen) {
+    expectScan(false);
+    m_project.write("lib/b.ts", "export const b = 3;\n");
+    m_project.write("tsconfig.json",
+                    R"({"compilerOptions": {"baseUrl": ".", "paths": {"@/*": ["lib/*"]}}})");
+    expectScan(false);
+    EXPECT_TRUE(hasModule("lib/b.ts"));
+}
+
+TEST_P(ScanCacheTest, AFileStampedInTheFutureIsCheckedByItsContents) {
+    // A skewed clock: the file's time says it was written after the scan.
+    const timespec future[2] = {{0, UTIME_OMIT}, {::time(nullptr) + 3600, 0}};
+    ASSERT_EQ(::utimensat(AT_FDCWD, file("src/a.ts").c_str(), future, 0), 0);
+    expectScan(false);
+    const auto report = expectScan(true);
+    EXPECT_GE(report.filesRehashed, 1u);
+    m_project.write("src/a.ts", "export const a = 9;\n");
+    ASSERT_EQ(::utimensat(AT_FDCWD, file("src/a.ts").c_str(), future, 0), 0);
+    expectScan(false);
+}
+
+void damage(const std::string& path, const std::function<void(std::string&)>& change) {
+    std::string bytes;
+    {
+        std::ifstream in(path, std::ios::binary);
+        bytes.assign(std::istreambuf_iterator<char>(in), {});
+    }
+    change(bytes);
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+}
+
+TEST_P(ScanCacheTest, ACorruptCacheIsNeverTrusted) {
+    const auto path = cacheFile();
+    damage(path, [](std::string& bytes) { bytes[bytes.size() - 3] ^= 0x5a; });
+    auto report = expectScan(false);
+    EXPECT_NE(report.note.find("corrupt"), std::string::npos) << report.note;
+    expectScan(true);
+    damage(path, [](std::string& bytes) { bytes[70] ^= 0x5a; });
+    report = expectScan(false);
+    EXPECT_NE(report.note.find("corrupt"), std::string::npos) << report.note;
+}
+
+TEST_P(ScanCacheTest, ATruncatedCacheIsNeverTrusted) {
+    const auto path = cacheFile();
+    damage(path, [](std::string& bytes) { bytes.resize(bytes.size() / 2); });
+    auto report = expectScan(false);
+    EXPECT_NE(report.note.find("truncated"), std::string::npos) << report.note;
+    damage(path, [](std::string& bytes) { bytes.resize(20); });
+    report = expectScan(false);
+    EXPECT_NE(report.note.find("truncated"), std::string::npos) << report.note;
+}
+
+TEST_P(ScanCacheTest, ACacheOfAnotherFormatIsNeverTrusted) {
+    const auto path = cacheFile();
+    damage(path, [](std::string& bytes) { bytes[8] = 99; });
+    auto report = expectScan(false);
+    EXPECT_NE(report.note.find("another format"), std::string::npos) << report.note;
+    damage(path, [](std::string& bytes) { bytes[0] = 'X'; });
+    report = expectScan(false);
+    EXPECT_NE(report.note.find("not one of Fanout's"), std::string::npos) << report.note;
+    expectScan(true);
+}
+
+TEST_P(ScanCacheTest, TwoWritersAtOnceLeaveACompleteCache) {
+    std::vector<std::string> results(4);
+    {
+        std::vector<std::jthread> writers;
+        for (std::size_t i = 0; i < results.size(); ++i) {
+            writers.emplace_back([&, i] {
+                ScanCacheReport report;
+                results[i] = json(*cached(report));
+            });
+        }
+    }
+    const auto expected = fresh();
+    for (const auto& result : results) {
+        EXPECT_EQ(result, expected);
+    }
+    expectScan(true);
+    std::size_t files = 0;
+    for ([[maybe_unused]] const auto& entry : fs::directory_iterator(m_cache.path())) {
+        ++files; // no temporary left behind
+    }
+    EXPECT_EQ(files, 1u);
+}
+
+TEST_P(ScanCacheTest, ACacheFolderInsideTheProjectIsNotUsed) {
+    m_settings.dir = file(".cache");
+    ScanCacheReport report;
+    cached(report);
+    EXPECT_FALSE(report.stored);
+    EXPECT_NE(report.note.find("inside the project"), std::string::npos);
+    EXPECT_FALSE(fs::exists(file(".cache")));
+}
+
+TEST_P(ScanCacheTest, TheLeastRecentlyUsedScansAreEvictedAndClearRemovesAll) {
+    const auto first = cacheFile();
+    m_settings.maxBytes = fs::file_size(first) + 1;
+    ScanOverrides overrides;
+    overrides.entries = {"src/a.ts"};
+    ScanCacheReport report;
+    cachedScan(loadScanConfig(root(), overrides), {}, m_settings, &report);
+    EXPECT_TRUE(report.stored);
+    EXPECT_TRUE(fs::exists(report.file));
+    EXPECT_FALSE(fs::exists(first));
+    EXPECT_EQ(clearScanCache(m_settings.dir), "");
+    EXPECT_FALSE(fs::exists(report.file));
+}
+
+INSTANTIATE_TEST_SUITE_P(TrustMargins, ScanCacheTest, ::testing::Values(kTrustMarginNs, 0));
+
+} // namespace
+} // namespace fanout

@@ -94,8 +94,9 @@ namespace {
 
 void printCacheReport(const ScanCacheReport& report) {
     std::cerr << "cache: ";
-    if (report.hit) {
-        std::cerr << report.note << " in " << static_cast<long long>(report.checkMs + 0.5) << " ms";
+    if (report.hit || report.updated) {
+        std::cerr << (report.updated ? "updated: " : "") << report.note << " in "
+                  << static_cast<long long>(report.checkMs + 0.5) << " ms";
     } else {
         std::cerr << "scanned (" << report.note << ")"
                   << (report.stored ? "; stored in " + report.file : std::string());

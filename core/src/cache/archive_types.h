@@ -91,7 +91,7 @@ template <class Archive> void serialize(Archive& archive, fanout::FileIdentity& 
             identity.mode);
 }
 template <class Archive> void serialize(Archive& archive, fanout::FileRecord& file) {
-    archive(file.path, file.identity, file.hash);
+    archive(file.path, file.identity, file.hash, file.lexed);
 }
 template <class Archive> void serialize(Archive& archive, fanout::PathAnswer& answer) {
     archive(answer.path, answer.question, answer.type, answer.text, answer.answeredByStat);

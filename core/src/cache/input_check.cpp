@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <atomic>
 #include <mutex>
+#include <sys/stat.h>
 #include <thread>
 #include <unordered_set>
 
@@ -21,6 +22,10 @@ struct FileCheck {
     std::atomic<bool> changed{false};
     std::mutex changeMutex;
     std::string change;
+    // Files whose contents changed in place (still there, still regular files), when edits are
+    // collected rather than reported: up to kMaxEdited.
+    bool collectEdits = false;
+    std::vector<FileRecord*> edited;
 
     void report(std::string sentence) {
         std::lock_guard lock(changeMutex);
@@ -35,17 +40,30 @@ struct FileCheck {
         if (now == file.identity && !file.identity.touchedSince(trustedBefore)) {
             return;
         }
-        if (!now.exists() || now.size != file.identity.size || !file.identity.exists()) {
+        if (!now.exists() || !file.identity.exists() || !S_ISREG(now.mode)) {
             report(file.path + (now.exists() ? " changed" : " is gone"));
             return;
         }
-        const auto contents = readFile(file.path, now.size);
-        ++rehashed;
-        if (!contents.ok() || contentHash(contents.bytes) != file.hash) {
-            report(file.path + " changed");
+        if (now.size == file.identity.size) {
+            const auto contents = readFile(file.path, now.size);
+            ++rehashed;
+            if (contents.ok() && contentHash(contents.bytes) == file.hash) {
+                file.identity = contents.identity;
+                return;
+            }
+        }
+        edit(file);
+    }
+
+    void edit(FileRecord& file) {
+        std::lock_guard lock(changeMutex);
+        if (!collectEdits || edited.size() == kMaxEdited) {
+            if (!changed.exchange(true)) {
+                change = file.path + " changed";
+            }
             return;
         }
-        file.identity = contents.identity;
+        edited.push_back(&file);
     }
 
     void checkAll(std::vector<FileRecord>& files) {
@@ -119,19 +137,27 @@ InputCheck checkInputs(ScanInputs& inputs, std::int64_t trustMarginNs) {
                          (answer.question == PathAnswer::Question::RealPath && !answer.text) ||
                          changedFolders.contains(vouchingFolder(answer));
         if (ask && !sameAnswer(fresh.impl(), answer)) {
-            return {false, describe(answer), out.files, out.folders, 0, false};
+            return {false, describe(answer), out.files, out.folders, 0, false, {}};
         }
     }
     FileCheck files;
     files.trustedBefore = trustedBefore;
     files.checkAll(inputs.manifests);
     if (!files.changed) {
+        files.collectEdits = true;
         files.checkAll(inputs.files);
     }
     out.files = inputs.files.size() + inputs.manifests.size();
     out.rehashed = files.rehashed;
     if (files.changed) {
-        return {false, files.change, out.files, out.folders, out.rehashed, false};
+        return {false, files.change, out.files, out.folders, out.rehashed, false, {}};
+    }
+    if (!files.edited.empty()) {
+        out.unchanged = false;
+        out.edited = std::move(files.edited);
+        out.change = std::to_string(out.edited.size()) + " file(s) edited, " +
+                     out.edited.front()->path + " first";
+        return out;
     }
     if (out.rehashed > 0 || out.refreshed) {
         out.refreshed = true;

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace fanout::detail {
 
@@ -20,7 +21,12 @@ struct InputCheck {
     // Something was checked by contents or answered again: `inputs` now holds what was seen, and
     // the cache is worth rewriting with it.
     bool refreshed = false;
+    // When nothing changed but the contents of these files (still where they were, up to
+    // kMaxEdited): the files of `inputs` whose contents changed. `change` then says how many.
+    std::vector<FileRecord*> edited;
 };
+
+inline constexpr std::size_t kMaxEdited = 32;
 
 // Whether everything recorded in `inputs` is as it was. Unchanged inputs whose identity moved
 // (touched, replaced by an identical copy) are updated in place, and startedNs set to the check's

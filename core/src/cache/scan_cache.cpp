@@ -5,6 +5,7 @@
 #include "cache/archive_types.h"
 #include "cache/cache_file.h"
 #include "cache/input_check.h"
+#include "cache/result_patch.h"
 
 #include <chrono>
 #include <cstdlib>
@@ -46,6 +47,22 @@ double millisecondsSince(std::chrono::steady_clock::time_point start) {
 void setNote(ScanCacheReport* report, std::string note) {
     if (report != nullptr) {
         report->note = std::move(note);
+    }
+}
+
+// A result loaded (and perhaps patched) from the cache: this configuration, this run's time and
+// memory (the cached scan's timeline and peak are not this run's).
+void markFromCache(ScanResult& result, const ScanConfig& config,
+                   std::chrono::steady_clock::time_point start) {
+    result.config = config;
+    result.stats.fromCache = true;
+    result.stats.scanMs = millisecondsSince(start);
+    result.stats.collectMs = 0;
+    result.stats.wallMs = result.stats.scanMs;
+    result.stats.memory.clear();
+    rusage usage{};
+    if (::getrusage(RUSAGE_SELF, &usage) == 0) {
+        result.stats.peakResidentBytes = static_cast<std::uint64_t>(usage.ru_maxrss) * 1024;
     }
 }
 
@@ -92,41 +109,41 @@ std::shared_ptr<const ScanResult> cachedScan(const ScanConfig& config, const Sca
             report->foldersChecked = check.folders;
             report->filesRehashed = check.rehashed;
         }
-        if (check.unchanged) {
-            auto result = loading.get();
-            if (result) {
-                result->config = config;
-                result->stats.fromCache = true;
-                result->stats.scanMs = millisecondsSince(start);
-                result->stats.collectMs = 0;
-                result->stats.wallMs = result->stats.scanMs;
-                // This process's memory: the cached scan's timeline and peak are not this run's.
-                result->stats.memory.clear();
-                rusage usage{};
-                if (::getrusage(RUSAGE_SELF, &usage) == 0) {
-                    result->stats.peakResidentBytes =
-                        static_cast<std::uint64_t>(usage.ru_maxrss) * 1024;
+        auto result = loading.get();
+        if (!result) {
+            problem = "the cached result is corrupt";
+        } else if (check.unchanged || !check.edited.empty()) {
+            const auto why =
+                check.unchanged
+                    ? std::string()
+                    : detail::patchEditedFiles(*result, config, options.parser, check.edited);
+            if (why.empty()) {
+                markFromCache(*result, config, start);
+                std::string written;
+                if (!check.unchanged) {
+                    written = detail::writeCacheFile(file, key, cached.inputs, *result);
+                } else if (check.refreshed) {
+                    // Touched but unchanged files: remembered as they are now, so the next check
+                    // need not read them.
+                    written = detail::rewriteInputs(file, key, cached);
                 }
+                detail::markUsed(file);
                 if (report != nullptr) {
-                    report->hit = true;
+                    report->hit = check.unchanged;
+                    report->updated = !check.unchanged;
+                    report->stored = (check.refreshed || !check.unchanged) && written.empty();
                     report->checkMs = result->stats.scanMs;
                     report->loadMs = report->checkMs - checkedMs;
                     report->note =
-                        "unchanged since the cached scan: " + std::to_string(check.files) +
-                        " files and " + std::to_string(check.folders) + " folders checked";
+                        (check.unchanged ? "unchanged since the cached scan: "
+                                         : check.change + " (imports and directives as they were): "
+                                                          "updated in place; ") +
+                        std::to_string(check.files) + " files and " +
+                        std::to_string(check.folders) + " folders checked";
                 }
-                if (check.refreshed) {
-                    // Touched but unchanged files: remembered as they are now, so the next
-                    // check need not read them.
-                    const auto written = detail::rewriteInputs(file, key, cached);
-                    if (report != nullptr) {
-                        report->stored = written.empty();
-                    }
-                }
-                detail::markUsed(file);
                 return result;
             }
-            problem = "the cached result is corrupt";
+            problem = check.change + "; scanned again: " + why;
         } else {
             problem = check.change;
         }

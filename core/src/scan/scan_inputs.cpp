@@ -33,7 +33,8 @@ void ScanState::recordInputs(ScanInputs& inputs) const {
     inputs.startedNs = m_startedNs;
     m_files.forEach([&](const std::string&, const std::shared_ptr<FileState>& file) {
         if (file->identity.exists()) {
-            inputs.files.push_back({file->path, file->identity, file->hash});
+            inputs.files.push_back(
+                {file->path, file->identity, file->hash, file->readOk && file->extraction.lexed});
         } else if (!file->error.empty()) {
             // Not opened (permissions): its identity now, so that a change of it shows.
             inputs.files.push_back({file->path, statIdentity(file->path), 0});

@@ -29,7 +29,10 @@ protected:
         m_project.write("package.json", R"({"name": "app", "version": "1.0.0"})");
         m_project.write("tsconfig.json",
                         R"({"compilerOptions": {"baseUrl": ".", "paths": {"@/*": ["src/*"]}}})");
-        m_project.write("src/main.ts", "import './a';\nimport '@/b';\nimport 'pkg';\n");
+        m_project.write("src/main.ts",
+                        "import './a';\nimport '@/b';\nimport 'pkg';\nimport './view';\n");
+        m_project.write("src/view.tsx",
+                        "import { a } from './a';\nexport const View = () => <p>{a}</p>;\n");
         m_project.write("src/a.ts", "export const a = 1;\n");
         m_project.write("src/b.ts", "export const b = 2;\n");
         // A pnpm layout: node_modules/pkg links to one of two installed versions.
@@ -65,14 +68,19 @@ protected:
         options.reproducible = true;
         return scanToJson(result, options);
     }
-    // Scans through the cache and expects `hit`; the result must equal a plain scan's.
-    ScanCacheReport expectScan(bool hit) {
+    enum class Outcome { Scanned, Loaded, Updated };
+    // Scans through the cache and expects the outcome; the result must equal a plain scan's.
+    ScanCacheReport expect(Outcome outcome) {
         ScanCacheReport report;
         const auto result = cached(report);
-        EXPECT_EQ(report.hit, hit) << report.note;
-        EXPECT_EQ(result->stats.fromCache, hit);
+        EXPECT_EQ(report.hit, outcome == Outcome::Loaded) << report.note;
+        EXPECT_EQ(report.updated, outcome == Outcome::Updated) << report.note;
+        EXPECT_EQ(result->stats.fromCache, outcome != Outcome::Scanned);
         EXPECT_EQ(json(*result), fresh()) << report.note;
         return report;
+    }
+    ScanCacheReport expectScan(bool hit) {
+        return expect(hit ? Outcome::Loaded : Outcome::Scanned);
     }
     std::string cacheFile() {
         ScanCacheReport report;
@@ -116,7 +124,47 @@ TEST_P(ScanCacheTest, AnEditedFileIsScannedAgain) {
 TEST_P(ScanCacheTest, AnEditOfTheSameSizeIsSeen) {
     expectScan(false);
     m_project.write("src/a.ts", "export const a = 2;\n");
+    expect(Outcome::Updated);
+    expectScan(true);
+}
+
+TEST_P(ScanCacheTest, AnEditThatKeepsTheImportsUpdatesSizesAndPositionsInPlace) {
     expectScan(false);
+    // Lines added above the imports and the JSX: every position moves, the graph does not.
+    m_project.write("src/main.ts", "// a comment\n\nimport './a';\nimport '@/b';\nimport 'pkg';\n"
+                                   "import './view';\nconsole.log('more');\n");
+    m_project.write("src/view.tsx", "\n\nimport { a } from './a';\nexport const View = () => "
+                                    "<div><p>{a}</p></div>;\n");
+    const auto report = expect(Outcome::Updated);
+    EXPECT_NE(report.note.find("2 file(s) edited"), std::string::npos) << report.note;
+    expectScan(true);
+}
+
+TEST_P(ScanCacheTest, AnEditThatChangesExportsAndStatementsUpdatesThemInPlace) {
+    expectScan(false);
+    m_project.write("src/view.tsx",
+                    "import { a } from './a';\nexport const View = () => <p>{a}</p>;\n"
+                    "export const Other = 1;\nexport { a as renamed };\n");
+    expect(Outcome::Updated);
+    expectScan(true);
+}
+
+TEST_P(ScanCacheTest, AnEditThatChangesImportsOrDirectivesIsScannedAgain) {
+    expectScan(false);
+    m_project.write("src/main.ts",
+                    "import '@/b';\nimport './a';\nimport 'pkg';\nimport './view';\n");
+    auto report = expectScan(false); // the same imports, in another order
+    EXPECT_NE(report.note.find("changed its imports"), std::string::npos) << report.note;
+    m_project.write("src/view.tsx",
+                    "import { a, b } from './a';\nexport const View = () => <p>{a}</p>;\n");
+    report = expectScan(false); // another name imported
+    EXPECT_NE(report.note.find("changed its imports"), std::string::npos) << report.note;
+    m_project.write("src/a.ts", "'use client';\nexport const a = 1;\n");
+    report = expectScan(false);
+    EXPECT_NE(report.note.find("changed its directive"), std::string::npos) << report.note;
+    m_project.write("src/a.ts", "'use client';\nexport const a = import(name);\n");
+    report = expectScan(false); // a call that cannot be followed: a finding
+    expectScan(true);
 }
 
 TEST_P(ScanCacheTest, TouchingAFileWithoutChangingItKeepsTheCache) {
@@ -192,7 +240,7 @@ TEST_P(ScanCacheTest, AFileStampedInTheFutureIsCheckedByItsContents) {
     EXPECT_GE(report.filesRehashed, 1u);
     m_project.write("src/a.ts", "export const a = 9;\n");
     ASSERT_EQ(::utimensat(AT_FDCWD, file("src/a.ts").c_str(), future, 0), 0);
-    expectScan(false);
+    expect(Outcome::Updated);
 }
 
 void damage(const std::string& path, const std::function<void(std::string&)>& change) {

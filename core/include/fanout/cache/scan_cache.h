@@ -23,7 +23,10 @@ struct ScanCacheSettings {
 
 // What the cache did for one scan, for the line a front end prints.
 struct ScanCacheReport {
-    bool hit = false;    // nothing the result depends on changed: it came from the cache
+    bool hit = false; // nothing the result depends on changed: it came from the cache
+    // Only the contents of files changed, and not what they import, export or declare: the cached
+    // result was updated (sizes, positions) rather than scanned again.
+    bool updated = false;
     bool stored = false; // the cache now holds this scan
     std::string note;    // one sentence: what was checked, or why the cache was not used
     std::string file;    // the cache file of this project and configuration
@@ -42,10 +45,12 @@ std::string defaultScanCacheDir();
 
 // scan(), through a persistent cache: when nothing the cached result of this project and
 // configuration depends on changed (files read, folders listed, what the resolver asked of the
-// file system, package.json and tsconfig files), that result is loaded; otherwise the project is
-// scanned and the cache rewritten. A cache written by another version, truncated, corrupt or
-// unreadable is never trusted: the scan runs and `report` says why. The cache folder is never
-// inside the project (the cache is then not used).
+// file system, package.json and tsconfig files), that result is loaded; when only the contents of
+// a few files changed, and each still imports, exports and declares what it did, the cached result
+// is updated in place; otherwise the project is scanned. The cache is rewritten when it changed. A
+// cache written by another version, truncated, corrupt or unreadable is never trusted: the scan
+// runs and `report` says why. The cache folder is never inside the project (the cache is then not
+// used).
 std::shared_ptr<const ScanResult> cachedScan(const ScanConfig& config, const ScanOptions& options,
                                              const ScanCacheSettings& settings,
                                              ScanCacheReport* report = nullptr);

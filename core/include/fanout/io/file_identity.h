@@ -34,6 +34,7 @@ struct FileRecord {
     std::string path;
     FileIdentity identity;
     std::uint64_t hash = 0;
+    bool lexed = false; // a script read by the import lexer (else by tree-sitter, or not a script)
 };
 
 FileIdentity identityOf(const struct stat& info);

@@ -106,8 +106,8 @@ void printCacheReport(const ScanCacheReport& report) {
 
 } // namespace
 
-std::shared_ptr<const ScanResult> runScan(const std::string& commandName,
-                                          ScanArguments& arguments) {
+std::shared_ptr<const ScanResult> runScan(const std::string& commandName, ScanArguments& arguments,
+                                          ScanCacheReport* report) {
     if (arguments.compat == "rwsdk") {
         arguments.overrides.compatRwsdk = true;
     }
@@ -147,6 +147,9 @@ std::shared_ptr<const ScanResult> runScan(const std::string& commandName,
     }
     if ((arguments.cache || !arguments.cacheDir.empty()) && !arguments.quiet) {
         printCacheReport(cacheReport);
+    }
+    if (report != nullptr) {
+        *report = std::move(cacheReport);
     }
     return result;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "fanout/cache/scan_cache.h"
 #include "fanout/project/project_config.h"
 #include "fanout/result/scan_result.h"
 
@@ -28,7 +29,9 @@ void addScanArguments(CLI::App& command, ScanArguments& arguments, bool rootPosi
 
 // Loads the configuration and scans, with a live progress line on a terminal. Returns nullptr
 // after printing why when the scan cannot start (the caller exits with 3).
-std::shared_ptr<const ScanResult> runScan(const std::string& commandName, ScanArguments& arguments);
+// With `cacheReport`, what the cache did (when the arguments ask for it).
+std::shared_ptr<const ScanResult> runScan(const std::string& commandName, ScanArguments& arguments,
+                                          ScanCacheReport* cacheReport = nullptr);
 
 inline constexpr int kCannotStart = 3;
 

@@ -9,19 +9,27 @@
 
 #include "fanout/analysis/analysis.h"
 #include "fanout/barrels/barrel_imports.h"
+#include "fanout/base/display_path.h"
+#include "fanout/cache/scan_cache.h"
 #include "fanout/io/atomic_file.h"
+#include "fanout/io/folder_watch.h"
 #include "fanout/output/graph_export.h"
 #include "fanout/output/scan_json.h"
 #include "fanout/project/project_config.h"
 #include "fanout/scan/scanner.h"
 
+#include <chrono>
 #include <cstdio>
+#include <ctime>
+#include <filesystem>
 #include <iostream>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <unistd.h>
 
 namespace fanout::cli {
@@ -35,13 +43,20 @@ struct ScanCommandOptions {
     DotLevel dotLevel = DotLevel::Package;
     std::string csv;
     bool reproducible = false;
+    bool watch = false;
+    unsigned watchLimit = 0; // 0: until interrupted
 };
 
-void printSummary(const ScanResult& result) {
+std::size_t runtimeEdges(const ScanResult& result) {
     std::size_t edges = 0;
     for (const auto& edge : result.edges) {
         edges += edge.typeOnly ? 0 : 1;
     }
+    return edges;
+}
+
+void printSummary(const ScanResult& result) {
+    const auto edges = runtimeEdges(result);
     const auto& stats = result.stats;
     std::cerr << "fanout scan: " << result.modules.size() << " modules, " << edges << " edges, "
               << result.clientModules.size() << " \"use client\", " << result.serverModules.size()
@@ -56,14 +71,11 @@ void printSummary(const ScanResult& result) {
     }
 }
 
-int runScanCommand(ScanCommandOptions& options) {
-    const auto result = runScan("scan", options.scan);
-    if (!result) {
-        return kCannotStart;
-    }
+// Writes every output asked for; false when one could not be written (each says why).
+bool writeOutputs(const ScanCommandOptions& options,
+                  const std::shared_ptr<const ScanResult>& result, const ModuleGraph& graph,
+                  const Analysis& analysis) {
     bool written = true;
-    const ModuleGraph graph(*result);
-    const auto analysis = analyze(*result, graph);
     // Only the JSON and the CSV files carry them.
     const auto barrels = options.json.empty() && options.csv.empty()
                              ? std::vector<BarrelImport>{}
@@ -103,8 +115,124 @@ int runScanCommand(ScanCommandOptions& options) {
                               "directive map") &&
                   written;
     }
+    return written;
+}
+
+// One line per rescan: when, what changed, and the figures with their change.
+std::string watchLine(const std::vector<std::string>& changed, const ScanResult& before,
+                      const ScanResult& after, std::pair<std::size_t, std::size_t> duplicates,
+                      const ScanCacheReport& cache) {
+    std::ostringstream line;
+    const auto now = std::time(nullptr);
+    char clock[16] = {};
+    std::strftime(clock, sizeof clock, "%H:%M:%S", std::localtime(&now));
+    line << clock << " ";
+    if (changed.empty()) {
+        line << "a change";
+    } else {
+        line << displayPath(changed.front(), after.config.root);
+        if (changed.size() > 1) {
+            line << " and " << changed.size() - 1 << " more";
+        }
+    }
+    line << " changed:";
+    const char* separator = " ";
+    const auto figure = [&](std::size_t from, std::size_t to, const char* what) {
+        line << std::exchange(separator, ", ") << to << " " << what << " ("
+             << (to >= from ? "+" : "-") << (to >= from ? to - from : from - to) << ")";
+    };
+    figure(before.modules.size(), after.modules.size(), "modules");
+    figure(runtimeEdges(before), runtimeEdges(after), "edges");
+    figure(before.clientModules.size(), after.clientModules.size(), "\"use client\"");
+    figure(before.serverModules.size(), after.serverModules.size(), "\"use server\"");
+    figure(duplicates.first, duplicates.second, "files reached by several paths");
+    line << "; peak " << formatMegabytes(after.stats.peakResidentBytes) << "; "
+         << (cache.hit       ? "unchanged"
+             : cache.updated ? "updated from the cache"
+                             : "scanned")
+         << " in " << static_cast<long>(after.stats.wallMs) << " ms";
+    return line.str();
+}
+
+// The folders to watch: those the result depends on, and their parents up to the project's root
+// (a package folder replaced by another, e.g. pnpm's store renamed, shows only in a parent).
+std::vector<std::string> foldersToWatch(const ScanCacheReport& report, const std::string& root) {
+    std::set<std::string> folders(report.folders.begin(), report.folders.end());
+    for (const auto& folder : report.folders) {
+        std::filesystem::path parent = std::filesystem::path(folder).parent_path();
+        while (parent.string().starts_with(root + "/") && folders.insert(parent.string()).second) {
+            parent = parent.parent_path();
+        }
+    }
+    folders.insert(root);
+    return {folders.begin(), folders.end()};
+}
+
+// Rescans whenever a folder the result depends on changes (inotify; every 2 s when watches ran
+// out), through the cache, printing one line each, until interrupted (or --watch-limit).
+int watchProject(ScanCommandOptions& options, std::shared_ptr<const ScanResult> result,
+                 ScanCacheReport report, std::size_t duplicates) {
+    FolderWatch watcher;
+    bool polling = false;
+    for (unsigned rescans = 0; options.watchLimit == 0 || rescans < options.watchLimit;) {
+        std::vector<std::string> changed;
+        if (!polling) {
+            const auto folders = foldersToWatch(report, result->config.root);
+            const auto failed = watcher.watch(folders);
+            if (failed > 0) {
+                polling = true;
+                std::cerr << "fanout scan: " << failed << " of " << folders.size()
+                          << " folders cannot be watched (inotify watches ran out?): checking "
+                             "for changes every 2 s instead\n";
+            }
+        }
+        if (polling) {
+            std::this_thread::sleep_for(std::chrono::seconds(2));
+        } else if (changed = watcher.wait(std::chrono::hours(1), std::chrono::milliseconds(150));
+                   changed.empty()) {
+            continue;
+        }
+        ScanCacheReport next;
+        auto rescanned = runScan("scan", options.scan, &next);
+        if (!rescanned || (polling && next.hit)) {
+            continue; // could not start (said why), or nothing changed
+        }
+        ++rescans;
+        const ModuleGraph graph(*rescanned);
+        const auto analysis = analyze(*rescanned, graph);
+        writeOutputs(options, rescanned, graph, analysis);
+        const auto nowDuplicates = analysis.duplicatePaths.size();
+        std::cout << watchLine(changed, *result, *rescanned, {duplicates, nowDuplicates}, next)
+                  << std::endl;
+        duplicates = nowDuplicates;
+        result = std::move(rescanned);
+        report = std::move(next);
+    }
+    return 0;
+}
+
+int runScanCommand(ScanCommandOptions& options) {
+    if (options.watch) {
+        if (options.json == "-" || options.directives == "-") {
+            std::cerr << "fanout scan: --watch prints a line per rescan on standard output: "
+                         "write the outputs to files\n";
+            return kCannotStart;
+        }
+        options.scan.cache = true;
+    }
+    ScanCacheReport report;
+    const auto result = runScan("scan", options.scan, &report);
+    if (!result) {
+        return kCannotStart;
+    }
+    const ModuleGraph graph(*result);
+    const auto analysis = analyze(*result, graph);
+    const bool written = writeOutputs(options, result, graph, analysis);
     if (!options.scan.quiet) {
         printSummary(*result);
+    }
+    if (options.watch) {
+        return watchProject(options, result, std::move(report), analysis.duplicatePaths.size());
     }
     return written ? 0 : 1;
 }
@@ -116,6 +244,13 @@ std::function<int()> addScanCommand(CLI::App& app) {
     auto* command = app.add_subcommand(
         "scan", "Walk the import graph from the entries and report modules, edges and directives");
     addScanArguments(*command, options->scan);
+    command->add_flag("--watch", options->watch,
+                      "After the scan, scan again (through the cache) whenever a file or folder "
+                      "it depends on changes, printing one line per rescan, until interrupted");
+    command
+        ->add_option("--watch-limit", options->watchLimit,
+                     "With --watch: stop after N rescans (for scripts and tests)")
+        ->type_name("N");
     command->add_option("--json", options->json, "Write the scan document to FILE (- for stdout)")
         ->type_name("FILE");
     command

@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <future>
+#include <set>
 #include <sstream>
 #include <sys/resource.h>
 
@@ -48,6 +49,19 @@ void setNote(ScanCacheReport* report, std::string note) {
     if (report != nullptr) {
         report->note = std::move(note);
     }
+}
+
+std::vector<std::string> foldersOf(const ScanInputs& inputs) {
+    std::set<std::string> folders;
+    for (const auto& folder : inputs.folders) {
+        folders.insert(folder.path);
+    }
+    for (const auto* files : {&inputs.files, &inputs.manifests}) {
+        for (const auto& file : *files) {
+            folders.emplace(detail::parentPath(file.path));
+        }
+    }
+    return {folders.begin(), folders.end()};
 }
 
 // A result loaded (and perhaps patched) from the cache: this configuration, this run's time and
@@ -129,6 +143,7 @@ std::shared_ptr<const ScanResult> cachedScan(const ScanConfig& config, const Sca
                 }
                 detail::markUsed(file);
                 if (report != nullptr) {
+                    report->folders = foldersOf(cached.inputs);
                     report->hit = check.unchanged;
                     report->updated = !check.unchanged;
                     report->stored = (check.refreshed || !check.unchanged) && written.empty();
@@ -160,6 +175,7 @@ std::shared_ptr<const ScanResult> cachedScan(const ScanConfig& config, const Sca
     fs::create_directories(dir, error);
     const auto written = detail::writeCacheFile(file, key, inputs, *result);
     if (report != nullptr) {
+        report->folders = foldersOf(inputs);
         report->stored = written.empty();
         if (!written.empty()) {
             report->note += "; not stored: " + written;

@@ -3,6 +3,7 @@
 #include "resolve/resolver_cache_impl.h"
 #include "scan/scan_state.h"
 
+#include <algorithm>
 #include <dirent.h>
 
 namespace fanout::detail {
@@ -40,6 +41,9 @@ void ScanState::recordInputs(ScanInputs& inputs) const {
             inputs.files.push_back({file->path, statIdentity(file->path), 0});
         }
     });
+    // By path: the files of a folder together, as the cache's check reads them.
+    std::sort(inputs.files.begin(), inputs.files.end(),
+              [](const FileRecord& a, const FileRecord& b) { return a.path < b.path; });
     auto& cache = m_cache->impl();
     // Answers first: they may list a parent no scan step listed ("/"), which the folders then show.
     std::vector<std::pair<std::string, FileType>> types;

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace fanout {
 
@@ -38,6 +39,9 @@ struct ScanCacheReport {
     double readMs = 0;
     double inputsMs = 0;
     double loadMs = 0;
+    // The folders the result depends on (those listed, those holding the files read), sorted:
+    // what a watch must watch.
+    std::vector<std::string> folders;
 };
 
 // $XDG_CACHE_HOME/fanout/scans, else ~/.cache/fanout/scans.

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <chrono>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace fanout {
+
+// Watches folders for entries created, deleted, moved, written or changed in their attributes
+// (inotify; not recursive: the caller names every folder). Not thread-safe.
+class FolderWatch {
+public:
+    FolderWatch();
+    ~FolderWatch();
+    FolderWatch(const FolderWatch&) = delete;
+    FolderWatch& operator=(const FolderWatch&) = delete;
+
+    // Watches exactly `folders` from now on (new ones added, others dropped). Returns how many
+    // could not be watched (the user's inotify watches ran out, or inotify is unavailable).
+    std::size_t watch(const std::vector<std::string>& folders);
+    // Waits up to `timeout` for a change, then until `quiet` passes without another (a save is
+    // often several events). Returns the paths that changed, empty on a timeout.
+    std::vector<std::string> wait(std::chrono::milliseconds timeout,
+                                  std::chrono::milliseconds quiet);
+
+private:
+    // Reads the pending events into `changed`; false when none came within `timeout`.
+    bool read(std::chrono::milliseconds timeout, std::vector<std::string>& changed);
+
+    int m_fd = -1;
+    std::map<std::string, int> m_watches; // folder -> watch descriptor
+    std::map<int, std::string> m_folders;
+};
+
+} // namespace fanout

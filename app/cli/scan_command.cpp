@@ -21,12 +21,10 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
-#include <filesystem>
 #include <iostream>
 #include <map>
 #include <memory>
 #include <mutex>
-#include <set>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -154,20 +152,6 @@ std::string watchLine(const std::vector<std::string>& changed, const ScanResult&
     return line.str();
 }
 
-// The folders to watch: those the result depends on, and their parents up to the project's root
-// (a package folder replaced by another, e.g. pnpm's store renamed, shows only in a parent).
-std::vector<std::string> foldersToWatch(const ScanCacheReport& report, const std::string& root) {
-    std::set<std::string> folders(report.folders.begin(), report.folders.end());
-    for (const auto& folder : report.folders) {
-        std::filesystem::path parent = std::filesystem::path(folder).parent_path();
-        while (parent.string().starts_with(root + "/") && folders.insert(parent.string()).second) {
-            parent = parent.parent_path();
-        }
-    }
-    folders.insert(root);
-    return {folders.begin(), folders.end()};
-}
-
 // Rescans whenever a folder the result depends on changes (inotify; every 2 s when watches ran
 // out), through the cache, printing one line each, until interrupted (or --watch-limit).
 int watchProject(ScanCommandOptions& options, std::shared_ptr<const ScanResult> result,
@@ -177,7 +161,7 @@ int watchProject(ScanCommandOptions& options, std::shared_ptr<const ScanResult> 
     for (unsigned rescans = 0; options.watchLimit == 0 || rescans < options.watchLimit;) {
         std::vector<std::string> changed;
         if (!polling) {
-            const auto folders = foldersToWatch(report, result->config.root);
+            const auto folders = foldersToWatch(report.folders, result->config.root);
             const auto failed = watcher.watch(folders);
             if (failed > 0) {
                 polling = true;

@@ -57,6 +57,7 @@ void ScanController::start(const QString& root, const ScanOverrides& overrides) 
             auto result =
                 cache ? cachedScan(config, options, *cache, &cacheReport) : scan(config, options);
             const auto cacheNote = QString::fromStdString(cacheReport.note);
+            auto watched = fanout::foldersToWatch(cacheReport.folders, config.root);
             if (token.stop_requested() || result->stats.cancelled) {
                 post([this] {
                     finish();
@@ -71,9 +72,10 @@ void ScanController::start(const QString& root, const ScanOverrides& overrides) 
                 std::make_shared<ScanDocument>(documentOf(*session->result, session->analysis));
             document->file =
                 tr("scan at %1").arg(QTime::currentTime().toString(Qt::ISODate)).toStdString();
-            post([this, session, tables, cacheNote,
+            post([this, session, tables, cacheNote, watched = std::move(watched),
                   document = std::shared_ptr<const ScanDocument>(document)] {
                 m_cacheNote = cacheNote;
+                m_foldersToWatch = watched;
                 // Compared with the scan before it only when both are of the same project.
                 auto previousDocument = std::exchange(m_document, document);
                 m_previousDocument = previousDocument && previousDocument->root == document->root

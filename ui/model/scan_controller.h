@@ -44,6 +44,9 @@ public:
     // What the cache did for session() (a hit, or why the project was scanned); empty without it.
     const QString& cacheNote() const { return m_cacheNote; }
     bool fromCache() const { return m_session && m_session->result->stats.fromCache; }
+    // The folders session()'s result depends on and their parents up to the root (what to watch
+    // for changes); empty without the cache.
+    const std::vector<std::string>& foldersToWatch() const { return m_foldersToWatch; }
 
 signals:
     void started();
@@ -70,6 +73,7 @@ private:
     bool m_cacheEnabled = false;
     ScanCacheSettings m_cacheSettings;
     QString m_cacheNote;
+    std::vector<std::string> m_foldersToWatch;
     BackgroundJob m_job{this}; // last: destroyed (and waited for) first
 };
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "module_selection.h"
+#include "project_watcher.h"
 #include "scan_controller.h"
 #include "window_names.h"
 
@@ -74,8 +75,9 @@ protected:
 private:
     void buildMenus();
     void buildExportMenu(QMenu* menu);
-    // The scan cache's switch (saved, on by default) and its clearing.
+    // The scan cache's switch (saved, on by default), its clearing, and watching for changes.
     void buildCacheMenu(QMenu* menu);
+    QAction* m_watchAction = nullptr;
     void showResult(const SessionPtr& session);
     // projectSettled, once the focus graph is laid out and every view of the result is filled.
     void settleWhenShown();
@@ -91,6 +93,8 @@ private:
     void exportFile(Export what);
 
     ScanController m_controller;
+    ProjectWatcher m_watcher;      // while "Watch for changes" is on: the last result's folders
+    bool m_rescanWhenDone = false; // a change came during a scan
     ModuleSelection m_selection;
     QString m_projectDir;
     std::map<Panel, TablePanel*> m_tables;

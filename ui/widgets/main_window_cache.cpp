@@ -3,6 +3,7 @@
 
 #include "fanout/cache/scan_cache.h"
 
+#include <QAction>
 #include <QMenu>
 #include <QSettings>
 #include <QStandardPaths>
@@ -33,6 +34,44 @@ void MainWindow::buildCacheMenu(QMenu* menu) {
     connect(use, &QAction::toggled, this, [this](bool on) {
         QSettings().setValue(kUseCacheKey, on);
         m_controller.setCache(on, cacheSettings());
+    });
+    m_watchAction = menu->addAction(tr("&Watch for changes"));
+    m_watchAction->setCheckable(true);
+    m_watchAction->setToolTip(tr("Scan again (through the scan cache) whenever a file or folder "
+                                 "the result depends on changes"));
+    connect(m_watchAction, &QAction::toggled, this, [this, use](bool on) {
+        if (on && !use->isChecked()) {
+            use->setChecked(true); // what to watch comes from the cache's record of the scan
+            rescan();
+        }
+        m_watcher.watch(on ? m_controller.foldersToWatch() : std::vector<std::string>{});
+    });
+    // Each result says what to watch next; a change during a scan rescans once it ends.
+    connect(&m_controller, &ScanController::resultAvailable, this, [this] {
+        if (m_watchAction->isChecked()) {
+            m_watcher.watch(m_controller.foldersToWatch());
+        }
+        if (std::exchange(m_rescanWhenDone, false)) {
+            rescan();
+        }
+    });
+    connect(&m_watcher, &ProjectWatcher::changed, this, [this](const QStringList& paths) {
+        statusBar()->showMessage(
+            tr("%1 changed: scanning again")
+                .arg(paths.value(0) +
+                     (paths.size() > 1 ? tr(" and %1 more").arg(paths.size() - 1) : QString())),
+            5000);
+        if (m_controller.isRunning()) {
+            m_rescanWhenDone = true;
+        } else {
+            rescan();
+        }
+    });
+    connect(&m_watcher, &ProjectWatcher::incomplete, this, [this](int unwatched, int folders) {
+        showError(tr("%1 of %2 folders cannot be watched (the inotify watches ran out): changes "
+                     "there are not seen")
+                      .arg(unwatched)
+                      .arg(folders));
     });
     menu->addAction(tr("C&lear the scan cache"), this, [this] {
         const auto problem = clearScanCache(cacheSettings().dir);

@@ -74,12 +74,15 @@ std::string writeParts(const std::string& path, const std::string& key, const st
     const std::string described = header + inputs;
     prefix.inputsHash = contentHash(described);
     prefix.resultHash = contentHash(result);
-    return writeFileAtomically(path, [&](std::ostream& out) {
-        out.write(reinterpret_cast<const char*>(&prefix), sizeof prefix);
-        out.write(described.data(), static_cast<std::streamsize>(described.size()));
-        out.write(result.data(), static_cast<std::streamsize>(result.size()));
-        return static_cast<bool>(out);
-    });
+    return writeFileAtomically(
+        path,
+        [&](std::ostream& out) {
+            out.write(reinterpret_cast<const char*>(&prefix), sizeof prefix);
+            out.write(described.data(), static_cast<std::streamsize>(described.size()));
+            out.write(result.data(), static_cast<std::streamsize>(result.size()));
+            return static_cast<bool>(out);
+        },
+        Durability::Unsynced); // checksummed: a cache cut short by a crash is never trusted
 }
 
 } // namespace

@@ -187,6 +187,22 @@ std::shared_ptr<const ScanResult> cachedScan(const ScanConfig& config, const Sca
     return result;
 }
 
+std::vector<std::string> foldersToWatch(const std::vector<std::string>& depended,
+                                        const std::string& root) {
+    if (depended.empty()) {
+        return {}; // nothing recorded (no cache): nothing to watch
+    }
+    std::set<std::string> folders(depended.begin(), depended.end());
+    for (const auto& folder : depended) {
+        std::filesystem::path parent = std::filesystem::path(folder).parent_path();
+        while (parent.string().starts_with(root + "/") && folders.insert(parent.string()).second) {
+            parent = parent.parent_path();
+        }
+    }
+    folders.insert(root);
+    return {folders.begin(), folders.end()};
+}
+
 std::string clearScanCache(const std::string& dir) {
     return detail::removeCacheFiles(dir.empty() ? defaultScanCacheDir() : dir);
 }

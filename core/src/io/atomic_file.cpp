@@ -102,7 +102,8 @@ struct Staging {
 // system lacks O_TMPFILE, a named temporary beside the target is used, removed on every failure
 // short of a crash.
 std::string writeFileAtomically(const std::string& path,
-                                const std::function<bool(std::ostream&)>& write) {
+                                const std::function<bool(std::ostream&)>& write,
+                                Durability durability) {
     Staging staging;
     staging.fd = ::open(folderOf(path).c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
     if (staging.fd < 0) {
@@ -126,7 +127,7 @@ std::string writeFileAtomically(const std::string& path,
     if (!out || buffer.failed()) {
         return "cannot write beside " + path + ": " + systemError();
     }
-    if (::fsync(staging.fd) != 0) {
+    if (durability == Durability::Synced && ::fsync(staging.fd) != 0) {
         return "cannot flush the new " + path + ": " + systemError();
     }
     if (staging.named.empty()) {

@@ -68,12 +68,18 @@ TEST(ScanController, WithTheCacheOnTheSecondScanIsLoadedAndSaysSo) {
         controller.cacheNote().startsWith(QStringLiteral("unchanged since the cached scan")))
         << controller.cacheNote().toStdString();
     EXPECT_EQ(controller.session()->result->modules.size(), modules);
+    // What a watch watches: the folders the result depends on, the project's root among them.
+    const auto& folders = controller.foldersToWatch();
+    EXPECT_NE(std::find(folders.begin(), folders.end(), demo.root.toStdString()), folders.end());
+    EXPECT_NE(std::find(folders.begin(), folders.end(), demo.root.toStdString() + "/src"),
+              folders.end());
     // Off again: a plain scan, and no note.
     controller.setCache(false);
     controller.start(demo.root);
     ASSERT_TRUE(result.wait(60000));
     EXPECT_FALSE(controller.fromCache());
     EXPECT_TRUE(controller.cacheNote().isEmpty());
+    EXPECT_TRUE(controller.foldersToWatch().empty());
 }
 
 TEST(ScanController, CancelGivesCancelledAndNoResult) {

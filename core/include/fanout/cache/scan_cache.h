@@ -59,6 +59,12 @@ std::shared_ptr<const ScanResult> cachedScan(const ScanConfig& config, const Sca
                                              const ScanCacheSettings& settings,
                                              ScanCacheReport* report = nullptr);
 
+// What to watch for changes of a result whose folders are `folders` (ScanCacheReport::folders):
+// those, and their parents up to the project's root (a package folder replaced by another, e.g.
+// pnpm's store renamed, shows only in a parent), sorted.
+std::vector<std::string> foldersToWatch(const std::vector<std::string>& folders,
+                                        const std::string& root);
+
 // Removes every cached scan in `dir` (defaultScanCacheDir() when empty). Returns "" on success,
 // else what went wrong.
 std::string clearScanCache(const std::string& dir = {});

@@ -14,9 +14,14 @@ namespace fanout {
 // Returns an empty string on success, else what went wrong.
 std::string writeFileAtomically(const std::string& path, std::string_view contents);
 
+// Synced: on disk before it is renamed into place. Unsynced: not waited for (a crash may leave an
+// empty or partly written file), for caches that verify what they read.
+enum class Durability : unsigned char { Synced, Unsynced };
+
 // The same, with the contents streamed by `write` (large documents are never held whole).
 // `write` returns false when it could not produce the contents; the old file then stays.
 std::string writeFileAtomically(const std::string& path,
-                                const std::function<bool(std::ostream&)>& write);
+                                const std::function<bool(std::ostream&)>& write,
+                                Durability durability = Durability::Synced);
 
 } // namespace fanout

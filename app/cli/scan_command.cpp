@@ -125,12 +125,23 @@ std::string watchLine(const std::vector<std::string>& changed, const ScanResult&
     char clock[16] = {};
     std::strftime(clock, sizeof clock, "%H:%M:%S", std::localtime(&now));
     line << clock << " ";
-    if (changed.empty()) {
+    // The project's own paths first: a folder above it (where the resolver looked for
+    // node_modules) changes for reasons of its own.
+    std::vector<std::string> shown;
+    for (const auto& path : changed) {
+        if (path.starts_with(after.config.root + "/")) {
+            shown.push_back(path);
+        }
+    }
+    if (shown.empty()) {
+        shown = changed;
+    }
+    if (shown.empty()) {
         line << "a change";
     } else {
-        line << displayPath(changed.front(), after.config.root);
-        if (changed.size() > 1) {
-            line << " and " << changed.size() - 1 << " more";
+        line << displayPath(shown.front(), after.config.root);
+        if (shown.size() > 1) {
+            line << " and " << shown.size() - 1 << " more";
         }
     }
     line << " changed:";
@@ -178,8 +189,10 @@ int watchProject(ScanCommandOptions& options, std::shared_ptr<const ScanResult> 
         }
         ScanCacheReport next;
         auto rescanned = runScan("scan", options.scan, &next);
-        if (!rescanned || (polling && next.hit)) {
-            continue; // could not start (said why), or nothing changed
+        if (!rescanned || next.hit) {
+            // Could not start (said why), or nothing the result depends on changed (a folder
+            // above the project that the resolver looked into, or a file touched): no line.
+            continue;
         }
         ++rescans;
         const ModuleGraph graph(*rescanned);

@@ -18,8 +18,9 @@ public:
     explicit ProjectWatcher(QObject* parent = nullptr);
     ~ProjectWatcher() override;
 
-    // Watches exactly `folders` from now on; none: stops watching.
-    void watch(std::vector<std::string> folders);
+    // Watches exactly `folders` from now on (watching before it returns), reporting changes
+    // inside `root` only (a folder above it changes for reasons of its own); none: stops.
+    void watch(const std::vector<std::string>& folders, const std::string& root);
     bool isWatching() const { return m_thread.joinable(); }
 
 signals:

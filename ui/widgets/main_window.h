@@ -78,6 +78,8 @@ private:
     // The scan cache's switch (saved, on by default), its clearing, and watching for changes.
     void buildCacheMenu(QMenu* menu);
     QAction* m_watchAction = nullptr;
+    // Watches the folders of the shown result (on), or nothing.
+    void watchProject(bool on);
     void showResult(const SessionPtr& session);
     // projectSettled, once the focus graph is laid out and every view of the result is filled.
     void settleWhenShown();

@@ -25,6 +25,12 @@ ScanCacheSettings cacheSettings() {
 
 } // namespace
 
+void MainWindow::watchProject(bool on) {
+    const auto session = m_controller.session();
+    m_watcher.watch(on && session ? m_controller.foldersToWatch() : std::vector<std::string>{},
+                    session ? session->result->config.root : std::string());
+}
+
 void MainWindow::buildCacheMenu(QMenu* menu) {
     auto* use = menu->addAction(tr("Use the scan &cache"));
     use->setCheckable(true);
@@ -44,13 +50,11 @@ void MainWindow::buildCacheMenu(QMenu* menu) {
             use->setChecked(true); // what to watch comes from the cache's record of the scan
             rescan();
         }
-        m_watcher.watch(on ? m_controller.foldersToWatch() : std::vector<std::string>{});
+        watchProject(on);
     });
     // Each result says what to watch next; a change during a scan rescans once it ends.
     connect(&m_controller, &ScanController::resultAvailable, this, [this] {
-        if (m_watchAction->isChecked()) {
-            m_watcher.watch(m_controller.foldersToWatch());
-        }
+        watchProject(m_watchAction->isChecked());
         if (std::exchange(m_rescanWhenDone, false)) {
             rescan();
         }

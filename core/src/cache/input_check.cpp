@@ -65,6 +65,10 @@ struct FileCheck {
 
     void report(std::string sentence) {
         std::lock_guard lock(changeMutex);
+        reportLocked(std::move(sentence));
+    }
+    // The first change found is the one told (changeMutex held).
+    void reportLocked(std::string sentence) {
         if (!changed.exchange(true)) {
             change = std::move(sentence);
         }
@@ -94,9 +98,7 @@ struct FileCheck {
     void edit(FileRecord& file) {
         std::lock_guard lock(changeMutex);
         if (!collectEdits || edited.size() == kMaxEdited) {
-            if (!changed.exchange(true)) {
-                change = file.path + " changed";
-            }
+            reportLocked(file.path + " changed");
             return;
         }
         edited.push_back(&file);

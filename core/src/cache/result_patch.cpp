@@ -46,7 +46,7 @@ public:
         if (x.parseErrors > 0 || !x.nonLiteralImports.empty()) {
             return file.record->path + " has syntax errors or imports that cannot be followed";
         }
-        addJsxRuntime(file);
+        addJsxRuntimeImport(x, m_config.jsx, m_resolverCache, file.record->path);
         file.order.resize(x.imports.size());
         std::iota(file.order.begin(), file.order.end(), 0u);
         std::stable_sort(file.order.begin(), file.order.end(), [&](auto a, auto b) {
@@ -114,20 +114,6 @@ public:
     }
 
 private:
-    void addJsxRuntime(Edited& file) {
-        auto& x = file.extraction;
-        auto module = jsxRuntimeModule(m_config.jsx, x.jsx, m_resolverCache, file.record->path);
-        if (module.empty()) {
-            return;
-        }
-        ImportRecord record;
-        record.specifier = std::move(module);
-        record.kind = ImportKind::JsxRuntime;
-        record.position = x.jsx.first;
-        record.form = ImportForm::Namespace;
-        x.imports.push_back(std::move(record));
-    }
-
     // The modules of a file: adjacent, as modules are sorted by path.
     std::pair<std::uint32_t, std::uint32_t> modulesOf(const std::string& path) const {
         const auto& modules = m_result.modules;

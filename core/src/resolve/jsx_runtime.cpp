@@ -65,4 +65,19 @@ std::string jsxRuntimeModule(const JsxConfig& config, const JsxUse& use, Resolve
     return source + runtime;
 }
 
+void addJsxRuntimeImport(Extraction& extraction, const JsxConfig& config, ResolverCache& cache,
+                         std::string_view file) {
+    auto module = jsxRuntimeModule(config, extraction.jsx, cache, file);
+    if (module.empty()) {
+        return;
+    }
+    ImportRecord record;
+    record.specifier = std::move(module);
+    record.kind = ImportKind::JsxRuntime;
+    record.position = extraction.jsx.first;
+    record.form = ImportForm::Namespace;
+    extraction.imports.reserve(extraction.imports.size() + 1); // kept exact, as extract() left it
+    extraction.imports.push_back(std::move(record));
+}
+
 } // namespace fanout

@@ -253,7 +253,7 @@ void ScanState::parse(FileState& file, Extractor& extractor) {
                 ++m_filesLexed;
                 m_bytesLexed += file.bytes;
             }
-            addJsxRuntimeImport(file);
+            addJsxRuntimeImport(file.extraction, m_config.jsx, *m_cache, file.path);
             if (file.extraction.parseErrors > 0) {
                 if (const auto problem = utf8::textProblem(contents.bytes); !problem.empty()) {
                     file.diagnostic = std::string(problem) + ": parsed with " +
@@ -268,21 +268,6 @@ void ScanState::parse(FileState& file, Extractor& extractor) {
         ++m_filesParsed;
         // contents go out of scope here: only the import records stay.
     });
-}
-
-void ScanState::addJsxRuntimeImport(FileState& file) {
-    auto& extraction = file.extraction;
-    auto module = jsxRuntimeModule(m_config.jsx, extraction.jsx, *m_cache, file.path);
-    if (module.empty()) {
-        return;
-    }
-    ImportRecord record;
-    record.specifier = std::move(module);
-    record.kind = ImportKind::JsxRuntime;
-    record.position = extraction.jsx.first;
-    record.form = ImportForm::Namespace;
-    extraction.imports.reserve(extraction.imports.size() + 1); // kept exact, as extract() left it
-    extraction.imports.push_back(std::move(record));
 }
 
 void ScanState::process(const Task& task, Extractor& extractor) {

@@ -126,8 +126,6 @@ private:
     void worker(Extractor& extractor);
     void process(const Task& task, Extractor& extractor);
     void parse(FileState& file, Extractor& extractor);
-    // The import an automatic JSX transform adds ("react/jsx-runtime"), as one more record.
-    void addJsxRuntimeImport(FileState& file);
     // The module with every import followed (the records not followed yet, for a barrel walked
     // by names before).
     void processWhole(FileState& file, std::uint16_t environment);

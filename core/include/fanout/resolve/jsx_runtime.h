@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "fanout/extract/extractor.h"
 #include "fanout/extract/import_record.h"
 #include "fanout/resolve/resolver_cache.h"
 
@@ -28,5 +29,10 @@ struct JsxConfig {
 // node_modules), then `config`. `why` gets one line saying what decided.
 std::string jsxRuntimeModule(const JsxConfig& config, const JsxUse& use, ResolverCache& cache,
                              std::string_view file, std::string* why = nullptr);
+
+// Adds to `extraction` the import its JSX makes without saying so (jsxRuntimeModule), as one more
+// record of kind JsxRuntime at the first JSX; nothing when it imports none.
+void addJsxRuntimeImport(Extraction& extraction, const JsxConfig& config, ResolverCache& cache,
+                         std::string_view file);
 
 } // namespace fanout

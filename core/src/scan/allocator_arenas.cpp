@@ -27,4 +27,10 @@ int limitAllocatorArenas() {
 #endif
 }
 
+void returnFreedMemory() {
+#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
+    ::malloc_trim(0);
+#endif
+}
+
 } // namespace fanout

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fanout/scan/scanner.h"
 
+#include "fanout/scan/allocator_arenas.h"
+
 #include "scan/scan_state.h"
 
 #include <algorithm>
 #include <chrono>
-#include <malloc.h>
 #include <memory>
 #include <sys/resource.h>
 #include <thread>
@@ -26,7 +27,7 @@ std::shared_ptr<const ScanResult> scan(const ScanConfig& config, const ScanOptio
     // the system so that whatever runs next (an export, the GUI) starts from the result's size.
     const auto release = [](std::unique_ptr<detail::ScanState> done) {
         done.reset();
-        ::malloc_trim(0);
+        returnFreedMemory();
     };
     if (result->stats.cancelled) {
         // Freeing it took ~250 ms at 100,000 files: a cancel answers now and a thread frees it.

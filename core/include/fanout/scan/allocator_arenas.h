@@ -12,4 +12,11 @@ namespace fanout {
 // arena_max tunable. Returns the cap set, or 0.
 int limitAllocatorArenas();
 
+// Gives the pages of freed memory back to the system (glibc's malloc_trim), so that whatever
+// runs after a scan starts from the result's size. Safe from any thread. Under a sanitizer its
+// allocator owns the heap and this does nothing: glibc's malloc was never set up, and trimming
+// from several threads at once would set it up racily (glibc then aborts at thread exit with
+// "a->attached_threads > 0", as CI saw with four scans at once under AddressSanitizer).
+void returnFreedMemory();
+
 } // namespace fanout

@@ -50,6 +50,25 @@ std::vector<TableColumn> moduleColumns(const SessionPtr& s,
 
 } // namespace
 
+ModuleKey keyOf(const ScanResult& result, ModuleId module) {
+    const auto& found = result.module(module);
+    return {result.config.root, result.config.environments[found.environment].name, found.path};
+}
+
+std::optional<ModuleId> moduleByKey(const ScanResult& result, const ModuleKey& key) {
+    if (key.root.empty() || key.root != result.config.root) {
+        return std::nullopt;
+    }
+    for (std::uint32_t i = 0; i < result.modules.size(); ++i) {
+        const auto& module = result.modules[i];
+        if (module.path == key.path &&
+            result.config.environments[module.environment].name == key.environment) {
+            return ModuleId{i};
+        }
+    }
+    return std::nullopt;
+}
+
 QString modulePath(const ScanSession& session, ModuleId module) {
     return QString::fromStdString(
         displayPath(session.result->module(module).path, session.result->config.root));
@@ -304,10 +323,45 @@ TableContent barrelImportTable(const SessionPtr& s) {
     return content;
 }
 
-ResultTables resultTables(const SessionPtr& session) {
-    ResultTables tables{hotspotTable(session),    directiveTable(session),
-                        packageTable(session),    duplicateTable(session),
-                        unresolvedTable(session), barrelImportTable(session)};
+void markChanges(TableContent& content, const std::shared_ptr<const ModuleChanges>& changes) {
+    if (!changes || !changes->compared() || !content.moduleOfRow) {
+        return;
+    }
+    const auto module = content.moduleOfRow;
+    auto column = textColumn(QObject::tr("Change"), [changes, module](int row) -> QVariant {
+        const auto id = module(row);
+        return id ? changes->text(*id) : QString();
+    });
+    column.sortKey = [changes, module](int row) -> QVariant {
+        const auto id = module(row);
+        return id ? changes->sortKey(*id) : 0;
+    };
+    column.toolTip = QObject::tr("What changed since %1").arg(changes->beforeName());
+    content.columns.insert(content.columns.begin() + 1, std::move(column));
+    if (content.defaultSortColumn >= 1) {
+        ++content.defaultSortColumn;
+    }
+    content.changeOfRow = [changes, module](int row) {
+        const auto id = module(row);
+        const auto* change = id ? changes->of(*id) : nullptr;
+        if (change == nullptr) {
+            return RowChange::None;
+        }
+        return change->added ? RowChange::Added : RowChange::Changed;
+    };
+}
+
+ResultTables resultTables(const SessionPtr& session,
+                          const std::shared_ptr<const ModuleChanges>& changes) {
+    ResultTables tables{hotspotTable(session),
+                        directiveTable(session),
+                        packageTable(session),
+                        duplicateTable(session),
+                        unresolvedTable(session),
+                        barrelImportTable(session),
+                        changes};
+    markChanges(tables.hotspots, changes);
+    markChanges(tables.directives, changes);
     for (auto* content : {&tables.hotspots, &tables.directives, &tables.packages,
                           &tables.duplicates, &tables.unresolved, &tables.barrelImports}) {
         presort(*content);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "fanout/base/size_format.h"
+#include "module_changes.h"
 #include "scan_session.h"
 #include "table_model.h"
 
@@ -29,8 +30,25 @@ struct ResultTables {
     TableContent duplicates;
     TableContent unresolved;
     TableContent barrelImports;
+    // What changed since the scan compared with; null when nothing is compared.
+    std::shared_ptr<const ModuleChanges> changes;
 };
-ResultTables resultTables(const SessionPtr& session);
+// A table whose rows are modules gains a "Change" column (second, after the first) and marks
+// its changed rows, when `changes` compares two scans.
+void markChanges(TableContent& content, const std::shared_ptr<const ModuleChanges>& changes);
+// Every table; the hotspot and directive tables are marked with `changes`.
+ResultTables resultTables(const SessionPtr& session,
+                          const std::shared_ptr<const ModuleChanges>& changes = nullptr);
+
+// A module as found again in a later scan of the same project: root, environment and path.
+struct ModuleKey {
+    std::string root;
+    std::string environment;
+    std::string path;
+};
+ModuleKey keyOf(const ScanResult& result, ModuleId module);
+// The module of `result` with that key; none in a scan of another root.
+std::optional<ModuleId> moduleByKey(const ScanResult& result, const ModuleKey& key);
 
 // Helpers the views share: a module's path relative to the project, and its environment.
 QString modulePath(const ScanSession& session, ModuleId module);

@@ -5,6 +5,7 @@
 #include "fanout/io/process_memory.h"
 #include "fanout/scan/memory_sampler.h"
 
+#include <QFileInfo>
 #include <QThread>
 #include <QTime>
 
@@ -19,6 +20,20 @@ constexpr double kSampleSeconds = 0.1; // after the first second, sampled ten ti
 
 int sampleIntervalMs(double elapsedSeconds) {
     return static_cast<int>(MemorySampler::intervalAt(elapsedSeconds, kSampleSeconds) * 1000);
+}
+
+using DocumentPtr = std::shared_ptr<const ScanDocument>;
+
+// The changes of `after` since `before`: a saved scan, or the previous scan of the same project.
+std::shared_ptr<const ModuleChanges> changesSince(const DocumentPtr& before, bool saved,
+                                                  const ScanDocument& after) {
+    if (!before || (!saved && before->root != after.root)) {
+        return nullptr;
+    }
+    const auto name = saved ? QObject::tr("the saved scan %1")
+                                  .arg(QFileInfo(QString::fromStdString(before->file)).fileName())
+                            : QObject::tr("the previous scan");
+    return std::make_shared<const ModuleChanges>(*before, after, name);
 }
 
 } // namespace
@@ -39,8 +54,11 @@ void ScanController::start(const QString& root, const ScanOverrides& overrides) 
 
     const auto rootPath = root.toStdString();
     const auto cache = m_cacheEnabled ? std::optional(m_cacheSettings) : std::nullopt;
-    m_job.start([this, rootPath, overrides, cache](const JobPost& post,
-                                                   const std::stop_token& token) {
+    m_markJob.discard(); // a marking of the shown tables would come too late
+    const auto before = m_saved ? m_saved : m_document;
+    const bool saved = m_saved != nullptr;
+    m_job.start([this, rootPath, overrides, cache, before, saved](const JobPost& post,
+                                                                  const std::stop_token& token) {
         try {
             ScanOptions options;
             options.stop = token;
@@ -67,12 +85,13 @@ void ScanController::start(const QString& root, const ScanOverrides& overrides) 
             }
             post([this] { markPhase(tr("analysing")); });
             auto session = std::make_shared<const ScanSession>(std::move(result));
-            auto tables = std::make_shared<const ResultTables>(resultTables(session));
             auto document =
                 std::make_shared<ScanDocument>(documentOf(*session->result, session->analysis));
             document->file =
                 tr("scan at %1").arg(QTime::currentTime().toString(Qt::ISODate)).toStdString();
-            post([this, session, tables, cacheNote, watched = std::move(watched),
+            auto tables = std::make_shared<const ResultTables>(
+                resultTables(session, changesSince(before, saved, *document)));
+            post([this, session, tables, cacheNote, watched = std::move(watched), before, saved,
                   document = std::shared_ptr<const ScanDocument>(document)] {
                 m_cacheNote = cacheNote;
                 m_foldersToWatch = watched;
@@ -85,6 +104,9 @@ void ScanController::start(const QString& root, const ScanOverrides& overrides) 
                 auto previousTables = std::exchange(m_tables, tables);
                 finish();
                 emit resultAvailable(session);
+                if (m_saved != (saved ? before : nullptr)) {
+                    compareWith(m_saved); // compareWith was called during the scan
+                }
                 // Every view holds the new session now: the old one is freed on the pool, as
                 // freeing 100,000 modules on the GUI thread stalled it ~20 ms.
                 m_job.runAfter([previous = std::move(previous),
@@ -100,6 +122,29 @@ void ScanController::start(const QString& root, const ScanOverrides& overrides) 
                 emit failed(message);
             });
         }
+    });
+}
+
+void ScanController::compareWith(std::shared_ptr<const ScanDocument> saved) {
+    m_saved = std::move(saved);
+    const auto session = m_session;
+    const auto document = m_document;
+    if (!session || !document || m_running) {
+        return; // the running scan is compared when it ends
+    }
+    const auto before = m_saved ? m_saved : m_previousDocument;
+    m_markJob.start([this, session, document, before,
+                     saved = m_saved != nullptr](const JobPost& post, const std::stop_token&) {
+        auto tables = std::make_shared<const ResultTables>(
+            resultTables(session, changesSince(before, saved, *document)));
+        post([this, session, tables] {
+            if (m_session != session) {
+                return;
+            }
+            auto old = std::exchange(m_tables, tables);
+            emit tablesChanged();
+            m_markJob.runAfter([old = std::move(old)]() mutable { old.reset(); });
+        });
     });
 }
 

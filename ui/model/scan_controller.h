@@ -37,6 +37,12 @@ public:
     // this window (null before the second scan), prepared on the scan thread.
     std::shared_ptr<const ScanDocument> document() const { return m_document; }
     std::shared_ptr<const ScanDocument> previousDocument() const { return m_previousDocument; }
+    // What changed in each module since the scan compared with: the saved scan set with
+    // compareWith, else the previous scan of this project in the window (null before it).
+    std::shared_ptr<const ModuleChanges> changes() const { return m_tables->changes; }
+    // Compares session() and every later scan with `saved` (a saved scan document); null goes
+    // back to the previous scan. The tables are marked again off the GUI thread: tablesChanged.
+    void compareWith(std::shared_ptr<const ScanDocument> saved);
     // Scans go through the persistent cache in `settings.dir` (off by default; the window turns it
     // on). Takes effect at the next start().
     void setCache(bool enabled, const ScanCacheSettings& settings = {});
@@ -54,6 +60,8 @@ signals:
     void phaseChanged(const QString& phase);
     void memorySampled(double seconds, double residentMegabytes);
     void resultAvailable(fanout::ui::SessionPtr session);
+    // tables() were marked again for session() (compareWith).
+    void tablesChanged();
     void failed(const QString& message);
     void cancelled();
 
@@ -70,11 +78,13 @@ private:
     std::shared_ptr<const ResultTables> m_tables = std::make_shared<const ResultTables>();
     std::shared_ptr<const ScanDocument> m_document;
     std::shared_ptr<const ScanDocument> m_previousDocument;
+    std::shared_ptr<const ScanDocument> m_saved; // compareWith
     bool m_cacheEnabled = false;
     ScanCacheSettings m_cacheSettings;
     QString m_cacheNote;
     std::vector<std::string> m_foldersToWatch;
-    BackgroundJob m_job{this}; // last: destroyed (and waited for) first
+    BackgroundJob m_markJob{this}; // compareWith's marking of the tables
+    BackgroundJob m_job{this};     // last: destroyed (and waited for) first
 };
 
 } // namespace fanout::ui

@@ -66,6 +66,9 @@ QVariant TableModel::data(const QModelIndex& index, int role) const {
             return QVariant::fromValue(*module);
         }
         return {};
+    case ChangeRole:
+        return static_cast<int>(m_content.changeOfRow ? m_content.changeOfRow(row)
+                                                      : RowChange::None);
     case Qt::TextAlignmentRole:
         return column.numeric ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     default:

@@ -27,10 +27,16 @@ TableColumn textColumn(const QString& title, std::function<QVariant(int row)> te
 TableColumn numberColumn(const QString& title, const std::function<QVariant(int row)>& value,
                          const QString& toolTip = {});
 
+// How a row differs from the scan the shown one is compared with: the views mark changed rows.
+enum class RowChange { None, Changed, Added };
+
 struct TableContent {
     int rows = 0;
     std::vector<TableColumn> columns;
     std::function<std::optional<ModuleId>(int row)> moduleOfRow; // nullopt: not one module
+    // How the row changed since the scan compared with (TableModel::ChangeRole); empty: rows
+    // are never marked.
+    std::function<RowChange(int row)> changeOfRow;
     int defaultSortColumn = 0;
     Qt::SortOrder defaultSortOrder = Qt::AscendingOrder;
     // Shown row -> content row in the default sort, computed with the content off the GUI thread
@@ -49,6 +55,8 @@ public:
     static constexpr int SortRole = Qt::UserRole + 1;
     // The row's ModuleId (no value when the row is not one module); read it with moduleAt.
     static constexpr int ModuleRole = Qt::UserRole + 2;
+    // The row's RowChange, as an int (None when the content marks no rows).
+    static constexpr int ChangeRole = Qt::UserRole + 3;
     static std::optional<ModuleId> moduleAt(const QModelIndex& index);
 
     explicit TableModel(QObject* parent = nullptr);

@@ -22,7 +22,7 @@ constexpr std::size_t kListed = 20; // entries per section
 
 ComparePanel::ComparePanel(QWidget* parent)
     : QWidget(parent), m_title(new QLabel(this)), m_open(new QPushButton(this)),
-      m_report(new QTextBrowser(this)) {
+      m_back(new QPushButton(this)), m_report(new QTextBrowser(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     auto* bar = new QHBoxLayout;
@@ -31,18 +31,28 @@ ComparePanel::ComparePanel(QWidget* parent)
     m_open->setEnabled(false);
     bar->addWidget(m_title, 1);
     bar->addWidget(m_open);
+    bar->addWidget(m_back);
     layout->addLayout(bar);
     layout->addWidget(m_report, 1);
     m_report->setOpenLinks(false);
     showText(tr("Scan a project, change it, and rescan: what changed shows here. Or compare "
                 "with a saved scan."));
     connect(m_open, &QPushButton::clicked, this, &ComparePanel::chooseFile);
+    m_back->setText(tr("Compare with the previous scan"));
+    m_back->hide();
+    connect(m_back, &QPushButton::clicked, this, &ComparePanel::compareWithPrevious);
 }
 
 void ComparePanel::setScans(DocumentPtr previous, DocumentPtr current) {
+    m_previous = std::move(previous);
     m_current = std::move(current);
     m_open->setEnabled(m_current != nullptr);
-    if (!previous || !m_current) {
+    if (m_saved && m_current) {
+        m_title->setText(tr("Since the saved scan %1").arg(m_savedName));
+        compare(m_saved, m_current);
+        return;
+    }
+    if (!m_previous || !m_current) {
         m_job.discard();
         showText(tr("This is the first scan of the session: rescan after a change to see what "
                     "it did, or compare with a saved scan."));
@@ -50,7 +60,7 @@ void ComparePanel::setScans(DocumentPtr previous, DocumentPtr current) {
         return;
     }
     m_title->setText(tr("Since the previous scan of the session"));
-    compare(std::move(previous), m_current);
+    compare(m_previous, m_current);
 }
 
 void ComparePanel::chooseFile() {
@@ -67,11 +77,17 @@ void ComparePanel::compareWithFile(const QString& file) {
     }
     m_title->setText(tr("Since the saved scan %1").arg(file));
     showText(tr("Reading %1…").arg(file));
-    m_job.start([this, path = file.toStdString(), current = m_current](const JobPost& post,
-                                                                       const std::stop_token&) {
+    m_job.start([this, file, current = m_current](const JobPost& post, const std::stop_token&) {
+        const auto path = file.toStdString();
         try {
             auto saved = std::make_shared<ScanDocument>(readScanDocument(path));
-            post([this, saved = std::move(saved), current] { compare(saved, current); });
+            post([this, saved = std::move(saved), current, file] {
+                m_saved = saved;
+                m_savedName = file;
+                m_back->show();
+                emit savedScanChosen(saved);
+                compare(saved, current);
+            });
         } catch (const ScanDocumentError& error) {
             const auto message = QString::fromStdString(error.what());
             post([this, message] {
@@ -80,6 +96,14 @@ void ComparePanel::compareWithFile(const QString& file) {
             });
         }
     });
+}
+
+void ComparePanel::compareWithPrevious() {
+    m_saved.reset();
+    m_savedName.clear();
+    m_back->hide();
+    emit savedScanChosen(nullptr);
+    setScans(m_previous, m_current);
 }
 
 void ComparePanel::compare(DocumentPtr before, DocumentPtr after) {

@@ -29,9 +29,13 @@ public:
     // Reads `file` and compares it (before) with the current scan (after).
     void compareWithFile(const QString& file);
     QString reportText() const; // what the panel shows, as plain text
+    // Goes back from a saved scan to the previous scan of the session.
+    void compareWithPrevious();
 
 signals:
     void reportShown(); // a comparison (or why there is none) is on screen
+    // Later scans are compared with this saved scan (null: with the previous scan again).
+    void savedScanChosen(fanout::ui::DocumentPtr saved);
 
 private:
     void chooseFile();
@@ -40,8 +44,12 @@ private:
 
     QLabel* m_title;
     QPushButton* m_open;
+    QPushButton* m_back; // shown while a saved scan is compared
     QTextBrowser* m_report;
+    DocumentPtr m_previous;
     DocumentPtr m_current;
+    DocumentPtr m_saved; // compareWithFile's, kept for later scans
+    QString m_savedName;
     BackgroundJob m_job{this}; // last member: destroyed (and waited for) first
 };
 

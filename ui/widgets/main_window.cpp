@@ -166,6 +166,25 @@ MainWindow::MainWindow(QWidget* parent)
                 showPanel(Panel::Treemap);
             });
     connect(m_treemap, &TreemapView::moduleClicked, &m_selection, &ModuleSelection::select);
+    connect(m_compare, &ComparePanel::savedScanChosen, &m_controller, &ScanController::compareWith);
+    connect(&m_controller, &ScanController::tablesChanged, this, [this] {
+        // Marked again against another scan: the tables and the treemap show the new marks.
+        setTables();
+        if (const auto module = m_selection.current(); module && m_controller.session()) {
+            m_selection.clear();
+            m_selection.select(module);
+            showTreemapOfImports(*m_controller.session(), *module);
+        }
+        if (const auto changes = m_controller.changes()) {
+            statusBar()->showMessage(changes->summary(), 8000);
+        }
+    });
+    connect(&m_selection, &ModuleSelection::selected, this, [this](std::optional<ModuleId> module) {
+        const auto session = m_controller.session();
+        if (module && session) {
+            m_selectedKey = keyOf(*session->result, *module);
+        }
+    });
     connect(&m_selection, &ModuleSelection::selected, m_treemap, &TreemapView::setSelectedModule);
     resize(1440, 900);
 }
@@ -339,21 +358,17 @@ constexpr int kNextTurnMs = 1;
 
 void MainWindow::showResult(const SessionPtr& session) {
     const auto& stats = session->result->stats;
-    const auto& tables = m_controller.tables();
-    m_tables.at(Panel::Hotspots)->setContent(tables.hotspots);
-    m_tables.at(Panel::Directives)->setContent(tables.directives);
-    m_tables.at(Panel::Packages)->setContent(tables.packages);
-    m_tables.at(Panel::Duplicates)->setContent(tables.duplicates);
-    m_tables.at(Panel::Unresolved)->setContent(tables.unresolved);
-    m_tables.at(Panel::BarrelImports)->setContent(tables.barrelImports);
+    setTables();
     m_inspector->setSession(session);
     fillWorkspacePicker(session);
+    const auto changes = m_controller.changes();
     statusBar()->showMessage(
         tr("%1 %2 modules in %3 ms; peak resident memory %4 MB.")
             .arg(stats.fromCache ? tr("Loaded from the cache:") : tr("Scanned"))
             .arg(session->result->modules.size())
             .arg(stats.wallMs, 0, 'f', 0)
-            .arg(m_controller.memory().peakMegabytes(), 0, 'f', 1));
+            .arg(m_controller.memory().peakMegabytes(), 0, 'f', 1) +
+        (changes ? QLatin1Char(' ') + changes->summary() : QString()));
     m_statusModules->setText(tr("%1 modules").arg(session->result->modules.size()));
     const auto figures =
         tr("%1 modules · %2")
@@ -367,11 +382,15 @@ void MainWindow::showResult(const SessionPtr& session) {
     m_waitingForTurns = true;
     // The views that follow the selection are filled on later turns of the event loop, one
     // each, so that no single turn stalls the window (a 100,000-module result took 70 ms at once).
-    auto top = std::make_shared<std::optional<ModuleId>>();
+    // A rescan of the same project keeps the selected module (found again by its path); else
+    // start where the trouble usually is: the module with the largest fan-out.
+    const auto kept = moduleByKey(*session->result, m_selectedKey);
+    m_selection.clear(); // ids are those of the new result from here on
+    auto top = std::make_shared<std::optional<ModuleId>>(kept);
     showInTurns(session, {[this, session, top] {
-                              // Start where the trouble usually is: the module with the largest
-                              // fan-out.
-                              *top = m_tables.at(Panel::Hotspots)->topModule();
+                              if (!*top) {
+                                  *top = m_tables.at(Panel::Hotspots)->topModule();
+                              }
                               m_graph->setSession(session, *top);
                           },
                           [this, top] { m_selection.select(*top); },
@@ -385,6 +404,16 @@ void MainWindow::showResult(const SessionPtr& session) {
                               m_compare->setScans(m_controller.previousDocument(),
                                                   m_controller.document());
                           }});
+}
+
+void MainWindow::setTables() {
+    const auto& tables = m_controller.tables();
+    m_tables.at(Panel::Hotspots)->setContent(tables.hotspots);
+    m_tables.at(Panel::Directives)->setContent(tables.directives);
+    m_tables.at(Panel::Packages)->setContent(tables.packages);
+    m_tables.at(Panel::Duplicates)->setContent(tables.duplicates);
+    m_tables.at(Panel::Unresolved)->setContent(tables.unresolved);
+    m_tables.at(Panel::BarrelImports)->setContent(tables.barrelImports);
 }
 
 void MainWindow::settleWhenShown() {
@@ -477,12 +506,16 @@ void MainWindow::showTreemap(const QString& title, const std::vector<ModuleId>& 
     if (!session) {
         return;
     }
+    const auto changes = m_controller.changes();
     std::vector<TreemapView::Item> items;
     items.reserve(modules.size());
     for (const auto module : modules) {
-        items.push_back(
-            {module, static_cast<double>(session->result->module(module).bytes),
-             static_cast<double>(session->analysis.modules[module.value].reachEstimate)});
+        const auto* change = changes ? changes->of(module) : nullptr;
+        items.push_back({module, static_cast<double>(session->result->module(module).bytes),
+                         static_cast<double>(session->analysis.modules[module.value].reachEstimate),
+                         change == nullptr
+                             ? RowChange::None
+                             : (change->added ? RowChange::Added : RowChange::Changed)});
     }
     m_treemap->setItems(title, std::move(items), [session](ModuleId module) {
         return modulePath(*session, module).section(QLatin1Char('/'), -1);

@@ -3,6 +3,7 @@
 
 #include "module_selection.h"
 #include "project_watcher.h"
+#include "result_tables.h"
 #include "scan_controller.h"
 #include "window_names.h"
 
@@ -81,6 +82,8 @@ private:
     // Watches the folders of the shown result (on), or nothing.
     void watchProject(bool on);
     void showResult(const SessionPtr& session);
+    // Every table shows the controller's tables().
+    void setTables();
     // projectSettled, once the focus graph is laid out and every view of the result is filled.
     void settleWhenShown();
     // Runs each step on a turn of the event loop of its own, while `session` is still shown.
@@ -98,6 +101,7 @@ private:
     ProjectWatcher m_watcher;      // while "Watch for changes" is on: the last result's folders
     bool m_rescanWhenDone = false; // a change came during a scan
     ModuleSelection m_selection;
+    ModuleKey m_selectedKey; // the selected module, found again in the next scan
     QString m_projectDir;
     std::map<Panel, TablePanel*> m_tables;
     QTabWidget* m_tableTabs;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "table_panel.h"
 
+#include "change_color.h"
 #include "module_selection.h"
 
 #include <QHBoxLayout>
@@ -8,6 +9,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalBlocker>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -15,6 +17,21 @@ namespace fanout::ui {
 namespace {
 
 constexpr int kMeasuredRows = 60;
+
+// Rows that changed since the scan compared with: new ones green, changed ones amber.
+class ChangeDelegate : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override {
+        QStyledItemDelegate::initStyleOption(option, index);
+        const auto change = static_cast<RowChange>(index.data(TableModel::ChangeRole).toInt());
+        if (change != RowChange::None) {
+            option->backgroundBrush = changeColor(change);
+        }
+    }
+};
 
 } // namespace
 
@@ -33,6 +50,7 @@ TablePanel::TablePanel(ModuleSelection& selection, const QString& filterHint, QW
     layout->addWidget(m_view, 1);
 
     m_view->setModel(&m_proxy);
+    m_view->setItemDelegate(new ChangeDelegate(m_view));
     m_view->setSortingEnabled(true);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -68,13 +86,28 @@ TablePanel::TablePanel(ModuleSelection& selection, const QString& filterHint, QW
 }
 
 void TablePanel::setContent(TableContent content) {
+    // The user's sort is kept across scans (found by the column's title); the default comes
+    // sorted off the GUI thread.
+    auto* header = m_view->horizontalHeader();
+    const int userColumn = header->sortIndicatorSection();
+    const auto userTitle = userColumn >= 0 && userColumn < m_model.columnCount() &&
+                                   userColumn != m_model.content().defaultSortColumn
+                               ? m_model.headerData(userColumn, Qt::Horizontal).toString()
+                               : QString();
+    const auto userOrder = header->sortIndicatorOrder();
     const int column = content.defaultSortColumn;
     const auto order = content.defaultSortOrder;
     m_model.setContent(std::move(content));
     {
         // The rows come sorted: the indicator is only shown, the view must not sort again.
-        const QSignalBlocker blocker(m_view->horizontalHeader());
-        m_view->horizontalHeader()->setSortIndicator(column, order);
+        const QSignalBlocker blocker(header);
+        header->setSortIndicator(column, order);
+    }
+    for (int i = 0; i < m_model.columnCount() && !userTitle.isEmpty(); ++i) {
+        if (m_model.headerData(i, Qt::Horizontal).toString() == userTitle) {
+            m_view->sortByColumn(i, userOrder);
+            break;
+        }
     }
     m_view->resizeColumnsToContents();
     for (int i = 0; i < m_model.columnCount(); ++i) {

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "treemap_view.h"
 
+#include "change_color.h"
+
 #include <QMouseEvent>
 #include <QPainter>
 
+#include <algorithm>
 #include <cmath>
 
 namespace fanout::ui {
@@ -67,12 +70,20 @@ void TreemapView::paintEvent(QPaintEvent*) {
     QPainter painter(this);
     painter.fillRect(rect(), palette().window());
     painter.setPen(palette().windowText().color());
-    const QString heading =
-        m_items.empty() ? tr("Select a barrel's bundle or a package to see its modules here.")
-                        : tr("%1 — %2 modules, area by %3")
-                              .arg(m_title)
-                              .arg(m_items.size())
-                              .arg(m_byReach ? tr("reach") : tr("bytes"));
+    QString heading = m_items.empty()
+                          ? tr("Select a barrel's bundle or a package to see its modules here.")
+                          : tr("%1 — %2 modules, area by %3")
+                                .arg(m_title)
+                                .arg(m_items.size())
+                                .arg(m_byReach ? tr("reach") : tr("bytes"));
+    const auto marked = [this](RowChange change) {
+        return std::count_if(m_items.begin(), m_items.end(),
+                             [change](const Item& item) { return item.change == change; });
+    };
+    if (const auto added = marked(RowChange::Added), changed = marked(RowChange::Changed);
+        added + changed > 0) {
+        heading += tr(" · %1 new (green), %2 changed (amber)").arg(added).arg(changed);
+    }
     painter.drawText(QRectF(4, 2, width() - 8, 20), Qt::AlignLeft | Qt::AlignVCenter, heading);
     double largest = 1;
     for (const auto& item : m_items) {
@@ -93,6 +104,12 @@ void TreemapView::paintEvent(QPaintEvent*) {
         painter.fillRect(box, fill);
         painter.setPen(QPen(QColor(0x40, 0x40, 0x40), item.module == m_selected ? 2 : 0.6));
         painter.drawRect(box);
+        if (item.change != RowChange::None) {
+            auto outline = changeColor(item.change);
+            outline.setAlpha(255);
+            painter.setPen(QPen(outline, 3));
+            painter.drawRect(box.adjusted(1.5, 1.5, -1.5, -1.5));
+        }
         if (box.width() > 40 && box.height() > metrics.height() + 2) {
             painter.setPen(Qt::black);
             painter.drawText(box.adjusted(3, 1, -3, -1), Qt::AlignLeft | Qt::AlignTop,

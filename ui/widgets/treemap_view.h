@@ -4,6 +4,7 @@
 #include "background_job.h"
 #include "fanout/view/treemap.h"
 #include "module_id.h"
+#include "table_model.h"
 
 #include <QWidget>
 
@@ -21,6 +22,7 @@ public:
         ModuleId module;
         double bytes = 0;
         double reach = 0;
+        RowChange change = RowChange::None; // since the scan compared with: outlined
     };
     // A cell's label, asked only for cells large enough to show one: a 50,000-icon barrel has
     // a few hundred such cells, and building every label took ~15 ms on the GUI thread.

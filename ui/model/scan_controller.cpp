@@ -45,6 +45,13 @@ ScanController::ScanController(QObject* parent) : QObject(parent) {
 void ScanController::start(const QString& root, const ScanOverrides& overrides) {
     Q_ASSERT(QThread::currentThread() == thread());
     m_running = true;
+    const auto rootPath = root.toStdString();
+    if (m_resultRoot == rootPath && !m_memory.empty()) {
+        m_previousMemory = m_memory;
+    } else {
+        m_previousMemory.clear();
+    }
+    m_resultRoot.clear();
     m_memory.clear();
     m_clock.start();
     m_sampleTimer.start(sampleIntervalMs(0));
@@ -52,7 +59,6 @@ void ScanController::start(const QString& root, const ScanOverrides& overrides) 
     markPhase(tr("reading"));
     sampleMemory();
 
-    const auto rootPath = root.toStdString();
     const auto cache = m_cacheEnabled ? std::optional(m_cacheSettings) : std::nullopt;
     m_markJob.discard(); // a marking of the shown tables would come too late
     const auto before = m_saved ? m_saved : m_document;
@@ -92,8 +98,9 @@ void ScanController::start(const QString& root, const ScanOverrides& overrides) 
             auto tables = std::make_shared<const ResultTables>(
                 resultTables(session, changesSince(before, saved, *document)));
             post([this, session, tables, cacheNote, watched = std::move(watched), before, saved,
-                  document = std::shared_ptr<const ScanDocument>(document)] {
+                  rootPath, document = std::shared_ptr<const ScanDocument>(document)] {
                 m_cacheNote = cacheNote;
+                m_resultRoot = rootPath;
                 m_foldersToWatch = watched;
                 // Compared with the scan before it only when both are of the same project.
                 auto previousDocument = std::exchange(m_document, document);

@@ -30,6 +30,9 @@ public:
     void cancel();
     bool isRunning() const { return m_running; }
     const MemorySeries& memory() const { return m_memory; }
+    // The memory of the scan before the current one when it scanned the same project and gave a
+    // result (empty otherwise): the memory plot overlays it.
+    const MemorySeries& previousMemory() const { return m_previousMemory; }
     SessionPtr session() const { return m_session; }
     // The tables of session(), prepared with it on the scan thread.
     const ResultTables& tables() const { return *m_tables; }
@@ -73,6 +76,8 @@ private:
     QTimer m_sampleTimer;
     QElapsedTimer m_clock;
     MemorySeries m_memory;
+    MemorySeries m_previousMemory;
+    std::string m_resultRoot; // the root of the last scan that gave a result, until the next start
     bool m_running = false;
     SessionPtr m_session;
     std::shared_ptr<const ResultTables> m_tables = std::make_shared<const ResultTables>();

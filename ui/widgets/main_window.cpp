@@ -50,7 +50,7 @@ QLabel* statusLabel(QStatusBar* bar) {
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_tableTabs(new QTabWidget), m_viewTabs(new QTabWidget),
       m_graph(new GraphPanel(m_selection)), m_treemap(new TreemapView),
-      m_memoryPlot(new MemoryPlot(m_controller.memory())),
+      m_memoryPlot(new MemoryPlot(m_controller.memory(), &m_controller.previousMemory())),
       m_scanMemoryBeside(new MemoryPlot(m_controller.memory())),
       m_profile(new ProfilePanel(m_scanMemoryBeside)), m_compare(new ComparePanel),
       m_inspector(new InspectorPanel(m_selection)), m_error(new QLabel) {

@@ -8,13 +8,18 @@ class QLabel;
 
 namespace fanout::ui {
 
-// Resident memory over the scan, with the phases marked and the peak annotated.
+// Resident memory over the scan, with the phases marked and the peak annotated; the previous
+// scan's memory of the same project drawn under it, grey and dashed.
 class MemoryPlot : public LivePlot {
     Q_OBJECT
 public:
-    explicit MemoryPlot(const MemorySeries& series, QWidget* parent = nullptr);
+    // `previous`, when not empty, is drawn under `series` as the run to compare with.
+    explicit MemoryPlot(const MemorySeries& series, const MemorySeries* previous = nullptr,
+                        QWidget* parent = nullptr);
 
     int plottedSamples() const;
+    int overlaidSamples() const; // of the previous scan
+    QString summaryText() const;
     QString saveCsv(const QString& file);
 
 protected:
@@ -22,6 +27,7 @@ protected:
 
 private:
     const MemorySeries& m_series;
+    const MemorySeries* m_previous;
     QLabel* m_summary;
 };
 

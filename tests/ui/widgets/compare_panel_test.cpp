@@ -4,6 +4,7 @@
 #include "compare_panel.h"
 #include "fixture_project.h"
 #include "main_window.h"
+#include "memory_plot.h"
 #include "result_tables.h"
 #include "table_panel.h"
 #include "temp_dir.h"
@@ -76,6 +77,8 @@ TEST_F(ComparePanelTest, ARescanMarksWhatChangedAndKeepsTheSelection) {
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     EXPECT_NE(model.headerData(1, Qt::Horizontal).toString(), QStringLiteral("Change"))
         << "nothing to compare with after the first scan";
+    window.memoryPlot().refresh();
+    EXPECT_EQ(window.memoryPlot().overlaidSamples(), 0);
     const auto page = moduleNamed("src/app/Page.tsx");
     ASSERT_TRUE(page);
     window.selection().select(page);
@@ -85,6 +88,12 @@ TEST_F(ComparePanelTest, ARescanMarksWhatChangedAndKeepsTheSelection) {
     // The same module is still selected, under its id in the new result.
     ASSERT_TRUE(window.selection().current());
     EXPECT_EQ(window.selection().current(), moduleNamed("src/app/Page.tsx"));
+    // The memory plot overlays the previous scan's memory.
+    window.memoryPlot().refresh();
+    EXPECT_GE(window.memoryPlot().overlaidSamples(), 2);
+    EXPECT_TRUE(
+        window.memoryPlot().summaryText().contains(QStringLiteral("previous scan (dashed)")))
+        << window.memoryPlot().summaryText().toStdString();
     const auto [extraText, extraMark] = changeOf("src/extra.ts");
     EXPECT_EQ(extraText, QStringLiteral("new"));
     EXPECT_EQ(extraMark, RowChange::Added);

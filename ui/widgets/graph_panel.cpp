@@ -90,12 +90,18 @@ GraphPanel::GraphPanel(ModuleSelection& selection, QWidget* parent)
                     m_scene->addItem(m_map);
                     m_scene->setSceneRect(m_map->boundingRect());
                 } else {
-                    drawViewGraph(*m_scene, *m_session, m_view, m_labels, layout, font());
+                    drawViewGraph(*m_scene, *m_session, m_view, m_labels, layout, font(),
+                                  m_changes.get());
                 }
-                m_canvas->resetTransform();
-                m_canvas->fitInView(m_scene->sceneRect(), Qt::KeepAspectRatio);
-                if (m_canvas->transform().m11() > 1.0) {
-                    m_canvas->resetTransform(); // small graphs at natural size
+                if (const auto kept = std::exchange(m_keptView, std::nullopt)) {
+                    m_canvas->setTransform(kept->first);
+                    m_canvas->centerOn(kept->second);
+                } else {
+                    m_canvas->resetTransform();
+                    m_canvas->fitInView(m_scene->sceneRect(), Qt::KeepAspectRatio);
+                    if (m_canvas->transform().m11() > 1.0) {
+                        m_canvas->resetTransform(); // small graphs at natural size
+                    }
                 }
                 m_laidOut = true;
                 m_status->setText(statusText());
@@ -109,7 +115,12 @@ GraphPanel::GraphPanel(ModuleSelection& selection, QWidget* parent)
             });
 }
 
-void GraphPanel::setSession(SessionPtr session, std::optional<ModuleId> center) {
+void GraphPanel::setSession(SessionPtr session, std::optional<ModuleId> center, bool keepView) {
+    m_keptView.reset();
+    if (keepView && m_laidOut && m_mode == Mode::Focus) {
+        m_keptView.emplace(m_canvas->transform(),
+                           m_canvas->mapToScene(m_canvas->viewport()->rect().center()));
+    }
     m_session = std::move(session);
     m_options.expanded.clear();
     m_center = center;

@@ -7,9 +7,13 @@
 #include "module_id.h"
 #include "scan_session.h"
 
+#include <QPointF>
+#include <QTransform>
 #include <QWidget>
 
+#include <memory>
 #include <optional>
+#include <utility>
 
 class QComboBox;
 class QGraphicsScene;
@@ -36,7 +40,13 @@ public:
     GraphPanel(ModuleSelection& selection, QWidget* parent = nullptr);
 
     // A new scan, focused on `center` (nullopt: nothing selected).
-    void setSession(SessionPtr session, std::optional<ModuleId> center);
+    // keepView: the same module again after a rescan; the zoom and the point in view are kept.
+    void setSession(SessionPtr session, std::optional<ModuleId> center, bool keepView = false);
+    // Modules that changed since the scan compared with get a halo (null: none). Applies at the
+    // next setSession or rebuild.
+    void setChanges(std::shared_ptr<const ModuleChanges> changes) {
+        m_changes = std::move(changes);
+    }
     void setMode(Mode mode);
     void setDepth(int depth);
     Mode mode() const { return m_mode; }
@@ -68,6 +78,9 @@ private:
 
     ModuleSelection& m_selection;
     SessionPtr m_session;
+    std::shared_ptr<const ModuleChanges> m_changes;
+    // setSession(..., keepView): the zoom and the scene point in view to restore after layout.
+    std::optional<std::pair<QTransform, QPointF>> m_keptView;
     Mode m_mode = Mode::Focus;
     FocusOptions m_options;
     std::optional<ModuleId> m_center;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "graph_scene.h"
 
+#include "change_color.h"
+
 #include "result_tables.h"
 
 #include <QFontMetricsF>
@@ -181,7 +183,8 @@ LayoutRequest layoutRequest(const ViewGraph& view, const std::vector<NodeLabel>&
 }
 
 void drawViewGraph(QGraphicsScene& scene, const ScanSession& s, const ViewGraph& view,
-                   const std::vector<NodeLabel>& labels, const Layout& layout, const QFont& font) {
+                   const std::vector<NodeLabel>& labels, const Layout& layout, const QFont& font,
+                   const ModuleChanges* changes) {
     scene.clear();
     for (std::size_t i = 0; i < view.edges.size() && i < layout.edges.size(); ++i) {
         const auto& points = layout.edges[i];
@@ -228,6 +231,16 @@ void drawViewGraph(QGraphicsScene& scene, const ScanSession& s, const ViewGraph&
                 border.setColor(QColor(0x1f, 0x4e, 0xd8));
                 border.setWidthF(3);
             }
+        }
+        if (const auto* change = node.kind == ViewNodeKind::Module && changes != nullptr
+                                     ? changes->of(ModuleId{node.id})
+                                     : nullptr) {
+            auto halo = changeColor(change->added ? RowChange::Added : RowChange::Changed);
+            halo.setAlpha(255);
+            auto* mark = scene.addRect(box.adjusted(-5, -5, 5, 5), Qt::NoPen, halo);
+            mark->setZValue(0.5);
+            mark->setData(0, static_cast<int>(i));
+            mark->setToolTip(changes->text(ModuleId{node.id}));
         }
         auto* rect = scene.addRect(box, border, fill);
         rect->setData(0, static_cast<int>(i));

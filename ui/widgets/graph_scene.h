@@ -3,6 +3,7 @@
 
 #include "fanout/view/plain_layout.h"
 #include "fanout/view/view_graph.h"
+#include "module_changes.h"
 #include "scan_session.h"
 
 #include <QColor>
@@ -34,7 +35,10 @@ LayoutRequest layoutRequest(const ViewGraph& view, const std::vector<NodeLabel>&
 
 // Fills `scene` (GUI thread only) with one item per node and edge. Node items carry their node
 // index as data(0).
+// A module that changed since the scan compared with (`changes`, may be null) gets a halo:
+// green when new, amber when changed.
 void drawViewGraph(QGraphicsScene& scene, const ScanSession& session, const ViewGraph& view,
-                   const std::vector<NodeLabel>& labels, const Layout& layout, const QFont& font);
+                   const std::vector<NodeLabel>& labels, const Layout& layout, const QFont& font,
+                   const ModuleChanges* changes = nullptr);
 
 } // namespace fanout::ui

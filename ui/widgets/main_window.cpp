@@ -170,10 +170,12 @@ MainWindow::MainWindow(QWidget* parent)
     connect(&m_controller, &ScanController::tablesChanged, this, [this] {
         // Marked again against another scan: the tables and the treemap show the new marks.
         setTables();
+        m_graph->setChanges(m_controller.changes());
         if (const auto module = m_selection.current(); module && m_controller.session()) {
             m_selection.clear();
             m_selection.select(module);
             showTreemapOfImports(*m_controller.session(), *module);
+            m_graph->setSession(m_controller.session(), module, true);
         }
         if (const auto changes = m_controller.changes()) {
             statusBar()->showMessage(changes->summary(), 8000);
@@ -387,11 +389,12 @@ void MainWindow::showResult(const SessionPtr& session) {
     const auto kept = moduleByKey(*session->result, m_selectedKey);
     m_selection.clear(); // ids are those of the new result from here on
     auto top = std::make_shared<std::optional<ModuleId>>(kept);
-    showInTurns(session, {[this, session, top] {
+    showInTurns(session, {[this, session, top, keepView = kept.has_value()] {
                               if (!*top) {
                                   *top = m_tables.at(Panel::Hotspots)->topModule();
                               }
-                              m_graph->setSession(session, *top);
+                              m_graph->setChanges(m_controller.changes());
+                              m_graph->setSession(session, *top, keepView);
                           },
                           [this, top] { m_selection.select(*top); },
                           [this, session, top] {

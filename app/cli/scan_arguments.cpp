@@ -106,6 +106,20 @@ void printCacheReport(const ScanCacheReport& report) {
 
 } // namespace
 
+ScanOptions scanOptions(const ScanArguments& arguments) {
+    ScanOptions options;
+    options.threads = arguments.threads;
+    options.parser =
+        arguments.parser == "tree-sitter" ? ParserChoice::TreeSitter : ParserChoice::Lexer;
+    return options;
+}
+
+ScanCacheSettings cacheSettings(const ScanArguments& arguments) {
+    ScanCacheSettings settings;
+    settings.dir = arguments.cacheDir;
+    return settings;
+}
+
 std::shared_ptr<const ScanResult> runScan(const std::string& commandName, ScanArguments& arguments,
                                           ScanCacheReport* report) {
     if (arguments.compat == "rwsdk") {
@@ -118,10 +132,7 @@ std::shared_ptr<const ScanResult> runScan(const std::string& commandName, ScanAr
         std::cerr << "fanout " << commandName << ": " << error.what() << "\n";
         return nullptr;
     }
-    ScanOptions options;
-    options.threads = arguments.threads;
-    options.parser =
-        arguments.parser == "tree-sitter" ? ParserChoice::TreeSitter : ParserChoice::Lexer;
+    auto options = scanOptions(arguments);
     const bool live = !arguments.quiet && ::isatty(STDERR_FILENO) != 0;
     if (live) {
         options.progress = [](const ScanProgress& progress) {
@@ -136,9 +147,7 @@ std::shared_ptr<const ScanResult> runScan(const std::string& commandName, ScanAr
     std::shared_ptr<const ScanResult> result;
     ScanCacheReport cacheReport;
     if (arguments.cache || !arguments.cacheDir.empty()) {
-        ScanCacheSettings settings;
-        settings.dir = arguments.cacheDir;
-        result = cachedScan(config, options, settings, &cacheReport);
+        result = cachedScan(config, options, cacheSettings(arguments), &cacheReport);
     } else {
         result = scan(config, options);
     }

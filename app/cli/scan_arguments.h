@@ -30,6 +30,10 @@ void addScanArguments(CLI::App& command, ScanArguments& arguments, bool rootPosi
 // Loads the configuration and scans, with a live progress line on a terminal. Returns nullptr
 // after printing why when the scan cannot start (the caller exits with 3).
 // With `cacheReport`, what the cache did (when the arguments ask for it).
+// The scan options and cache settings the arguments ask for (runScan uses them).
+ScanOptions scanOptions(const ScanArguments& arguments);
+ScanCacheSettings cacheSettings(const ScanArguments& arguments);
+
 std::shared_ptr<const ScanResult> runScan(const std::string& commandName, ScanArguments& arguments,
                                           ScanCacheReport* cacheReport = nullptr);
 

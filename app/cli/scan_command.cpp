@@ -183,6 +183,15 @@ int watchProject(ScanCommandOptions& options, std::shared_ptr<const ScanResult> 
         }
         if (polling) {
             std::this_thread::sleep_for(std::chrono::seconds(2));
+            // The cache's record of what the result depends on, checked without loading it.
+            const auto change = scanCacheChange(result->config, scanOptions(options.scan),
+                                                cacheSettings(options.scan));
+            if (change && change->empty()) {
+                continue;
+            }
+            if (change) {
+                changed = {*change};
+            }
         } else if (changed = watcher.wait(std::chrono::hours(1), std::chrono::milliseconds(150));
                    changed.empty()) {
             continue;

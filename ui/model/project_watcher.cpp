@@ -14,19 +14,27 @@ ProjectWatcher::ProjectWatcher(QObject* parent) : QObject(parent) {}
 
 ProjectWatcher::~ProjectWatcher() = default; // m_thread stops and joins
 
-void ProjectWatcher::watch(const std::vector<std::string>& folders, const std::string& root) {
+void ProjectWatcher::watch(const std::vector<std::string>& folders, const std::string& root,
+                           Poll poll, std::chrono::milliseconds pollInterval) {
     m_thread = {}; // the previous watch stops (within a wait's timeout) and is joined
     if (folders.empty()) {
         return;
     }
     auto watcher = std::make_unique<FolderWatch>();
-    if (const auto unwatched = watcher->watch(folders); unwatched > 0) {
-        QMetaObject::invokeMethod(this, [this, unwatched, count = folders.size()] {
-            emit incomplete(static_cast<int>(unwatched), static_cast<int>(count));
-        });
+    const auto unwatched = watcher->watch(folders);
+    if (unwatched == 0) {
+        poll = {};
     }
-    m_thread = std::jthread(
-        [this, watcher = std::move(watcher), inside = root + "/"](const std::stop_token& stop) {
+    if (unwatched > 0) {
+        QMetaObject::invokeMethod(
+            this, [this, unwatched, count = folders.size(), polling = static_cast<bool>(poll)] {
+                emit incomplete(static_cast<int>(unwatched), static_cast<int>(count), polling);
+            });
+    }
+    m_thread =
+        std::jthread([this, watcher = std::move(watcher), inside = root + "/",
+                      poll = std::move(poll), pollInterval](const std::stop_token& stop) mutable {
+            auto nextPoll = std::chrono::steady_clock::now() + pollInterval;
             while (!stop.stop_requested()) {
                 const auto paths =
                     watcher->wait(std::chrono::milliseconds(200), std::chrono::milliseconds(150));
@@ -35,6 +43,13 @@ void ProjectWatcher::watch(const std::vector<std::string>& folders, const std::s
                     if (path.starts_with(inside)) {
                         list << QString::fromStdString(path);
                     }
+                }
+                if (poll && list.isEmpty() && std::chrono::steady_clock::now() >= nextPoll) {
+                    if (const auto change = poll(); change && !change->empty()) {
+                        list << QString::fromStdString(*change);
+                        poll = {}; // reported once
+                    }
+                    nextPoll = std::chrono::steady_clock::now() + pollInterval;
                 }
                 if (list.isEmpty() || stop.stop_requested()) {
                     continue;

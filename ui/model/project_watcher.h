@@ -4,6 +4,9 @@
 #include <QObject>
 #include <QStringList>
 
+#include <chrono>
+#include <functional>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -18,16 +21,24 @@ public:
     explicit ProjectWatcher(QObject* parent = nullptr);
     ~ProjectWatcher() override;
 
+    // Asks whether anything the shown result depends on changed: "" no, a sentence yes, none
+    // when it cannot tell (scanCacheChange). Called off the GUI thread.
+    using Poll = std::function<std::optional<std::string>()>;
+
     // Watches exactly `folders` from now on (watching before it returns), reporting changes
-    // inside `root` only (a folder above it changes for reasons of its own); none: stops.
-    void watch(const std::vector<std::string>& folders, const std::string& root);
+    // inside `root` only (a folder above it changes for reasons of its own); none: stops. When
+    // some folders cannot be watched (incomplete), `poll` is asked every `pollInterval` too, and
+    // the first change it finds is reported (once: the rescan that follows watches anew).
+    void watch(const std::vector<std::string>& folders, const std::string& root, Poll poll = {},
+               std::chrono::milliseconds pollInterval = std::chrono::seconds(2));
     bool isWatching() const { return m_thread.joinable(); }
 
 signals:
     // What changed (paths), after the quiet time.
     void changed(const QStringList& paths);
-    // Some folders could not be watched (the user's inotify watches ran out).
-    void incomplete(int unwatched, int folders);
+    // Some folders could not be watched (the user's inotify watches ran out); `polling`: the
+    // project is checked every few seconds instead.
+    void incomplete(int unwatched, int folders, bool polling);
 
 private:
     std::jthread m_thread;

@@ -27,8 +27,16 @@ ScanCacheSettings cacheSettings() {
 
 void MainWindow::watchProject(bool on) {
     const auto session = m_controller.session();
-    m_watcher.watch(on && session ? m_controller.foldersToWatch() : std::vector<std::string>{},
-                    session ? session->result->config.root : std::string());
+    if (!on || !session) {
+        m_watcher.watch({}, {});
+        return;
+    }
+    // Where folders cannot be watched: the scan cache's record of what the result depends on,
+    // checked without reading the project's files (as the scan that follows would check it).
+    auto poll = [config = session->result->config, settings = cacheSettings()] {
+        return scanCacheChange(config, {}, settings);
+    };
+    m_watcher.watch(m_controller.foldersToWatch(), session->result->config.root, std::move(poll));
 }
 
 void MainWindow::buildCacheMenu(QMenu* menu) {
@@ -71,12 +79,19 @@ void MainWindow::buildCacheMenu(QMenu* menu) {
             rescan();
         }
     });
-    connect(&m_watcher, &ProjectWatcher::incomplete, this, [this](int unwatched, int folders) {
-        showError(tr("%1 of %2 folders cannot be watched (the inotify watches ran out): changes "
-                     "there are not seen")
-                      .arg(unwatched)
-                      .arg(folders));
-    });
+    connect(&m_watcher, &ProjectWatcher::incomplete, this,
+            [this](int unwatched, int folders, bool polling) {
+                const auto message =
+                    tr("%1 of %2 folders cannot be watched (the inotify watches ran out)")
+                        .arg(unwatched)
+                        .arg(folders);
+                if (polling) {
+                    statusBar()->showMessage(
+                        message + tr(": checking for changes every 2 s instead"), 8000);
+                } else {
+                    showError(message + tr(": changes there are not seen"));
+                }
+            });
     menu->addAction(tr("C&lear the scan cache"), this, [this] {
         const auto problem = clearScanCache(cacheSettings().dir);
         if (problem.empty()) {

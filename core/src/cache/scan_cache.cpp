@@ -90,21 +90,51 @@ std::string defaultScanCacheDir() {
     return std::string(home != nullptr ? home : "/tmp") + "/.cache/fanout/scans";
 }
 
+namespace {
+
+std::string cacheDir(const ScanCacheSettings& settings) {
+    return detail::normalizePath(settings.dir.empty() ? defaultScanCacheDir() : settings.dir);
+}
+
+bool insideProject(const ScanConfig& config, const std::string& dir) {
+    std::string inside;
+    return detail::relativeInside(config.root, dir, inside) || dir == config.root;
+}
+
+// The cache file of this project, configuration and build.
+std::string cacheFile(const ScanConfig& config, const std::string& dir, const std::string& key) {
+    return dir + "/" + hex(contentHash(config.root)) + "-" +
+           hex(contentHash(key + detail::buildIdentity())) + std::string(detail::kCacheFileSuffix);
+}
+
+} // namespace
+
+std::optional<std::string> scanCacheChange(const ScanConfig& config, const ScanOptions& options,
+                                           const ScanCacheSettings& settings) {
+    const auto dir = cacheDir(settings);
+    if (insideProject(config, dir)) {
+        return std::nullopt;
+    }
+    const auto key = configKey(config, options);
+    detail::CacheFile cached;
+    if (!detail::readCacheFile(cacheFile(config, dir, key), key, cached).empty()) {
+        return std::nullopt;
+    }
+    const auto check = detail::checkInputs(cached.inputs, settings.trustMarginNs);
+    return check.unchanged ? std::string() : check.change;
+}
+
 std::shared_ptr<const ScanResult> cachedScan(const ScanConfig& config, const ScanOptions& options,
                                              const ScanCacheSettings& settings,
                                              ScanCacheReport* report) {
     const auto start = std::chrono::steady_clock::now();
-    const std::string dir =
-        detail::normalizePath(settings.dir.empty() ? defaultScanCacheDir() : settings.dir);
-    std::string inside;
-    if (detail::relativeInside(config.root, dir, inside) || dir == config.root) {
+    const auto dir = cacheDir(settings);
+    if (insideProject(config, dir)) {
         setNote(report, "the cache folder " + dir + " is inside the project: not used");
         return scan(config, options);
     }
     const auto key = configKey(config, options);
-    const std::string file = dir + "/" + hex(contentHash(config.root)) + "-" +
-                             hex(contentHash(key + detail::buildIdentity())) +
-                             std::string(detail::kCacheFileSuffix);
+    const auto file = cacheFile(config, dir, key);
     if (report != nullptr) {
         report->file = file;
     }

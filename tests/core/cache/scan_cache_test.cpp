@@ -111,6 +111,29 @@ TEST_P(ScanCacheTest, StoresTheScanThenLoadsItWhileNothingChanges) {
     expectScan(true);
 }
 
+TEST_P(ScanCacheTest, APollSaysWhetherTheCachedScanIsCurrentWithoutWritingIt) {
+    ScanOverrides overrides;
+    overrides.entries = {"src/main.ts"};
+    const auto config = loadScanConfig(root(), overrides);
+    EXPECT_EQ(scanCacheChange(config, {}, m_settings), std::nullopt) << "nothing cached yet";
+    const auto file = cacheFile();
+    EXPECT_EQ(scanCacheChange(config, {}, m_settings), std::string());
+    const auto written = fs::last_write_time(file);
+    const auto size = fs::file_size(file);
+    m_project.write("src/b.ts", "export const b = 20;\n");
+    const auto change = scanCacheChange(config, {}, m_settings);
+    ASSERT_TRUE(change.has_value());
+    EXPECT_NE(change->find("src/b.ts"), std::string::npos) << *change;
+    EXPECT_EQ(fs::last_write_time(file), written);
+    EXPECT_EQ(fs::file_size(file), size);
+    expect(Outcome::Updated); // the scan that follows sees the same change
+    EXPECT_EQ(scanCacheChange(config, {}, m_settings), std::string());
+    ScanOverrides other = overrides;
+    other.entries = {"src/view.tsx"};
+    EXPECT_EQ(scanCacheChange(loadScanConfig(root(), other), {}, m_settings), std::nullopt)
+        << "another configuration has no cached scan";
+}
+
 TEST_P(ScanCacheTest, AnEditedFileIsScannedAgain) {
     expectScan(false);
     m_project.write("src/c.ts", "export {};\n");

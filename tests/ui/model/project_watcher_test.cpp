@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <filesystem>
 
 namespace fanout::ui {
@@ -35,6 +36,42 @@ TEST(ProjectWatcher, AChangeInAWatchedFolderIsReportedOnTheGuiThread) {
     EXPECT_FALSE(watcher.isWatching());
     dir.write("other.ts", "export {};\n");
     EXPECT_FALSE(changed.wait(500));
+}
+
+TEST(ProjectWatcher, WhereAFolderCannotBeWatchedThePollReportsTheFirstChangeOnce) {
+    testing::TempDir dir;
+    const auto folder = std::filesystem::canonical(dir.path());
+    ProjectWatcher watcher;
+    QSignalSpy changed(&watcher, &ProjectWatcher::changed);
+    QSignalSpy incomplete(&watcher, &ProjectWatcher::incomplete);
+    std::atomic<int> polls{0};
+    // Unchanged twice, then a change; it cannot tell before the first poll returns.
+    const auto poll = [&polls]() -> std::optional<std::string> {
+        const int n = ++polls;
+        return n < 3 ? std::optional(std::string())
+                     : std::optional(std::string("src/a.ts changed"));
+    };
+    // inotify refuses a file where a folder is expected: it stands in for watches that ran out.
+    dir.write("file.txt", "not a folder\n");
+    watcher.watch({folder.string(), (folder / "file.txt").string()}, folder.string(), poll,
+                  std::chrono::milliseconds(50));
+    ASSERT_TRUE(incomplete.count() > 0 || incomplete.wait(5000)); // emitted at once, or queued
+    EXPECT_EQ(incomplete.at(0).at(0).toInt(), 1);
+    EXPECT_EQ(incomplete.at(0).at(1).toInt(), 2);
+    EXPECT_TRUE(incomplete.at(0).at(2).toBool());
+    ASSERT_TRUE(changed.wait(5000));
+    EXPECT_EQ(changed.takeFirst().at(0).toStringList(), QStringList{"src/a.ts changed"});
+    EXPECT_GE(polls.load(), 3);
+    EXPECT_FALSE(changed.wait(400)) << "reported once: the rescan that follows watches anew";
+    const int after = polls.load();
+    EXPECT_EQ(after, 3);
+
+    // Every folder watched: no poll.
+    polls = 0;
+    watcher.watch({folder.string()}, folder.string(), poll, std::chrono::milliseconds(50));
+    EXPECT_FALSE(changed.wait(400));
+    EXPECT_EQ(polls.load(), 0);
+    watcher.watch({}, folder.string());
 }
 
 } // namespace

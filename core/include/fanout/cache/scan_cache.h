@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -58,6 +59,13 @@ std::string defaultScanCacheDir();
 std::shared_ptr<const ScanResult> cachedScan(const ScanConfig& config, const ScanOptions& options,
                                              const ScanCacheSettings& settings,
                                              ScanCacheReport* report = nullptr);
+
+// Whether what the cached scan of this project and configuration depends on changed, without
+// loading the result or writing anything: what a poll asks where a folder cannot be watched.
+// "" when nothing changed, else the first change as a sentence; none when there is no usable cached
+// scan to check against (none yet, another build's, corrupt, or the folder is inside the project).
+std::optional<std::string> scanCacheChange(const ScanConfig& config, const ScanOptions& options,
+                                           const ScanCacheSettings& settings);
 
 // What to watch for changes of a result whose folders are `folders` (ScanCacheReport::folders):
 // those, and their parents up to the project's root (a package folder replaced by another, e.g.

@@ -12,15 +12,24 @@ namespace fanout::ui {
 
 ProjectWatcher::ProjectWatcher(QObject* parent) : QObject(parent) {}
 
-ProjectWatcher::~ProjectWatcher() = default; // m_thread stops and joins
+ProjectWatcher::~ProjectWatcher() {
+    watch({}, {}); // stops the thread at once and joins it
+}
 
 void ProjectWatcher::watch(const std::vector<std::string>& folders, const std::string& root,
                            Poll poll, std::chrono::milliseconds pollInterval) {
-    m_thread = {}; // the previous watch stops (within a wait's timeout) and is joined
+    // The previous watch stops at once and is joined (waiting out its 200 ms wait stalled the
+    // window on every watch update).
+    if (m_folders) {
+        m_folders->interrupt();
+    }
+    m_thread = {};
+    m_folders.reset();
     if (folders.empty()) {
         return;
     }
-    auto watcher = std::make_unique<FolderWatch>();
+    auto watcher = std::make_shared<FolderWatch>();
+    m_folders = watcher;
     const auto unwatched = watcher->watch(folders);
     if (unwatched == 0) {
         poll = {};

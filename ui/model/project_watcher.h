@@ -6,10 +6,15 @@
 
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <thread>
 #include <vector>
+
+namespace fanout {
+class FolderWatch;
+}
 
 namespace fanout::ui {
 
@@ -41,6 +46,7 @@ signals:
     void incomplete(int unwatched, int folders, bool polling);
 
 private:
+    std::shared_ptr<FolderWatch> m_folders; // the running watch's, interrupted to stop it at once
     std::jthread m_thread;
 };
 

@@ -57,6 +57,7 @@ public:
     InspectorPanel& inspector() { return *m_inspector; }
     QString errorText() const { return m_error->isHidden() ? QString() : m_error->text(); }
     QAction& optimizeAction() { return *m_optimizeAction; }
+    QAction& watchAction() { return *m_watchAction; } // Project → Watch for changes
     // A monorepo's workspaces, each with its module count; picking one filters every table.
     QComboBox& workspacePicker() { return *m_workspacePicker; }
     // The status bar's plain and optimized figures side by side.

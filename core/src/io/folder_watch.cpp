@@ -2,6 +2,7 @@
 #include "fanout/io/folder_watch.h"
 
 #include <poll.h>
+#include <sys/eventfd.h>
 #include <sys/inotify.h>
 #include <unistd.h>
 
@@ -19,11 +20,23 @@ constexpr std::uint32_t kEvents = IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOV
 
 } // namespace
 
-FolderWatch::FolderWatch() : m_fd(::inotify_init1(IN_NONBLOCK | IN_CLOEXEC)) {}
+FolderWatch::FolderWatch()
+    : m_fd(::inotify_init1(IN_NONBLOCK | IN_CLOEXEC)),
+      m_wake(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) {}
 
 FolderWatch::~FolderWatch() {
-    if (m_fd >= 0) {
-        ::close(m_fd);
+    for (const int fd : {m_fd, m_wake}) {
+        if (fd >= 0) {
+            ::close(fd);
+        }
+    }
+}
+
+void FolderWatch::interrupt() {
+    const std::uint64_t one = 1;
+    if (m_wake >= 0) {
+        // Left unread: every later poll sees it too.
+        [[maybe_unused]] const auto written = ::write(m_wake, &one, sizeof one);
     }
 }
 
@@ -56,8 +69,9 @@ std::size_t FolderWatch::watch(const std::vector<std::string>& folders) {
 }
 
 bool FolderWatch::read(std::chrono::milliseconds timeout, std::vector<std::string>& changed) {
-    pollfd ready{m_fd, POLLIN, 0};
-    if (m_fd < 0 || ::poll(&ready, 1, static_cast<int>(timeout.count())) <= 0) {
+    std::array<pollfd, 2> ready{{{m_fd, POLLIN, 0}, {m_wake, POLLIN, 0}}};
+    if (m_fd < 0 || ::poll(ready.data(), ready.size(), static_cast<int>(timeout.count())) <= 0 ||
+        (ready[1].revents & POLLIN) != 0) {
         return false;
     }
     alignas(inotify_event) std::array<char, std::size_t{64} << 10> buffer{};

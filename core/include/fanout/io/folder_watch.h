@@ -24,12 +24,16 @@ public:
     // often several events). Returns the paths that changed, empty on a timeout.
     std::vector<std::string> wait(std::chrono::milliseconds timeout,
                                   std::chrono::milliseconds quiet);
+    // From any thread: a wait() in progress, and every later one, returns at once (empty), so
+    // that the thread waiting can be joined without waiting for its timeout.
+    void interrupt();
 
 private:
     // Reads the pending events into `changed`; false when none came within `timeout`.
     bool read(std::chrono::milliseconds timeout, std::vector<std::string>& changed);
 
     int m_fd = -1;
+    int m_wake = -1;                      // an eventfd that interrupt() makes readable
     std::map<std::string, int> m_watches; // folder -> watch descriptor
     std::map<int, std::string> m_folders;
 };

@@ -360,6 +360,11 @@ constexpr int kNextTurnMs = 1;
 
 void MainWindow::showResult(const SessionPtr& session) {
     const auto& stats = session->result->stats;
+    // A rescan of the same project keeps the selected module (found again by its path); the
+    // selection is cleared first, as its id is the old result's (and the inspector would explain
+    // that id in the new result).
+    const auto kept = moduleByKey(*session->result, m_selectedKey);
+    m_selection.clear();
     setTables();
     m_inspector->setSession(session);
     fillWorkspacePicker(session);
@@ -384,10 +389,7 @@ void MainWindow::showResult(const SessionPtr& session) {
     m_waitingForTurns = true;
     // The views that follow the selection are filled on later turns of the event loop, one
     // each, so that no single turn stalls the window (a 100,000-module result took 70 ms at once).
-    // A rescan of the same project keeps the selected module (found again by its path); else
-    // start where the trouble usually is: the module with the largest fan-out.
-    const auto kept = moduleByKey(*session->result, m_selectedKey);
-    m_selection.clear(); // ids are those of the new result from here on
+    // Without a kept module, start where the trouble usually is: the largest fan-out.
     auto top = std::make_shared<std::optional<ModuleId>>(kept);
     showInTurns(session, {[this, session, top, keepView = kept.has_value()] {
                               if (!*top) {

@@ -8,12 +8,27 @@ namespace fanout::ui {
 
 TableModel::TableModel(QObject* parent) : QAbstractTableModel(parent) {}
 
-void TableModel::setContent(TableContent content) {
-    beginResetModel();
+bool TableModel::setContent(TableContent content) {
+    const bool sameShape =
+        m_content.rows == content.rows && m_content.rows > 0 &&
+        m_content.columns.size() == content.columns.size() &&
+        std::equal(m_content.columns.begin(), m_content.columns.end(), content.columns.begin(),
+                   [](const auto& a, const auto& b) { return a.title == b.title; });
+    if (!sameShape) {
+        beginResetModel();
+    }
     m_content = std::move(content);
     m_order = std::move(m_content.order);
     m_content.order.clear();
-    endResetModel();
+    if (!sameShape) {
+        endResetModel();
+        return true;
+    }
+    // The same rows and columns: what each position shows changed, in place. Views keep their
+    // scroll position, selection and column widths, and nothing is measured again (a reset of
+    // 100,000 rows cost several milliseconds per table on every watch update).
+    emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+    return false;
 }
 
 TableColumn textColumn(const QString& title, std::function<QVariant(int)> text) {

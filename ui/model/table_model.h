@@ -61,8 +61,10 @@ public:
 
     explicit TableModel(QObject* parent = nullptr);
 
-    // Swaps the content (a new scan) with a model reset; rows come in content.order.
-    void setContent(TableContent content);
+    // Swaps the content (a new scan); rows come in content.order. With the same number of rows
+    // and the same columns (a rescan after an edit that kept the module list) the rows are
+    // updated in place (dataChanged); otherwise the model is reset. Returns whether it was reset.
+    bool setContent(TableContent content);
     const TableContent& content() const { return m_content; }
     // The first row showing `module`, or -1.
     int rowOfModule(ModuleId module) const;

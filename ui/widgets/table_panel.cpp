@@ -97,7 +97,7 @@ void TablePanel::setContent(TableContent content) {
     const auto userOrder = header->sortIndicatorOrder();
     const int column = content.defaultSortColumn;
     const auto order = content.defaultSortOrder;
-    m_model.setContent(std::move(content));
+    const bool reset = m_model.setContent(std::move(content));
     {
         // The rows come sorted: the indicator is only shown, the view must not sort again.
         const QSignalBlocker blocker(header);
@@ -108,6 +108,9 @@ void TablePanel::setContent(TableContent content) {
             m_view->sortByColumn(i, userOrder);
             break;
         }
+    }
+    if (!reset) {
+        return; // updated in place: the user's column widths stay
     }
     m_view->resizeColumnsToContents();
     for (int i = 0; i < m_model.columnCount(); ++i) {

@@ -68,6 +68,38 @@ TEST_F(TableModels, EveryTablePassesTheModelTesterThroughResetsSortAndFilter) {
     }
 }
 
+// A content of the same shape (a rescan that kept the module list) updates the rows in place;
+// another shape resets the model. The proxy and the model stay valid either way.
+TEST_F(TableModels, SameShapeUpdatesInPlaceAndAnotherShapeResets) {
+    TableModel model;
+    FilterProxy proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester modelTester(&model,
+                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester proxyTester(&proxy,
+                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
+    EXPECT_TRUE(model.setContent(hotspotTable(session())));
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    auto again = hotspotTable(session());
+    presort(again);
+    EXPECT_FALSE(model.setContent(std::move(again)));
+    EXPECT_EQ(resets.count(), 0);
+    ASSERT_EQ(changed.count(), 1);
+    EXPECT_EQ(changed.at(0).at(0).toModelIndex(), model.index(0, 0));
+    EXPECT_EQ(changed.at(0).at(1).toModelIndex(),
+              model.index(model.rowCount() - 1, model.columnCount() - 1));
+    EXPECT_EQ(proxy.rowCount(), model.rowCount());
+    // The Change column makes another shape.
+    auto marked = hotspotTable(session());
+    markChanges(marked, std::make_shared<const ModuleChanges>(ScanDocument{}, ScanDocument{},
+                                                              QStringLiteral("x")));
+    EXPECT_TRUE(model.setContent(std::move(marked)));
+    EXPECT_EQ(resets.count(), 1);
+    EXPECT_TRUE(model.setContent(directiveTable(session())));
+    EXPECT_EQ(resets.count(), 2);
+}
+
 TEST_F(TableModels, HotspotsSortByFanOutNumericallyAndTheBarrelLeads) {
     TableModel model;
     FilterProxy proxy;

@@ -90,7 +90,7 @@ void ScanController::start(const QString& root, const ScanOverrides& overrides) 
                 return;
             }
             post([this] { markPhase(tr("analysing")); });
-            auto session = std::make_shared<const ScanSession>(std::move(result));
+            auto session = makeSession(std::move(result));
             auto document =
                 std::make_shared<ScanDocument>(documentOf(*session->result, session->analysis));
             document->file =

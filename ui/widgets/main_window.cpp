@@ -360,12 +360,18 @@ constexpr int kNextTurnMs = 1;
 
 void MainWindow::showResult(const SessionPtr& session) {
     const auto& stats = session->result->stats;
-    // A rescan of the same project keeps the selected module (found again by its path); the
-    // selection is cleared first, as its id is the old result's (and the inspector would explain
-    // that id in the new result).
+    // A rescan of the same project keeps the selected module (found again by its path). Its id
+    // in the new result is usually the old one (an edit keeps the module list): the selection
+    // then stays as it is; otherwise it is cleared first, as the inspector would explain the old
+    // id in the new result.
     const auto kept = moduleByKey(*session->result, m_selectedKey);
-    m_selection.clear();
+    if (!kept || kept != m_selection.current()) {
+        m_selection.clear();
+    }
     setTables();
+    for (auto& [panel, table] : m_tables) {
+        table->showModule(m_selection.current()); // a kept selection, in tables that were reset
+    }
     m_inspector->setSession(session);
     fillWorkspacePicker(session);
     const auto changes = m_controller.changes();

@@ -30,9 +30,10 @@ public:
     // The module of the row shown first (after sorting and filtering).
     std::optional<ModuleId> topModule() const;
 
-private:
+    // Makes the row of `module` current and scrolls to it (what a selection does).
     void showModule(std::optional<ModuleId> module);
 
+private:
     ModuleSelection& m_selection;
     TableModel m_model;
     FilterProxy m_proxy;

@@ -9,6 +9,7 @@
 #include "result_tables.h"
 #include "table_panel.h"
 #include "temp_dir.h"
+#include <QTableView>
 
 #include <QAbstractItemModelTester>
 #include <QGraphicsItem>
@@ -114,6 +115,12 @@ TEST_F(ComparePanelTest, ARescanMarksWhatChangedAndKeepsTheSelection) {
     const auto [pageText, pageMark] = changeOf("src/app/Page.tsx");
     EXPECT_TRUE(pageText.isEmpty()) << pageText.toStdString();
     EXPECT_EQ(pageMark, RowChange::None);
+    // The hotspot table shows the kept module as its current row, also after a rescan that
+    // finds nothing changed (rows updated in place, the selection left as it is).
+    const auto currentModule = [&] {
+        return TableModel::moduleAt(window.table(Panel::Hotspots).view().currentIndex());
+    };
+    EXPECT_EQ(currentModule(), moduleNamed("src/app/Page.tsx"));
     const auto changes = window.controller().changes();
     ASSERT_TRUE(changes);
     EXPECT_EQ(changes->addedCount(), 1u) << "extra.ts; camera.js was reached before too";
@@ -122,6 +129,12 @@ TEST_F(ComparePanelTest, ARescanMarksWhatChangedAndKeepsTheSelection) {
                           "node_modules/icons/index.js (worker)") != changes->gone().end());
     EXPECT_TRUE(window.statusBar()->currentMessage().contains(
         QStringLiteral("Since the previous scan: 1 new, 3 gone, 1 edited")))
+        << window.statusBar()->currentMessage().toStdString();
+    scan(true);
+    EXPECT_EQ(window.selection().current(), moduleNamed("src/app/Page.tsx"));
+    EXPECT_EQ(currentModule(), moduleNamed("src/app/Page.tsx"));
+    EXPECT_TRUE(window.statusBar()->currentMessage().contains(
+        QStringLiteral("No module changed since the previous scan.")))
         << window.statusBar()->currentMessage().toStdString();
 }
 

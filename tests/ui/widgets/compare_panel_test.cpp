@@ -9,13 +9,13 @@
 #include "result_tables.h"
 #include "table_panel.h"
 #include "temp_dir.h"
-#include <QTableView>
 
 #include <QAbstractItemModelTester>
 #include <QGraphicsItem>
 #include <QGraphicsView>
 #include <QSignalSpy>
 #include <QStatusBar>
+#include <QTableView>
 
 #include <gtest/gtest.h>
 

@@ -372,7 +372,6 @@ void MainWindow::showResult(const SessionPtr& session) {
     for (auto& [panel, table] : m_tables) {
         table->showModule(m_selection.current()); // a kept selection, in tables that were reset
     }
-    m_inspector->setSession(session);
     fillWorkspacePicker(session);
     const auto changes = m_controller.changes();
     statusBar()->showMessage(
@@ -397,7 +396,10 @@ void MainWindow::showResult(const SessionPtr& session) {
     // each, so that no single turn stalls the window (a 100,000-module result took 70 ms at once).
     // Without a kept module, start where the trouble usually is: the largest fan-out.
     auto top = std::make_shared<std::optional<ModuleId>>(kept);
-    showInTurns(session, {[this, session, top, keepView = kept.has_value()] {
+    // The inspector explains the selected module in the new result (its exact reach) in a turn
+    // of its own; until then it shows the old result, which it keeps alive.
+    showInTurns(session, {[this, session] { m_inspector->setSession(session); },
+                          [this, session, top, keepView = kept.has_value()] {
                               if (!*top) {
                                   *top = m_tables.at(Panel::Hotspots)->topModule();
                               }

@@ -121,12 +121,19 @@ int main(int argc, char** argv) {
             QApplication::quit();
             return;
         }
+        if (run == 2 && (!session || session->result->modules.empty())) {
+            std::printf("watch update: skipped (no module to edit: %s)\n",
+                        window.errorText().toStdString().c_str());
+            ticker.stop();
+            QApplication::quit();
+            return;
+        }
         if (run == 2) {
             // Watching starts from the rescan's result; the edit comes from outside, as an
             // editor's save would.
             window.watchAction().setChecked(true);
-            QTimer::singleShot(300, &window, [&] {
-                const auto first = firstPartyModule(*window.controller().session()->result);
+            QTimer::singleShot(300, &window, [&, session] {
+                const auto first = firstPartyModule(*session->result);
                 edited = {first, readAll(first)};
                 begin();
                 std::ofstream(first, std::ios::app) << "\n// edited by fanout_gui_stall_bench\n";

@@ -68,6 +68,13 @@ std::size_t FolderWatch::watch(const std::vector<std::string>& folders) {
     return failed;
 }
 
+void FolderWatch::resume() {
+    std::uint64_t count = 0;
+    if (m_wake >= 0) {
+        [[maybe_unused]] const auto got = ::read(m_wake, &count, sizeof count);
+    }
+}
+
 bool FolderWatch::read(std::chrono::milliseconds timeout, std::vector<std::string>& changed) {
     std::array<pollfd, 2> ready{{{m_fd, POLLIN, 0}, {m_wake, POLLIN, 0}}};
     if (m_fd < 0 || ::poll(ready.data(), ready.size(), static_cast<int>(timeout.count())) <= 0 ||

@@ -35,7 +35,7 @@ TEST(FolderWatch, AFolderInotifyRefusesIsCountedAndAMissingOneIsNot) {
     EXPECT_EQ(watch.watch({folder, folder + "/file.txt", folder + "/missing"}), 1u);
 }
 
-TEST(FolderWatch, AnInterruptEndsAWaitInProgressAndEveryLaterOne) {
+TEST(FolderWatch, AnInterruptEndsEveryWaitUntilResumed) {
     testing::TempDir dir;
     FolderWatch watch;
     ASSERT_EQ(watch.watch({std::filesystem::canonical(dir.path()).string()}), 0u);
@@ -46,6 +46,11 @@ TEST(FolderWatch, AnInterruptEndsAWaitInProgressAndEveryLaterOne) {
     EXPECT_TRUE(waiting.get().empty());
     dir.write("later.ts", "export {};\n");
     EXPECT_TRUE(watch.wait(1h, 100ms).empty()); // at once: the watch is being stopped
+    // Resumed, the same watch reports what changed meanwhile.
+    watch.resume();
+    const auto changed = watch.wait(5s, 100ms);
+    ASSERT_EQ(changed.size(), 1u);
+    EXPECT_TRUE(changed.front().ends_with("/later.ts")) << changed.front();
 }
 
 } // namespace

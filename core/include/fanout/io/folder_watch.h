@@ -27,6 +27,10 @@ public:
     // From any thread: a wait() in progress, and every later one, returns at once (empty), so
     // that the thread waiting can be joined without waiting for its timeout.
     void interrupt();
+    // Ends the interrupt: waits wait again (call once the interrupted waiter has stopped). A watch
+    // kept this way, rather than closed and opened again, costs nothing: closing an inotify
+    // instance with 30 watches took ~15 ms.
+    void resume();
 
 private:
     // Reads the pending events into `changed`; false when none came within `timeout`.

@@ -109,6 +109,14 @@ const ModuleChange* ModuleChanges::of(ModuleId module) const {
     return &m_changes[m_index[module.value] - 1];
 }
 
+RowChange ModuleChanges::mark(ModuleId module) const {
+    const auto* change = of(module);
+    if (change == nullptr) {
+        return RowChange::None;
+    }
+    return change->added ? RowChange::Added : RowChange::Changed;
+}
+
 QString ModuleChanges::text(ModuleId module) const {
     const auto* change = of(module);
     if (change == nullptr) {

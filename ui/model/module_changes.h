@@ -13,6 +13,10 @@
 
 namespace fanout::ui {
 
+// How a module (a table row, a cell, a node) differs from the scan the shown one is compared with:
+// the views mark changed ones.
+enum class RowChange { None, Changed, Added };
+
 // How one module of a scan differs from the same module (same environment and path) in the scan
 // it is compared with.
 struct ModuleChange {
@@ -39,6 +43,8 @@ public:
     const QString& beforeName() const { return m_beforeName; }
     // Null when the module did not change (or nothing is compared).
     const ModuleChange* of(ModuleId module) const;
+    // How views mark the module: None when it did not change.
+    RowChange mark(ModuleId module) const;
     // "new", "edited +120 B", "reach −1,642", "was use client", joined by ", "; empty if unchanged.
     QString text(ModuleId module) const;
     // Sorts new modules first, then by the size of the change of reach, directive, bytes.

@@ -343,11 +343,7 @@ void markChanges(TableContent& content, const std::shared_ptr<const ModuleChange
     }
     content.changeOfRow = [changes, module](int row) {
         const auto id = module(row);
-        const auto* change = id ? changes->of(*id) : nullptr;
-        if (change == nullptr) {
-            return RowChange::None;
-        }
-        return change->added ? RowChange::Added : RowChange::Changed;
+        return id ? changes->mark(*id) : RowChange::None;
     };
 }
 

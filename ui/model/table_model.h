@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "module_changes.h"
+
 #include "module_id.h"
 
 #include <QAbstractTableModel>
@@ -26,9 +28,6 @@ TableColumn textColumn(const QString& title, std::function<QVariant(int row)> te
 // A column of numbers, sorted as numbers.
 TableColumn numberColumn(const QString& title, const std::function<QVariant(int row)>& value,
                          const QString& toolTip = {});
-
-// How a row differs from the scan the shown one is compared with: the views mark changed rows.
-enum class RowChange { None, Changed, Added };
 
 struct TableContent {
     int rows = 0;

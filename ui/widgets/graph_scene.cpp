@@ -232,15 +232,16 @@ void drawViewGraph(QGraphicsScene& scene, const ScanSession& s, const ViewGraph&
                 border.setWidthF(3);
             }
         }
-        if (const auto* change = node.kind == ViewNodeKind::Module && changes != nullptr
-                                     ? changes->of(ModuleId{node.id})
-                                     : nullptr) {
-            auto halo = changeColor(change->added ? RowChange::Added : RowChange::Changed);
+        const auto mark = node.kind == ViewNodeKind::Module && changes != nullptr
+                              ? changes->mark(ModuleId{node.id})
+                              : RowChange::None;
+        if (mark != RowChange::None) {
+            auto halo = changeColor(mark);
             halo.setAlpha(255);
-            auto* mark = scene.addRect(box.adjusted(-5, -5, 5, 5), Qt::NoPen, halo);
-            mark->setZValue(0.5);
-            mark->setData(0, static_cast<int>(i));
-            mark->setToolTip(changes->text(ModuleId{node.id}));
+            auto* item = scene.addRect(box.adjusted(-5, -5, 5, 5), Qt::NoPen, halo);
+            item->setZValue(0.5);
+            item->setData(0, static_cast<int>(i));
+            item->setToolTip(changes->text(ModuleId{node.id}));
         }
         auto* rect = scene.addRect(box, border, fill);
         rect->setData(0, static_cast<int>(i));

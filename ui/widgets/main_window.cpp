@@ -523,12 +523,9 @@ void MainWindow::showTreemap(const QString& title, const std::vector<ModuleId>& 
     std::vector<TreemapView::Item> items;
     items.reserve(modules.size());
     for (const auto module : modules) {
-        const auto* change = changes ? changes->of(module) : nullptr;
         items.push_back({module, static_cast<double>(session->result->module(module).bytes),
                          static_cast<double>(session->analysis.modules[module.value].reachEstimate),
-                         change == nullptr
-                             ? RowChange::None
-                             : (change->added ? RowChange::Added : RowChange::Changed)});
+                         changes ? changes->mark(module) : RowChange::None});
     }
     m_treemap->setItems(title, std::move(items), [session](ModuleId module) {
         return modulePath(*session, module).section(QLatin1Char('/'), -1);

@@ -40,19 +40,26 @@ private:
     static inline SessionPtr* s_session = nullptr;
 };
 
+// A table model behind the proxy, both checked by Qt's model tester (Fatal) while they live.
+struct TestedModel {
+    TestedModel() { proxy.setSourceModel(&model); }
+    TableModel model;
+    FilterProxy proxy;
+    QAbstractItemModelTester modelTester{&model,
+                                         QAbstractItemModelTester::FailureReportingMode::Fatal};
+    QAbstractItemModelTester proxyTester{&proxy,
+                                         QAbstractItemModelTester::FailureReportingMode::Fatal};
+};
+
 // Every table passes Qt's model checks, through the proxy too, and survives a content swap.
 TEST_F(TableModels, EveryTablePassesTheModelTesterThroughResetsSortAndFilter) {
     const std::function<TableContent(const SessionPtr&)> builders[] = {
         hotspotTable,   directiveTable,  packageTable,
         duplicateTable, unresolvedTable, barrelImportTable};
     for (const auto& build : builders) {
-        TableModel model;
-        FilterProxy proxy;
-        proxy.setSourceModel(&model);
-        QAbstractItemModelTester modelTester(&model,
-                                             QAbstractItemModelTester::FailureReportingMode::Fatal);
-        QAbstractItemModelTester proxyTester(&proxy,
-                                             QAbstractItemModelTester::FailureReportingMode::Fatal);
+        TestedModel tested;
+        auto& model = tested.model;
+        auto& proxy = tested.proxy;
         auto content = build(session());
         const auto rows = content.rows;
         model.setContent(std::move(content));
@@ -71,13 +78,9 @@ TEST_F(TableModels, EveryTablePassesTheModelTesterThroughResetsSortAndFilter) {
 // A content of the same shape (a rescan that kept the module list) updates the rows in place;
 // another shape resets the model. The proxy and the model stay valid either way.
 TEST_F(TableModels, SameShapeUpdatesInPlaceAndAnotherShapeResets) {
-    TableModel model;
-    FilterProxy proxy;
-    proxy.setSourceModel(&model);
-    QAbstractItemModelTester modelTester(&model,
-                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
-    QAbstractItemModelTester proxyTester(&proxy,
-                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
+    TestedModel tested;
+    auto& model = tested.model;
+    auto& proxy = tested.proxy;
     EXPECT_TRUE(model.setContent(hotspotTable(session())));
     QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);

@@ -159,7 +159,9 @@ std::string watchLine(const std::vector<std::string>& changed, const ScanResult&
          << (cache.hit       ? "unchanged"
              : cache.updated ? "updated from the cache"
                              : "scanned")
-         << " in " << static_cast<long>(after.stats.wallMs) << " ms";
+         << " in "
+         << static_cast<long>(cache.hit || cache.updated ? cache.checkMs : after.stats.wallMs)
+         << " ms";
     return line.str();
 }
 

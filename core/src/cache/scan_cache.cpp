@@ -5,6 +5,7 @@
 #include "cache/archive_types.h"
 #include "cache/cache_file.h"
 #include "cache/input_check.h"
+#include "cache/prior_rescan.h"
 #include "cache/result_patch.h"
 
 #include <chrono>
@@ -188,7 +189,26 @@ std::shared_ptr<const ScanResult> cachedScan(const ScanConfig& config, const Sca
                 }
                 return result;
             }
-            problem = check.change + "; scanned again: " + why;
+            std::string refused;
+            if (auto rescanned = detail::rescanEdited(config, options, std::move(result),
+                                                      cached.inputs, check.edited, refused)) {
+                const auto written = detail::writeCacheFile(file, key, cached.inputs, *rescanned);
+                detail::markUsed(file);
+                if (report != nullptr) {
+                    report->folders = foldersOf(cached.inputs);
+                    report->updated = true;
+                    report->stored = written.empty();
+                    report->checkMs = millisecondsSince(start);
+                    report->note = check.change + " (" + why +
+                                   "): " + std::to_string(check.edited.size()) +
+                                   " file(s) scanned again, the rest taken from the cached scan; " +
+                                   std::to_string(check.files) + " files and " +
+                                   std::to_string(check.folders) + " folders checked";
+                }
+                return rescanned;
+            }
+            problem = check.change + "; scanned again: " + why +
+                      (refused.empty() ? std::string() : " (" + refused + ")");
         } else {
             problem = check.change;
         }

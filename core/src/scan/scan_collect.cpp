@@ -168,6 +168,10 @@ void ScanState::collectModules(const std::vector<ModuleState*>& order, ScanResul
             if (&file != findingsOf) { // once per file, whatever its environments
                 findingsOf = &file;
                 addNonLiteralFindings(file, result);
+                if (file.seeded) {
+                    const auto found = m_prior->nonLiteralFindings(file.path);
+                    result.findings.insert(result.findings.end(), found.begin(), found.end());
+                }
             }
         }
         // Copied, not moved: a string moved out of the scan state stays where a worker allocated

@@ -42,6 +42,9 @@ ScanState::ScanState(const ScanConfig& config, const ScanOptions& options)
     if (const auto project = m_cache->impl().packageJson(m_config.root)) {
         m_projectSideEffects = project->sideEffects();
     }
+    if (options.prior != nullptr) {
+        m_prior = std::make_unique<PriorIndex>(*options.prior);
+    }
     for (const auto& environment : m_config.environments) {
         m_resolvers.emplace_back(environment.resolver, m_cache);
     }
@@ -138,6 +141,13 @@ FileState& ScanState::fileState(const std::string& realPath) {
         file->path = realPath;
         file->script = isScriptPath(realPath);
         file->excluded = isExcluded(realPath);
+        if (const auto* known = m_prior ? m_prior->anyModule(realPath) : nullptr) {
+            // What the previous scan's resolutions gave it; this scan's own add to it.
+            file->aliases.insert(known->aliases.begin(), known->aliases.end());
+            if (known->package) {
+                file->package = sharedPackage(m_prior->result().packages[known->package->value]);
+            }
+        }
         return file;
     });
     return *state;
@@ -173,6 +183,10 @@ void ScanState::enqueueEntry(const std::string& path, bool conditional) {
         std::lock_guard lock(file.aliasMutex);
         if (const auto alias = normalizePath(path); alias != file.path) {
             file.aliases.insert(alias);
+            if (m_prior) {
+                std::lock_guard fresh(m_freshAliasesMutex);
+                m_freshAliases.insert(file.path + '\n' + alias);
+            }
         }
     }
     enqueue(file, environment, !file.script, conditional);
@@ -231,6 +245,15 @@ std::uint16_t ScanState::effectiveEnvironment(const FileState& file,
 
 void ScanState::parse(FileState& file, Extractor& extractor) {
     file.parseOnce.call([&] {
+        if (m_prior && m_prior->seed(file, *m_names)) {
+            ++m_filesParsed;
+            m_bytesRead += file.bytes;
+            if (file.extraction.lexed) {
+                ++m_filesLexed;
+                m_bytesLexed += file.bytes;
+            }
+            return;
+        }
         auto contents = m_options.readFile ? m_options.readFile(file.path)
                                            : readFile(file.path, m_config.maxFileBytes);
         if (m_options.inputs != nullptr) {
@@ -515,6 +538,11 @@ void ScanState::follow(const PendingEdge& edge, const FileState& file, const Imp
 
 PendingEdge ScanState::resolveEdge(const FileState& file, std::uint16_t environment,
                                    std::uint32_t recordIndex) {
+    if (file.seeded) {
+        if (auto edge = priorEdge(file, environment, recordIndex)) {
+            return std::move(*edge);
+        }
+    }
     const ImportRecord& record = file.extraction.imports[recordIndex];
     PendingEdge edge;
     edge.record = recordIndex;
@@ -550,6 +578,10 @@ PendingEdge ScanState::resolveEdge(const FileState& file, std::uint16_t environm
         std::lock_guard lock(target.aliasMutex);
         if (result.requestedPath != target.path) {
             target.aliases.insert(result.requestedPath);
+            if (m_prior) {
+                std::lock_guard fresh(m_freshAliasesMutex);
+                m_freshAliases.insert(target.path + '\n' + result.requestedPath);
+            }
         }
         if (!target.package && result.package) {
             target.package = sharedPackage(*result.package);

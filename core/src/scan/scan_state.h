@@ -7,6 +7,7 @@
 #include "fanout/scan/scanner.h"
 #include "io/once.h"
 #include "io/once_map.h"
+#include "scan/scan_prior.h"
 
 #include <array>
 #include <atomic>
@@ -30,6 +31,7 @@ struct FileState {
     std::string path;
     bool script = false;
     bool excluded = false;
+    bool seeded = false; // taken from a previous scan (ScanOptions::prior), not read
     Once parseOnce;
     bool readOk = false;
     bool tooLarge = false;
@@ -108,6 +110,9 @@ public:
     ScanState(const ScanConfig& config, const ScanOptions& options);
 
     void run();
+    // With a previous scan (ScanOptions::prior), after run(): the path strings only the gone
+    // imports of edited files gave files are taken back, as a full scan would not have them.
+    void settlePriorAliases();
     // What the result depends on (files read, folders listed, answers): after run(), before
     // collect().
     void recordInputs(ScanInputs& inputs) const;
@@ -137,6 +142,9 @@ private:
     // What one record resolves to; nothing is queued.
     PendingEdge resolveEdge(const FileState& file, std::uint16_t environment,
                             std::uint32_t recordIndex);
+    // The edge the previous scan found for the record, when it scanned the module.
+    std::optional<PendingEdge> priorEdge(const FileState& file, std::uint16_t environment,
+                                         std::uint32_t recordIndex);
     // Queues what an edge leads to: its target whole, or the names it imports when optimizing.
     void follow(const PendingEdge& edge, const FileState& file, const ImportRecord& record);
     bool optimizedBarrel(const FileState& file) const;
@@ -164,6 +172,11 @@ private:
     std::vector<std::uint16_t> m_serverOf;
 
     OnceMap<std::shared_ptr<FileState>> m_files;
+    std::unique_ptr<PriorIndex> m_prior;
+    // With a previous scan: the path strings this scan's own resolutions gave files, as
+    // "real path\npath string".
+    std::mutex m_freshAliasesMutex;
+    std::unordered_set<std::string> m_freshAliases;
 
     std::mutex m_queueMutex;
     std::condition_variable m_queueChanged;

@@ -17,6 +17,7 @@ std::shared_ptr<const ScanResult> scan(const ScanConfig& config, const ScanOptio
     const auto start = std::chrono::steady_clock::now();
     auto state = std::make_unique<detail::ScanState>(config, options);
     state->run();
+    state->settlePriorAliases();
     if (options.inputs != nullptr) {
         state->recordInputs(*options.inputs);
     }

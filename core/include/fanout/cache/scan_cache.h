@@ -26,8 +26,9 @@ struct ScanCacheSettings {
 // What the cache did for one scan, for the line a front end prints.
 struct ScanCacheReport {
     bool hit = false; // nothing the result depends on changed: it came from the cache
-    // Only the contents of files changed, and not what they import, export or declare: the cached
-    // result was updated (sizes, positions) rather than scanned again.
+    // Only the contents of files changed: the cached result was updated (sizes, positions) when
+    // each still imports, exports and declares what it did; else those files were scanned again
+    // and the graph walked anew, everything else taken from the cached result (not read again).
     bool updated = false;
     bool stored = false; // the cache now holds this scan
     std::string note;    // one sentence: what was checked, or why the cache was not used
@@ -52,7 +53,9 @@ std::string defaultScanCacheDir();
 // configuration depends on changed (files read, folders listed, what the resolver asked of the
 // file system, package.json and tsconfig files), that result is loaded; when only the contents of
 // a few files changed, and each still imports, exports and declares what it did, the cached result
-// is updated in place; otherwise the project is scanned. The cache is rewritten when it changed. A
+// is updated in place; when they import something else, they are scanned again and the graph walked
+// anew with what the cached result says of every other file (see PriorScan); otherwise the
+// project is scanned. The cache is rewritten when it changed. A
 // cache written by another version, truncated, corrupt or unreadable is never trusted: the scan
 // runs and `report` says why. The cache folder is never inside the project (the cache is then not
 // used).

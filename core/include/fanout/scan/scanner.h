@@ -9,6 +9,8 @@
 #include <functional>
 #include <memory>
 #include <stop_token>
+#include <string>
+#include <vector>
 
 namespace fanout {
 
@@ -21,6 +23,17 @@ struct ScanProgress {
     std::uint64_t residentBytes = 0;
     // Set on the last report: every file is read; the result is being sorted and built.
     bool readingDone = false;
+};
+
+// A previous scan of the same project and configuration, none of whose inputs changed but the
+// contents of the `edited` files (the persistent cache's check says so). A scan given it takes what
+// that scan found of every other file (records, resolutions, sizes, identities) instead of reading,
+// parsing and resolving it again, and walks the graph from the entries as usual: modules no longer
+// reached go, modules newly reached are scanned. Its result is a full scan's.
+struct PriorScan {
+    std::shared_ptr<const ScanResult> result;
+    const ScanInputs* inputs = nullptr;
+    std::vector<std::string> edited;
 };
 
 struct ScanOptions {
@@ -37,6 +50,8 @@ struct ScanOptions {
     // When set, filled with what the result depends on (for a persistent cache); the scan then
     // also hashes every file it reads.
     ScanInputs* inputs = nullptr;
+    // When set, what the previous scan found of unchanged files is reused (see PriorScan).
+    PriorScan* prior = nullptr;
 };
 
 // Walks the import graph from the entries. Every real file is read and parsed at most once,

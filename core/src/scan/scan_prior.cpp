@@ -1,0 +1,230 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "scan/scan_prior.h"
+
+#include "scan/scan_state.h"
+
+#include <set>
+
+namespace fanout::detail {
+
+PriorIndex::PriorIndex(const PriorScan& prior) : m_prior(prior) {
+    const auto& result = *prior.result;
+    for (std::uint32_t m = 0; m < result.modules.size(); ++m) {
+        m_firstModule.try_emplace(result.modules[m].path, m);
+    }
+    // Edges are sorted by importer: each module's are a range.
+    m_edgeBegin.assign(result.modules.size() + 1, 0);
+    for (const auto& edge : result.edges) {
+        ++m_edgeBegin[edge.importer.value + 1];
+    }
+    for (std::size_t m = 1; m < m_edgeBegin.size(); ++m) {
+        m_edgeBegin[m] += m_edgeBegin[m - 1];
+    }
+    for (const auto& record : prior.inputs->files) {
+        m_records.emplace(record.path, &record);
+    }
+    for (const auto& path : prior.edited) {
+        m_edited.insert(path);
+    }
+    // Findings are sorted by path, then kind.
+    for (std::size_t i = 0; i < result.findings.size(); ++i) {
+        const auto& finding = result.findings[i];
+        if (finding.kind == "non-literal-import") {
+            auto [it, added] = m_findings.try_emplace(finding.path, i, i + 1);
+            it->second.second = i + 1;
+        }
+    }
+}
+
+const ScanModule* PriorIndex::anyModule(std::string_view path) const {
+    const auto it = m_firstModule.find(path);
+    return it == m_firstModule.end() ? nullptr : &m_prior.result->modules[it->second];
+}
+
+std::optional<std::uint32_t> PriorIndex::parsedModule(std::string_view path,
+                                                      std::uint16_t environment) const {
+    const auto it = m_firstModule.find(path);
+    if (it == m_firstModule.end()) {
+        return std::nullopt;
+    }
+    const auto& modules = m_prior.result->modules;
+    for (auto m = it->second; m < modules.size() && modules[m].path == path; ++m) {
+        if (modules[m].environment == environment) {
+            if (modules[m].kind != ModuleKind::Parsed) {
+                return std::nullopt;
+            }
+            return m;
+        }
+    }
+    return std::nullopt;
+}
+
+std::span<const ScanEdge> PriorIndex::edgesOf(std::uint32_t module) const {
+    const auto& edges = m_prior.result->edges;
+    return {edges.data() + m_edgeBegin[module], m_edgeBegin[module + 1] - m_edgeBegin[module]};
+}
+
+std::span<const Finding> PriorIndex::nonLiteralFindings(std::string_view path) const {
+    const auto it = m_findings.find(path);
+    if (it == m_findings.end()) {
+        return {};
+    }
+    const auto& findings = m_prior.result->findings;
+    return {findings.data() + it->second.first, it->second.second - it->second.first};
+}
+
+bool PriorIndex::seed(FileState& file, NameTable& names) const {
+    if (m_edited.contains(file.path)) {
+        return false;
+    }
+    const auto record = m_records.find(file.path);
+    const auto first = m_firstModule.find(file.path);
+    if (record == m_records.end() || first == m_firstModule.end()) {
+        return false;
+    }
+    const auto& result = *m_prior.result;
+    // Any parsed module of the file: every one has an edge per record of the file.
+    auto m = first->second;
+    while (m < result.modules.size() && result.modules[m].path == file.path &&
+           result.modules[m].kind != ModuleKind::Parsed) {
+        ++m;
+    }
+    if (m == result.modules.size() || result.modules[m].path != file.path) {
+        return false;
+    }
+    const auto& module = result.modules[m];
+    const auto edges = edgesOf(m);
+    Extraction& x = file.extraction;
+    x.imports.reserve(edges.size());
+    for (const auto& edge : edges) {
+        ImportRecord imported;
+        imported.specifier = edge.specifier;
+        imported.kind = edge.kind;
+        imported.typeOnly = edge.typeOnly;
+        imported.position = edge.position;
+        imported.form = edge.form;
+        imported.namesBegin = static_cast<std::uint32_t>(x.names.size());
+        imported.namesCount = edge.namesCount;
+        for (const auto name : result.namesOf(edge)) {
+            x.names.push_back(names.intern(result.name(name)));
+        }
+        for (const auto local : result.localsOf(edge)) {
+            x.locals.push_back(names.intern(result.name(local)));
+        }
+        x.imports.push_back(std::move(imported));
+    }
+    const auto edgeBegin = m_edgeBegin[m];
+    for (ExportEntry entry : module.exports) {
+        entry.name = names.intern(result.name(entry.name));
+        entry.imported = names.intern(result.name(entry.imported));
+        if (entry.record != ExportEntry::kLocal) {
+            entry.record -= edgeBegin;
+        }
+        x.exports.push_back(entry);
+    }
+    x.commonJs = module.commonJs;
+    x.counts = module.counts;
+    x.specDirective = module.specDirective;
+    x.rwsdkDirective = module.rwsdkDirective;
+    x.parseErrors = module.parseErrors;
+    x.lexed = record->second->lexed;
+    file.identity = record->second->identity;
+    file.hash = record->second->hash;
+    file.bytes = module.bytes;
+    file.readOk = true;
+    file.seeded = true;
+    return true;
+}
+
+std::optional<PendingEdge> ScanState::priorEdge(const FileState& file, std::uint16_t environment,
+                                                std::uint32_t recordIndex) {
+    const auto module = m_prior->parsedModule(file.path, environment);
+    if (!module) {
+        return std::nullopt; // not scanned in this environment before: resolved now
+    }
+    const auto edges = m_prior->edgesOf(*module);
+    if (recordIndex >= edges.size() ||
+        (edges[recordIndex].resolution == ResolutionKind::File && !edges[recordIndex].target)) {
+        return std::nullopt;
+    }
+    const ScanEdge& old = edges[recordIndex];
+    PendingEdge edge;
+    edge.record = recordIndex;
+    edge.targetEnvironment = environment;
+    edge.resolution = old.resolution;
+    edge.notes = sharedNotes(old.notes());
+    if (old.target) {
+        const ScanModule& target = m_prior->result().module(*old.target);
+        edge.target = &fileState(target.path);
+        edge.asset = target.kind == ModuleKind::Asset;
+    }
+    return edge;
+}
+
+void ScanState::settlePriorAliases() {
+    if (!m_prior) {
+        return;
+    }
+    // The path strings the previous imports of edited files and of modules no longer reached gave
+    // files still reached: each stays only if an import gives it now (this scan's own
+    // resolutions are known; the imports taken from the previous scan are resolved again, those
+    // leading to such a file only).
+    std::unordered_map<std::string_view, FileState*> reached;
+    std::unordered_set<std::pair<std::string_view, std::uint16_t>, TupleHash> reachedModules;
+    for (auto& [key, state] : m_modules) {
+        if (state.file != nullptr) {
+            reached.emplace(state.file->path, state.file);
+            reachedModules.insert({state.file->path, state.environment});
+        }
+    }
+    std::unordered_map<FileState*, std::set<std::string>> doubtful;
+    const auto& prior = m_prior->result();
+    for (std::uint32_t m = 0; m < prior.modules.size(); ++m) {
+        const auto& module = prior.modules[m];
+        if (!m_prior->edited(module.path) &&
+            reachedModules.contains({module.path, module.environment})) {
+            continue;
+        }
+        for (const auto& edge : m_prior->edgesOf(m)) {
+            if (!edge.target || edge.typeOnly || prior.module(*edge.target).aliases.empty()) {
+                continue;
+            }
+            const auto& target = prior.module(*edge.target);
+            const auto now = reached.find(target.path);
+            if (now == reached.end()) {
+                continue;
+            }
+            const auto resolved =
+                m_resolvers[module.environment].resolve(module.path, edge.specifier, edge.kind);
+            if (resolved.kind == ResolutionKind::File && resolved.requestedPath != target.path &&
+                !m_freshAliases.contains(target.path + '\n' + resolved.requestedPath)) {
+                doubtful[now->second].insert(resolved.requestedPath);
+            }
+        }
+    }
+    if (doubtful.empty()) {
+        return;
+    }
+    for (auto& [key, state] : m_modules) {
+        if (state.file == nullptr || !state.file->seeded) {
+            continue;
+        }
+        for (const auto& edge : state.edges) {
+            const auto it = edge.target != nullptr ? doubtful.find(edge.target) : doubtful.end();
+            const auto& record = state.file->extraction.imports[edge.record];
+            if (it == doubtful.end() || it->second.empty() || record.typeOnly) {
+                continue;
+            }
+            const auto resolved = m_resolvers[state.environment].resolve(
+                state.file->path, record.specifier, record.kind);
+            it->second.erase(resolved.requestedPath);
+        }
+    }
+    for (auto& [file, aliases] : doubtful) {
+        for (const auto& alias : aliases) {
+            file->aliases.erase(alias); // given by the imports that are gone alone
+        }
+    }
+}
+
+} // namespace fanout::detail

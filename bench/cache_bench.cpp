@@ -39,12 +39,15 @@ struct Timed {
     double seconds = 0;
 };
 
+// Until the result is back. A rescan that updated the cache stores it on a thread of its own
+// meanwhile; that write is waited for after the clock stops (the next edit of a user comes later).
 Timed timedScan(const fanout::ScanConfig& config, const fanout::ScanOptions& options,
                 const fanout::ScanCacheSettings& settings) {
     Timed out;
     const auto start = Clock::now();
     out.result = fanout::cachedScan(config, options, settings, &out.report);
     out.seconds = secondsSince(start);
+    fanout::finishCacheWrites();
     return out;
 }
 

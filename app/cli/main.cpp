@@ -8,6 +8,7 @@
 #include "resolve_command.h"
 #include "scan_command.h"
 
+#include "fanout/cache/scan_cache.h"
 #include "fanout/scan/allocator_arenas.h"
 #include "fanout/version.h"
 
@@ -43,10 +44,17 @@ int main(int argc, char** argv) {
         const int code = app.exit(error);
         return code == 0 ? 0 : kUsageError;
     }
+    // A rescan through the cache hands its result back while the cache is still being stored.
+    const auto finished = [](int code) {
+        for (const auto& problem : fanout::finishCacheWrites()) {
+            std::cerr << "fanout: the scan cache was not stored: " << problem << "\n";
+        }
+        return code;
+    };
     try {
         for (const auto& command : commands) {
             if (const int code = command(); code >= 0) {
-                return code;
+                return finished(code);
             }
         }
     } catch (const std::exception& error) {

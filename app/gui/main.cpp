@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "fanout/cache/scan_cache.h"
 #include "fanout/demo/demo_project.h"
 #include "fanout/io/atomic_file.h"
 #include "fanout/scan/allocator_arenas.h"
@@ -176,5 +177,7 @@ int main(int argc, char** argv) {
         }
     }
     window.openProject(dir);
-    return QApplication::exec();
+    const int code = QApplication::exec();
+    fanout::finishCacheWrites(); // an update of the scan cache still being stored
+    return code;
 }

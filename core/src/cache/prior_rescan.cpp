@@ -2,43 +2,38 @@
 #include "cache/prior_rescan.h"
 
 #include <algorithm>
-#include <tuple>
+#include <iterator>
+#include <unordered_set>
 
 namespace fanout::detail {
 namespace {
 
-// `into` and `from`, one entry per key (`from`'s where both have it), sorted by key.
+// `into` with the entries of `from` in place of those with the same key (`from`'s are few: what
+// this scan asked that the cached one had not, or asked again).
 template <typename Entry, typename Key>
 void mergeByKey(std::vector<Entry>& into, std::vector<Entry>&& from, Key key) {
-    const auto before = [&](const Entry& a, const Entry& b) { return key(a) < key(b); };
-    std::stable_sort(from.begin(), from.end(), before);
-    from.erase(std::unique(from.begin(), from.end(),
-                           [&](const Entry& a, const Entry& b) { return key(a) == key(b); }),
-               from.end());
-    std::vector<Entry> merged;
-    merged.reserve(into.size() + from.size());
-    std::stable_sort(into.begin(), into.end(), before);
-    auto old = into.begin();
-    for (auto& entry : from) {
-        while (old != into.end() && before(*old, entry)) {
-            merged.push_back(std::move(*old++));
+    struct Hash {
+        std::size_t operator()(const std::pair<std::string_view, int>& k) const {
+            return std::hash<std::string_view>{}(k.first) * 31 + static_cast<std::size_t>(k.second);
         }
-        while (old != into.end() && !before(entry, *old)) {
-            ++old; // the same key: this scan's answer
-        }
-        merged.push_back(std::move(entry));
+    };
+    std::unordered_set<std::pair<std::string_view, int>, Hash> replaced;
+    for (const auto& entry : from) {
+        replaced.insert(key(entry));
     }
-    std::move(old, into.end(), std::back_inserter(merged));
-    into = std::move(merged);
+    if (!replaced.empty()) {
+        std::erase_if(into, [&](const Entry& entry) { return replaced.contains(key(entry)); });
+    }
+    std::move(from.begin(), from.end(), std::back_inserter(into));
 }
 
 } // namespace
 
-std::shared_ptr<const ScanResult> rescanEdited(const ScanConfig& config, const ScanOptions& options,
-                                               std::shared_ptr<const ScanResult> cached,
-                                               ScanInputs& inputs,
-                                               const std::vector<FileRecord*>& edited,
-                                               std::string& why) {
+std::shared_ptr<ScanResult> scanWithPrior(PriorUse use, const ScanConfig& config,
+                                          const ScanOptions& options,
+                                          std::shared_ptr<ScanResult> cached, ScanInputs& inputs,
+                                          const std::vector<FileRecord*>& edited,
+                                          std::string& why) {
     if (config.optimizing()) {
         why = "the optimized graph follows names";
         return nullptr;
@@ -57,21 +52,48 @@ std::shared_ptr<const ScanResult> rescanEdited(const ScanConfig& config, const S
     ScanOptions seeded = options;
     seeded.inputs = &recorded;
     seeded.prior = &prior;
-    auto result = scan(config, seeded);
-    if (result->stats.cancelled) {
-        why = "cancelled";
-        return nullptr;
+    std::shared_ptr<ScanResult> result;
+    if (use == PriorUse::Splice) {
+        result = spliceScan(config, seeded, why);
+        if (!result) {
+            return nullptr;
+        }
+        // The records of the files read or taken now in place of the cached ones; the files no
+        // longer reached are no longer inputs.
+        std::unordered_set<std::string_view> modules;
+        for (const auto& module : result->modules) {
+            modules.insert(module.path);
+        }
+        std::unordered_set<std::string_view> gone;
+        for (const auto& module : prior.result->modules) {
+            if (!modules.contains(module.path)) {
+                gone.insert(module.path);
+            }
+        }
+        std::erase_if(inputs.files, [&](const FileRecord& f) { return gone.contains(f.path); });
+        mergeByKey(inputs.files, std::move(recorded.files),
+                   [](const FileRecord& f) { return std::pair<std::string_view, int>(f.path, 0); });
+        std::sort(inputs.files.begin(), inputs.files.end(),
+                  [](const FileRecord& a, const FileRecord& b) { return a.path < b.path; });
+    } else {
+        auto walked = scan(config, seeded);
+        if (walked->stats.cancelled) {
+            why = "cancelled";
+            return nullptr;
+        }
+        // Each reached file has its record, taken or read.
+        result = std::const_pointer_cast<ScanResult>(std::move(walked));
+        inputs.files = std::move(recorded.files);
     }
-    // What the walk asked of the file system now, beside what the cached scan asked (still so):
-    // the files are this scan's alone (each reached file has its record, taken or read), and the
-    // scan's start stays the cached one's (the records taken were trusted against it).
-    inputs.files = std::move(recorded.files);
-    mergeByKey(inputs.answers, std::move(recorded.answers),
-               [](const PathAnswer& a) { return std::tie(a.path, a.question); });
+    // What the scan asked of the file system now, beside what the cached scan asked (still so).
+    // The scan's start stays the cached one's (the records taken were trusted against it).
+    mergeByKey(inputs.answers, std::move(recorded.answers), [](const PathAnswer& a) {
+        return std::pair<std::string_view, int>(a.path, static_cast<int>(a.question));
+    });
     mergeByKey(inputs.folders, std::move(recorded.folders),
-               [](const FolderRead& f) { return std::tie(f.path); });
+               [](const FolderRead& f) { return std::pair<std::string_view, int>(f.path, 0); });
     mergeByKey(inputs.manifests, std::move(recorded.manifests),
-               [](const FileRecord& f) { return std::tie(f.path); });
+               [](const FileRecord& f) { return std::pair<std::string_view, int>(f.path, 0); });
     return result;
 }
 

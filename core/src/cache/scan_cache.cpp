@@ -117,8 +117,10 @@ std::optional<std::string> scanCacheChange(const ScanConfig& config, const ScanO
         return std::nullopt;
     }
     const auto key = configKey(config, options);
+    const auto file = cacheFile(config, dir, key);
+    detail::waitForCacheWrite(file);
     detail::CacheFile cached;
-    if (!detail::readCacheFile(cacheFile(config, dir, key), key, cached).empty()) {
+    if (!detail::readCacheFile(file, key, cached).empty()) {
         return std::nullopt;
     }
     const auto check = detail::checkInputs(cached.inputs, settings.trustMarginNs);
@@ -139,6 +141,7 @@ std::shared_ptr<const ScanResult> cachedScan(const ScanConfig& config, const Sca
     if (report != nullptr) {
         report->file = file;
     }
+    detail::waitForCacheWrite(file); // an update of this very cache still being written
     detail::CacheFile cached;
     std::string problem = detail::readCacheFile(file, key, cached);
     const double readMs = millisecondsSince(start);
@@ -165,9 +168,7 @@ std::shared_ptr<const ScanResult> cachedScan(const ScanConfig& config, const Sca
             if (why.empty()) {
                 markFromCache(*result, config, start);
                 std::string written;
-                if (!check.unchanged) {
-                    written = detail::writeCacheFile(file, key, cached.inputs, *result);
-                } else if (check.refreshed) {
+                if (check.unchanged && check.refreshed) {
                     // Touched but unchanged files: remembered as they are now, so the next check
                     // need not read them.
                     written = detail::rewriteInputs(file, key, cached);
@@ -187,28 +188,49 @@ std::shared_ptr<const ScanResult> cachedScan(const ScanConfig& config, const Sca
                         std::to_string(check.files) + " files and " +
                         std::to_string(check.folders) + " folders checked";
                 }
+                if (!check.unchanged) {
+                    detail::writeCacheFileSoon(file, key, std::move(cached.inputs), result);
+                }
                 return result;
             }
-            std::string refused;
-            if (auto rescanned = detail::rescanEdited(config, options, std::move(result),
-                                                      cached.inputs, check.edited, refused)) {
-                const auto written = detail::writeCacheFile(file, key, cached.inputs, *rescanned);
-                detail::markUsed(file);
+            // Their imports changed: the cached result updated in place when the graph's modules
+            // allow it, else the graph walked again with the rest taken from it.
+            std::string spliceWhy;
+            std::string walkWhy;
+            const auto partial = [&](std::shared_ptr<ScanResult> rescanned, bool spliced) {
+                if (spliced) {
+                    markFromCache(*rescanned, config, start);
+                }
                 if (report != nullptr) {
                     report->folders = foldersOf(cached.inputs);
                     report->updated = true;
-                    report->stored = written.empty();
+                    report->stored = true;
                     report->checkMs = millisecondsSince(start);
-                    report->note = check.change + " (" + why +
-                                   "): " + std::to_string(check.edited.size()) +
-                                   " file(s) scanned again, the rest taken from the cached scan; " +
-                                   std::to_string(check.files) + " files and " +
-                                   std::to_string(check.folders) + " folders checked";
+                    report->note =
+                        check.change + " (" + why + "): " +
+                        (spliced ? "the graph updated in place ("
+                                 : std::to_string(check.edited.size()) +
+                                       " file(s) scanned again, the rest taken from the cached "
+                                       "scan (" +
+                                       spliceWhy + "; ") +
+                        std::to_string(rescanned->modules.size()) + " modules); " +
+                        std::to_string(check.files) + " files and " +
+                        std::to_string(check.folders) + " folders checked";
                 }
+                detail::writeCacheFileSoon(file, key, std::move(cached.inputs), rescanned);
                 return rescanned;
+            };
+            if (auto spliced =
+                    detail::scanWithPrior(detail::PriorUse::Splice, config, options, result,
+                                          cached.inputs, check.edited, spliceWhy)) {
+                return partial(std::move(spliced), true);
             }
-            problem = check.change + "; scanned again: " + why +
-                      (refused.empty() ? std::string() : " (" + refused + ")");
+            if (auto walked = detail::scanWithPrior(detail::PriorUse::Walk, config, options,
+                                                    std::move(result), cached.inputs, check.edited,
+                                                    walkWhy)) {
+                return partial(std::move(walked), false);
+            }
+            problem = check.change + "; scanned again: " + why + " (" + walkWhy + ")";
         } else {
             problem = check.change;
         }
@@ -251,6 +273,10 @@ std::vector<std::string> foldersToWatch(const std::vector<std::string>& depended
     }
     folders.insert(root);
     return {folders.begin(), folders.end()};
+}
+
+std::vector<std::string> finishCacheWrites() {
+    return detail::finishWrites();
 }
 
 std::string clearScanCache(const std::string& dir) {

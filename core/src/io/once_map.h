@@ -27,6 +27,13 @@ public:
         return slot->value; // a node of the map: its address never changes
     }
 
+    // The value of a key, if one was computed. Only once nothing computes any more (as forEach).
+    const Value* find(const std::string& key) const {
+        const Shard& shard = m_shards[std::hash<std::string>{}(key) % m_shards.size()];
+        const auto it = shard.map.find(key);
+        return it == shard.map.end() ? nullptr : &it->second.value;
+    }
+
     // Every key with its value, in no order. Only once nothing computes any more (no get()
     // running): the values are read without waiting.
     template <typename Visit> void forEach(Visit&& visit) const {

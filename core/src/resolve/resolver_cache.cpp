@@ -88,7 +88,7 @@ FileType statType(ResolverCache::Impl& cache, const std::string& path) {
 // unreadable folders, and names missing on a case-insensitive file system are stat()ed.
 FileType ResolverCache::Impl::type(const std::string& path) {
     return types.get(path, [&] {
-        if (path == "/" || !startsWith(path, "/")) {
+        if (path == "/" || !startsWith(path, "/") || preferStat) {
             return statType(*this, path);
         }
         const auto dir = std::string(detail::parentPath(path));
@@ -151,7 +151,8 @@ std::optional<std::string> ResolverCache::Impl::realPath(const std::string& path
         std::string candidate = *parent == "/" ? "" : *parent;
         candidate += '/';
         candidate += detail::baseName(path);
-        const auto listed = dirListing(*parent).typeOf(detail::baseName(path));
+        const auto listed =
+            preferStat ? std::nullopt : dirListing(*parent).typeOf(detail::baseName(path));
         if (listed && (*listed == DT_REG || *listed == DT_DIR)) {
             return candidate;
         }

@@ -93,6 +93,11 @@ struct ResolverCache::Impl {
     // when it cannot be read, is malformed or is not an object.
     std::optional<nlohmann::ordered_json> readManifest(const std::string& path, bool jsonc);
 
+    // Answer what kind a path is and build real paths with a stat() per path rather than from
+    // its folder's listing: for a few questions (a rescan of one file), where listing a folder of
+    // 10,000 icons would cost more than all of them. The answers are the same.
+    bool preferStat = false;
+
     detail::OnceMap<detail::FileType> types;
     detail::OnceMap<std::optional<std::string>> realPaths;
     detail::OnceMap<detail::DirListing> listings;

@@ -19,6 +19,13 @@ std::uint64_t sizeOnDisk(const std::string& path) {
 
 } // namespace
 
+Finding nonLiteralFinding(const std::string& path, const NonLiteralImport& call) {
+    return {"non-literal-import", path,
+            std::string(toString(call.kind)) + "(" + call.expression + ") at " +
+                std::to_string(call.position.line) + ":" + std::to_string(call.position.column) +
+                " is not followed"};
+}
+
 std::shared_ptr<ScanResult> ScanState::collect(double scanMs) {
     const auto collectStart = std::chrono::steady_clock::now();
     auto result = std::make_shared<ScanResult>();
@@ -89,10 +96,7 @@ bool lastModuleOfFile(const std::vector<ModuleState*>& order, std::size_t i) {
 
 void addNonLiteralFindings(const FileState& file, ScanResult& result) {
     for (const auto& call : file.extraction.nonLiteralImports) {
-        result.findings.push_back({"non-literal-import", file.path,
-                                   std::string(toString(call.kind)) + "(" + call.expression +
-                                       ") at " + std::to_string(call.position.line) + ":" +
-                                       std::to_string(call.position.column) + " is not followed"});
+        result.findings.push_back(nonLiteralFinding(file.path, call));
     }
 }
 
@@ -229,21 +233,7 @@ void ScanState::collectEdges(const std::vector<ModuleState*>& order, ScanResult&
 
 ScanEdge ScanState::edgeOf(PendingEdge& pending, const Extraction& extraction,
                            ScanResult& result) const {
-    const ImportRecord& record = extraction.imports[pending.record];
-    ScanEdge edge;
-    edge.specifier = record.specifier;
-    edge.kind = record.kind;
-    edge.typeOnly = record.typeOnly;
-    edge.position = record.position;
-    edge.form = record.form;
-    edge.resolution = pending.resolution;
-    edge.setNotes(std::move(pending.notes));
-    const auto names = extraction.namesOf(record);
-    edge.namesBegin = static_cast<std::uint32_t>(result.edgeNames.size());
-    edge.namesCount = static_cast<std::uint32_t>(names.size());
-    result.edgeNames.insert(result.edgeNames.end(), names.begin(), names.end());
-    const auto locals = extraction.localsOf(record);
-    result.edgeLocals.insert(result.edgeLocals.end(), locals.begin(), locals.end());
+    ScanEdge edge = edgeFacts(pending, extraction, result);
     if (pending.target != nullptr) {
         const bool parsedTarget =
             !pending.asset && pending.target->script && !pending.target->excluded;
@@ -261,9 +251,30 @@ ScanEdge ScanState::edgeOf(PendingEdge& pending, const Extraction& extraction,
     return edge;
 }
 
+ScanEdge ScanState::edgeFacts(PendingEdge& pending, const Extraction& extraction,
+                              ScanResult& result) const {
+    const ImportRecord& record = extraction.imports[pending.record];
+    ScanEdge edge;
+    edge.specifier = record.specifier;
+    edge.kind = record.kind;
+    edge.typeOnly = record.typeOnly;
+    edge.position = record.position;
+    edge.form = record.form;
+    edge.resolution = pending.resolution;
+    edge.setNotes(std::move(pending.notes));
+    const auto names = extraction.namesOf(record);
+    edge.namesBegin = static_cast<std::uint32_t>(result.edgeNames.size());
+    edge.namesCount = static_cast<std::uint32_t>(names.size());
+    result.edgeNames.insert(result.edgeNames.end(), names.begin(), names.end());
+    const auto locals = extraction.localsOf(record);
+    result.edgeLocals.insert(result.edgeLocals.end(), locals.begin(), locals.end());
+    return edge;
+}
+
 void ScanState::addDirectiveBoundaries(ScanResult& result) const {
-    std::set<std::string> boundaries;
-    std::set<std::string> actions;
+    // By module id: modules are sorted by path, so sorted ids give sorted paths.
+    std::vector<std::uint32_t> boundaries;
+    std::vector<std::uint32_t> actions;
     for (const auto& edge : result.edges) {
         if (!edge.target || edge.typeOnly) {
             continue;
@@ -272,13 +283,22 @@ void ScanState::addDirectiveBoundaries(ScanResult& result) const {
         if (target.directive.directive == Directive::Client &&
             result.module(edge.importer).environment ==
                 m_serverOf[result.module(edge.importer).environment]) {
-            boundaries.insert(target.path);
+            boundaries.push_back(edge.target->value);
         } else if (target.directive.directive == Directive::Server) {
-            actions.insert(target.path);
+            actions.push_back(edge.target->value);
         }
     }
-    result.clientBoundaries.assign(boundaries.begin(), boundaries.end());
-    result.serverActions.assign(actions.begin(), actions.end());
+    const auto paths = [&](std::vector<std::uint32_t>& ids, std::vector<std::string>& into) {
+        std::sort(ids.begin(), ids.end());
+        into.clear();
+        for (const auto id : ids) {
+            if (into.empty() || into.back() != result.modules[id].path) {
+                into.push_back(result.modules[id].path);
+            }
+        }
+    };
+    paths(boundaries, result.clientBoundaries);
+    paths(actions, result.serverActions);
 }
 
 void ScanState::fillStats(ScanResult& result, double scanMs,

@@ -13,7 +13,7 @@ namespace {
 // name in a folder that could be read and is case-sensitive), so that the folder's identity
 // vouches for the answer.
 bool answeredByListing(ResolverCache::Impl& cache, std::string_view path) {
-    if (path == "/" || !startsWith(path, "/")) {
+    if (path == "/" || !startsWith(path, "/") || cache.preferStat) {
         return false;
     }
     const auto dir = std::string(parentPath(path));

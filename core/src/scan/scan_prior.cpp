@@ -7,8 +7,15 @@
 
 namespace fanout::detail {
 
-PriorIndex::PriorIndex(const PriorScan& prior) : m_prior(prior) {
+PriorIndex::PriorIndex(const PriorScan& prior)
+    : m_prior(prior), m_names(std::make_unique<std::atomic<NameId>[]>(prior.result->names.size())),
+      m_walked(std::make_unique<std::atomic<bool>[]>(prior.result->modules.size())) {
     const auto& result = *prior.result;
+    for (std::size_t i = 0; i < result.names.size(); ++i) {
+        m_names[i].store(kNoName, std::memory_order_relaxed);
+    }
+    m_firstModule.reserve(result.modules.size());
+    m_records.reserve(prior.inputs->files.size());
     for (std::uint32_t m = 0; m < result.modules.size(); ++m) {
         m_firstModule.try_emplace(result.modules[m].path, m);
     }
@@ -34,6 +41,15 @@ PriorIndex::PriorIndex(const PriorScan& prior) : m_prior(prior) {
             it->second.second = i + 1;
         }
     }
+}
+
+NameId PriorIndex::name(NameId prior, NameTable& names) const {
+    auto id = m_names[prior].load(std::memory_order_relaxed);
+    if (id == kNoName) {
+        id = names.intern(m_prior.result->name(prior));
+        m_names[prior].store(id, std::memory_order_relaxed);
+    }
+    return id;
 }
 
 const ScanModule* PriorIndex::anyModule(std::string_view path) const {
@@ -106,17 +122,17 @@ bool PriorIndex::seed(FileState& file, NameTable& names) const {
         imported.namesBegin = static_cast<std::uint32_t>(x.names.size());
         imported.namesCount = edge.namesCount;
         for (const auto name : result.namesOf(edge)) {
-            x.names.push_back(names.intern(result.name(name)));
+            x.names.push_back(this->name(name, names));
         }
         for (const auto local : result.localsOf(edge)) {
-            x.locals.push_back(names.intern(result.name(local)));
+            x.locals.push_back(this->name(local, names));
         }
         x.imports.push_back(std::move(imported));
     }
     const auto edgeBegin = m_edgeBegin[m];
     for (ExportEntry entry : module.exports) {
-        entry.name = names.intern(result.name(entry.name));
-        entry.imported = names.intern(result.name(entry.imported));
+        entry.name = name(entry.name, names);
+        entry.imported = name(entry.imported, names);
         if (entry.record != ExportEntry::kLocal) {
             entry.record -= edgeBegin;
         }
@@ -147,6 +163,7 @@ std::optional<PendingEdge> ScanState::priorEdge(const FileState& file, std::uint
         (edges[recordIndex].resolution == ResolutionKind::File && !edges[recordIndex].target)) {
         return std::nullopt;
     }
+    m_prior->markWalked(*module);
     const ScanEdge& old = edges[recordIndex];
     PendingEdge edge;
     edge.record = recordIndex;
@@ -165,24 +182,29 @@ void ScanState::settlePriorAliases() {
     if (!m_prior) {
         return;
     }
-    // The path strings the previous imports of edited files and of modules no longer reached gave
-    // files still reached: each stays only if an import gives it now (this scan's own
-    // resolutions are known; the imports taken from the previous scan are resolved again, those
-    // leading to such a file only).
-    std::unordered_map<std::string_view, FileState*> reached;
-    std::unordered_set<std::pair<std::string_view, std::uint16_t>, TupleHash> reachedModules;
-    for (auto& [key, state] : m_modules) {
-        if (state.file != nullptr) {
-            reached.emplace(state.file->path, state.file);
-            reachedModules.insert({state.file->path, state.environment});
+    // Every file this scan reached has its state (an import led to it).
+    const auto stale = staleAliases(
+        [&](std::string_view path) { return m_files.find(std::string(path)) != nullptr; });
+    for (const auto& [path, aliases] : stale) {
+        auto& file = **m_files.find(path);
+        for (const auto& alias : aliases) {
+            file.aliases.erase(alias); // given by the imports that are gone alone
         }
     }
-    std::unordered_map<FileState*, std::set<std::string>> doubtful;
+}
+
+std::unordered_map<std::string, std::set<std::string>>
+ScanState::staleAliases(const std::function<bool(std::string_view)>& reached) {
+    // The path strings the previous imports of edited files and of modules no longer walked gave
+    // files still reached: each stays only if an import gives it now (this scan's own resolutions
+    // are known; the imports taken from the previous scan are resolved again, those leading to
+    // such a file only).
     const auto& prior = m_prior->result();
+    std::unordered_map<std::string, std::set<std::string>> doubtful;
+    std::vector<bool> doubtfulTarget(prior.modules.size());
     for (std::uint32_t m = 0; m < prior.modules.size(); ++m) {
         const auto& module = prior.modules[m];
-        if (!m_prior->edited(module.path) &&
-            reachedModules.contains({module.path, module.environment})) {
+        if (m_prior->walked(m) && !m_prior->edited(module.path)) {
             continue;
         }
         for (const auto& edge : m_prior->edgesOf(m)) {
@@ -190,41 +212,37 @@ void ScanState::settlePriorAliases() {
                 continue;
             }
             const auto& target = prior.module(*edge.target);
-            const auto now = reached.find(target.path);
-            if (now == reached.end()) {
+            if (!reached(target.path)) {
                 continue;
             }
             const auto resolved =
                 m_resolvers[module.environment].resolve(module.path, edge.specifier, edge.kind);
             if (resolved.kind == ResolutionKind::File && resolved.requestedPath != target.path &&
                 !m_freshAliases.contains(target.path + '\n' + resolved.requestedPath)) {
-                doubtful[now->second].insert(resolved.requestedPath);
+                doubtful[target.path].insert(resolved.requestedPath);
+                doubtfulTarget[edge.target->value] = true;
             }
         }
     }
     if (doubtful.empty()) {
-        return;
+        return doubtful;
     }
-    for (auto& [key, state] : m_modules) {
-        if (state.file == nullptr || !state.file->seeded) {
+    // Their importers walked with the edges they had: what each gives now.
+    for (const auto& edge : prior.edges) {
+        const auto importer = edge.importer.value;
+        if (!edge.target || !doubtfulTarget[edge.target->value] || edge.typeOnly ||
+            !m_prior->walked(importer) || m_prior->edited(prior.modules[importer].path)) {
             continue;
         }
-        for (const auto& edge : state.edges) {
-            const auto it = edge.target != nullptr ? doubtful.find(edge.target) : doubtful.end();
-            const auto& record = state.file->extraction.imports[edge.record];
-            if (it == doubtful.end() || it->second.empty() || record.typeOnly) {
-                continue;
-            }
-            const auto resolved = m_resolvers[state.environment].resolve(
-                state.file->path, record.specifier, record.kind);
-            it->second.erase(resolved.requestedPath);
+        const auto& from = prior.modules[importer];
+        auto& aliases = doubtful[prior.module(*edge.target).path];
+        if (!aliases.empty()) {
+            aliases.erase(m_resolvers[from.environment]
+                              .resolve(from.path, edge.specifier, edge.kind)
+                              .requestedPath);
         }
     }
-    for (auto& [file, aliases] : doubtful) {
-        for (const auto& alias : aliases) {
-            file->aliases.erase(alias); // given by the imports that are gone alone
-        }
-    }
+    return doubtful;
 }
 
 } // namespace fanout::detail

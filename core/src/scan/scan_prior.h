@@ -5,6 +5,8 @@
 #include "fanout/result/scan_result.h"
 #include "fanout/scan/scanner.h"
 
+#include <atomic>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -39,7 +41,21 @@ public:
     // package. Null when it did not reach the file.
     const ScanModule* anyModule(std::string_view path) const;
     bool edited(std::string_view path) const { return m_edited.contains(path); }
+    // What the previous scan recorded of a file it read; null if it read none there.
+    const FileRecord* record(std::string_view path) const {
+        const auto it = m_records.find(path);
+        return it == m_records.end() ? nullptr : it->second;
+    }
     std::span<const Finding> nonLiteralFindings(std::string_view path) const;
+    // This scan's id of a name of the previous scan (interned once, whatever the thread).
+    NameId name(NameId prior, NameTable& names) const;
+    // A module of the previous scan walked again with the edges it had (priorEdge).
+    void markWalked(std::uint32_t module) const {
+        m_walked[module].store(true, std::memory_order_relaxed);
+    }
+    bool walked(std::uint32_t module) const {
+        return m_walked[module].load(std::memory_order_relaxed);
+    }
 
 private:
     const PriorScan& m_prior;
@@ -48,6 +64,9 @@ private:
     std::unordered_map<std::string_view, const FileRecord*> m_records;
     std::unordered_set<std::string_view> m_edited;
     std::unordered_map<std::string_view, std::pair<std::size_t, std::size_t>> m_findings;
+    std::unique_ptr<std::atomic<NameId>[]> m_names; // kNoName until interned
+    std::unique_ptr<std::atomic<bool>[]> m_walked;
+    static constexpr NameId kNoName = UINT32_MAX;
 };
 
 } // namespace fanout::detail

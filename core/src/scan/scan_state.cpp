@@ -167,7 +167,7 @@ bool ScanState::isExcluded(const std::string& realPath) const {
     return false;
 }
 
-void ScanState::enqueueEntry(const std::string& path, bool conditional) {
+std::uint16_t ScanState::entryEnvironment(const std::string& path) const {
     std::uint16_t environment = 0;
     if (const auto it = m_config.entryEnvironments.find(path);
         it != m_config.entryEnvironments.end()) {
@@ -177,6 +177,11 @@ void ScanState::enqueueEntry(const std::string& path, bool conditional) {
             }
         }
     }
+    return environment;
+}
+
+void ScanState::enqueueEntry(const std::string& path, bool conditional) {
+    const auto environment = entryEnvironment(path);
     const auto real = m_cache->impl().realPath(path).value_or(normalizePath(path));
     FileState& file = fileState(real);
     {

@@ -14,6 +14,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -90,6 +91,9 @@ struct Task {
     std::uint32_t originRecord = 0;
 };
 
+// The finding of a call to import() or require() that cannot be followed.
+Finding nonLiteralFinding(const std::string& path, const NonLiteralImport& call);
+
 // Hashes a pair or tuple of hashable values, for the scan's sets and maps keyed by them.
 struct TupleHash {
     template <typename Tuple> std::size_t operator()(const Tuple& tuple) const {
@@ -113,6 +117,13 @@ public:
     // With a previous scan (ScanOptions::prior), after run(): the path strings only the gone
     // imports of edited files gave files are taken back, as a full scan would not have them.
     void settlePriorAliases();
+    // With a previous scan: the previous path strings of files `reached` now that only imports
+    // that are gone gave them (by real path).
+    std::unordered_map<std::string, std::set<std::string>>
+    staleAliases(const std::function<bool(std::string_view)>& reached);
+    // With a previous scan whose edited files changed only edges between modules it has (no
+    // module new, no directive changed): that scan updated in place. Null, with `why`, otherwise.
+    std::shared_ptr<ScanResult> splicePrior(std::string& why);
     // What the result depends on (files read, folders listed, answers): after run(), before
     // collect().
     void recordInputs(ScanInputs& inputs) const;
@@ -122,6 +133,9 @@ public:
     void collectModules(const std::vector<ModuleState*>& order, ScanResult& result) const;
     void collectEdges(const std::vector<ModuleState*>& order, ScanResult& result) const;
     ScanEdge edgeOf(PendingEdge& pending, const Extraction& extraction, ScanResult& result) const;
+    // The edge of a record, its target aside (names appended to result.edgeNames/edgeLocals).
+    ScanEdge edgeFacts(PendingEdge& pending, const Extraction& extraction,
+                       ScanResult& result) const;
     // The client boundaries and server actions of a collected result.
     void addDirectiveBoundaries(ScanResult& result) const;
     void fillStats(ScanResult& result, double scanMs,
@@ -155,6 +169,8 @@ private:
     void enqueue(FileState& file, std::uint16_t environment, bool asset, bool conditional = false);
     void flushBatch(std::vector<Task>& batch);
     void enqueueEntry(const std::string& path, bool conditional);
+    // The environment an entry starts in (the first, unless the configuration names one).
+    std::uint16_t entryEnvironment(const std::string& path) const;
     std::uint16_t effectiveEnvironment(const FileState& file, std::uint16_t requested) const;
     Directive directiveOf(const FileState& file) const;
     bool isExcluded(const std::string& realPath) const;

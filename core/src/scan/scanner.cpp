@@ -45,4 +45,18 @@ std::shared_ptr<const ScanResult> scan(const ScanConfig& config, const ScanOptio
     return result;
 }
 
+std::shared_ptr<ScanResult> spliceScan(const ScanConfig& config, const ScanOptions& options,
+                                       std::string& why) {
+    if (options.prior == nullptr) {
+        why = "no previous scan";
+        return nullptr;
+    }
+    detail::ScanState state(config, options);
+    auto result = state.splicePrior(why);
+    if (result && options.inputs != nullptr) {
+        state.recordInputs(*options.inputs);
+    }
+    return result;
+}
+
 } // namespace fanout

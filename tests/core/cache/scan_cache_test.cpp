@@ -68,17 +68,22 @@ protected:
         options.reproducible = true;
         return scanToJson(result, options);
     }
-    // Rescanned: the edited files scanned again, the rest taken from the cached result.
-    enum class Outcome { Scanned, Loaded, Updated, Rescanned };
+    // Spliced: the edited files' new edges put in the cached result in place of the old.
+    // Rescanned: the edited files scanned again, the graph walked with the rest from the cache.
+    enum class Outcome { Scanned, Loaded, Updated, Spliced, Rescanned };
     // Scans through the cache and expects the outcome; the result must equal a plain scan's.
     ScanCacheReport expect(Outcome outcome) {
         ScanCacheReport report;
         const auto result = cached(report);
         EXPECT_EQ(report.hit, outcome == Outcome::Loaded) << report.note;
-        EXPECT_EQ(report.updated, outcome == Outcome::Updated || outcome == Outcome::Rescanned)
+        EXPECT_EQ(report.updated, outcome == Outcome::Updated || outcome == Outcome::Spliced ||
+                                      outcome == Outcome::Rescanned)
             << report.note;
         EXPECT_EQ(result->stats.fromCache,
-                  outcome == Outcome::Loaded || outcome == Outcome::Updated);
+                  outcome != Outcome::Scanned && outcome != Outcome::Rescanned);
+        EXPECT_EQ(report.note.find("the graph updated in place") != std::string::npos,
+                  outcome == Outcome::Spliced)
+            << report.note;
         EXPECT_EQ(report.note.find("taken from the cached scan") != std::string::npos,
                   outcome == Outcome::Rescanned)
             << report.note;
@@ -152,14 +157,15 @@ TEST_P(ScanCacheTest, AnEditThatImportsANewFileScansBoth) {
     expectScan(true);
 }
 
-TEST_P(ScanCacheTest, AnEditThatChangesImportsScansThatFileAndTakesTheRestFromTheCache) {
+TEST_P(ScanCacheTest, AnEditThatChangesImportsUpdatesTheGraphOrWalksItWithTheRestCached) {
     expectScan(false);
-    // The package import gone: its modules go with it.
+    // The package import gone: its modules go with it, the graph updated in place.
     m_project.write("src/main.ts", "import './a';\nimport '@/b';\nimport './view';\n");
-    auto report = expect(Outcome::Rescanned);
+    auto report = expect(Outcome::Spliced);
     EXPECT_NE(report.note.find("changed its imports"), std::string::npos) << report.note;
     EXPECT_FALSE(hasModule(kOne + "index.js"));
-    // Back, from another file, and a module only an import of the edited file reached before.
+    // Back, from another file, and a module only an import of the edited file reached before:
+    // modules the cached scan does not have, so the graph is walked again.
     m_project.write("src/view.tsx", "import { a } from './a';\nimport 'pkg';\n"
                                     "export const View = () => <p>{a}</p>;\n");
     m_project.write("src/main.ts", "import './a';\nimport './view';\n");
@@ -173,7 +179,8 @@ TEST_P(ScanCacheTest, AnEditThatChangesImportsScansThatFileAndTakesTheRestFromTh
     EXPECT_TRUE(hasModule("src/b.ts"));
     // A directive that moves what the file imports to another boundary.
     m_project.write("src/a.ts", "'use client';\nimport './b';\nexport const a = 1;\n");
-    expect(Outcome::Rescanned);
+    report = expect(Outcome::Rescanned);
+    EXPECT_NE(report.note.find("changed its directive"), std::string::npos) << report.note;
     expectScan(true);
 }
 
@@ -183,21 +190,36 @@ TEST_P(ScanCacheTest, PathStringsOnlyAGoneImportGaveAreGoneToo) {
     m_project.write("src/a.ts", "import '../node_modules/.pnpm/pkg@1.0.0/node_modules/pkg';\n"
                                 "export const a = 1;\n");
     expectScan(false);
-    // pkg's file keeps node_modules/pkg/index.js, which view.tsx's import still gives it.
+    const auto aliasesOfPkg = [&] {
+        ScanCacheReport report;
+        const auto result = cached(report);
+        const auto it =
+            std::find_if(result->modules.begin(), result->modules.end(),
+                         [&](const ScanModule& m) { return m.path == file(kOne + "index.js"); });
+        return it == result->modules.end() ? std::vector<std::string>{"(not reached)"}
+                                           : it->aliases;
+    };
+    // pkg's file keeps node_modules/pkg/index.js, which view.tsx's import still gives it. (Each
+    // result is compared with a plain scan's, path strings included.)
     m_project.write("src/main.ts", "import './a';\nimport '@/b';\nimport './view';\n");
-    expect(Outcome::Rescanned);
-    // Gone from view.tsx too: only a.ts's import of its real path is left, and the path string
-    // goes (the result is compared with a plain scan's).
-    m_project.write("src/view.tsx", "import { a } from './a';\n"
+    expect(Outcome::Spliced);
+    EXPECT_EQ(aliasesOfPkg(), std::vector<std::string>{file("node_modules/pkg/index.js")});
+    // Gone from view.tsx too, which imports a new file: the graph is walked again, and only
+    // a.ts's import of the real path is left: the path string goes.
+    m_project.write("src/c.ts", "export {};\n");
+    m_project.write("src/view.tsx", "import { a } from './a';\nimport './c';\n"
                                     "export const View = () => <p>{a}</p>;\n");
     expect(Outcome::Rescanned);
-    ScanCacheReport report;
-    const auto result = cached(report);
-    const auto it =
-        std::find_if(result->modules.begin(), result->modules.end(),
-                     [&](const ScanModule& m) { return m.path == file(kOne + "index.js"); });
-    ASSERT_NE(it, result->modules.end());
-    EXPECT_TRUE(it->aliases.empty());
+    EXPECT_TRUE(aliasesOfPkg().empty());
+    // Given again, then gone again, each time in place.
+    m_project.write("src/view.tsx", "import { a } from './a';\nimport './c';\nimport 'pkg';\n"
+                                    "export const View = () => <p>{a}</p>;\n");
+    expect(Outcome::Spliced);
+    EXPECT_EQ(aliasesOfPkg(), std::vector<std::string>{file("node_modules/pkg/index.js")});
+    m_project.write("src/view.tsx", "import { a } from './a';\nimport './c';\n"
+                                    "export const View = () => <p>{a}</p>;\n");
+    expect(Outcome::Spliced);
+    EXPECT_TRUE(aliasesOfPkg().empty());
     expectScan(true);
 }
 
@@ -233,17 +255,17 @@ TEST_P(ScanCacheTest, AnEditThatChangesImportsOrDirectivesIsScannedAgainWithTheR
     expectScan(false);
     m_project.write("src/main.ts",
                     "import '@/b';\nimport './a';\nimport 'pkg';\nimport './view';\n");
-    auto report = expect(Outcome::Rescanned); // the same imports, in another order
+    auto report = expect(Outcome::Spliced); // the same imports, in another order
     EXPECT_NE(report.note.find("changed its imports"), std::string::npos) << report.note;
     m_project.write("src/view.tsx",
                     "import { a, b } from './a';\nexport const View = () => <p>{a}</p>;\n");
-    report = expect(Outcome::Rescanned); // another name imported
+    report = expect(Outcome::Spliced); // another name imported
     EXPECT_NE(report.note.find("changed its imports"), std::string::npos) << report.note;
     m_project.write("src/a.ts", "'use client';\nexport const a = 1;\n");
     report = expect(Outcome::Rescanned);
     EXPECT_NE(report.note.find("changed its directive"), std::string::npos) << report.note;
     m_project.write("src/a.ts", "'use client';\nexport const a = import(name);\n");
-    expect(Outcome::Rescanned); // a call that cannot be followed: a finding
+    expect(Outcome::Spliced); // a call that cannot be followed: a finding
     m_project.write("src/b.ts", "export const b = 3;\n");
     expect(Outcome::Updated); // the finding of an unchanged file taken from the cache
     expectScan(true);
@@ -267,7 +289,7 @@ TEST_P(ScanCacheTest, AFileReplacedByRenameIsSeen) {
     expectScan(false);
     m_project.write("src/a.tmp", "import './b';\n");
     fs::rename(file("src/a.tmp"), file("src/a.ts"));
-    expect(Outcome::Rescanned);
+    expect(Outcome::Spliced);
     expectScan(true);
 }
 

@@ -76,6 +76,12 @@ std::optional<std::string> scanCacheChange(const ScanConfig& config, const ScanO
 std::vector<std::string> foldersToWatch(const std::vector<std::string>& folders,
                                         const std::string& root);
 
+// A rescan that updated a cached result stores it on a thread of its own (the result is handed
+// back meanwhile). Waits for every such write; returns what went wrong with any ("" for each
+// that did not). Call before the process ends; a later cachedScan() of the same project waits
+// for its own.
+std::vector<std::string> finishCacheWrites();
+
 // Removes every cached scan in `dir` (defaultScanCacheDir() when empty). Returns "" on success,
 // else what went wrong.
 std::string clearScanCache(const std::string& dir = {});

@@ -31,7 +31,8 @@ struct ScanProgress {
 // parsing and resolving it again, and walks the graph from the entries as usual: modules no longer
 // reached go, modules newly reached are scanned. Its result is a full scan's.
 struct PriorScan {
-    std::shared_ptr<const ScanResult> result;
+    // Read by a scan; spliceScan takes its parts (it must hold the only reference).
+    std::shared_ptr<ScanResult> result;
     const ScanInputs* inputs = nullptr;
     std::vector<std::string> edited;
 };
@@ -59,5 +60,14 @@ struct ScanOptions {
 // are dropped as soon as its imports are extracted. A cancelled scan (options.stop) returns within
 // milliseconds with its statistics only (stats.cancelled set, no modules or edges).
 std::shared_ptr<const ScanResult> scan(const ScanConfig& config, const ScanOptions& options = {});
+
+// options.prior updated in place: its edited files read again and their imports resolved, the new
+// edges put in place of the old, and what the entries no longer reach taken out, with everything
+// derived from the graph derived again as a scan does (the same result as scan(), in a fraction of
+// its time). Only when every module the edited files now lead to was in the previous scan, in the
+// same environment, and their directives did not change; else null, with `why`. options.inputs
+// gets what was read and asked (the edited files, and their imports' questions).
+std::shared_ptr<ScanResult> spliceScan(const ScanConfig& config, const ScanOptions& options,
+                                       std::string& why);
 
 } // namespace fanout

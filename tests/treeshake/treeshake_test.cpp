@@ -5,8 +5,12 @@
 // need must be the files esbuild keeps (bytesInOutput > 0).
 #include "fanout/barrels/named_reach.h"
 #include "fanout/base/display_path.h"
+#include "fanout/cache/scan_cache.h"
+#include "fanout/output/scan_json.h"
 #include "fanout/project/project_config.h"
 #include "fanout/scan/scanner.h"
+
+#include "temp_dir.h"
 
 #include <nlohmann/json.hpp>
 
@@ -125,6 +129,66 @@ TEST_F(TreeShake, TheOptimizedScanWalksTheNeededModules) {
     }
     EXPECT_LT(optimized->modules.size() * 4, plain->modules.size());
     EXPECT_LT(optimized->stats.filesRead * 4, plain->stats.filesRead);
+}
+
+// The scan cache on the real app: an edit that replaces barrel imports with direct ones, puts one
+// back and drops another, each rescanned through the cache (the graph updated in place, or walked
+// with the rest from the cache) must equal a plain scan byte for byte. The project is a copy of the
+// app's own files beside a link to its node_modules (so every package file also has a path string).
+TEST_F(TreeShake, RescansThroughTheCacheAfterBarrelImportsChangeEqualAPlainScan) {
+    testing::TempDir project;
+    testing::TempDir cache;
+    for (const auto* file : {"package.json", "fanout.json", "src/main.js"}) {
+        std::ifstream in(kApp + "/" + file);
+        std::stringstream text;
+        text << in.rdbuf();
+        project.write(file, text.str());
+    }
+    fs::create_directory_symlink(kApp + "/node_modules", project.path() / "node_modules");
+    const auto root = fs::canonical(project.path()).string();
+    ScanCacheSettings settings;
+    settings.dir = cache.path().string();
+    const auto json = [](const ScanResult& result) {
+        JsonOptions options;
+        options.reproducible = true;
+        return scanToJson(result, options);
+    };
+    const auto check = [&](const std::string& main, const char* how) {
+        project.write("src/main.js", main);
+        ScanCacheReport report;
+        const auto config = loadScanConfig(root, {});
+        const auto cached = cachedScan(config, {}, settings, &report);
+        EXPECT_TRUE(report.updated) << report.note;
+        EXPECT_NE(report.note.find(how), std::string::npos) << report.note;
+        EXPECT_EQ(json(*cached), json(*scan(config))) << report.note;
+        return cached->modules.size();
+    };
+    ScanCacheReport first;
+    const auto before = cachedScan(loadScanConfig(root, {}), {}, settings, &first);
+    ASSERT_FALSE(first.updated);
+    std::string camera;
+    std::string heart;
+    for (const auto& module : before->modules) {
+        if (module.path.ends_with("/lucide-react/dist/esm/icons/camera.js")) {
+            camera = module.path;
+        } else if (module.path.ends_with("/lucide-react/dist/esm/icons/heart.js")) {
+            heart = module.path;
+        }
+    }
+    ASSERT_FALSE(camera.empty() || heart.empty()) << "lucide-react's icon files moved";
+    const std::string rest =
+        "import { AccessAlarm, ThreeDRotation } from \"@mui/icons-material\";\n"
+        "import { addDays, format } from \"date-fns\";\n"
+        "import { chunk, debounce } from \"lodash-es\";\n";
+    const std::string direct =
+        "import Camera from \"" + camera + "\";\nimport Heart from \"" + heart + "\";\n";
+    const auto barrel = std::string("import { Camera, Heart } from \"lucide-react\";\n");
+    const auto barrelModules = before->modules.size();
+    const auto directModules = check(direct + rest, "the graph updated in place");
+    EXPECT_LT(directModules + 1000, barrelModules) << "the icon barrel's files are gone";
+    EXPECT_EQ(check(barrel + rest, "the rest taken from the cached scan"), barrelModules);
+    EXPECT_LT(check(barrel + "import { addDays } from \"date-fns\";\n", "updated in place"),
+              barrelModules);
 }
 
 } // namespace

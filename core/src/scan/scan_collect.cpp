@@ -73,16 +73,7 @@ std::shared_ptr<ScanResult> ScanState::collect(double scanMs) {
     collectEdges(order, *result);
     result->names = m_names->snapshot();
     addDirectiveBoundaries(*result);
-    for (const auto& finding : m_config.configFindings) {
-        result->findings.push_back({"config-not-static", finding.path, finding.message});
-    }
-    std::sort(result->findings.begin(), result->findings.end(),
-              [](const Finding& a, const Finding& b) {
-                  return std::tie(a.path, a.kind, a.message) < std::tie(b.path, b.kind, b.message);
-              });
-    if (m_config.preset == "rwsdk" && !m_config.compatRwsdk) {
-        addRwsdkFindings(*result);
-    }
+    finishFindings(*result);
 
     fillStats(*result, scanMs, collectStart);
     return result;
@@ -269,6 +260,19 @@ ScanEdge ScanState::edgeFacts(PendingEdge& pending, const Extraction& extraction
     const auto locals = extraction.localsOf(record);
     result.edgeLocals.insert(result.edgeLocals.end(), locals.begin(), locals.end());
     return edge;
+}
+
+void ScanState::finishFindings(ScanResult& result) const {
+    for (const auto& finding : m_config.configFindings) {
+        result.findings.push_back({"config-not-static", finding.path, finding.message});
+    }
+    std::sort(result.findings.begin(), result.findings.end(),
+              [](const Finding& a, const Finding& b) {
+                  return std::tie(a.path, a.kind, a.message) < std::tie(b.path, b.kind, b.message);
+              });
+    if (m_config.preset == "rwsdk" && !m_config.compatRwsdk) {
+        addRwsdkFindings(result);
+    }
 }
 
 void ScanState::addDirectiveBoundaries(ScanResult& result) const {

@@ -57,14 +57,24 @@ const ScanModule* PriorIndex::anyModule(std::string_view path) const {
     return it == m_firstModule.end() ? nullptr : &m_prior.result->modules[it->second];
 }
 
-std::optional<std::uint32_t> PriorIndex::parsedModule(std::string_view path,
-                                                      std::uint16_t environment) const {
+std::pair<std::uint32_t, std::uint32_t> PriorIndex::modulesOf(std::string_view path) const {
     const auto it = m_firstModule.find(path);
     if (it == m_firstModule.end()) {
-        return std::nullopt;
+        return {0, 0};
     }
     const auto& modules = m_prior.result->modules;
-    for (auto m = it->second; m < modules.size() && modules[m].path == path; ++m) {
+    auto end = it->second;
+    while (end < modules.size() && modules[end].path == path) {
+        ++end;
+    }
+    return {it->second, end};
+}
+
+std::optional<std::uint32_t> PriorIndex::parsedModule(std::string_view path,
+                                                      std::uint16_t environment) const {
+    const auto& modules = m_prior.result->modules;
+    const auto [first, end] = modulesOf(path);
+    for (auto m = first; m < end; ++m) {
         if (modules[m].environment == environment) {
             if (modules[m].kind != ModuleKind::Parsed) {
                 return std::nullopt;

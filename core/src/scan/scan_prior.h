@@ -34,6 +34,9 @@ public:
     std::optional<std::uint32_t> parsedModule(std::string_view path,
                                               std::uint16_t environment) const;
     const ScanResult& result() const { return *m_prior.result; }
+    // The previous scan's modules of a file (adjacent, as modules are sorted by path): [first,
+    // end).
+    std::pair<std::uint32_t, std::uint32_t> modulesOf(std::string_view path) const;
     // A module's edges, one per import record of its file, in record order (as the previous scan
     // sorted them).
     std::span<const ScanEdge> edgesOf(std::uint32_t module) const;

@@ -3,12 +3,10 @@
 // lead to now was already in it: the new edges replace the old, and what the entries no longer
 // reach goes. Everything a full scan derives from the graph is derived again the same way.
 #include "base/path_utils.h"
-#include "compat/rwsdk_compat.h"
 #include "resolve/resolver_cache_impl.h"
 #include "scan/scan_state.h"
 
 #include <algorithm>
-#include <deque>
 #include <numeric>
 #include <set>
 
@@ -41,6 +39,7 @@ private:
 // The edges of one edited module, as collect() orders them, with their targets in the previous
 // scan's ids.
 struct NewEdges {
+    const FileState* file = nullptr;
     std::vector<ScanEdge> edges; // names as ranges of `names`/`locals`
     std::vector<NameId> names;
     std::vector<NameId> locals;
@@ -49,413 +48,419 @@ struct NewEdges {
 
 } // namespace
 
-std::shared_ptr<ScanResult> ScanState::splicePrior(std::string& why) {
-    const auto& prior = m_prior->result();
-    m_cache->impl().preferStat = true; // a few questions: a stat() each, no folder listed
-    Extractor extractor(m_names);
-    extractor.setParser(m_options.parser);
-    // The previous scan's module of a file reached in an environment, as collect() would find it.
-    const auto moduleOf = [&](FileState& file, std::uint16_t environment,
-                              bool asset) -> std::optional<std::uint32_t> {
+// The steps of ScanState::splicePrior(); each returns "" or why the splice cannot be done.
+class PriorSplice {
+public:
+    explicit PriorSplice(ScanState& state)
+        : m_state(state), m_prior(*state.m_prior), m_old(m_prior.result()),
+          m_extractor(state.m_names), m_kept(m_old.modules.size()) {
+        m_extractor.setParser(state.m_options.parser);
+    }
+
+    std::shared_ptr<ScanResult> run(std::string& why) {
+        for (auto step :
+             {&PriorSplice::findStarts, &PriorSplice::resolveEdited, &PriorSplice::findReached}) {
+            if (why = (this->*step)(); !why.empty()) {
+                return nullptr;
+            }
+        }
+        return build();
+    }
+
+private:
+    // The previous scan's module of a file reached in an environment, as collect() finds it.
+    std::optional<std::uint32_t> moduleOf(FileState& file, std::uint16_t environment, bool asset) {
         const bool parsed = !asset && file.script && !file.excluded;
         if (parsed) {
-            parse(file, extractor); // taken from the previous scan, or read if edited
-            environment = effectiveEnvironment(file, environment);
+            m_state.parse(file, m_extractor); // taken from the previous scan, or read if edited
+            environment = m_state.effectiveEnvironment(file, environment);
         }
-        const auto first = m_prior->anyModule(file.path);
-        if (first == nullptr) {
-            return std::nullopt;
-        }
-        for (auto m = static_cast<std::uint32_t>(first - prior.modules.data());
-             m < prior.modules.size() && prior.modules[m].path == file.path; ++m) {
-            const auto& module = prior.modules[m];
+        const auto [first, end] = m_prior.modulesOf(file.path);
+        for (auto m = first; m < end; ++m) {
+            const auto& module = m_old.modules[m];
             if (module.environment == environment &&
                 (module.kind == ModuleKind::Parsed) == (parsed && file.readOk)) {
                 return m;
             }
         }
         return std::nullopt;
-    };
+    }
 
     // Where the walk starts, as run() starts it.
-    std::vector<std::uint32_t> starts;
-    const auto addStart = [&](const std::string& path, bool conditional) {
-        const auto environment = entryEnvironment(path);
-        FileState& file = fileState(m_cache->impl().realPath(path).value_or(normalizePath(path)));
-        if (const auto alias = normalizePath(path); alias != file.path) {
-            m_freshAliases.insert(file.path + '\n' + alias); // as the walk gives it
-        }
-        if (conditional && (!file.script || file.excluded)) {
-            return true;
-        }
-        if (file.script && !file.excluded) {
-            parse(file, extractor);
-            if (conditional && directiveOf(file) == Directive::None) {
+    std::string findStarts() {
+        const auto add = [&](const std::string& path, bool conditional) {
+            const auto environment = m_state.entryEnvironment(path);
+            FileState& file = m_state.fileState(
+                m_state.m_cache->impl().realPath(path).value_or(normalizePath(path)));
+            if (const auto alias = normalizePath(path); alias != file.path) {
+                m_state.m_freshAliases.insert(file.path + '\n' + alias); // as the walk gives it
+            }
+            if (conditional && (!file.script || file.excluded)) {
                 return true;
             }
+            if (file.script && !file.excluded) {
+                m_state.parse(file, m_extractor);
+                if (conditional && m_state.directiveOf(file) == Directive::None) {
+                    return true;
+                }
+            }
+            const auto module = moduleOf(file, environment, !file.script);
+            if (module) {
+                m_starts.push_back(*module);
+            }
+            return module.has_value();
+        };
+        const auto& config = m_state.m_config;
+        for (const auto& entry : config.entries) {
+            if (!add(entry, false)) {
+                return "an entry is not a module of the cached scan";
+            }
         }
-        const auto module = moduleOf(file, environment, !file.script);
-        if (module) {
-            starts.push_back(*module);
+        for (const auto& entry : config.conditionalEntries) {
+            if (!add(entry, true)) {
+                return "a conditional entry is not a module of the cached scan";
+            }
         }
-        return module.has_value();
-    };
-    for (const auto& entry : m_config.entries) {
-        if (!addStart(entry, false)) {
-            why = "an entry is not a module of the cached scan";
-            return nullptr;
-        }
-    }
-    for (const auto& entry : m_config.conditionalEntries) {
-        if (!addStart(entry, true)) {
-            why = "a conditional entry is not a module of the cached scan";
-            return nullptr;
-        }
+        return {};
     }
 
     // The edited files' modules, their records resolved now.
-    std::unordered_map<std::uint32_t, NewEdges> edited;
-    std::unordered_map<std::uint32_t, FileState*> editedFiles;
-    for (const auto& path : m_options.prior->edited) {
-        FileState& file = fileState(path);
-        parse(file, extractor);
-        if (!file.readOk || !file.diagnostic.empty()) {
-            why = path + " cannot be read or parsed cleanly";
-            return nullptr;
+    std::string resolveEdited() {
+        for (const auto& path : m_state.m_options.prior->edited) {
+            FileState& file = m_state.fileState(path);
+            m_state.parse(file, m_extractor);
+            if (!file.readOk || !file.diagnostic.empty()) {
+                return path + " cannot be read or parsed cleanly";
+            }
+            const auto [first, end] = m_prior.modulesOf(path);
+            for (auto m = first; m < end; ++m) {
+                if (auto why = resolveModule(file, m); !why.empty()) {
+                    return why;
+                }
+            }
         }
-        const auto first = m_prior->anyModule(path);
-        for (auto m = first == nullptr ? static_cast<std::uint32_t>(prior.modules.size())
-                                       : static_cast<std::uint32_t>(first - prior.modules.data());
-             m < prior.modules.size() && prior.modules[m].path == path; ++m) {
-            const auto& module = prior.modules[m];
-            if (module.kind != ModuleKind::Parsed) {
-                why = path + " was not a parsed module";
-                return nullptr;
-            }
-            if (module.specDirective != file.extraction.specDirective ||
-                module.rwsdkDirective != file.extraction.rwsdkDirective) {
-                why = path + " changed its directive";
-                return nullptr;
-            }
-            for (const auto& edge : m_prior->edgesOf(m)) {
-                if (!edge.query().empty()) {
-                    why = path + " imported a file with a query";
-                    return nullptr;
-                }
-            }
-            auto& out = edited[m];
-            editedFiles[m] = &file;
-            const auto& x = file.extraction;
-            std::vector<PendingEdge> pending;
-            for (std::uint32_t i = 0; i < x.imports.size(); ++i) {
-                pending.push_back(resolveEdge(file, module.environment, i));
-            }
-            std::vector<std::uint32_t> order(pending.size());
-            std::iota(order.begin(), order.end(), 0u);
-            std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) {
-                const auto& ra = x.imports[pending[a].record];
-                const auto& rb = x.imports[pending[b].record];
-                return std::tie(ra.position.line, ra.position.column, ra.specifier) <
-                       std::tie(rb.position.line, rb.position.column, rb.specifier);
-            });
-            out.edgeOfRecord.assign(x.imports.size(), ExportEntry::kLocal);
-            ScanResult scratch;
-            for (const auto j : order) {
-                PendingEdge& edge = pending[j];
-                if (edge.asset && edge.target != nullptr && edge.target->script) {
-                    why = path + " imports a script as an asset";
-                    return nullptr;
-                }
-                ScanEdge facts = edgeFacts(edge, x, scratch);
-                if (edge.target != nullptr) {
-                    const auto target = moduleOf(*edge.target, edge.targetEnvironment, edge.asset);
-                    if (!target) {
-                        why = path + " now reaches " + edge.target->path +
-                              ", which the cached scan has not scanned there";
-                        return nullptr;
-                    }
-                    const auto* known = m_prior->anyModule(edge.target->path);
-                    if (static_cast<bool>(known->package) != (edge.target->package != nullptr)) {
-                        why = path + " now gives " + edge.target->path + " a package";
-                        return nullptr;
-                    }
-                    facts.target = ModuleId{*target};
-                }
-                out.edgeOfRecord[edge.record] = static_cast<std::uint32_t>(out.edges.size());
-                out.edges.push_back(std::move(facts));
-            }
-            out.names = std::move(scratch.edgeNames);
-            out.locals = std::move(scratch.edgeLocals);
-        }
-    }
-    if (edited.empty()) {
-        why = "the edited files are not modules of the cached scan";
-        return nullptr;
+        return m_edited.empty() ? "the edited files are not modules of the cached scan" : "";
     }
 
-    // What the entries reach now.
-    const auto edgesOf = [&](std::uint32_t m) -> std::span<const ScanEdge> {
-        const auto it = edited.find(m);
-        return it != edited.end() ? std::span<const ScanEdge>(it->second.edges)
-                                  : m_prior->edgesOf(m);
-    };
-    std::vector<bool> kept(prior.modules.size());
-    std::vector<std::uint32_t> queue(starts.begin(), starts.end());
-    for (const auto m : starts) {
-        kept[m] = true;
-    }
-    while (!queue.empty()) {
-        const auto m = queue.back();
-        queue.pop_back();
-        for (const auto& edge : edgesOf(m)) {
-            if (edge.target && !kept[edge.target->value]) {
-                kept[edge.target->value] = true;
-                queue.push_back(edge.target->value);
+    std::string resolveModule(FileState& file, std::uint32_t m) {
+        const auto& module = m_old.modules[m];
+        const auto& x = file.extraction;
+        if (module.kind != ModuleKind::Parsed) {
+            return file.path + " was not a parsed module";
+        }
+        if (module.specDirective != x.specDirective || module.rwsdkDirective != x.rwsdkDirective) {
+            return file.path + " changed its directive";
+        }
+        for (const auto& edge : m_prior.edgesOf(m)) {
+            if (!edge.query().empty()) {
+                return file.path + " imported a file with a query";
             }
         }
-    }
-    for (const auto& [m, edges] : edited) {
-        if (!kept[m]) {
-            why = "an edited file is no longer reached";
-            return nullptr;
+        auto& out = m_edited[m];
+        out.file = &file;
+        std::vector<PendingEdge> pending;
+        for (std::uint32_t i = 0; i < x.imports.size(); ++i) {
+            pending.push_back(m_state.resolveEdge(file, module.environment, i));
         }
-    }
-    for (std::uint32_t m = 0; m < prior.modules.size(); ++m) {
-        if (kept[m] && !edited.contains(m)) {
-            m_prior->markWalked(m);
-        }
-    }
-    // A file kept only through imports of a file with a query would now be an asset.
-    for (const auto& edge : prior.edges) {
-        if (edge.target && kept[edge.importer.value] && !edge.query().empty() &&
-            prior.module(*edge.target).kind == ModuleKind::Parsed) {
-            why = "a kept module is imported with a query";
-            return nullptr;
-        }
-    }
-    const auto stale = staleAliases([&](std::string_view path) {
-        const auto first = m_prior->anyModule(path);
-        for (auto m = first == nullptr ? prior.modules.size()
-                                       : static_cast<std::size_t>(first - prior.modules.data());
-             m < prior.modules.size() && prior.modules[m].path == path; ++m) {
-            if (kept[m]) {
-                return true;
+        std::vector<std::uint32_t> order(pending.size());
+        std::iota(order.begin(), order.end(), 0u);
+        std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) {
+            const auto& ra = x.imports[pending[a].record];
+            const auto& rb = x.imports[pending[b].record];
+            return std::tie(ra.position.line, ra.position.column, ra.specifier) <
+                   std::tie(rb.position.line, rb.position.column, rb.specifier);
+        });
+        out.edgeOfRecord.assign(x.imports.size(), ExportEntry::kLocal);
+        ScanResult scratch;
+        for (const auto j : order) {
+            PendingEdge& edge = pending[j];
+            if (edge.asset && edge.target != nullptr && edge.target->script) {
+                return file.path + " imports a script as an asset";
             }
+            ScanEdge facts = m_state.edgeFacts(edge, x, scratch);
+            if (edge.target != nullptr) {
+                const auto target = moduleOf(*edge.target, edge.targetEnvironment, edge.asset);
+                if (!target) {
+                    return file.path + " now reaches " + edge.target->path +
+                           ", which the cached scan has not scanned there";
+                }
+                if (m_old.modules[*target].package.has_value() !=
+                    (edge.target->package != nullptr)) {
+                    return file.path + " now gives " + edge.target->path + " a package";
+                }
+                facts.target = ModuleId{*target};
+            }
+            out.edgeOfRecord[edge.record] = static_cast<std::uint32_t>(out.edges.size());
+            out.edges.push_back(std::move(facts));
         }
-        return false;
-    });
+        out.names = std::move(scratch.edgeNames);
+        out.locals = std::move(scratch.edgeLocals);
+        return {};
+    }
 
-    // The previous result's parts are taken (it is not read past this point but for paths).
-    ScanResult& owned = *m_options.prior->result;
-    auto result = std::make_shared<ScanResult>();
-    result->config = m_config;
-    result->projectSideEffects = std::move(owned.projectSideEffects);
-    result->names = std::move(owned.names);
-    result->stats = std::move(owned.stats);
-    ResultNames names(*result, *m_names);
-    // Modules and packages, in the previous order, renumbered.
-    std::vector<std::uint32_t> newId(prior.modules.size(), UINT32_MAX);
-    std::vector<std::uint32_t> newPackage(prior.packages.size(), UINT32_MAX);
-    // Files (by their first module) with a module kept, and parsed files with none.
-    std::vector<bool> keptFile(prior.modules.size());
-    std::vector<std::uint32_t> goneFiles;
-    for (std::uint32_t m = 0, first = 0; m <= prior.modules.size(); ++m) {
-        if (m == prior.modules.size() || prior.modules[m].path != prior.modules[first].path) {
-            bool any = false;
-            bool parsed = false;
-            for (auto k = first; k < m; ++k) {
-                any = any || kept[k];
-                parsed = parsed || prior.modules[k].kind == ModuleKind::Parsed;
-            }
-            keptFile[first] = any;
-            if (!any && parsed && m > first) {
-                goneFiles.push_back(first);
-            }
-            first = m;
-        }
+    std::span<const ScanEdge> edgesNow(std::uint32_t m) const {
+        const auto it = m_edited.find(m);
+        return it != m_edited.end() ? std::span<const ScanEdge>(it->second.edges)
+                                    : m_prior.edgesOf(m);
     }
-    const auto fileKept = [&](std::string_view path) {
-        const auto* first = m_prior->anyModule(path);
-        return first != nullptr && keptFile[static_cast<std::size_t>(first - prior.modules.data())];
-    };
-    result->modules.reserve(prior.modules.size());
-    for (std::uint32_t m = 0; m < prior.modules.size(); ++m) {
-        if (!kept[m]) {
-            continue;
+
+    // What the entries reach now; the path strings only imports that are gone gave.
+    std::string findReached() {
+        std::vector<std::uint32_t> queue(m_starts.begin(), m_starts.end());
+        for (const auto m : m_starts) {
+            m_kept[m] = true;
         }
-        auto& module = owned.modules[m];
-        newId[m] = static_cast<std::uint32_t>(result->modules.size());
-        // Its path copied (the index of the previous scan points into it), the rest taken.
-        ScanModule copy;
-        copy.path = module.path;
-        copy.environment = module.environment;
-        copy.kind = module.kind;
-        copy.bytes = module.bytes;
-        copy.directive = module.directive;
-        copy.specDirective = module.specDirective;
-        copy.rwsdkDirective = module.rwsdkDirective;
-        copy.package = module.package;
-        copy.aliases = std::move(module.aliases);
-        copy.parseErrors = module.parseErrors;
-        copy.counts = module.counts;
-        copy.exports = std::move(module.exports);
-        copy.commonJs = module.commonJs;
-        copy.error = std::move(module.error);
-        if (copy.package) {
-            auto& id = newPackage[copy.package->value];
-            if (id == UINT32_MAX) {
-                id = static_cast<std::uint32_t>(result->packages.size());
-                result->packages.push_back(prior.packages[copy.package->value]);
-            }
-            copy.package = PackageId{id};
-        }
-        const auto* file = m_files.find(module.path);
-        const auto gone = stale.find(module.path);
-        if (file != nullptr || gone != stale.end()) {
-            // The path strings the imports resolved now gave, less those only gone imports gave.
-            std::set<std::string> aliases(copy.aliases.begin(), copy.aliases.end());
-            if (file != nullptr) {
-                aliases.insert((*file)->aliases.begin(), (*file)->aliases.end());
-            }
-            if (gone != stale.end()) {
-                for (const auto& alias : gone->second) {
-                    aliases.erase(alias);
+        while (!queue.empty()) {
+            const auto m = queue.back();
+            queue.pop_back();
+            for (const auto& edge : edgesNow(m)) {
+                if (edge.target && !m_kept[edge.target->value]) {
+                    m_kept[edge.target->value] = true;
+                    queue.push_back(edge.target->value);
                 }
             }
-            copy.aliases.assign(aliases.begin(), aliases.end());
         }
-        // Sorted by path: a file's modules are adjacent.
-        auto* directiveMap = copy.directive.directive == Directive::Client ? &result->clientModules
-                             : copy.directive.directive == Directive::Server
-                                 ? &result->serverModules
-                                 : nullptr;
-        if (directiveMap != nullptr &&
-            (directiveMap->empty() || directiveMap->back() != copy.path)) {
-            directiveMap->push_back(copy.path);
+        for (const auto& [m, edges] : m_edited) {
+            if (!m_kept[m]) {
+                return "an edited file is no longer reached";
+            }
         }
-        result->modules.push_back(std::move(copy));
+        for (std::uint32_t m = 0; m < m_old.modules.size(); ++m) {
+            if (m_kept[m] && !m_edited.contains(m)) {
+                m_prior.markWalked(m);
+            }
+        }
+        // A file kept only through imports with a query would now be an asset.
+        for (const auto& edge : m_old.edges) {
+            if (edge.target && m_kept[edge.importer.value] && !edge.query().empty() &&
+                m_old.module(*edge.target).kind == ModuleKind::Parsed) {
+                return "a kept module is imported with a query";
+            }
+        }
+        m_stale = m_state.staleAliases([&](std::string_view path) { return fileKept(path); });
+        return {};
     }
-    // Edges, in module order; a re-export's record follows its edge.
-    std::vector<std::uint32_t> newEdge(prior.edges.size(), UINT32_MAX);
-    result->edges.reserve(prior.edges.size());
-    result->edgeNames.clear();
-    result->edgeLocals.clear();
-    result->stats.unresolved = 0;
-    result->stats.parseErrors = 0;
-    const auto addEdge = [&](ScanEdge edge, std::span<const NameId> edgeNames,
+
+    bool fileKept(std::string_view path) const {
+        const auto [first, end] = m_prior.modulesOf(path);
+        return std::any_of(m_kept.begin() + first, m_kept.begin() + end, [](bool k) { return k; });
+    }
+
+    // The new result: first what reads the previous one, then its parts taken.
+    std::shared_ptr<ScanResult> build() {
+        auto result = std::make_shared<ScanResult>();
+        result->config = m_state.m_config;
+        addFindings(*result);
+        result->stats = m_old.stats;
+        countReads(result->stats);
+        ScanResult& owned = *m_state.m_options.prior->result;
+        result->projectSideEffects = std::move(owned.projectSideEffects);
+        result->names = std::move(owned.names);
+        ResultNames names(*result, *m_state.m_names);
+        addModules(owned, *result);
+        addEdges(owned, *result, names);
+        m_state.addDirectiveBoundaries(*result);
+        return result;
+    }
+
+    // Calls not followed in the files kept (the edited ones' as they are now), the configuration's.
+    void addFindings(ScanResult& result) const {
+        for (const auto& finding : m_old.findings) {
+            if (finding.kind == "non-literal-import" && fileKept(finding.path) &&
+                !m_prior.edited(finding.path)) {
+                result.findings.push_back(finding);
+            }
+        }
+        for (const auto* file : editedFiles()) {
+            for (const auto& call : file->extraction.nonLiteralImports) {
+                result.findings.push_back(nonLiteralFinding(file->path, call));
+            }
+        }
+        m_state.finishFindings(result);
+    }
+
+    std::set<const FileState*> editedFiles() const {
+        std::set<const FileState*> files;
+        for (const auto& [m, out] : m_edited) {
+            files.insert(out.file);
+        }
+        return files;
+    }
+
+    // What was read, as a full scan counts it: less the files no longer reached, the edited files
+    // at their new sizes.
+    void countReads(ScanStats& stats) const {
+        const auto count = [&](std::uint64_t bytes, bool lexed, bool add) {
+            const auto apply = [add](std::uint64_t& total, std::uint64_t by) {
+                total = add ? total + by : total - by;
+            };
+            apply(stats.filesRead, 1);
+            apply(stats.bytesRead, bytes);
+            if (lexed) {
+                apply(stats.filesLexed, 1);
+                apply(stats.bytesLexed, bytes);
+            }
+        };
+        const auto lexedBefore = [&](const std::string& path) {
+            const auto* record = m_prior.record(path);
+            return record != nullptr && record->lexed;
+        };
+        for (std::uint32_t m = 0; m < m_old.modules.size();) {
+            const auto& path = m_old.modules[m].path;
+            const auto [first, end] = m_prior.modulesOf(path);
+            const bool parsed = std::any_of(
+                m_old.modules.begin() + first, m_old.modules.begin() + end,
+                [](const ScanModule& module) { return module.kind == ModuleKind::Parsed; });
+            if (parsed && !fileKept(path)) {
+                count(m_old.modules[m].bytes, lexedBefore(path), false);
+            }
+            m = end;
+        }
+        for (const auto* file : editedFiles()) {
+            count(m_prior.anyModule(file->path)->bytes, lexedBefore(file->path), false);
+            count(file->bytes, file->extraction.lexed, true);
+        }
+    }
+
+    // The modules kept, in the previous order, renumbered; packages likewise.
+    void addModules(ScanResult& owned, ScanResult& result) {
+        m_newId.assign(m_old.modules.size(), UINT32_MAX);
+        std::vector<std::uint32_t> newPackage(m_old.packages.size(), UINT32_MAX);
+        result.modules.reserve(m_old.modules.size());
+        for (std::uint32_t m = 0; m < m_old.modules.size(); ++m) {
+            if (!m_kept[m]) {
+                continue;
+            }
+            auto& module = owned.modules[m];
+            m_newId[m] = static_cast<std::uint32_t>(result.modules.size());
+            // Its path copied (the previous scan's index points into it), the rest taken.
+            std::string path = module.path;
+            ScanModule& copy = result.modules.emplace_back(std::move(module));
+            module.path = std::move(path);
+            std::swap(module.path, copy.path);
+            if (copy.package) {
+                auto& id = newPackage[copy.package->value];
+                if (id == UINT32_MAX) {
+                    id = static_cast<std::uint32_t>(result.packages.size());
+                    result.packages.push_back(m_old.packages[copy.package->value]);
+                }
+                copy.package = PackageId{id};
+            }
+            settleAliases(copy);
+            // Sorted by path: a file's modules are adjacent.
+            const auto directive = copy.directive.directive;
+            auto* map = directive == Directive::Client   ? &result.clientModules
+                        : directive == Directive::Server ? &result.serverModules
+                                                         : nullptr;
+            if (map != nullptr && (map->empty() || map->back() != copy.path)) {
+                map->push_back(copy.path);
+            }
+        }
+    }
+
+    // The path strings the imports resolved now gave, less those only gone imports gave.
+    void settleAliases(ScanModule& module) const {
+        const auto* file = m_state.m_files.find(module.path);
+        const auto gone = m_stale.find(module.path);
+        if (file == nullptr && gone == m_stale.end()) {
+            return;
+        }
+        std::set<std::string> aliases(module.aliases.begin(), module.aliases.end());
+        if (file != nullptr) {
+            aliases.insert((*file)->aliases.begin(), (*file)->aliases.end());
+        }
+        if (gone != m_stale.end()) {
+            for (const auto& alias : gone->second) {
+                aliases.erase(alias);
+            }
+        }
+        module.aliases.assign(aliases.begin(), aliases.end());
+    }
+
+    // Edges in module order, targets renumbered; a re-export's record follows its edge.
+    void addEdges(ScanResult& owned, ScanResult& result, ResultNames& names) const {
+        std::vector<std::uint32_t> newEdge(m_old.edges.size(), UINT32_MAX);
+        result.edges.reserve(m_old.edges.size());
+        result.stats.unresolved = 0;
+        result.stats.parseErrors = 0;
+        const auto add = [&](ScanEdge edge, std::span<const NameId> edgeNames,
                              std::span<const NameId> edgeLocals, bool translate,
                              std::uint32_t importer) {
-        edge.importer = ModuleId{importer};
-        if (edge.target) {
-            edge.target = ModuleId{newId[edge.target->value]};
-        }
-        edge.namesBegin = static_cast<std::uint32_t>(result->edgeNames.size());
-        for (std::size_t i = 0; i < edgeNames.size(); ++i) {
-            result->edgeNames.push_back(translate ? names(edgeNames[i]) : edgeNames[i]);
-            result->edgeLocals.push_back(translate ? names(edgeLocals[i]) : edgeLocals[i]);
-        }
-        if (edge.resolution == ResolutionKind::Unresolved && !edge.typeOnly) {
-            ++result->stats.unresolved;
-        }
-        result->edges.push_back(std::move(edge));
-    };
-    for (std::uint32_t m = 0; m < prior.modules.size(); ++m) {
-        if (!kept[m]) {
-            continue;
-        }
-        const auto id = newId[m];
-        auto& module = result->modules[id];
-        const auto begin = static_cast<std::uint32_t>(result->edges.size());
-        if (const auto it = edited.find(m); it != edited.end()) {
-            const auto& out = it->second;
-            for (const auto& edge : out.edges) {
-                addEdge(edge, {out.names.data() + edge.namesBegin, edge.namesCount},
-                        {out.locals.data() + edge.namesBegin, edge.namesCount}, true, id);
+            edge.importer = ModuleId{importer};
+            if (edge.target) {
+                edge.target = ModuleId{m_newId[edge.target->value]};
             }
-            const FileState& file = *editedFiles.at(m);
-            const auto& x = file.extraction;
-            module.bytes = file.bytes;
-            module.counts = x.counts;
-            module.commonJs = x.commonJs;
-            module.parseErrors = x.parseErrors;
-            module.exports.clear();
-            for (ExportEntry entry : x.exports) {
-                entry.name = names(entry.name);
-                entry.imported = names(entry.imported);
-                if (entry.record != ExportEntry::kLocal) {
-                    entry.record = begin + out.edgeOfRecord[entry.record];
-                }
-                module.exports.push_back(entry);
+            edge.namesBegin = static_cast<std::uint32_t>(result.edgeNames.size());
+            for (std::size_t i = 0; i < edgeNames.size(); ++i) {
+                result.edgeNames.push_back(translate ? names(edgeNames[i]) : edgeNames[i]);
+                result.edgeLocals.push_back(translate ? names(edgeLocals[i]) : edgeLocals[i]);
             }
-        } else {
-            const auto old = m_prior->edgesOf(m);
-            const auto oldBegin = static_cast<std::uint32_t>(old.data() - prior.edges.data());
-            for (std::uint32_t k = 0; k < old.size(); ++k) {
-                newEdge[oldBegin + k] = begin + k;
-                auto& taken = owned.edges[oldBegin + k];
-                const auto takenNames = owned.namesOf(taken);
-                const auto takenLocals = owned.localsOf(taken);
-                addEdge(std::move(taken), takenNames, takenLocals, false, id);
+            if (edge.resolution == ResolutionKind::Unresolved && !edge.typeOnly) {
+                ++result.stats.unresolved;
             }
-            for (auto& entry : module.exports) {
-                if (entry.record != ExportEntry::kLocal) {
-                    entry.record = newEdge[entry.record];
-                }
-            }
-        }
-        result->stats.parseErrors += module.parseErrors;
-    }
-    addDirectiveBoundaries(*result);
-    // Findings as collect() makes them: calls not followed in the files kept, the configuration's.
-    std::set<const FileState*> editedOnce;
-    for (const auto& [m, file] : editedFiles) {
-        editedOnce.insert(file);
-    }
-    for (const auto& finding : prior.findings) {
-        if (finding.kind == "non-literal-import" && fileKept(finding.path) &&
-            !m_prior->edited(finding.path)) {
-            result->findings.push_back(finding);
-        }
-    }
-    for (const auto* file : editedOnce) {
-        for (const auto& call : file->extraction.nonLiteralImports) {
-            result->findings.push_back(nonLiteralFinding(file->path, call));
-        }
-    }
-    for (const auto& finding : m_config.configFindings) {
-        result->findings.push_back({"config-not-static", finding.path, finding.message});
-    }
-    std::sort(result->findings.begin(), result->findings.end(),
-              [](const Finding& a, const Finding& b) {
-                  return std::tie(a.path, a.kind, a.message) < std::tie(b.path, b.kind, b.message);
-              });
-    if (m_config.preset == "rwsdk" && !m_config.compatRwsdk) {
-        addRwsdkFindings(*result);
-    }
-    // What was read, as a full scan counts it: less the files no longer reached, the edited
-    // files at their new sizes.
-    auto& stats = result->stats;
-    const auto countFile = [&](std::uint64_t bytes, bool lexed, int sign) {
-        const auto add = [sign](std::uint64_t& total, std::uint64_t by) {
-            total = sign > 0 ? total + by : total - by;
+            result.edges.push_back(std::move(edge));
         };
-        add(stats.filesRead, 1);
-        add(stats.bytesRead, bytes);
-        if (lexed) {
-            add(stats.filesLexed, 1);
-            add(stats.bytesLexed, bytes);
+        for (std::uint32_t m = 0; m < m_old.modules.size(); ++m) {
+            if (!m_kept[m]) {
+                continue;
+            }
+            const auto id = m_newId[m];
+            auto& module = result.modules[id];
+            const auto begin = static_cast<std::uint32_t>(result.edges.size());
+            if (const auto it = m_edited.find(m); it != m_edited.end()) {
+                const auto& out = it->second;
+                for (const auto& edge : out.edges) {
+                    add(edge, {out.names.data() + edge.namesBegin, edge.namesCount},
+                        {out.locals.data() + edge.namesBegin, edge.namesCount}, true, id);
+                }
+                const auto& x = out.file->extraction;
+                module.bytes = out.file->bytes;
+                module.counts = x.counts;
+                module.commonJs = x.commonJs;
+                module.parseErrors = x.parseErrors;
+                module.exports.clear();
+                for (ExportEntry entry : x.exports) {
+                    entry.name = names(entry.name);
+                    entry.imported = names(entry.imported);
+                    if (entry.record != ExportEntry::kLocal) {
+                        entry.record = begin + out.edgeOfRecord[entry.record];
+                    }
+                    module.exports.push_back(entry);
+                }
+            } else {
+                const auto old = m_prior.edgesOf(m);
+                const auto oldBegin = static_cast<std::uint32_t>(old.data() - m_old.edges.data());
+                for (std::uint32_t k = 0; k < old.size(); ++k) {
+                    newEdge[oldBegin + k] = begin + k;
+                    auto& taken = owned.edges[oldBegin + k];
+                    const auto takenNames = owned.namesOf(taken);
+                    const auto takenLocals = owned.localsOf(taken);
+                    add(std::move(taken), takenNames, takenLocals, false, id);
+                }
+                for (auto& entry : module.exports) {
+                    if (entry.record != ExportEntry::kLocal) {
+                        entry.record = newEdge[entry.record];
+                    }
+                }
+            }
+            result.stats.parseErrors += module.parseErrors;
         }
-    };
-    for (const auto first : goneFiles) {
-        const auto* record = m_prior->record(prior.modules[first].path);
-        countFile(prior.modules[first].bytes, record != nullptr && record->lexed, -1);
     }
-    for (const auto* file : editedOnce) {
-        const auto* record = m_prior->record(file->path);
-        countFile(m_prior->anyModule(file->path)->bytes, record != nullptr && record->lexed, -1);
-        countFile(file->bytes, file->extraction.lexed, +1);
-    }
-    return result;
+
+    ScanState& m_state;
+    const PriorIndex& m_prior;
+    const ScanResult& m_old;
+    Extractor m_extractor;
+    std::vector<std::uint32_t> m_starts;
+    std::unordered_map<std::uint32_t, NewEdges> m_edited; // by the previous scan's module
+    std::vector<bool> m_kept;                             // by the previous scan's module
+    std::unordered_map<std::string, std::set<std::string>> m_stale;
+    std::vector<std::uint32_t> m_newId;
+};
+
+std::shared_ptr<ScanResult> ScanState::splicePrior(std::string& why) {
+    m_cache->impl().preferStat = true; // a few questions: a stat() each, no folder listed
+    return PriorSplice(*this).run(why);
 }
 
 } // namespace fanout::detail

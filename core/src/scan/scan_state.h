@@ -109,7 +109,11 @@ struct TupleHash {
     }
 };
 
+class PriorSplice;
+
 class ScanState {
+    friend class PriorSplice; // the previous scan updated in place (scan_splice.cpp)
+
 public:
     ScanState(const ScanConfig& config, const ScanOptions& options);
 
@@ -136,6 +140,8 @@ public:
     // The edge of a record, its target aside (names appended to result.edgeNames/edgeLocals).
     ScanEdge edgeFacts(PendingEdge& pending, const Extraction& extraction,
                        ScanResult& result) const;
+    // The configuration's findings added to those of the files, sorted, then rwsdk's.
+    void finishFindings(ScanResult& result) const;
     // The client boundaries and server actions of a collected result.
     void addDirectiveBoundaries(ScanResult& result) const;
     void fillStats(ScanResult& result, double scanMs,

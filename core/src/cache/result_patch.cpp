@@ -6,6 +6,7 @@
 #include "fanout/io/file_reader.h"
 #include "fanout/resolve/jsx_runtime.h"
 #include "fanout/resolve/resolver_cache.h"
+#include "scan/result_names.h"
 
 #include <algorithm>
 #include <numeric>
@@ -92,15 +93,7 @@ public:
             for (std::uint32_t k = 0; k < file.order.size(); ++k) {
                 m_result.edges[begin + k].position = x.imports[file.order[k]].position;
             }
-            module.exports.clear();
-            for (ExportEntry entry : x.exports) {
-                entry.name = resultName(entry.name);
-                entry.imported = resultName(entry.imported);
-                if (entry.record != ExportEntry::kLocal) {
-                    entry.record = begin + file.edgeRank[entry.record];
-                }
-                module.exports.push_back(entry);
-            }
+            replaceExports(module, x, begin, file.edgeRank, m_resultNames);
         }
         auto& stats = m_result.stats;
         stats.bytesRead = stats.bytesRead - oldSize + size;
@@ -142,22 +135,6 @@ private:
                 static_cast<std::uint32_t>(last - edges.begin())};
     }
 
-    // The result's id of a name of the new extraction, added to the result's names if new.
-    NameId resultName(NameId id) {
-        if (m_resultIds.empty()) {
-            for (NameId i = 0; i < m_result.names.size(); ++i) {
-                m_resultIds.emplace(m_result.names[i], i);
-            }
-        }
-        auto text = m_names->text(id);
-        const auto [it, added] =
-            m_resultIds.emplace(text, static_cast<NameId>(m_result.names.size()));
-        if (added) {
-            m_result.names.push_back(std::move(text));
-        }
-        return it->second;
-    }
-
     bool sameNames(std::span<const NameId> cached, std::span<const NameId> now) const {
         return std::equal(cached.begin(), cached.end(), now.begin(), now.end(),
                           [&](NameId a, NameId b) { return m_result.name(a) == m_names->text(b); });
@@ -195,7 +172,7 @@ private:
     std::shared_ptr<NameTable> m_names = std::make_shared<NameTable>();
     Extractor m_extractor;
     ResolverCache m_resolverCache;
-    std::unordered_map<std::string, NameId> m_resultIds; // built when first needed
+    ResultNames m_resultNames{m_result, *m_names};
 };
 
 } // namespace

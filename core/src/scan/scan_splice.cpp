@@ -4,6 +4,7 @@
 // reach goes. Everything a full scan derives from the graph is derived again the same way.
 #include "base/path_utils.h"
 #include "resolve/resolver_cache_impl.h"
+#include "scan/result_names.h"
 #include "scan/scan_state.h"
 
 #include <algorithm>
@@ -12,29 +13,6 @@
 
 namespace fanout::detail {
 namespace {
-
-// The result's id of a name of this scan's table, added to the result's names when new.
-class ResultNames {
-public:
-    ResultNames(ScanResult& result, const NameTable& names) : m_result(result), m_names(names) {
-        for (NameId i = 0; i < result.names.size(); ++i) {
-            m_ids.emplace(result.names[i], i);
-        }
-    }
-    NameId operator()(NameId id) {
-        auto text = m_names.text(id);
-        const auto [it, added] = m_ids.emplace(text, static_cast<NameId>(m_result.names.size()));
-        if (added) {
-            m_result.names.push_back(std::move(text));
-        }
-        return it->second;
-    }
-
-private:
-    ScanResult& m_result;
-    const NameTable& m_names;
-    std::unordered_map<std::string, NameId> m_ids;
-};
 
 // The edges of one edited module, as collect() orders them, with their targets in the previous
 // scan's ids.
@@ -418,15 +396,7 @@ private:
                 module.counts = x.counts;
                 module.commonJs = x.commonJs;
                 module.parseErrors = x.parseErrors;
-                module.exports.clear();
-                for (ExportEntry entry : x.exports) {
-                    entry.name = names(entry.name);
-                    entry.imported = names(entry.imported);
-                    if (entry.record != ExportEntry::kLocal) {
-                        entry.record = begin + out.edgeOfRecord[entry.record];
-                    }
-                    module.exports.push_back(entry);
-                }
+                replaceExports(module, x, begin, out.edgeOfRecord, names);
             } else {
                 const auto old = m_prior.edgesOf(m);
                 const auto oldBegin = static_cast<std::uint32_t>(old.data() - m_old.edges.data());

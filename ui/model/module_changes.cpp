@@ -173,4 +173,27 @@ QString ModuleChanges::summary() const {
     return QObject::tr("Since %1: %2.").arg(m_beforeName, parts.join(QStringLiteral(", ")));
 }
 
+QString ModuleChanges::goneLabel() const {
+    return m_gone.empty() ? QString()
+                          : QObject::tr("%1 gone").arg(
+                                QLocale().toString(static_cast<qulonglong>(m_gone.size())));
+}
+
+QString ModuleChanges::goneList(std::size_t listed) const {
+    if (m_gone.empty()) {
+        return {};
+    }
+    QStringList lines{QObject::tr("Modules gone since %1 (%2):")
+                          .arg(m_beforeName)
+                          .arg(QLocale().toString(static_cast<qulonglong>(m_gone.size())))};
+    for (std::size_t i = 0; i < m_gone.size() && i < listed; ++i) {
+        lines << QString::fromStdString(m_gone[i]);
+    }
+    if (m_gone.size() > listed) {
+        lines << QObject::tr("… and %1 more (the Compare panel lists them all)")
+                     .arg(QLocale().toString(static_cast<qulonglong>(m_gone.size() - listed)));
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
 } // namespace fanout::ui

@@ -57,6 +57,10 @@ public:
     const std::vector<std::string>& gone() const { return m_gone; }
     // One sentence for the status bar: "Since the previous scan: 2 new, 1 gone, 3 edited modules."
     QString summary() const;
+    // What the views that cannot draw gone modules list instead: "3 gone" (empty when none), and
+    // the first `listed` of them, one per line, under a heading (for a tooltip).
+    QString goneLabel() const;
+    QString goneList(std::size_t listed = 40) const;
 
 private:
     bool m_compared = false;

@@ -53,6 +53,10 @@ GraphPanel::GraphPanel(ModuleSelection& selection, QWidget* parent)
     bar->addWidget(m_depth);
     bar->addSpacing(12);
     bar->addWidget(m_status, 1);
+    m_gone = new QLabel(this);
+    m_gone->setForegroundRole(QPalette::PlaceholderText);
+    m_gone->hide();
+    bar->addWidget(m_gone);
     auto* column = new QVBoxLayout(this);
     column->setContentsMargins(4, 4, 4, 4);
     column->addLayout(bar);
@@ -135,6 +139,15 @@ void GraphPanel::setMode(Mode mode) {
     }
     m_depth->setEnabled(mode == Mode::Focus);
     rebuild();
+}
+
+void GraphPanel::setChanges(std::shared_ptr<const ModuleChanges> changes) {
+    m_changes = std::move(changes);
+    // Gone modules have no node to draw: counted here, listed in the tooltip.
+    const auto label = m_changes ? m_changes->goneLabel() : QString();
+    m_gone->setText(label);
+    m_gone->setToolTip(m_changes ? m_changes->goneList() : QString());
+    m_gone->setVisible(!label.isEmpty());
 }
 
 QString GraphPanel::statusText() const {

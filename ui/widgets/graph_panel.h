@@ -44,9 +44,9 @@ public:
     void setSession(SessionPtr session, std::optional<ModuleId> center, bool keepView = false);
     // Modules that changed since the scan compared with get a halo (null: none). Applies at the
     // next setSession or rebuild.
-    void setChanges(std::shared_ptr<const ModuleChanges> changes) {
-        m_changes = std::move(changes);
-    }
+    // The modules gone since then are counted beside the status, listed in its tooltip.
+    void setChanges(std::shared_ptr<const ModuleChanges> changes);
+    const QLabel& goneLabel() const { return *m_gone; }
     void setMode(Mode mode);
     void setDepth(int depth);
     Mode mode() const { return m_mode; }
@@ -79,6 +79,7 @@ private:
     ModuleSelection& m_selection;
     SessionPtr m_session;
     std::shared_ptr<const ModuleChanges> m_changes;
+    QLabel* m_gone = nullptr;
     // setSession(..., keepView): the zoom and the scene point in view to restore after layout.
     std::optional<std::pair<QTransform, QPointF>> m_keptView;
     Mode m_mode = Mode::Focus;

@@ -530,6 +530,8 @@ void MainWindow::showTreemap(const QString& title, const std::vector<ModuleId>& 
     m_treemap->setItems(title, std::move(items), [session](ModuleId module) {
         return modulePath(*session, module).section(QLatin1Char('/'), -1);
     });
+    m_treemap->setGone(changes ? changes->goneLabel() : QString(),
+                       changes ? changes->goneList() : QString());
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {

@@ -3,8 +3,10 @@
 
 #include "change_color.h"
 
+#include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QToolTip>
 
 #include <algorithm>
 #include <cmath>
@@ -66,10 +68,7 @@ void TreemapView::resizeEvent(QResizeEvent* event) {
     relayout();
 }
 
-void TreemapView::paintEvent(QPaintEvent*) {
-    QPainter painter(this);
-    painter.fillRect(rect(), palette().window());
-    painter.setPen(palette().windowText().color());
+QString TreemapView::heading() const {
     QString heading = m_items.empty()
                           ? tr("Select a barrel's bundle or a package to see its modules here.")
                           : tr("%1 — %2 modules, area by %3")
@@ -84,7 +83,37 @@ void TreemapView::paintEvent(QPaintEvent*) {
         added + changed > 0) {
         heading += tr(" · %1 new (green), %2 changed (amber)").arg(added).arg(changed);
     }
-    painter.drawText(QRectF(4, 2, width() - 8, 20), Qt::AlignLeft | Qt::AlignVCenter, heading);
+    if (!m_goneLabel.isEmpty()) {
+        heading += tr(" · %1 from the scan (hover here for the list)").arg(m_goneLabel);
+    }
+    return heading;
+}
+
+void TreemapView::setGone(const QString& label, const QString& list) {
+    m_goneLabel = label;
+    m_goneList = list;
+    update();
+}
+
+bool TreemapView::event(QEvent* event) {
+    if (event->type() == QEvent::ToolTip) {
+        const auto* help = static_cast<QHelpEvent*>(event);
+        if (help->pos().y() < 22 && !m_goneList.isEmpty()) {
+            QToolTip::showText(help->globalPos(), m_goneList, this);
+        } else {
+            QToolTip::hideText();
+            event->ignore();
+        }
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+void TreemapView::paintEvent(QPaintEvent*) {
+    QPainter painter(this);
+    painter.fillRect(rect(), palette().window());
+    painter.setPen(palette().windowText().color());
+    painter.drawText(QRectF(4, 2, width() - 8, 20), Qt::AlignLeft | Qt::AlignVCenter, heading());
     double largest = 1;
     for (const auto& item : m_items) {
         largest = std::max(largest, m_byReach ? item.reach : item.bytes);

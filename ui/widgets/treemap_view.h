@@ -31,6 +31,11 @@ public:
     explicit TreemapView(QWidget* parent = nullptr);
 
     void setItems(const QString& title, std::vector<Item> items, Labeler labeler);
+    // The modules gone since the scan compared with: counted in the heading ("3 gone"), listed
+    // in the heading's tooltip. Empty: none.
+    void setGone(const QString& label, const QString& list);
+    // The line above the cells.
+    QString heading() const;
     void setSizeByReach(bool byReach);
     void setSelectedModule(std::optional<fanout::ModuleId> module);
     // The cells laid out so far: a treemap of more than kLaidOutAtOnce items is laid out off the
@@ -45,12 +50,15 @@ protected:
     void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
+    bool event(QEvent* event) override; // the heading's tooltip
 
 private:
     void relayout();
     QRectF area() const;
 
     QString m_title;
+    QString m_goneLabel;
+    QString m_goneList;
     std::vector<Item> m_items;
     Labeler m_labeler;
     std::vector<TreemapCell> m_cells;

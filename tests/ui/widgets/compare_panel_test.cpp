@@ -5,6 +5,7 @@
 #include "fixture_project.h"
 #include "graph_panel.h"
 #include "main_window.h"
+#include "treemap_view.h"
 #include "memory_plot.h"
 #include "result_tables.h"
 #include "table_panel.h"
@@ -12,6 +13,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QGraphicsItem>
+#include <QTest>
 #include <QGraphicsView>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -100,7 +102,9 @@ TEST_F(ComparePanelTest, ARescanMarksWhatChangedAndKeepsTheSelection) {
     EXPECT_TRUE(
         window.memoryPlot().summaryText().contains(QStringLiteral("previous scan (dashed)")))
         << window.memoryPlot().summaryText().toStdString();
-    // The focus graph, still on Page.tsx, puts a halo behind its changed importer.
+    // The focus graph, still on Page.tsx, puts a halo behind its changed importer (once laid
+    // out: a loaded machine may still be running dot).
+    ASSERT_TRUE(QTest::qWaitFor([&] { return window.graph().hasLayout(); }, 60000));
     const auto items = window.graph().canvas().scene()->items();
     EXPECT_TRUE(std::any_of(items.begin(), items.end(), [](const QGraphicsItem* item) {
         return item->toolTip() == QStringLiteral("reach \u22122, edited +46 B");
@@ -130,7 +134,17 @@ TEST_F(ComparePanelTest, ARescanMarksWhatChangedAndKeepsTheSelection) {
     EXPECT_TRUE(window.statusBar()->currentMessage().contains(
         QStringLiteral("Since the previous scan: 1 new, 3 gone, 1 edited")))
         << window.statusBar()->currentMessage().toStdString();
+    // The graph and the treemap cannot draw gone modules: they count and list them.
+    EXPECT_FALSE(window.graph().goneLabel().isHidden());
+    EXPECT_EQ(window.graph().goneLabel().text(), QStringLiteral("3 gone"));
+    EXPECT_TRUE(window.graph().goneLabel().toolTip().contains(
+        QStringLiteral("node_modules/icons/index.js (worker)")))
+        << window.graph().goneLabel().toolTip().toStdString();
+    EXPECT_TRUE(window.treemap().heading().contains(QStringLiteral("3 gone from the scan")))
+        << window.treemap().heading().toStdString();
     scan(true);
+    EXPECT_TRUE(window.graph().goneLabel().isHidden()) << "nothing gone since the previous scan";
+    EXPECT_FALSE(window.treemap().heading().contains(QStringLiteral("gone")));
     EXPECT_EQ(window.selection().current(), moduleNamed("src/app/Page.tsx"));
     EXPECT_EQ(currentModule(), moduleNamed("src/app/Page.tsx"));
     EXPECT_TRUE(window.statusBar()->currentMessage().contains(

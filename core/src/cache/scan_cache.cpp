@@ -280,6 +280,7 @@ std::vector<std::string> finishCacheWrites() {
 }
 
 std::string clearScanCache(const std::string& dir) {
+    detail::finishWrites(); // a write still running would put a file back
     return detail::removeCacheFiles(dir.empty() ? defaultScanCacheDir() : dir);
 }
 

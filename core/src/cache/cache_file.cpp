@@ -65,9 +65,7 @@ template <typename... Values> void decode(std::string_view bytes, Values&... val
 
 std::string writeParts(const std::string& path, const std::string& key, const std::string& inputs,
                        std::string_view result) {
-    auto identity = buildIdentity();
-    auto keyCopy = key;
-    const std::string header = encode(identity, keyCopy);
+    const std::string header = encode(buildIdentity(), key);
     Prefix prefix{};
     std::memcpy(prefix.magic, kMagic.data(), kMagic.size());
     prefix.format = kFormatVersion;

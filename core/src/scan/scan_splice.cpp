@@ -311,11 +311,11 @@ private:
             }
             auto& module = owned.modules[m];
             m_newId[m] = static_cast<std::uint32_t>(result.modules.size());
-            // Its path copied (the previous scan's index points into it), the rest taken.
-            std::string path = module.path;
-            ScanModule& copy = result.modules.emplace_back(std::move(module));
-            module.path = std::move(path);
-            std::swap(module.path, copy.path);
+            // Taken, but for its path, which is copied: the previous scan's index points into it.
+            ScanModule& copy = result.modules.emplace_back();
+            std::swap(copy, module);
+            std::swap(copy.path, module.path);
+            copy.path = module.path;
             if (copy.package) {
                 auto& id = newPackage[copy.package->value];
                 if (id == UINT32_MAX) {

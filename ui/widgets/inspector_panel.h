@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "background_job.h"
 #include "scan_session.h"
 
 #include <QWidget>
@@ -24,16 +25,25 @@ public:
 
     void setSession(SessionPtr session);
     QString html() const;
+    // A result of more modules than this is explained off the GUI thread (its exact reach and
+    // why it is reached walk the whole graph: a frame and more at 100,000 modules); the page is
+    // shown when ready.
+    void setExplainOffThreadAbove(std::size_t modules) { m_offThreadAbove = modules; }
+
+signals:
+    // The page now explains the selected module (at once, or when the worker is done).
+    void explained();
 
 private:
     void show(std::optional<ModuleId> module);
-    void barrelImports(QString& html, const ScanSession& s, ModuleId id) const;
 
     ModuleSelection& m_selection;
     SessionPtr m_session;
     QTextBrowser* m_text;
     QPushButton* m_open;
     QPushButton* m_copy;
+    std::size_t m_offThreadAbove = 20'000;
+    BackgroundJob m_job{this}; // last: destroyed (and waited for) first
 };
 
 } // namespace fanout::ui

@@ -238,6 +238,26 @@ TEST(Screenshot, AnUnknownPanelIsAUsageError) {
 namespace fanout::ui {
 namespace {
 
+TEST_F(MainWindowTest, ALargeResultIsExplainedOffTheGuiThreadAndTheLatestSelectionWins) {
+    openDemo();
+    auto& inspector = window.inspector();
+    inspector.setExplainOffThreadAbove(0); // every result counts as large
+    const auto session = window.controller().session();
+    const auto importer = window.table(Panel::BarrelImports).topModule();
+    ASSERT_TRUE(importer);
+    const auto other = ModuleId{importer->value == 0 ? 1u : 0u};
+    QSignalSpy explained(&inspector, &InspectorPanel::explained);
+    window.selection().select(other);
+    window.selection().select(importer); // before the first page is ready: only this one shows
+    ASSERT_TRUE(explained.count() > 0 || explained.wait(10000));
+    QTest::qWait(100); // a stale page, had it been kept, would arrive by now
+    const auto html = inspector.html();
+    EXPECT_TRUE(html.contains(QStringLiteral("Barrel imports"))) << html.toStdString();
+    EXPECT_TRUE(html.contains(modulePath(*session, *importer).toHtmlEscaped()));
+    EXPECT_EQ(explained.count(), 1) << "the page of the first selection was dropped";
+    inspector.setExplainOffThreadAbove(20'000);
+}
+
 TEST_F(MainWindowTest, BarrelImportsTableAndTheOptimizedGraphSwitch) {
     openDemo();
     auto& barrels = window.table(Panel::BarrelImports);

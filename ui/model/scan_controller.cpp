@@ -104,9 +104,17 @@ void ScanController::start(const QString& root, const ScanOverrides& overrides) 
                 m_foldersToWatch = watched;
                 // Compared with the scan before it only when both are of the same project.
                 auto previousDocument = std::exchange(m_document, document);
-                m_previousDocument = previousDocument && previousDocument->root == document->root
-                                         ? std::move(previousDocument)
-                                         : nullptr;
+                const bool sameProject =
+                    previousDocument && previousDocument->root == document->root;
+                // The document two scans back, and the previous one of another project, go
+                // with the old session, off the GUI thread.
+                std::vector<std::shared_ptr<const ScanDocument>> droppedDocuments{
+                    std::exchange(m_previousDocument, nullptr)};
+                if (sameProject) {
+                    m_previousDocument = std::move(previousDocument);
+                } else {
+                    droppedDocuments.push_back(std::move(previousDocument));
+                }
                 auto previous = std::exchange(m_session, session);
                 auto previousTables = std::exchange(m_tables, tables);
                 finish();
@@ -117,9 +125,11 @@ void ScanController::start(const QString& root, const ScanOverrides& overrides) 
                 // Every view holds the new session now: the old one is freed on the pool, as
                 // freeing 100,000 modules on the GUI thread stalled it ~20 ms.
                 m_job.runAfter([previous = std::move(previous),
-                                previousTables = std::move(previousTables)]() mutable {
+                                previousTables = std::move(previousTables),
+                                droppedDocuments = std::move(droppedDocuments)]() mutable {
                     previousTables.reset();
                     previous.reset();
+                    droppedDocuments.clear();
                 });
             });
         } catch (const std::exception& error) {

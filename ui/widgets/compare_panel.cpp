@@ -11,6 +11,8 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
+#include <utility>
+
 #include <sstream>
 
 namespace fanout::ui {
@@ -44,8 +46,10 @@ ComparePanel::ComparePanel(QWidget* parent)
 }
 
 void ComparePanel::setScans(DocumentPtr previous, DocumentPtr current) {
-    m_previous = std::move(previous);
-    m_current = std::move(current);
+    // The documents replaced may be the last references to 100,000 modules: freed on the pool.
+    auto replaced = std::make_pair(std::exchange(m_previous, std::move(previous)),
+                                   std::exchange(m_current, std::move(current)));
+    m_job.runAfter([replaced = std::move(replaced)]() mutable { replaced = {}; });
     m_open->setEnabled(m_current != nullptr);
     if (m_saved && m_current) {
         m_title->setText(tr("Since the saved scan %1").arg(m_savedName));

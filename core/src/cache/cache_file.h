@@ -37,16 +37,6 @@ std::shared_ptr<ScanResult> loadCachedResult(const CacheFile& file);
 // Returns "" on success, else what went wrong.
 std::string writeCacheFile(const std::string& path, const std::string& key,
                            const ScanInputs& inputs, const ScanResult& result);
-// writeCacheFile() on a thread of its own, for a rescan that should not wait for it: the result is
-// shared (immutable) and the inputs taken. A later write or read of the same file waits for it
-// first, as does finishCacheWrites().
-void writeCacheFileSoon(const std::string& path, const std::string& key, ScanInputs inputs,
-                        std::shared_ptr<const ScanResult> result);
-// Waits for the background write of `path`, if one runs.
-void waitForCacheWrite(const std::string& path);
-// Waits for every background write; what went wrong with any, as "path: problem".
-std::vector<std::string> finishWrites();
-
 // The same cache with new inputs and the result's bytes as they are.
 std::string rewriteInputs(const std::string& path, const std::string& key, const CacheFile& file);
 

@@ -4,6 +4,7 @@
 #include "base/path_utils.h"
 #include "cache/archive_types.h"
 #include "cache/cache_file.h"
+#include "cache/cache_writes.h"
 #include "cache/input_check.h"
 #include "cache/prior_rescan.h"
 #include "cache/result_patch.h"

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cache/cache_writes.h"
+
+#include "cache/cache_file.h"
+
+#include <exception>
+#include <future>
+#include <map>
+#include <mutex>
+
+namespace fanout::detail {
+
+namespace {
+
+// The background writes, by cache file; a write's thread ends with its problem ("" when none).
+struct PendingWrites {
+    std::mutex mutex;
+    std::map<std::string, std::future<std::string>> writes;
+    std::vector<std::string> problems;
+
+    ~PendingWrites() { finish(); }
+    std::vector<std::string> finish() {
+        std::unique_lock lock(mutex);
+        auto running = std::move(writes);
+        lock.unlock();
+        std::vector<std::string> out;
+        for (auto& [path, write] : running) {
+            if (auto problem = write.get(); !problem.empty()) {
+                out.push_back(path + ": " + problem);
+            }
+        }
+        lock.lock();
+        out.insert(out.begin(), problems.begin(), problems.end());
+        problems.clear();
+        return out;
+    }
+    void wait(const std::string& path) {
+        std::unique_lock lock(mutex);
+        const auto it = writes.find(path);
+        if (it == writes.end()) {
+            return;
+        }
+        auto write = std::move(it->second);
+        writes.erase(it);
+        lock.unlock();
+        if (auto problem = write.get(); !problem.empty()) {
+            lock.lock();
+            problems.push_back(path + ": " + problem);
+        }
+    }
+};
+
+PendingWrites& pendingWrites() {
+    static PendingWrites writes;
+    return writes;
+}
+
+} // namespace
+
+void writeCacheFileSoon(const std::string& path, const std::string& key, ScanInputs inputs,
+                        std::shared_ptr<const ScanResult> result) {
+    auto& pending = pendingWrites();
+    pending.wait(path);
+    const auto store = [path, key, inputs = std::move(inputs), result = std::move(result)] {
+        try {
+            return writeCacheFile(path, key, inputs, *result);
+        } catch (const std::exception& error) {
+            return std::string(error.what());
+        }
+    };
+    auto write = std::async(std::launch::async, store);
+    std::lock_guard lock(pending.mutex);
+    pending.writes.emplace(path, std::move(write));
+}
+
+void waitForCacheWrite(const std::string& path) {
+    pendingWrites().wait(path);
+}
+
+std::vector<std::string> finishWrites() {
+    return pendingWrites().finish();
+}
+
+} // namespace fanout::detail

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "fanout/result/scan_result.h"
+#include "fanout/scan/scan_inputs.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace fanout::detail {
+
+// writeCacheFile() on a thread of its own, for a rescan that should not wait for it: the result is
+// shared (immutable) and the inputs taken. A later write or read of the same file waits for it
+// first, as does finishCacheWrites().
+void writeCacheFileSoon(const std::string& path, const std::string& key, ScanInputs inputs,
+                        std::shared_ptr<const ScanResult> result);
+// Waits for the background write of `path`, if one runs.
+void waitForCacheWrite(const std::string& path);
+// Waits for every background write; what went wrong with any, as "path: problem".
+std::vector<std::string> finishWrites();
+
+} // namespace fanout::detail

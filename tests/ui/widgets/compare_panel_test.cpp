@@ -5,19 +5,19 @@
 #include "fixture_project.h"
 #include "graph_panel.h"
 #include "main_window.h"
-#include "treemap_view.h"
 #include "memory_plot.h"
 #include "result_tables.h"
 #include "table_panel.h"
 #include "temp_dir.h"
+#include "treemap_view.h"
 
 #include <QAbstractItemModelTester>
 #include <QGraphicsItem>
-#include <QTest>
 #include <QGraphicsView>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTest>
 
 #include <gtest/gtest.h>
 

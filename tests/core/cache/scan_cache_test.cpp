@@ -4,6 +4,7 @@
 #include "fanout/cache/scan_cache.h"
 #include "fanout/output/scan_json.h"
 #include "fanout/project/project_config.h"
+#include "fixture_project.h"
 #include "temp_dir.h"
 
 #include <gtest/gtest.h>
@@ -436,6 +437,55 @@ TEST_P(ScanCacheTest, TheLeastRecentlyUsedScansAreEvictedAndClearRemovesAll) {
 }
 
 INSTANTIATE_TEST_SUITE_P(TrustMargins, ScanCacheTest, ::testing::Values(kTrustMarginNs, 0));
+
+// Environments and directives: an rwsdk app (a worker environment, "use client" modules moved to
+// the client and SSR ones, src/ files with a directive as entries), whose server page gains and
+// loses a client component and a server action. Every rescan through the cache equals a plain scan.
+TEST(ScanCacheEnvironments, ImportEditsInAnRwsdkAppEqualAPlainScan) {
+    testing::TempDir project;
+    testing::TempDir cache;
+    fs::copy(testing::fixtureProject(std::string(FANOUT_TEST_DATA) + "/diff/before"),
+             project.path(), fs::copy_options::recursive);
+    project.write("src/app/Widget.tsx", "\"use client\";\nimport { Camera } from \"icons\";\n"
+                                        "export function Widget() { return Camera; }\n");
+    project.write("src/app/actions.ts", "\"use server\";\nexport async function save() {}\n");
+    const auto page = [&](const std::string& imports, const std::string& used) {
+        project.write("src/app/Page.tsx",
+                      imports + "export function Page() { return [" + used + "]; }\n");
+    };
+    page("import { Widget } from \"./Widget\";\nimport { save } from \"./actions\";\n",
+         "Widget, save");
+    const auto root = fs::canonical(project.path()).string();
+    ScanCacheSettings settings;
+    settings.dir = cache.path().string();
+    const auto json = [](const ScanResult& result) {
+        JsonOptions options;
+        options.reproducible = true;
+        return scanToJson(result, options);
+    };
+    const auto rescan = [&] {
+        const auto config = loadScanConfig(root, {});
+        ScanCacheReport report;
+        const auto result = cachedScan(config, {}, settings, &report);
+        EXPECT_TRUE(report.updated) << report.note;
+        EXPECT_EQ(json(*result), json(*scan(config))) << report.note;
+        return result;
+    };
+    ScanCacheReport first;
+    const auto before = cachedScan(loadScanConfig(root, {}), {}, settings, &first);
+    ASSERT_EQ(before->config.preset, "rwsdk");
+    ASSERT_FALSE(before->clientBoundaries.empty());
+    page("import { save } from \"./actions\";\n", "save"); // the client component no longer
+    EXPECT_TRUE(rescan()->clientBoundaries.empty());
+    page("import { Widget } from \"./Widget\";\n", "Widget"); // the server action no longer
+    EXPECT_FALSE(rescan()->clientBoundaries.empty());
+    page("import { Widget } from \"./Widget\";\nimport { save } from \"./actions\";\n",
+         "Widget, save");
+    EXPECT_FALSE(rescan()->serverActions.empty());
+    project.write("src/worker.tsx", "import { Page } from \"./app/Page\";\n"
+                                    "export default { fetch() { return [Page]; } };\n");
+    rescan(); // the worker's imports of the icon barrel and of shared gone
+}
 
 } // namespace
 } // namespace fanout

@@ -8,6 +8,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTimer>
 
 namespace fanout::ui {
 namespace {
@@ -60,12 +61,16 @@ void MainWindow::buildCacheMenu(QMenu* menu) {
         }
         watchProject(on);
     });
-    // Each result says what to watch next; a change during a scan rescans once it ends.
+    // Each result says what to watch next; a change during a scan rescans once it ends. In a turn
+    // of its own: watching again took 5-12 ms at 101,012 modules (timed on a busy machine), on top
+    // of showing the result in the same turn.
     connect(&m_controller, &ScanController::resultAvailable, this, [this] {
-        watchProject(m_watchAction->isChecked());
-        if (std::exchange(m_rescanWhenDone, false)) {
-            rescan();
-        }
+        QTimer::singleShot(1, this, [this] {
+            watchProject(m_watchAction->isChecked());
+            if (std::exchange(m_rescanWhenDone, false)) {
+                rescan();
+            }
+        });
     });
     connect(&m_watcher, &ProjectWatcher::changed, this, [this](const QStringList& paths) {
         statusBar()->showMessage(

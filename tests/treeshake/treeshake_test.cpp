@@ -189,6 +189,7 @@ TEST_F(TreeShake, RescansThroughTheCacheAfterBarrelImportsChangeEqualAPlainScan)
     EXPECT_EQ(check(barrel + rest, "the rest taken from the cached scan"), barrelModules);
     EXPECT_LT(check(barrel + "import { addDays } from \"date-fns\";\n", "updated in place"),
               barrelModules);
+    EXPECT_TRUE(finishCacheWrites().empty()); // each update stored
 }
 
 } // namespace

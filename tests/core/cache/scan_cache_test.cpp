@@ -47,6 +47,9 @@ protected:
         m_settings.trustMarginNs = GetParam();
     }
 
+    // An updated cache is stored on a thread of its own: done before the folders go.
+    void TearDown() override { EXPECT_TRUE(finishCacheWrites().empty()); }
+
     static inline const std::string kOne = "node_modules/.pnpm/pkg@1.0.0/node_modules/pkg/";
     static inline const std::string kTwo = "node_modules/.pnpm/pkg@2.0.0/node_modules/pkg/";
 
@@ -485,6 +488,7 @@ TEST(ScanCacheEnvironments, ImportEditsInAnRwsdkAppEqualAPlainScan) {
     project.write("src/worker.tsx", "import { Page } from \"./app/Page\";\n"
                                     "export default { fetch() { return [Page]; } };\n");
     rescan(); // the worker's imports of the icon barrel and of shared gone
+    EXPECT_TRUE(finishCacheWrites().empty()); // each update stored
 }
 
 } // namespace

@@ -11,9 +11,8 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
-#include <utility>
-
 #include <sstream>
+#include <utility>
 
 namespace fanout::ui {
 namespace {

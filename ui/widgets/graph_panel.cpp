@@ -54,7 +54,6 @@ GraphPanel::GraphPanel(ModuleSelection& selection, QWidget* parent)
     bar->addSpacing(12);
     bar->addWidget(m_status, 1);
     m_gone = new QLabel(this);
-    m_gone->setForegroundRole(QPalette::PlaceholderText);
     m_gone->hide();
     bar->addWidget(m_gone);
     auto* column = new QVBoxLayout(this);

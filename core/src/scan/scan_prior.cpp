@@ -104,18 +104,16 @@ bool PriorIndex::seed(FileState& file, NameTable& names) const {
         return false;
     }
     const auto record = m_records.find(file.path);
-    const auto first = m_firstModule.find(file.path);
-    if (record == m_records.end() || first == m_firstModule.end()) {
+    if (record == m_records.end()) {
         return false;
     }
     const auto& result = *m_prior.result;
     // Any parsed module of the file: every one has an edge per record of the file.
-    auto m = first->second;
-    while (m < result.modules.size() && result.modules[m].path == file.path &&
-           result.modules[m].kind != ModuleKind::Parsed) {
+    auto [m, end] = modulesOf(file.path);
+    while (m < end && result.modules[m].kind != ModuleKind::Parsed) {
         ++m;
     }
-    if (m == result.modules.size() || result.modules[m].path != file.path) {
+    if (m == end) {
         return false;
     }
     const auto& module = result.modules[m];
@@ -188,6 +186,17 @@ std::optional<PendingEdge> ScanState::priorEdge(const FileState& file, std::uint
     return edge;
 }
 
+void ScanState::noteFreshAlias(const std::string& file, const std::string& alias) {
+    if (m_prior) {
+        std::lock_guard lock(m_freshAliasesMutex);
+        m_freshAliases.insert(file + '\n' + alias);
+    }
+}
+
+bool ScanState::freshAlias(const std::string& file, const std::string& alias) const {
+    return m_freshAliases.contains(file + '\n' + alias); // asked once the workers are done
+}
+
 void ScanState::settlePriorAliases() {
     if (!m_prior) {
         return;
@@ -228,7 +237,7 @@ ScanState::staleAliases(const std::function<bool(std::string_view)>& reached) {
             const auto resolved =
                 m_resolvers[module.environment].resolve(module.path, edge.specifier, edge.kind);
             if (resolved.kind == ResolutionKind::File && resolved.requestedPath != target.path &&
-                !m_freshAliases.contains(target.path + '\n' + resolved.requestedPath)) {
+                !freshAlias(target.path, resolved.requestedPath)) {
                 doubtful[target.path].insert(resolved.requestedPath);
                 doubtfulTarget[edge.target->value] = true;
             }

@@ -71,7 +71,7 @@ private:
             FileState& file = m_state.fileState(
                 m_state.m_cache->impl().realPath(path).value_or(normalizePath(path)));
             if (const auto alias = normalizePath(path); alias != file.path) {
-                m_state.m_freshAliases.insert(file.path + '\n' + alias); // as the walk gives it
+                m_state.noteFreshAlias(file.path, alias); // as the walk gives it
             }
             if (conditional && (!file.script || file.excluded)) {
                 return true;

@@ -188,10 +188,7 @@ void ScanState::enqueueEntry(const std::string& path, bool conditional) {
         std::lock_guard lock(file.aliasMutex);
         if (const auto alias = normalizePath(path); alias != file.path) {
             file.aliases.insert(alias);
-            if (m_prior) {
-                std::lock_guard fresh(m_freshAliasesMutex);
-                m_freshAliases.insert(file.path + '\n' + alias);
-            }
+            noteFreshAlias(file.path, alias);
         }
     }
     enqueue(file, environment, !file.script, conditional);
@@ -583,10 +580,7 @@ PendingEdge ScanState::resolveEdge(const FileState& file, std::uint16_t environm
         std::lock_guard lock(target.aliasMutex);
         if (result.requestedPath != target.path) {
             target.aliases.insert(result.requestedPath);
-            if (m_prior) {
-                std::lock_guard fresh(m_freshAliasesMutex);
-                m_freshAliases.insert(target.path + '\n' + result.requestedPath);
-            }
+            noteFreshAlias(target.path, result.requestedPath);
         }
         if (!target.package && result.package) {
             target.package = sharedPackage(*result.package);

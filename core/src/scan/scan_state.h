@@ -199,6 +199,10 @@ private:
     // "real path\npath string".
     std::mutex m_freshAliasesMutex;
     std::unordered_set<std::string> m_freshAliases;
+    // With a previous scan: notes that this scan gave `file` the path string `alias` (any
+    // thread), and asks whether it did.
+    void noteFreshAlias(const std::string& file, const std::string& alias);
+    bool freshAlias(const std::string& file, const std::string& alias) const;
 
     std::mutex m_queueMutex;
     std::condition_variable m_queueChanged;

@@ -68,9 +68,7 @@ protected:
         return json(*scan(loadScanConfig(root(), overrides)));
     }
     static std::string json(const ScanResult& result) {
-        JsonOptions options;
-        options.reproducible = true;
-        return scanToJson(result, options);
+        return scanToJson(result, {.reproducible = true});
     }
     // Spliced: the edited files' new edges put in the cached result in place of the old.
     // Rescanned: the edited files scanned again, the graph walked with the rest from the cache.
@@ -461,17 +459,14 @@ TEST(ScanCacheEnvironments, ImportEditsInAnRwsdkAppEqualAPlainScan) {
     const auto root = fs::canonical(project.path()).string();
     ScanCacheSettings settings;
     settings.dir = cache.path().string();
-    const auto json = [](const ScanResult& result) {
-        JsonOptions options;
-        options.reproducible = true;
-        return scanToJson(result, options);
-    };
     const auto rescan = [&] {
         const auto config = loadScanConfig(root, {});
         ScanCacheReport report;
         const auto result = cachedScan(config, {}, settings, &report);
         EXPECT_TRUE(report.updated) << report.note;
-        EXPECT_EQ(json(*result), json(*scan(config))) << report.note;
+        EXPECT_EQ(scanToJson(*result, {.reproducible = true}),
+                  scanToJson(*scan(config), {.reproducible = true}))
+            << report.note;
         return result;
     };
     ScanCacheReport first;

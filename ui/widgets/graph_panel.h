@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "background_job.h"
 #include "fanout/view/view_graph.h"
 #include "graph_layouter.h"
 #include "graph_scene.h"
@@ -51,10 +52,13 @@ public:
     void setDepth(int depth);
     Mode mode() const { return m_mode; }
     const ViewGraph& viewGraph() const { return m_view; }
+    const std::vector<NodeLabel>& labels() const { return m_labels; } // one per node of the view
     bool hasLayout() const { return m_laidOut; }
     QString message() const;
     // Asks before drawing more than this many nodes (never asks when non-interactive).
     void setInteractive(bool interactive) { m_interactive = interactive; }
+    // Results of more than this many modules have their view built on a worker thread.
+    void setBuildOffThreadAbove(std::size_t modules) { m_offThreadAbove = modules; }
 
     QString saveImage(const QString& file); // PNG or SVG by suffix; empty or what went wrong
     QGraphicsView& canvas() { return *m_canvas; }
@@ -72,6 +76,7 @@ protected:
 private:
     void rebuild();
     void rebuildMap();
+    void drawContent(ViewContent content);
     QString statusText() const;
     void showMessage(const QString& text);
     void nodeClicked(int node, bool context, const QPoint& globalPos);
@@ -98,6 +103,8 @@ private:
     QGraphicsView* m_canvas;
     QPoint m_pressedAt;
     ModuleMapItem* m_map = nullptr; // owned by the scene
+    std::size_t m_offThreadAbove = 20'000;
+    BackgroundJob m_job{this}; // last: destroyed (and waited for) first
 };
 
 } // namespace fanout::ui

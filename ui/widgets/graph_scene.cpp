@@ -74,7 +74,17 @@ QColor heatColor(double heat) {
     return QColor::fromHsvF(0.45f * (1.0f - h), 0.18f + 0.45f * h, 1.0f);
 }
 
-std::vector<NodeLabel> labelNodes(const ScanSession& s, const ViewGraph& view, const QFont& font) {
+ViewContent buildViewContent(const ScanSession& s, std::optional<ModuleId> center,
+                             const FocusOptions& options) {
+    if (!center) {
+        return {buildPackageOverview(*s.result), 0};
+    }
+    return {buildFocusGraph(*s.result, s.graph, center->value, options),
+            exactReach(*s.result, s.graph, *center).modules};
+}
+
+std::vector<NodeLabel> labelNodes(const ScanSession& s, const ViewGraph& view,
+                                  std::uint64_t centerReach, const QFont& font) {
     const QFontMetricsF metrics(font);
     std::vector<NodeLabel> labels(view.nodes.size());
     double hottest = 1;
@@ -87,12 +97,10 @@ std::vector<NodeLabel> labelNodes(const ScanSession& s, const ViewGraph& view, c
             const ModuleId id{node.id};
             const auto& metricsOf = s.analysis.modules[id.value];
             label.lines << shortName(s, id);
-            // The centre gets its exact reach (one walk); the others show the estimate, marked
-            // as such once it is beyond what the sketch counts exactly.
-            auto reach = metricsOf.reachEstimate;
-            if (node.side == ViewSide::Center) {
-                reach = exactReach(*s.result, s.graph, id).modules;
-            }
+            // The centre gets its exact reach; the others show the estimate, marked as such once
+            // it is beyond what the sketch counts exactly.
+            const auto reach =
+                node.side == ViewSide::Center ? centerReach : metricsOf.reachEstimate;
             const bool estimated = node.side != ViewSide::Center && reach > 64;
             QString detail = QObject::tr("[%1] reach %2%3")
                                  .arg(moduleEnvironment(s, id))

@@ -11,6 +11,9 @@
 #include <QGraphicsScene>
 #include <QStringList>
 
+#include <cstdint>
+#include <optional>
+
 namespace fanout::ui {
 
 // What each node of a view graph says and how large its box is: computed before the layout
@@ -28,8 +31,20 @@ QString shortName(const ScanSession& session, ModuleId module);
 // Hot (red) drags in more; cold (blue-green) drags in little. `heat` from 0 to 1.
 QColor heatColor(double heat);
 
+// A view graph and the exact reach of its centre module (0 without one): the parts of a view
+// that walk the whole graph, built off the GUI thread for a large result.
+struct ViewContent {
+    ViewGraph view;
+    std::uint64_t centerReach = 0;
+};
+
+// The focus view around `center`, or the package overview when `center` is null.
+ViewContent buildViewContent(const ScanSession& session, std::optional<ModuleId> center,
+                             const FocusOptions& options);
+
+// `centerReach`: the exact reach of the view's centre module, shown on its node.
 std::vector<NodeLabel> labelNodes(const ScanSession& session, const ViewGraph& view,
-                                  const QFont& font);
+                                  std::uint64_t centerReach, const QFont& font);
 
 LayoutRequest layoutRequest(const ViewGraph& view, const std::vector<NodeLabel>& labels);
 

@@ -242,12 +242,13 @@ void InspectorPanel::show(std::optional<ModuleId> selected) {
         return;
     }
     // The page built on a worker (the session is immutable and kept alive by the job).
-    m_job.start([this, session = m_session, id = *selected](const JobPost& post, std::stop_token) {
-        post([this, html = explanation(*session, id)] {
-            m_text->setHtml(html);
-            emit explained();
+    m_job.start(
+        [this, session = m_session, id = *selected](const JobPost& post, const std::stop_token&) {
+            post([this, html = explanation(*session, id)] {
+                m_text->setHtml(html);
+                emit explained();
+            });
         });
-    });
 }
 
 } // namespace fanout::ui

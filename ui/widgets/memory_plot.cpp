@@ -21,6 +21,9 @@ MemoryPlot::MemoryPlot(const MemorySeries& series, const MemorySeries* previous,
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_summary);
     layout->addWidget(chart, 1);
+    // Wrapped: the summary grows with the overlay's figures, and unwrapped it widened the whole
+    // view column (the window's splitter gave every panel a new width, and repainted it all).
+    m_summary->setWordWrap(true);
     m_summary->setText(tr("Resident memory of Fanout while it scans."));
     chart->addGraph();
     // A plain line: a filled area costs far more per replot at many points.

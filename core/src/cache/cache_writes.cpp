@@ -3,6 +3,9 @@
 
 #include "cache/cache_file.h"
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <exception>
 #include <future>
 #include <map>
@@ -50,6 +53,14 @@ struct PendingWrites {
     }
 };
 
+// A background write gives way to the work the user waits for (a window showing the result, the
+// next scan): the writing thread, and the encoding thread it starts (which inherits it), run at a
+// lower priority. Lowering one's own priority needs no privilege; when refused, nothing changes.
+void yieldToForegroundWork() {
+    constexpr int kBackgroundNice = 10;
+    (void)::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), kBackgroundNice);
+}
+
 PendingWrites& pendingWrites() {
     static PendingWrites writes;
     return writes;
@@ -62,6 +73,7 @@ void writeCacheFileSoon(const std::string& path, const std::string& key, ScanInp
     auto& pending = pendingWrites();
     pending.wait(path);
     const auto store = [path, key, inputs = std::move(inputs), result = std::move(result)] {
+        yieldToForegroundWork();
         try {
             return writeCacheFile(path, key, inputs, *result);
         } catch (const std::exception& error) {

@@ -12,6 +12,7 @@
 #include "treemap_view.h"
 
 #include <QAbstractItemModelTester>
+#include <QFontMetrics>
 #include <QGraphicsItem>
 #include <QGraphicsView>
 #include <QSignalSpy>
@@ -102,6 +103,11 @@ TEST_F(ComparePanelTest, ARescanMarksWhatChangedAndKeepsTheSelection) {
     EXPECT_TRUE(
         window.memoryPlot().summaryText().contains(QStringLiteral("previous scan (dashed)")))
         << window.memoryPlot().summaryText().toStdString();
+    // The longer summary wraps rather than widening the view column (the window's splitter then
+    // gave every panel a new width and repainted the whole window on the next result).
+    const QFontMetrics metrics(window.memoryPlot().font());
+    EXPECT_LT(window.memoryPlot().minimumSizeHint().width(),
+              metrics.horizontalAdvance(window.memoryPlot().summaryText()));
     // The focus graph, still on Page.tsx, puts a halo behind its changed importer (once laid
     // out: a loaded machine may still be running dot).
     ASSERT_TRUE(QTest::qWaitFor([&] { return window.graph().hasLayout(); }, 60000));

@@ -2,6 +2,7 @@
 #include "check_command.h"
 #include "demo_command.h"
 #include "diff_command.h"
+#include "heap_command.h"
 #include "inspect_command.h"
 #include "profile_command.h"
 #include "report_command.h"
@@ -36,7 +37,7 @@ int main(int argc, char** argv) {
         fanout::cli::addWhyCommand(app),     fanout::cli::addCheckCommand(app),
         fanout::cli::addInspectCommand(app), fanout::cli::addResolveCommand(app),
         fanout::cli::addDemoCommand(app),    fanout::cli::addProfileCommand(app),
-        fanout::cli::addDiffCommand(app)};
+        fanout::cli::addDiffCommand(app),    fanout::cli::addHeapCommand(app)};
 
     try {
         app.parse(argc, argv);

@@ -9,7 +9,7 @@ FANOUT_BUILD_DIR="${FANOUT_BUILD_DIR:-$FANOUT_ROOT/build}"
 # desktop-file and AppStream validators) need.
 FANOUT_APT_PACKAGES=(
     cmake ninja-build g++ pkg-config git
-    libtree-sitter-dev nlohmann-json3-dev libcli11-dev libyaml-cpp-dev libcereal-dev
+    libtree-sitter-dev nlohmann-json3-dev libcli11-dev libyaml-cpp-dev libcereal-dev rapidjson-dev
     libgtest-dev libgmock-dev libbenchmark-dev
     qt6-base-dev qt6-svg-dev libqcustomplot-dev
     xvfb xauth graphviz

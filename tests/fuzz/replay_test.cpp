@@ -14,6 +14,7 @@ int fanoutFuzz_extractor(const std::uint8_t* data, std::size_t size);
 int fanoutFuzz_directive(const std::uint8_t* data, std::size_t size);
 int fanoutFuzz_package_exports(const std::uint8_t* data, std::size_t size);
 int fanoutFuzz_tsconfig(const std::uint8_t* data, std::size_t size);
+int fanoutFuzz_heap_snapshot(const std::uint8_t* data, std::size_t size);
 
 namespace {
 
@@ -53,6 +54,10 @@ TEST(FuzzReplay, PackageExports) {
 
 TEST(FuzzReplay, Tsconfig) {
     EXPECT_GT(replay("tsconfig", fanoutFuzz_tsconfig), 0u);
+}
+
+TEST(FuzzReplay, HeapSnapshot) {
+    EXPECT_GT(replay("heap_snapshot", fanoutFuzz_heap_snapshot), 0u);
 }
 
 } // namespace

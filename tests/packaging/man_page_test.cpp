@@ -25,7 +25,8 @@ std::set<std::string> longOptions(const std::string& text) {
     return options;
 }
 
-// The page as text: troff's escaped minus `\-` read as `-`.
+// The page as text: troff's escaped minus `\-` read as `-`. (Another program's options, such as
+// Node's, are written `\-\&\-name`: shown as --name, not read as one of ours.)
 std::string manPage(const std::string& name) {
     std::ifstream in(std::string(FANOUT_MAN_DIR) + "/" + name);
     std::stringstream text;
@@ -58,8 +59,8 @@ void expectInStep(const std::string& page, const std::set<std::string>& helpOpti
 
 TEST(ManPage, FanoutDocumentsEveryOptionOfEveryCommand) {
     std::set<std::string> options = longOptions(help({FANOUT_EXECUTABLE, "--help"}));
-    for (const char* command :
-         {"scan", "report", "why", "check", "inspect", "resolve", "demo", "profile", "diff"}) {
+    for (const char* command : {"scan", "report", "why", "check", "inspect", "resolve", "demo",
+                                "profile", "diff", "heap"}) {
         const auto text = help({FANOUT_EXECUTABLE, command, "--help"});
         options.merge(longOptions(text));
         EXPECT_NE(manPage("fanout.1").find(".B " + std::string(command)), std::string::npos)

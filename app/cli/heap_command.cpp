@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "heap_command.h"
+
+#include "output_target.h"
+
+#include "fanout/heap/heap_report.h"
+
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+#include <memory>
+#include <string>
+
+namespace fanout::cli {
+namespace {
+
+struct HeapOptions {
+    std::string snapshot;
+    std::string json;
+    std::size_t top = 20;
+};
+
+constexpr int kCannotRead = 2;
+
+int runHeap(const HeapOptions& options) {
+    HeapReport report;
+    try {
+        report = buildHeapReport(readHeapSnapshot(options.snapshot), options.top);
+    } catch (const HeapSnapshotError& error) {
+        std::cerr << "fanout heap: " << error.what() << "\n";
+        return kCannotRead;
+    }
+    if (!options.json.empty() && !writeOutput(options.json, heapReportJson(report).dump(2) + "\n",
+                                              "fanout heap", "JSON report")) {
+        return kCannotRead;
+    }
+    if (options.json != "-") {
+        writeHeapReportText(std::cout, report);
+    }
+    return 0;
+}
+
+} // namespace
+
+std::function<int()> addHeapCommand(CLI::App& app) {
+    auto options = std::make_shared<HeapOptions>();
+    auto* command = app.add_subcommand(
+        "heap", "Read a V8 heap snapshot (.heapsnapshot): what holds the memory, by constructor "
+                "and by object, with retained sizes and paths from the root");
+    command->add_option("SNAPSHOT", options->snapshot, "The heap snapshot")
+        ->required()
+        ->type_name("FILE");
+    command
+        ->add_option("--json", options->json,
+                     "Write the report as JSON to FILE (- for stdout, instead of the text)")
+        ->type_name("FILE");
+    command
+        ->add_option("--top", options->top,
+                     "Rows in each section: classes, largest objects, duplicated strings "
+                     "(default 20)")
+        ->type_name("N")
+        ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}));
+    return [options, command]() { return command->parsed() ? runHeap(*options) : -1; };
+}
+
+} // namespace fanout::cli

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `fanout heap` on a small snapshot in V8's layout (tests/data/heap/diamond.heapsnapshot: the root
+// holds Alpha and Beta, Beta holds Alpha too, Alpha holds the string "hello" and, weakly, again).
+#include "process.h"
+#include "temp_dir.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fanout {
+namespace {
+
+const std::string kDiamond = std::string(FANOUT_TEST_DATA) + "/heap/diamond.heapsnapshot";
+
+testing::ProcessResult fanoutHeap(std::vector<std::string> args) {
+    args.insert(args.begin(), {FANOUT_EXECUTABLE, "heap"});
+    return testing::runProcess(args);
+}
+
+TEST(HeapCli, PrintsTheSummaryTheLargestObjectsWithTheirPathsAndTheLiveHeap) {
+    const auto run = fanoutHeap({kDiamond});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    EXPECT_NE(run.out.find("4 objects, 5 references, 7 strings; live heap 60 B"), std::string::npos)
+        << run.out;
+    // Alpha retains the string (Beta's reference to Alpha does not make Beta retain it).
+    EXPECT_NE(run.out.find("        40 B  Alpha"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("(string) @7 \"hello\" (self 30 B)\n"
+                           "                ← (root) .a\n"
+                           "                ← Alpha .c\n"),
+              std::string::npos)
+        << run.out;
+}
+
+TEST(HeapCli, WritesJsonToAFileOrInsteadOfTheText) {
+    testing::TempDir dir;
+    const auto file = dir.path() / "heap.json";
+    const auto toFile = fanoutHeap({kDiamond, "--json", file.string(), "--top", "1"});
+    ASSERT_EQ(toFile.exitCode, 0) << toFile.err;
+    EXPECT_NE(toFile.out.find("Summary by constructor"), std::string::npos);
+    std::ifstream in(file);
+    const auto json = nlohmann::json::parse(in);
+    EXPECT_EQ(json["reachableBytes"], 60);
+    EXPECT_EQ(json["classCount"], 3);
+    ASSERT_EQ(json["classes"].size(), 1u) << "--top 1";
+    EXPECT_EQ(json["classes"][0]["name"], "Alpha");
+    EXPECT_EQ(json["classes"][0]["retainedBytes"], 40);
+    EXPECT_EQ(json["largest"][0]["retainerPath"], nlohmann::json::array({"(root) .a"}));
+
+    const auto toStdout = fanoutHeap({kDiamond, "--json", "-"});
+    ASSERT_EQ(toStdout.exitCode, 0) << toStdout.err;
+    EXPECT_EQ(nlohmann::json::parse(toStdout.out)["edges"], 5);
+}
+
+TEST(HeapCli, ABrokenSnapshotExitsWithTwoSayingWhereAndWritesNothing) {
+    testing::TempDir dir;
+    std::ifstream in(kDiamond);
+    std::stringstream whole;
+    whole << in.rdbuf();
+    const auto broken = dir.path() / "broken.heapsnapshot";
+    std::ofstream(broken) << whole.str().substr(0, 300);
+    const auto json = dir.path() / "out.json";
+    const auto run = fanoutHeap({broken.string(), "--json", json.string()});
+    EXPECT_EQ(run.exitCode, 2);
+    EXPECT_NE(run.err.find("broken.heapsnapshot: at byte 300:"), std::string::npos) << run.err;
+    EXPECT_TRUE(run.out.empty()) << run.out;
+    EXPECT_FALSE(std::filesystem::exists(json));
+    EXPECT_EQ(fanoutHeap({(dir.path() / "missing").string()}).exitCode, 2);
+}
+
+} // namespace
+} // namespace fanout

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "fanout/heap/heap_snapshot.h"
+#include "heap/snapshot_builder.h"
+#include "temp_dir.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+namespace fanout {
+namespace {
+
+using testing::SnapshotBuilder;
+
+std::string small() {
+    SnapshotBuilder b;
+    const auto root = b.node("synthetic", "", 0);
+    const auto text = b.node("string", "line\nwith \"quotes\" and \\u00e9: \xc3\xa9", 24);
+    b.edge(root, text, "property", "s");
+    return b.json();
+}
+
+TEST(HeapSnapshotReader, ReadsColumnsAndUnescapedStringsFromAFile) {
+    testing::TempDir dir;
+    const auto file = dir.path() / "small.heapsnapshot";
+    std::ofstream(file) << small();
+    const auto snapshot = readHeapSnapshot(file.string());
+    ASSERT_EQ(snapshot.nodeCount(), 2u);
+    ASSERT_EQ(snapshot.edgeCount(), 1u);
+    EXPECT_EQ(snapshot.nodeTypeName(1), "string");
+    EXPECT_EQ(snapshot.string(snapshot.nodeName[1]), "line\nwith \"quotes\" and \\u00e9: \xc3\xa9");
+    EXPECT_EQ(snapshot.selfSize[1], 24u);
+    EXPECT_EQ(snapshot.nodeId[1], 3u);
+    EXPECT_EQ(snapshot.edgeTarget[0], 1u);
+    EXPECT_EQ(snapshot.edgeTypeName(0), "property");
+    EXPECT_EQ(snapshot.string(snapshot.edgeName[0]), "s");
+    EXPECT_EQ(snapshot.edgesBegin, (std::vector<std::uint32_t>{0, 1, 1}));
+}
+
+// small()'s edges: a property (type 2) named "s" (string 2) to node 1 (nodes have 7 fields).
+const std::string kEdges = R"("edges":[2,2,7])";
+
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+    const auto at = text.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    return at == std::string::npos ? text : text.replace(at, from.size(), to);
+}
+
+// Every broken input is an error that says what is wrong, never a crash or a wrong snapshot.
+TEST(HeapSnapshotReader, BrokenInputIsAnErrorThatSaysWhy) {
+    const auto good = small();
+    const std::vector<std::pair<std::string, std::string>> cases{
+        {good.substr(0, good.size() / 2), "at byte"},
+        {"", "at byte 0"},
+        {"[1,2,3]", "no snapshot.meta"},
+        {std::string(100000, '['), "at byte"},
+        {replaced(good, "\"to_node\"", "\"target\""), "to_node"},
+        {replaced(good, kEdges, "\"edges\":[2,2,8]"), "inside a node"},
+        {replaced(good, kEdges, "\"edges\":[2,2,14]"), "past the last node"},
+        {replaced(good, kEdges, "\"edges\":[2,9,7]"), "past the strings"},
+        {replaced(good, kEdges, "\"edges\":[2,2]"), "inside an edge"},
+        {replaced(good, kEdges, "\"edges\":[]"), "announce 1 edges"},
+        {replaced(good, kEdges, "\"edges\":[2,2,-7]"), "negative"},
+        {replaced(good, kEdges, "\"edges\":[2,2,[7]]"), "nested"},
+        {replaced(good, kEdges, "\"edges\":[2,2,\"7\"]"), "a string among"},
+        {replaced(good, kEdges, "\"edges\":[2,2,7.5]"), "whole number"},
+        {replaced(good, kEdges, "\"edges\":[99,2,7]"), "unknown type"},
+    };
+    for (const auto& [text, expected] : cases) {
+        try {
+            parseHeapSnapshot(text);
+            ADD_FAILURE() << "accepted: " << text.substr(0, 200);
+        } catch (const HeapSnapshotError& error) {
+            EXPECT_NE(std::string(error.what()).find(expected), std::string::npos)
+                << error.what() << " (expected " << expected << ")";
+        }
+    }
+    EXPECT_THROW(readHeapSnapshot("/nonexistent/x.heapsnapshot"), HeapSnapshotError);
+}
+
+} // namespace
+} // namespace fanout

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The build profiler on a fake build whose processes hold known amounts of memory.
+#include "fanout/heap/heap_snapshot.h"
 #include "fanout/profile/process_tree.h"
 #include "fanout/profile/profiler.h"
 
@@ -10,6 +11,8 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <unistd.h>
@@ -103,6 +106,55 @@ TEST(Profiler, OutputPassesThroughLineByLineOnItsOwnStream) {
     EXPECT_NE(std::find(lines.begin(), lines.end(),
                         std::pair<std::string, bool>{"[fake] done with 0", true}),
               lines.end());
+}
+
+TEST(Profiler, TheCommandGetsOurEnvironmentWithTheGivenVariablesSetOverIt) {
+    ProfileOptions options;
+    options.command = {"sh", "-c", "echo \"$FANOUT_TEST_A|$FANOUT_TEST_B|${PATH:+path}\""};
+    options.environment = {{"FANOUT_TEST_A", "set"}, {"PATH", std::getenv("PATH")}};
+    std::vector<std::string> lines;
+    options.output = [&](std::string_view line, bool) { lines.emplace_back(line); };
+    ::setenv("FANOUT_TEST_B", "inherited", 1);
+    ::setenv("FANOUT_TEST_A", "overridden", 1);
+    const auto result = profileCommand(options);
+    ::unsetenv("FANOUT_TEST_A");
+    ::unsetenv("FANOUT_TEST_B");
+    EXPECT_EQ(result.exitCode, 0);
+    EXPECT_EQ(lines, std::vector<std::string>{"set|inherited|path"});
+}
+
+// Node, short of heap, writes a snapshot into the folder fanout profile names; the user's own
+// NODE_OPTIONS stay; the snapshot is listed and reads as one.
+TEST(ProfileCli, NodeWritesAHeapSnapshotNearItsLimitAndItIsListed) {
+    if (testing::runProcess({"node", "--version"}).exitCode != 0) {
+        GTEST_SKIP() << "node is not installed";
+    }
+    testing::TempDir tmp;
+    const auto dir = (tmp.path() / "heap snapshots").string();
+    const auto run =
+        testing::runProcess({"env", "NODE_OPTIONS=--max-old-space-size=16", FANOUT_EXECUTABLE,
+                             "profile", "--heap-snapshot-near-limit", dir, "--", "node", "-e",
+                             "console.log(process.env.NODE_OPTIONS); const a = []; "
+                             "for (;;) a.push('x'.repeat(100) + a.length);"});
+    EXPECT_NE(run.exitCode, 0) << "node ran out of heap";
+    EXPECT_EQ(run.out.substr(0, run.out.find('\n')),
+              "--max-old-space-size=16 --heapsnapshot-near-heap-limit=1 --diagnostic-dir=\"" + dir +
+                  "\"");
+    std::vector<std::filesystem::path> written;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+        written.push_back(entry.path());
+    }
+    ASSERT_EQ(written.size(), 1u) << run.err;
+    EXPECT_EQ(written[0].extension(), ".heapsnapshot");
+    EXPECT_NE(run.err.find("heap snapshot written: " + written[0].string()), std::string::npos)
+        << run.err;
+    const auto snapshot = readHeapSnapshot(written[0].string());
+    EXPECT_GT(snapshot.nodeCount(), 100000u);
+
+    const auto none = testing::runProcess(
+        {FANOUT_EXECUTABLE, "profile", "--heap-snapshot-near-limit", dir, "--", "node", "-e", "1"});
+    EXPECT_EQ(none.exitCode, 0) << none.err;
+    EXPECT_NE(none.err.find("no heap snapshot was written"), std::string::npos) << none.err;
 }
 
 TEST(ProfileCli, WritesTheTimelineAsJsonAndCsvAndExitsWithTheCommandsCode) {

@@ -42,8 +42,8 @@ ProfileResult profileCommand(const ProfileOptions& options) {
     detail::Pipe out;
     detail::Pipe err;
     std::string error;
-    const int pid =
-        detail::spawnCommand(options.command, options.workingDirectory, out, err, error);
+    const int pid = detail::spawnCommand(options.command, options.workingDirectory,
+                                         options.environment, out, err, error);
     if (pid < 0) {
         ProfileResult result;
         result.command = options.command;

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "profile/spawn.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
 #include <stdexcept>
+#include <string_view>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -38,15 +40,48 @@ SubreaperScope::~SubreaperScope() {
     ::prctl(PR_SET_CHILD_SUBREAPER, m_was);
 }
 
-int spawnCommand(const std::vector<std::string>& command, const std::string& workingDirectory,
-                 Pipe& out, Pipe& err, std::string& error) {
-    Pipe status; // exec's failure travels back through it; a successful exec closes it
-    std::vector<char*> argv;
-    argv.reserve(command.size() + 1);
-    for (const auto& arg : command) {
-        argv.push_back(const_cast<char*>(arg.c_str()));
+namespace {
+
+// This process's environment with `overrides` set over it, as NAME=VALUE strings (built before
+// fork: the child only execs).
+std::vector<std::string>
+environmentWith(const std::vector<std::pair<std::string, std::string>>& overrides) {
+    std::vector<std::string> out;
+    for (char** entry = environ; *entry != nullptr; ++entry) {
+        const std::string_view variable(*entry);
+        const auto name = variable.substr(0, variable.find('='));
+        const bool replaced = std::any_of(overrides.begin(), overrides.end(),
+                                          [&](const auto& o) { return o.first == name; });
+        if (!replaced) {
+            out.emplace_back(variable);
+        }
     }
-    argv.push_back(nullptr);
+    for (const auto& [name, value] : overrides) {
+        out.push_back(name + "=" + value);
+    }
+    return out;
+}
+
+std::vector<char*> pointers(std::vector<std::string>& strings) {
+    std::vector<char*> out;
+    out.reserve(strings.size() + 1);
+    for (auto& text : strings) {
+        out.push_back(text.data());
+    }
+    out.push_back(nullptr);
+    return out;
+}
+
+} // namespace
+
+int spawnCommand(const std::vector<std::string>& command, const std::string& workingDirectory,
+                 const std::vector<std::pair<std::string, std::string>>& environment, Pipe& out,
+                 Pipe& err, std::string& error) {
+    Pipe status; // exec's failure travels back through it; a successful exec closes it
+    auto arguments = command;
+    const auto argv = pointers(arguments);
+    auto variables = environmentWith(environment);
+    const auto envp = pointers(variables);
     const pid_t pid = ::fork();
     if (pid < 0) {
         throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
@@ -59,7 +94,7 @@ int spawnCommand(const std::vector<std::string>& command, const std::string& wor
         if (!workingDirectory.empty() && ::chdir(workingDirectory.c_str()) != 0) {
             failure = errno;
         } else {
-            ::execvp(argv[0], argv.data());
+            ::execvpe(argv[0], argv.data(), envp.data());
             failure = errno;
         }
         const char stage = workingDirectory.empty() || failure == 0 ? 'x' : 'd';

@@ -36,11 +36,13 @@ private:
 };
 
 // Forks and execs `command` (argv, no shell) in its own process group, in `workingDirectory`
-// when not empty, with its stdout and stderr on the write ends of `out` and `err` (closed here
-// afterwards). Returns its pid, or -1 with `error` saying why it could not start (the child is
-// reaped then). Throws std::runtime_error when fork itself fails.
+// when not empty, with this process's environment and `environment` set over it, with its stdout
+// and stderr on the write ends of `out` and `err` (closed here afterwards). Returns its pid, or -1
+// with `error` saying why it could not start (the child is reaped then). Throws std::runtime_error
+// when fork itself fails.
 int spawnCommand(const std::vector<std::string>& command, const std::string& workingDirectory,
-                 Pipe& out, Pipe& err, std::string& error);
+                 const std::vector<std::pair<std::string, std::string>>& environment, Pipe& out,
+                 Pipe& err, std::string& error);
 
 // The exit code of a waited-for child: its status, or 128 + the signal that ended it.
 int exitStatus(int status);

@@ -14,6 +14,8 @@ namespace fanout {
 struct ProfileOptions {
     std::vector<std::string> command; // argv, run directly (no shell)
     std::string workingDirectory;     // empty: the current one
+    // Environment variables set for the command, over this process's own.
+    std::vector<std::pair<std::string, std::string>> environment;
     double intervalSeconds = 0.1;
     // Phase name and ECMAScript regular expression: a line of the command's output that matches
     // starts that phase. Patterns are tried in order.

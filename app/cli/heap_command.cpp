@@ -3,12 +3,14 @@
 
 #include "output_target.h"
 
+#include "fanout/heap/heap_compare.h"
 #include "fanout/heap/heap_report.h"
 
 #include <nlohmann/json.hpp>
 
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace fanout::cli {
@@ -16,6 +18,7 @@ namespace {
 
 struct HeapOptions {
     std::string snapshot;
+    std::string older; // --compare
     std::string json;
     std::size_t top = 20;
 };
@@ -24,18 +27,31 @@ constexpr int kCannotRead = 2;
 
 int runHeap(const HeapOptions& options) {
     HeapReport report;
+    std::optional<HeapComparison> comparison;
     try {
-        report = buildHeapReport(readHeapSnapshot(options.snapshot), options.top);
+        const auto snapshot = readHeapSnapshot(options.snapshot);
+        report = buildHeapReport(snapshot, options.top);
+        if (!options.older.empty()) {
+            comparison = compareHeapSnapshots(readHeapSnapshot(options.older), snapshot);
+        }
     } catch (const HeapSnapshotError& error) {
         std::cerr << "fanout heap: " << error.what() << "\n";
         return kCannotRead;
     }
-    if (!options.json.empty() && !writeOutput(options.json, heapReportJson(report).dump(2) + "\n",
-                                              "fanout heap", "JSON report")) {
-        return kCannotRead;
+    if (!options.json.empty()) {
+        auto json = heapReportJson(report);
+        if (comparison) {
+            json["comparison"] = heapComparisonJson(*comparison);
+        }
+        if (!writeOutput(options.json, json.dump(2) + "\n", "fanout heap", "JSON report")) {
+            return kCannotRead;
+        }
     }
     if (options.json != "-") {
         writeHeapReportText(std::cout, report);
+        if (comparison) {
+            writeHeapComparisonText(std::cout, *comparison, options.top);
+        }
     }
     return 0;
 }
@@ -50,6 +66,11 @@ std::function<int()> addHeapCommand(CLI::App& app) {
     command->add_option("SNAPSHOT", options->snapshot, "The heap snapshot")
         ->required()
         ->type_name("FILE");
+    command
+        ->add_option("--compare", options->older,
+                     "An older snapshot of the same process: what each constructor gained and "
+                     "lost since")
+        ->type_name("OLDER");
     command
         ->add_option("--json", options->json,
                      "Write the report as JSON to FILE (- for stdout, instead of the text)")

@@ -50,9 +50,12 @@ TEST(HeapCli, WritesJsonToAFileOrInsteadOfTheText) {
     EXPECT_EQ(json["classes"][0]["retainedBytes"], 40);
     EXPECT_EQ(json["largest"][0]["retainerPath"], nlohmann::json::array({"(root) .a"}));
 
-    const auto toStdout = fanoutHeap({kDiamond, "--json", "-"});
+    const auto toStdout = fanoutHeap({kDiamond, "--json", "-", "--compare", kDiamond});
     ASSERT_EQ(toStdout.exitCode, 0) << toStdout.err;
-    EXPECT_EQ(nlohmann::json::parse(toStdout.out)["edges"], 5);
+    const auto document = nlohmann::json::parse(toStdout.out);
+    EXPECT_EQ(document["edges"], 5);
+    EXPECT_EQ(document["comparison"]["liveBytesBefore"], 60);
+    EXPECT_TRUE(document["comparison"]["classes"].empty()) << "a snapshot equals itself";
 }
 
 TEST(HeapCli, ABrokenSnapshotExitsWithTwoSayingWhereAndWritesNothing) {

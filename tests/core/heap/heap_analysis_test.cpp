@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fanout/heap/heap_analysis.h"
+#include "fanout/heap/heap_compare.h"
 #include "fanout/heap/heap_report.h"
 #include "heap/snapshot_builder.h"
 #include "process.h"
@@ -105,6 +106,33 @@ TEST(HeapDominators, AClassRetainsEachObjectOnceAndDuplicatedStringsAreCounted) 
     EXPECT_EQ(duplicates[0].copies, 3u);
     EXPECT_EQ(duplicates[0].wastedBytes(), 64u);
     EXPECT_EQ(snapshot.string(duplicates[0].name), "same text");
+}
+
+// Two snapshots of one process: an object kept (same id), one gone, two new (ids the older lacks).
+TEST(HeapCompare, ClassesGainAndLoseObjectsByIdAndBytes) {
+    SnapshotBuilder before;
+    const auto root = before.node("synthetic", "", 0, 1);
+    before.edge(root, before.node("object", "Keep", 10, 3), "property", "keep");
+    before.edge(root, before.node("object", "Gone", 20, 5), "property", "gone");
+    SnapshotBuilder after;
+    after.node("synthetic", "", 0, 1);
+    after.edge(root, after.node("object", "Keep", 10, 3), "property", "keep");
+    after.edge(root, after.node("object", "Leak", 30, 7), "property", "a");
+    after.edge(root, after.node("object", "Leak", 30, 9), "property", "b");
+    const auto comparison =
+        compareHeapSnapshots(parseHeapSnapshot(before.json()), parseHeapSnapshot(after.json()));
+    EXPECT_EQ(comparison.liveBefore, 30u);
+    EXPECT_EQ(comparison.liveAfter, 70u);
+    EXPECT_EQ(comparison.objectsBefore, 2u);
+    EXPECT_EQ(comparison.objectsAfter, 3u);
+    ASSERT_EQ(comparison.classes.size(), 2u) << "Keep did not change";
+    EXPECT_EQ(comparison.classes[0].name, "Leak");
+    EXPECT_EQ(comparison.classes[0].added, 2u);
+    EXPECT_EQ(comparison.classes[0].countAfter, 2u);
+    EXPECT_EQ(comparison.classes[0].selfDelta, 60);
+    EXPECT_EQ(comparison.classes[1].name, "Gone");
+    EXPECT_EQ(comparison.classes[1].removed, 1u);
+    EXPECT_EQ(comparison.classes[1].retainedDelta, -20);
 }
 
 // The iterative data-flow algorithm of Cooper, Harvey and Kennedy, as an independent oracle.

@@ -13,9 +13,11 @@ namespace fanout::testing {
 // trace_node_id, detachedness; edge fields type, name_or_index, to_node) for tests.
 class SnapshotBuilder {
 public:
-    // Node 0 (the root) must be added first. Returns the node's number.
-    std::uint32_t node(const std::string& type, const std::string& name, std::uint64_t selfSize) {
-        m_nodes.push_back({type, intern(name), selfSize, {}});
+    // Node 0 (the root) must be added first. Returns the node's number. `id`: V8's object id
+    // (0: 1, 3, 5, ... by position).
+    std::uint32_t node(const std::string& type, const std::string& name, std::uint64_t selfSize,
+                       std::uint64_t id = 0) {
+        m_nodes.push_back({type, intern(name), selfSize, {}, id});
         return static_cast<std::uint32_t>(m_nodes.size() - 1);
     }
     // A named edge (property, context, internal, shortcut, weak) or, for element and hidden
@@ -31,8 +33,8 @@ public:
         std::uint64_t id = 1;
         for (const auto& n : m_nodes) {
             for (const auto value :
-                 {index(kNodeTypes, n.type), std::uint64_t{n.name}, id, n.selfSize,
-                  std::uint64_t{n.edges.size()}, std::uint64_t{0}, std::uint64_t{0}}) {
+                 {index(kNodeTypes, n.type), std::uint64_t{n.name}, n.id != 0 ? n.id : id,
+                  n.selfSize, std::uint64_t{n.edges.size()}, std::uint64_t{0}, std::uint64_t{0}}) {
                 nodes.push_back(value);
             }
             id += 2;
@@ -68,6 +70,7 @@ private:
         std::uint64_t name;
         std::uint64_t selfSize;
         std::vector<Edge> edges;
+        std::uint64_t id;
     };
     inline static const std::vector<std::string> kNodeTypes{"hidden",
                                                             "array",

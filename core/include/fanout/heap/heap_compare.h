@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "fanout/heap/heap_snapshot.h"
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace fanout {
+
+// How one constructor's objects changed between two snapshots of the same process (V8 keeps an
+// object's id across snapshots, so an object is new when the older snapshot lacks its id).
+struct HeapClassChange {
+    std::string name;
+    std::uint64_t countBefore = 0;
+    std::uint64_t countAfter = 0;
+    std::uint64_t added = 0;   // live objects the older snapshot did not have
+    std::uint64_t removed = 0; // live objects of the older snapshot that are gone
+    std::int64_t selfDelta = 0;
+    std::int64_t retainedDelta = 0;
+};
+
+struct HeapComparison {
+    std::uint64_t liveBefore = 0; // bytes the root retains
+    std::uint64_t liveAfter = 0;
+    std::uint64_t objectsBefore = 0; // live objects
+    std::uint64_t objectsAfter = 0;
+    std::vector<HeapClassChange> classes; // the classes that changed, most self bytes grown first
+};
+
+// Compares the live objects of two snapshots, class by class (as DevTools' Comparison view).
+HeapComparison compareHeapSnapshots(const HeapSnapshot& before, const HeapSnapshot& after);
+
+void writeHeapComparisonText(std::ostream& out, const HeapComparison& comparison, std::size_t top);
+nlohmann::json heapComparisonJson(const HeapComparison& comparison);
+
+} // namespace fanout

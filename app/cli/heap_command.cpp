@@ -2,7 +2,9 @@
 #include "heap_command.h"
 
 #include "output_target.h"
+#include "scan_arguments.h"
 
+#include "fanout/attribution/heap_attribution.h"
 #include "fanout/heap/heap_compare.h"
 #include "fanout/heap/heap_report.h"
 
@@ -18,7 +20,8 @@ namespace {
 
 struct HeapOptions {
     std::string snapshot;
-    std::string older; // --compare
+    std::string older;   // --compare
+    std::string project; // --project: scanned, its modules matched to the heap's strings
     std::string json;
     std::size_t top = 20;
 };
@@ -28,11 +31,22 @@ constexpr int kCannotRead = 2;
 int runHeap(const HeapOptions& options) {
     HeapReport report;
     std::optional<HeapComparison> comparison;
+    std::optional<HeapAttribution> attribution;
     try {
         const auto snapshot = readHeapSnapshot(options.snapshot);
         report = buildHeapReport(snapshot, options.top);
         if (!options.older.empty()) {
             comparison = compareHeapSnapshots(readHeapSnapshot(options.older), snapshot);
+        }
+        if (!options.project.empty()) {
+            ScanArguments scan;
+            scan.root = options.project;
+            scan.quiet = true;
+            const auto result = runScan("heap", scan);
+            if (!result) {
+                return kCannotStart;
+            }
+            attribution = attributeHeap(snapshot, computeDominators(snapshot), *result);
         }
     } catch (const HeapSnapshotError& error) {
         std::cerr << "fanout heap: " << error.what() << "\n";
@@ -43,12 +57,18 @@ int runHeap(const HeapOptions& options) {
         if (comparison) {
             json["comparison"] = heapComparisonJson(*comparison);
         }
+        if (attribution) {
+            json["project"] = heapAttributionJson(*attribution);
+        }
         if (!writeOutput(options.json, json.dump(2) + "\n", "fanout heap", "JSON report")) {
             return kCannotRead;
         }
     }
     if (options.json != "-") {
         writeHeapReportText(std::cout, report);
+        if (attribution) {
+            writeHeapAttributionText(std::cout, *attribution, options.top);
+        }
         if (comparison) {
             writeHeapComparisonText(std::cout, *comparison, options.top);
         }
@@ -66,6 +86,11 @@ std::function<int()> addHeapCommand(CLI::App& app) {
     command->add_option("SNAPSHOT", options->snapshot, "The heap snapshot")
         ->required()
         ->type_name("FILE");
+    command
+        ->add_option("--project", options->project,
+                     "Scan DIR and say which of its modules' sources and paths the heap holds, "
+                     "by package")
+        ->type_name("DIR");
     command
         ->add_option("--compare", options->older,
                      "An older snapshot of the same process: what each constructor gained and "

@@ -58,6 +58,61 @@ TEST(HeapCli, WritesJsonToAFileOrInsteadOfTheText) {
     EXPECT_TRUE(document["comparison"]["classes"].empty()) << "a snapshot equals itself";
 }
 
+// A project whose files a Node process reads into a Map, as a directive-scan plugin does: the
+// heap's copies of the sources and paths are counted by package, with what holds them.
+TEST(HeapCli, AProjectsModuleSourcesAndPathsHeldByTheHeapAreCountedByPackage) {
+    if (testing::runProcess({"node", "--version"}).exitCode != 0) {
+        GTEST_SKIP() << "node is not installed";
+    }
+    testing::TempDir dir;
+    const auto root = std::filesystem::canonical(dir.path()).string();
+    const std::string icon =
+        "export default function Icon() { return 'an icon of some length'; }\n";
+    dir.write("package.json", R"({"name": "app", "dependencies": {"icons": "1.0.0"}})");
+    dir.write("src/index.js", "import { A, B } from 'icons';\nconsole.log(A, B);\n");
+    dir.write("node_modules/icons/package.json",
+              R"({"name": "icons", "version": "1.0.0", "main": "index.js"})");
+    dir.write("node_modules/icons/index.js",
+              "export { default as A } from './a.js';\nexport { default as B } from './b.js';\n" +
+                  std::string(2000, ' ') + "// a barrel longer than a string's name\n");
+    dir.write("node_modules/icons/a.js", "// a\n" + icon);
+    dir.write("node_modules/icons/b.js", "// b\n" + icon);
+    const auto snapshot = (dir.path() / "held.heapsnapshot").string();
+    const auto node = testing::runProcess(
+        {"node", "-e",
+         "const fs = require('fs'); const path = require('path');"
+         "globalThis.sources = new Map();"
+         "for (const f of ['src/index.js', 'node_modules/icons/index.js',"
+         "                 'node_modules/icons/a.js', 'node_modules/icons/b.js']) {"
+         "  const file = path.join(process.argv[1], f);"
+         "  globalThis.sources.set(file, fs.readFileSync(file, 'utf8'));"
+         "}"
+         "require('v8').writeHeapSnapshot(process.argv[2]);",
+         root, snapshot});
+    ASSERT_EQ(node.exitCode, 0) << node.err;
+    const auto run = fanoutHeap({snapshot, "--project", root, "--json", "-"});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    const auto held = nlohmann::json::parse(run.out)["project"];
+    EXPECT_EQ(held["modulesScanned"], 4);
+    EXPECT_EQ(held["sources"], 4);
+    EXPECT_EQ(held["paths"], 4);
+    ASSERT_EQ(held["packages"].size(), 2u) << held.dump(2);
+    const auto& icons = held["packages"][0];
+    EXPECT_EQ(icons["name"], "icons@1.0.0");
+    EXPECT_EQ(icons["modules"], 3);
+    EXPECT_EQ(icons["sources"], 3);
+    EXPECT_GE(icons["sourceBytes"].get<std::uint64_t>(), 2000u + 2 * icon.size());
+    // The Map's table (an array) holds it; its slot depends on the Map's hashing.
+    const auto& through = icons["heldThrough"];
+    ASSERT_GE(through.size(), 2u) << icons.dump(2);
+    EXPECT_EQ(through[through.size() - 2], "Map internal table") << icons.dump(2);
+    EXPECT_TRUE(through.back().get<std::string>().starts_with("(array) internal "));
+    EXPECT_EQ(held["packages"][1]["name"], "(project)");
+    EXPECT_EQ(held["packages"][1]["sources"], 1);
+
+    EXPECT_EQ(fanoutHeap({snapshot, "--project", (dir.path() / "missing").string()}).exitCode, 3);
+}
+
 TEST(HeapCli, ABrokenSnapshotExitsWithTwoSayingWhereAndWritesNothing) {
     testing::TempDir dir;
     std::ifstream in(kDiamond);

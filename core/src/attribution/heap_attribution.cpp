@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "fanout/attribution/heap_attribution.h"
+
+#include "fanout/base/size_format.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <functional>
+#include <iomanip>
+#include <map>
+#include <unordered_map>
+
+namespace fanout {
+namespace {
+
+constexpr std::size_t kNameUnits = 1024; // V8 names a string by this many UTF-16 units at most
+constexpr std::size_t kHeldThroughSteps = 4;
+
+// The first `kNameUnits` UTF-16 units of UTF-8 text, as V8 would name a string of it (invalid
+// UTF-8 ends the prefix: such a file cannot be matched reliably).
+std::string_view namePrefix(std::string_view text) {
+    std::size_t units = 0;
+    std::size_t at = 0;
+    while (at < text.size() && units < kNameUnits) {
+        const auto lead = static_cast<unsigned char>(text[at]);
+        const std::size_t length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+        const std::size_t weight = length == 4 ? 2 : 1;
+        if (units + weight > kNameUnits || at + length > text.size()) {
+            break;
+        }
+        units += weight;
+        at += length;
+    }
+    return text.substr(0, at);
+}
+
+struct Candidate {
+    std::uint32_t module;
+    std::uint64_t bytes; // the file's size
+};
+
+// The modules by the hash of the name V8 would give a string of their whole contents.
+std::unordered_map<std::size_t, std::vector<Candidate>> indexSources(const ScanResult& result) {
+    std::unordered_map<std::size_t, std::vector<Candidate>> index;
+    std::string buffer;
+    for (std::uint32_t m = 0; m < result.modules.size(); ++m) {
+        const auto& module = result.modules[m];
+        std::ifstream in(module.path, std::ios::binary);
+        buffer.assign(kNameUnits * 4, '\0');
+        in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+        buffer.resize(static_cast<std::size_t>(in.gcount()));
+        if (buffer.empty()) {
+            continue;
+        }
+        index[std::hash<std::string_view>{}(namePrefix(buffer))].push_back({m, module.bytes});
+    }
+    return index;
+}
+
+// Whether a string object of `selfSize` bytes can hold a file of `bytes` bytes: a one-byte
+// string takes its length plus a header, a two-byte string up to twice its length (UTF-8 text
+// of non-Latin-1 characters takes fewer units than bytes; external strings are counted alike).
+bool sizeFits(std::uint64_t selfSize, std::uint64_t bytes) {
+    constexpr std::uint64_t kHeader = 32;
+    return selfSize + kHeader >= bytes / 3 && selfSize <= 2 * bytes + kHeader;
+}
+
+std::string packageLabel(const ScanResult& result, std::uint32_t module) {
+    const auto* package = result.packageOf(result.modules[module]);
+    if (package == nullptr) {
+        return "(project)";
+    }
+    return package->version.empty() ? package->name : package->name + "@" + package->version;
+}
+
+struct PackageTally {
+    HeldPackage row;
+    std::vector<bool> seen; // modules already counted
+    std::uint32_t largest = kNoHeapNode;
+    std::uint64_t largestBytes = 0;
+};
+
+} // namespace
+
+HeapAttribution attributeHeap(const HeapSnapshot& snapshot, const HeapDominators& dominators,
+                              const ScanResult& result, std::uint64_t minimumBytes) {
+    HeapAttribution out;
+    out.modulesScanned = result.modules.size();
+    const auto sources = indexSources(result);
+    std::unordered_map<std::string_view, std::uint32_t> byPath;
+    for (std::uint32_t m = 0; m < result.modules.size(); ++m) {
+        byPath.emplace(result.modules[m].path, m);
+        for (const auto& alias : result.modules[m].aliases) {
+            byPath.emplace(alias, m);
+        }
+    }
+    const auto stringType =
+        std::find(snapshot.nodeTypes.begin(), snapshot.nodeTypes.end(), "string");
+    if (stringType == snapshot.nodeTypes.end()) {
+        return out;
+    }
+    const auto type = static_cast<std::uint8_t>(stringType - snapshot.nodeTypes.begin());
+    std::map<std::string, PackageTally> tallies;
+    const auto tally = [&](std::uint32_t module) -> PackageTally& {
+        auto& t = tallies[packageLabel(result, module)];
+        t.seen.resize(result.modules.size());
+        return t;
+    };
+    for (const auto node : dominators.reachable) {
+        if (snapshot.nodeType[node] != type) {
+            continue;
+        }
+        const auto name = snapshot.string(snapshot.nodeName[node]);
+        const auto bytes = snapshot.selfSize[node];
+        if (const auto path = byPath.find(name); path != byPath.end()) {
+            auto& t = tally(path->second);
+            ++t.row.paths;
+            t.row.pathBytes += bytes;
+            ++out.paths;
+            out.pathBytes += bytes;
+            continue;
+        }
+        if (bytes < minimumBytes) {
+            continue;
+        }
+        const auto found = sources.find(std::hash<std::string_view>{}(name));
+        if (found == sources.end()) {
+            continue;
+        }
+        // Files sharing their first 1,024 units: the one whose size is nearest the string's.
+        const Candidate* best = nullptr;
+        for (const auto& candidate : found->second) {
+            const auto distance = [&](const Candidate& c) {
+                return c.bytes > bytes ? c.bytes - bytes : bytes - c.bytes;
+            };
+            if (sizeFits(bytes, candidate.bytes) &&
+                (!best || distance(candidate) < distance(*best))) {
+                best = &candidate;
+            }
+        }
+        if (best == nullptr) {
+            continue;
+        }
+        auto& t = tally(best->module);
+        t.row.modules += t.seen[best->module] ? 0 : 1;
+        t.seen[best->module] = true;
+        ++t.row.sources;
+        t.row.sourceBytes += bytes;
+        if (bytes > t.largestBytes) {
+            t.largest = node;
+            t.largestBytes = bytes;
+        }
+        ++out.sources;
+        out.sourceBytes += bytes;
+    }
+    const auto retainers = shortestRetainerEdges(snapshot);
+    for (auto& [label, t] : tallies) {
+        t.row.name = label;
+        if (t.largest != kNoHeapNode) {
+            const auto path = heapRetainerPath(snapshot, retainers, t.largest);
+            const auto from = path.size() > kHeldThroughSteps ? path.size() - kHeldThroughSteps : 0;
+            t.row.heldThrough.assign(path.begin() + static_cast<std::ptrdiff_t>(from), path.end());
+        }
+        out.packages.push_back(std::move(t.row));
+    }
+    std::stable_sort(out.packages.begin(), out.packages.end(),
+                     [](const HeldPackage& a, const HeldPackage& b) {
+                         return a.sourceBytes + a.pathBytes > b.sourceBytes + b.pathBytes;
+                     });
+    return out;
+}
+
+void writeHeapAttributionText(std::ostream& out, const HeapAttribution& attribution,
+                              std::size_t top) {
+    out << "\nHeld by the project (" << attribution.modulesScanned
+        << " modules scanned): " << attribution.sources << " module sources, "
+        << formatSize(attribution.sourceBytes) << "; " << attribution.paths << " module paths, "
+        << formatSize(attribution.pathBytes) << "\n";
+    if (attribution.packages.empty()) {
+        out << "  no string of the heap is a module's source or path\n";
+        return;
+    }
+    for (std::size_t i = 0; i < attribution.packages.size() && i < top; ++i) {
+        const auto& p = attribution.packages[i];
+        out << std::setw(12) << formatSize(p.sourceBytes) << "  " << p.name << ": " << p.sources
+            << " sources of " << p.modules << " modules, " << p.paths << " paths ("
+            << formatSize(p.pathBytes) << ")\n";
+        if (!p.heldThrough.empty()) {
+            out << std::string(14, ' ') << "held through …";
+            for (const auto& step : p.heldThrough) {
+                out << " → " << step;
+            }
+            out << "\n";
+        }
+    }
+}
+
+nlohmann::json heapAttributionJson(const HeapAttribution& attribution) {
+    auto packages = nlohmann::json::array();
+    for (const auto& p : attribution.packages) {
+        packages.push_back({{"name", p.name},
+                            {"modules", p.modules},
+                            {"sources", p.sources},
+                            {"sourceBytes", p.sourceBytes},
+                            {"paths", p.paths},
+                            {"pathBytes", p.pathBytes},
+                            {"heldThrough", p.heldThrough}});
+    }
+    return {{"modulesScanned", attribution.modulesScanned}, {"sources", attribution.sources},
+            {"sourceBytes", attribution.sourceBytes},       {"paths", attribution.paths},
+            {"pathBytes", attribution.pathBytes},           {"packages", packages}};
+}
+
+} // namespace fanout

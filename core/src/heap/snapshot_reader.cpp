@@ -85,9 +85,13 @@ public:
     }
     bool Uint(unsigned value) { return number(value); }
     bool Uint64(std::uint64_t value) { return number(value); }
-    bool Int(int value) { return value < 0 ? fail("a negative number") : number(unsigned(value)); }
+    bool Int(int value) { return Int64(value); }
     bool Int64(std::int64_t value) {
-        return value < 0 ? fail("a negative number") : number(std::uint64_t(value));
+        if (value >= 0) {
+            return number(static_cast<std::uint64_t>(value));
+        }
+        // Elsewhere (a trace's unknown line, -1) a negative number is read past.
+        return inArrayOfNumbers() ? fail("a negative number among nodes or edges") : skipValue();
     }
     bool Double(double value) {
         // V8 writes integers; a whole number in exponent form is still one.

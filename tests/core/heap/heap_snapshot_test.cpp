@@ -37,6 +37,18 @@ TEST(HeapSnapshotReader, ReadsColumnsAndUnescapedStringsFromAFile) {
     EXPECT_EQ(snapshot.edgesBegin, (std::vector<std::uint32_t>{0, 1, 1}));
 }
 
+// What is not read may hold anything JSON allows: negative numbers (an unknown line is -1 in
+// trace_function_infos), fractions, nesting, other keys.
+TEST(HeapSnapshotReader, TheArraysItSkipsMayHoldAnyJson) {
+    auto text = small();
+    text.insert(text.find(R"("strings")"),
+                R"("trace_function_infos":[1,2,-1,-1],"samples":[0.5,{"a":[null,true]}],)"
+                R"("locations":[[-3]],"future":{"x":-2},)");
+    const auto snapshot = parseHeapSnapshot(text);
+    EXPECT_EQ(snapshot.nodeCount(), 2u);
+    EXPECT_EQ(snapshot.edgeCount(), 1u);
+}
+
 // small()'s edges: a property (type 2) named "s" (string 2) to node 1 (nodes have 7 fields).
 const std::string kEdges = R"("edges":[2,2,7])";
 

@@ -34,9 +34,12 @@ int runHeap(const HeapOptions& options) {
     std::optional<HeapAttribution> attribution;
     try {
         const auto snapshot = readHeapSnapshot(options.snapshot);
-        report = buildHeapReport(snapshot, options.top);
+        const auto dominators = computeDominators(snapshot);
+        report = buildHeapReport(snapshot, dominators, options.top);
         if (!options.older.empty()) {
-            comparison = compareHeapSnapshots(readHeapSnapshot(options.older), snapshot);
+            const auto older = readHeapSnapshot(options.older);
+            comparison =
+                compareHeapSnapshots(older, computeDominators(older), snapshot, dominators);
         }
         if (!options.project.empty()) {
             ScanArguments scan;
@@ -46,7 +49,7 @@ int runHeap(const HeapOptions& options) {
             if (!result) {
                 return kCannotStart;
             }
-            attribution = attributeHeap(snapshot, computeDominators(snapshot), *result);
+            attribution = attributeHeap(snapshot, dominators, *result);
         }
     } catch (const HeapSnapshotError& error) {
         std::cerr << "fanout heap: " << error.what() << "\n";

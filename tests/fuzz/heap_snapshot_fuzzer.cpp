@@ -25,6 +25,6 @@ FANOUT_FUZZ_TARGET(heap_snapshot) {
     if (dominators.retained[0] != live) {
         __builtin_trap(); // the root retains exactly what it reaches
     }
-    (void)fanout::buildHeapReport(snapshot, 5);
+    (void)fanout::buildHeapReport(snapshot, dominators, 5);
     return 0;
 }

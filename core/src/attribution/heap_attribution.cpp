@@ -9,7 +9,6 @@
 #include <fstream>
 #include <functional>
 #include <iomanip>
-#include <map>
 #include <unordered_map>
 
 namespace fanout {
@@ -67,19 +66,22 @@ bool sizeFits(std::uint64_t selfSize, std::uint64_t bytes) {
     return selfSize + kHeader >= bytes / 3 && selfSize <= 2 * bytes + kHeader;
 }
 
-std::string packageLabel(const ScanResult& result, std::uint32_t module) {
-    const auto* package = result.packageOf(result.modules[module]);
-    if (package == nullptr) {
+// Slot 0 is the project's own files; package p is slot p + 1.
+std::size_t slotOf(const ScanModule& module) {
+    return module.package ? module.package->value + 1 : 0;
+}
+
+std::string slotLabel(const ScanResult& result, std::size_t slot) {
+    if (slot == 0) {
         return "(project)";
     }
-    return package->version.empty() ? package->name : package->name + "@" + package->version;
+    const auto& package = result.packages[slot - 1];
+    return package.version.empty() ? package.name : package.name + "@" + package.version;
 }
 
 struct PackageTally {
     HeldPackage row;
-    std::vector<bool> seen; // modules already counted
-    std::uint32_t largest = kNoHeapNode;
-    std::uint64_t largestBytes = 0;
+    std::uint32_t largest = kNoHeapNode; // its largest source string
 };
 
 } // namespace
@@ -102,12 +104,11 @@ HeapAttribution attributeHeap(const HeapSnapshot& snapshot, const HeapDominators
         return out;
     }
     const auto type = static_cast<std::uint8_t>(stringType - snapshot.nodeTypes.begin());
-    std::map<std::string, PackageTally> tallies;
+    std::vector<PackageTally> tallies(result.packages.size() + 1);
     const auto tally = [&](std::uint32_t module) -> PackageTally& {
-        auto& t = tallies[packageLabel(result, module)];
-        t.seen.resize(result.modules.size());
-        return t;
+        return tallies[slotOf(result.modules[module])];
     };
+    std::vector<bool> counted(result.modules.size()); // modules with a source already counted
     for (const auto node : dominators.reachable) {
         if (snapshot.nodeType[node] != type) {
             continue;
@@ -144,20 +145,23 @@ HeapAttribution attributeHeap(const HeapSnapshot& snapshot, const HeapDominators
             continue;
         }
         auto& t = tally(best->module);
-        t.row.modules += t.seen[best->module] ? 0 : 1;
-        t.seen[best->module] = true;
+        t.row.modules += counted[best->module] ? 0 : 1;
+        counted[best->module] = true;
         ++t.row.sources;
         t.row.sourceBytes += bytes;
-        if (bytes > t.largestBytes) {
+        if (t.largest == kNoHeapNode || bytes > snapshot.selfSize[t.largest]) {
             t.largest = node;
-            t.largestBytes = bytes;
         }
         ++out.sources;
         out.sourceBytes += bytes;
     }
     const auto retainers = shortestRetainerEdges(snapshot);
-    for (auto& [label, t] : tallies) {
-        t.row.name = label;
+    for (std::size_t slot = 0; slot < tallies.size(); ++slot) {
+        auto& t = tallies[slot];
+        if (t.row.sources == 0 && t.row.paths == 0) {
+            continue;
+        }
+        t.row.name = slotLabel(result, slot);
         if (t.largest != kNoHeapNode) {
             const auto path = heapRetainerPath(snapshot, retainers, t.largest);
             const auto from = path.size() > kHeldThroughSteps ? path.size() - kHeldThroughSteps : 0;
@@ -165,10 +169,11 @@ HeapAttribution attributeHeap(const HeapSnapshot& snapshot, const HeapDominators
         }
         out.packages.push_back(std::move(t.row));
     }
-    std::stable_sort(out.packages.begin(), out.packages.end(),
-                     [](const HeldPackage& a, const HeldPackage& b) {
-                         return a.sourceBytes + a.pathBytes > b.sourceBytes + b.pathBytes;
-                     });
+    std::sort(
+        out.packages.begin(), out.packages.end(), [](const HeldPackage& a, const HeldPackage& b) {
+            const auto held = [](const HeldPackage& p) { return p.sourceBytes + p.pathBytes; };
+            return held(a) != held(b) ? held(a) > held(b) : a.name < b.name;
+        });
     return out;
 }
 

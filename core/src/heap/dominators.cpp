@@ -1,31 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fanout/heap/heap_analysis.h"
+#include "heap/essential_edges.h"
 
 #include <utility>
 
 namespace fanout {
 
 bool isEssentialEdge(const HeapSnapshot& snapshot, std::uint32_t from, std::uint32_t edge) {
-    const auto type = snapshot.edgeTypeName(edge);
-    return type != "weak" && (type != "shortcut" || from == 0);
+    return detail::essentialEdgeType(snapshot.edgeTypeName(edge), from == 0);
 }
 
 namespace {
-
-// Which edge types hold their target alive, decided once per type rather than per edge.
-struct EssentialTypes {
-    explicit EssentialTypes(const HeapSnapshot& snapshot) {
-        for (std::size_t t = 0; t < snapshot.edgeTypes.size(); ++t) {
-            weak.push_back(snapshot.edgeTypes[t] == "weak");
-            shortcut.push_back(snapshot.edgeTypes[t] == "shortcut");
-        }
-    }
-    bool operator()(std::uint8_t type, std::uint32_t from) const {
-        return !weak[type] && (!shortcut[type] || from == 0);
-    }
-    std::vector<bool> weak;
-    std::vector<bool> shortcut;
-};
 
 // Lengauer-Tarjan over preorder numbers (0 = the root): the arrays below are indexed by them.
 class DominatorBuilder {
@@ -83,8 +68,7 @@ private:
             }
             const auto edge = next++;
             const auto target = m_snapshot.edgeTarget[edge];
-            if (m_preorder[target] != kNoHeapNode ||
-                !m_essential(m_snapshot.edgeType[edge], node)) {
+            if (m_preorder[target] != kNoHeapNode || !m_essential(m_snapshot, node, edge)) {
                 continue;
             }
             m_preorder[target] = static_cast<std::uint32_t>(m_vertex.size());
@@ -99,7 +83,7 @@ private:
         for (std::uint32_t k = 0; k < m_vertex.size(); ++k) {
             const auto node = m_vertex[k];
             for (auto e = m_snapshot.edgesBegin[node]; e < m_snapshot.edgesBegin[node + 1]; ++e) {
-                if (m_essential(m_snapshot.edgeType[e], node)) {
+                if (m_essential(m_snapshot, node, e)) {
                     visit(k, m_preorder[m_snapshot.edgeTarget[e]]);
                 }
             }
@@ -175,7 +159,7 @@ private:
     }
 
     const HeapSnapshot& m_snapshot;
-    EssentialTypes m_essential;
+    detail::EssentialEdges m_essential;
     std::vector<std::uint32_t> m_preorder; // by node
     std::vector<std::uint32_t> m_vertex;   // by preorder number: the node
     std::vector<std::uint32_t> m_parent;   // the rest by preorder number

@@ -2,7 +2,6 @@
 #include "fanout/heap/heap_compare.h"
 
 #include "fanout/base/size_format.h"
-#include "fanout/heap/heap_analysis.h"
 
 #include <nlohmann/json.hpp>
 
@@ -42,9 +41,8 @@ std::string signedSize(std::int64_t bytes) {
 
 } // namespace
 
-HeapComparison compareHeapSnapshots(const HeapSnapshot& before, const HeapSnapshot& after) {
-    const auto domBefore = computeDominators(before);
-    const auto domAfter = computeDominators(after);
+HeapComparison compareHeapSnapshots(const HeapSnapshot& before, const HeapDominators& domBefore,
+                                    const HeapSnapshot& after, const HeapDominators& domAfter) {
     HeapComparison out;
     out.liveBefore = domBefore.retained[0];
     out.liveAfter = domAfter.retained[0];

@@ -57,12 +57,12 @@ std::vector<HeapObjectRow> largestObjects(const HeapSnapshot& snapshot,
 
 } // namespace
 
-HeapReport buildHeapReport(const HeapSnapshot& snapshot, std::size_t top) {
+HeapReport buildHeapReport(const HeapSnapshot& snapshot, const HeapDominators& dominators,
+                           std::size_t top) {
     HeapReport report;
     report.nodes = snapshot.nodeCount();
     report.edges = snapshot.edgeCount();
     report.strings = snapshot.stringCount();
-    const auto dominators = computeDominators(snapshot);
     report.reachableBytes = dominators.retained[0];
     const auto all =
         std::accumulate(snapshot.selfSize.begin(), snapshot.selfSize.end(), std::uint64_t{0});

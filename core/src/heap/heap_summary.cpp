@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fanout/heap/heap_analysis.h"
+#include "heap/essential_edges.h"
 
 #include <algorithm>
 #include <deque>
@@ -102,17 +103,15 @@ std::vector<HeapClassRow> summarizeHeapClasses(const HeapSnapshot& snapshot,
 }
 
 std::vector<std::uint32_t> shortestRetainerEdges(const HeapSnapshot& snapshot) {
-    const auto nodes = snapshot.nodeCount();
-    std::vector<std::uint32_t> via(nodes, kNoHeapNode);
-    std::vector<bool> seen(nodes, false);
+    const detail::EssentialEdges essential(snapshot);
+    std::vector<std::uint32_t> via(snapshot.nodeCount(), kNoHeapNode);
     std::vector<std::uint32_t> queue{0};
-    seen[0] = true;
     for (std::size_t head = 0; head < queue.size(); ++head) {
         const auto node = queue[head];
         for (auto e = snapshot.edgesBegin[node]; e < snapshot.edgesBegin[node + 1]; ++e) {
             const auto target = snapshot.edgeTarget[e];
-            if (!seen[target] && isEssentialEdge(snapshot, node, e)) {
-                seen[target] = true;
+            // Reached already: the root, or a node with its edge.
+            if (target != 0 && via[target] == kNoHeapNode && essential(snapshot, node, e)) {
                 via[target] = e;
                 queue.push_back(target);
             }

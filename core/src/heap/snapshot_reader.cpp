@@ -12,19 +12,22 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <fcntl.h>
 #include <functional>
 #include <limits>
 #include <memory>
 #include <optional>
+#include <string_view>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace fanout {
 
-bool HeapSnapshot::edgeHasIndex(std::uint32_t edge) const {
-    const auto type = edgeTypeName(edge);
+namespace {
+
+bool indexedEdgeType(std::string_view type) {
     return type == "element" || type == "hidden";
 }
-
-namespace {
 
 // Where a value sits in the snapshot's JSON: the parts read, and Skip for everything else
 // (trace_function_infos, trace_tree, samples, locations, unknown keys).
@@ -155,9 +158,11 @@ public:
                                     " edges; the edges array holds " +
                                     std::to_string(m_out.edgeType.size()));
         }
-        // edge_count became the running total: edgesBegin[n] is where node n's edges start.
-        m_out.edgesBegin.insert(m_out.edgesBegin.begin(), 0);
         const auto strings = m_out.stringCount();
+        std::vector<bool> indexed; // by edge type: names an index rather than a string
+        for (const auto& type : m_out.edgeTypes) {
+            indexed.push_back(indexedEdgeType(type));
+        }
         for (std::size_t n = 0; n < nodes; ++n) {
             if (m_out.nodeType[n] >= m_out.nodeTypes.size()) {
                 throw HeapSnapshotError("node " + std::to_string(n) + " has an unknown type");
@@ -174,7 +179,7 @@ public:
             if (m_out.edgeTarget[e] >= nodes) {
                 throw HeapSnapshotError("edge " + std::to_string(e) + " leads past the last node");
             }
-            if (!m_out.edgeHasIndex(e) && m_out.edgeName[e] >= strings) {
+            if (!indexed[m_out.edgeType[e]] && m_out.edgeName[e] >= strings) {
                 throw HeapSnapshotError("edge " + std::to_string(e) +
                                         "'s name is past the strings");
             }
@@ -317,6 +322,8 @@ private:
         m_out.nodeId.reserve(nodes);
         m_out.selfSize.reserve(nodes);
         m_out.edgesBegin.reserve(nodes + 1);
+        // edgesBegin[n] is where node n's edges start: 0, then the running total after each node.
+        m_out.edgesBegin.push_back(0);
         m_out.edgeType.reserve(edges);
         m_out.edgeName.reserve(edges);
         m_out.edgeTarget.reserve(edges);
@@ -344,18 +351,22 @@ private:
         return value <= std::numeric_limits<std::uint32_t>::max();
     }
 
+    // The field the value at `at` is for; `at` moves on to the next (0 after the last).
+    static Field nextField(const std::vector<Field>& fields, std::size_t& at) {
+        const auto field = fields[at];
+        at = at + 1 == fields.size() ? 0 : at + 1;
+        return field;
+    }
+
     bool nodeValue(std::uint64_t value) {
-        const auto& fields = m_layout->node;
         if (m_nodeField == 0) {
             m_out.nodeType.push_back(0);
             m_out.nodeName.push_back(0);
             m_out.nodeId.push_back(0);
             m_out.selfSize.push_back(0);
-            m_out.edgesBegin.push_back(0);
+            m_out.edgesBegin.push_back(0); // the running total, at its edge_count
         }
-        const auto field = fields[m_nodeField];
-        m_nodeField = m_nodeField + 1 == fields.size() ? 0 : m_nodeField + 1;
-        switch (field) {
+        switch (nextField(m_layout->node, m_nodeField)) {
         case Field::Type:
             if (value > 255) {
                 return fail("a node type past the type names");
@@ -391,15 +402,12 @@ private:
     }
 
     bool edgeValue(std::uint64_t value) {
-        const auto& fields = m_layout->edge;
         if (m_edgeField == 0) {
             m_out.edgeType.push_back(0);
             m_out.edgeName.push_back(0);
             m_out.edgeTarget.push_back(0);
         }
-        const auto field = fields[m_edgeField];
-        m_edgeField = m_edgeField + 1 == fields.size() ? 0 : m_edgeField + 1;
-        switch (field) {
+        switch (nextField(m_layout->edge, m_edgeField)) {
         case Field::Type:
             if (value > 255) {
                 return fail("an edge type past the type names");
@@ -462,23 +470,33 @@ template <typename Stream> HeapSnapshot parseStream(Stream& stream, std::uint64_
 
 } // namespace
 
+bool HeapSnapshot::edgeHasIndex(std::uint32_t edge) const {
+    return indexedEdgeType(edgeTypeName(edge));
+}
+
 HeapSnapshot parseHeapSnapshot(std::string_view json) {
     rapidjson::MemoryStream stream(json.data(), json.size());
     return parseStream(stream, json.size());
 }
 
 HeapSnapshot readHeapSnapshot(const std::string& path) {
-    const std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"),
-                                                               &std::fclose);
-    if (!file) {
+    // Opened without blocking and checked first: a folder, a FIFO (whose open would wait for a
+    // writer) or a device is refused rather than read.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
         throw HeapSnapshotError(path + ": " + std::strerror(errno));
     }
-    std::uint64_t size = 0;
-    if (std::fseek(file.get(), 0, SEEK_END) == 0) {
-        const auto end = std::ftell(file.get());
-        size = end > 0 ? static_cast<std::uint64_t>(end) : 0;
-        std::rewind(file.get());
+    struct stat info {};
+    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+        ::close(fd);
+        throw HeapSnapshotError(path + ": not a regular file");
     }
+    const std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(::fdopen(fd, "rb"), &std::fclose);
+    if (!file) {
+        ::close(fd);
+        throw HeapSnapshotError(path + ": " + std::strerror(errno));
+    }
+    const auto size = static_cast<std::uint64_t>(info.st_size);
     std::array<char, 1 << 16> buffer{};
     rapidjson::FileReadStream stream(file.get(), buffer.data(), buffer.size());
     try {

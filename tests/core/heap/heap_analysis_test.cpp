@@ -62,7 +62,7 @@ TEST(HeapDominators, RetainedSizesFollowTheDominatorTreeOverEssentialEdges) {
     EXPECT_EQ(dom.retained[t.e], 50u);
     EXPECT_EQ(dom.reachable.size(), 5u);
 
-    const auto report = buildHeapReport(snapshot, 3);
+    const auto report = buildHeapReport(snapshot, dom, 3);
     EXPECT_EQ(report.reachableBytes, 100u);
     EXPECT_EQ(report.unreachableBytes, 180u);
     ASSERT_EQ(report.classes.size(), 3u);
@@ -119,8 +119,10 @@ TEST(HeapCompare, ClassesGainAndLoseObjectsByIdAndBytes) {
     after.edge(root, after.node("object", "Keep", 10, 3), "property", "keep");
     after.edge(root, after.node("object", "Leak", 30, 7), "property", "a");
     after.edge(root, after.node("object", "Leak", 30, 9), "property", "b");
+    const auto older = parseHeapSnapshot(before.json());
+    const auto newer = parseHeapSnapshot(after.json());
     const auto comparison =
-        compareHeapSnapshots(parseHeapSnapshot(before.json()), parseHeapSnapshot(after.json()));
+        compareHeapSnapshots(older, computeDominators(older), newer, computeDominators(newer));
     EXPECT_EQ(comparison.liveBefore, 30u);
     EXPECT_EQ(comparison.liveAfter, 70u);
     EXPECT_EQ(comparison.objectsBefore, 2u);
@@ -258,7 +260,7 @@ require('v8').writeHeapSnapshot(process.argv[1]);
         EXPECT_LT(dom.retained[n], 100u * 10000u + 64u * 1024u);
     }
     EXPECT_TRUE(found) << "no Map held by the global's property held";
-    const auto report = buildHeapReport(snapshot, 50);
+    const auto report = buildHeapReport(snapshot, dom, 50);
     EXPECT_GT(report.reachableBytes, 100u * 10000u);
     const auto string = std::find_if(report.classes.begin(), report.classes.end(),
                                      [](const HeapClassRow& r) { return r.name == "(string)"; });

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <sys/stat.h>
 
 namespace fanout {
 namespace {
@@ -88,6 +89,22 @@ TEST(HeapSnapshotReader, BrokenInputIsAnErrorThatSaysWhy) {
         }
     }
     EXPECT_THROW(readHeapSnapshot("/nonexistent/x.heapsnapshot"), HeapSnapshotError);
+}
+
+// A folder or a FIFO is refused at once (opening a FIFO would wait for a writer).
+TEST(HeapSnapshotReader, AFolderOrAFifoIsRefusedWithoutWaiting) {
+    testing::TempDir dir;
+    const auto fifo = dir.path() / "pipe.heapsnapshot";
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    for (const auto& path : {fifo, dir.path()}) {
+        try {
+            readHeapSnapshot(path.string());
+            ADD_FAILURE() << "read " << path;
+        } catch (const HeapSnapshotError& error) {
+            EXPECT_NE(std::string(error.what()).find("not a regular file"), std::string::npos)
+                << error.what();
+        }
+    }
 }
 
 } // namespace

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "fanout/heap/heap_snapshot.h"
+#include "fanout/heap/heap_analysis.h"
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -33,7 +33,9 @@ struct HeapComparison {
 };
 
 // Compares the live objects of two snapshots, class by class (as DevTools' Comparison view).
-HeapComparison compareHeapSnapshots(const HeapSnapshot& before, const HeapSnapshot& after);
+// Each with its computeDominators().
+HeapComparison compareHeapSnapshots(const HeapSnapshot& before, const HeapDominators& domBefore,
+                                    const HeapSnapshot& after, const HeapDominators& domAfter);
 
 void writeHeapComparisonText(std::ostream& out, const HeapComparison& comparison, std::size_t top);
 nlohmann::json heapComparisonJson(const HeapComparison& comparison);

@@ -44,7 +44,9 @@ struct HeapReport {
     std::uint64_t duplicatedStringBytes = 0; // wasted by every duplicated string
 };
 
-HeapReport buildHeapReport(const HeapSnapshot& snapshot, std::size_t top = 20);
+// `dominators`: computeDominators(snapshot), computed once by the caller for every analysis.
+HeapReport buildHeapReport(const HeapSnapshot& snapshot, const HeapDominators& dominators,
+                           std::size_t top = 20);
 
 void writeHeapReportText(std::ostream& out, const HeapReport& report);
 nlohmann::json heapReportJson(const HeapReport& report);

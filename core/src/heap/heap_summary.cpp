@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <deque>
 #include <map>
+#include <numeric>
 #include <unordered_map>
 
 namespace fanout {
@@ -37,8 +38,7 @@ std::uint64_t classKey(const HeapSnapshot& snapshot, std::uint32_t node) {
 
 } // namespace
 
-std::vector<HeapClassRow> summarizeHeapClasses(const HeapSnapshot& snapshot,
-                                               const HeapDominators& dominators) {
+HeapClasses classifyHeapObjects(const HeapSnapshot& snapshot, const HeapDominators& dominators) {
     const auto nodes = static_cast<std::uint32_t>(snapshot.nodeCount());
     std::unordered_map<std::uint64_t, std::uint32_t> classOf;
     std::vector<HeapClassRow> rows;
@@ -95,11 +95,53 @@ std::vector<HeapClassRow> summarizeHeapClasses(const HeapSnapshot& snapshot,
         }
         stack.emplace_back(child, childBegin[child]);
     }
-    std::sort(rows.begin(), rows.end(), [](const HeapClassRow& a, const HeapClassRow& b) {
-        return a.retainedBytes != b.retainedBytes ? a.retainedBytes > b.retainedBytes
-                                                  : a.name < b.name;
+    std::vector<std::uint32_t> order(rows.size());
+    std::iota(order.begin(), order.end(), 0U);
+    std::sort(order.begin(), order.end(), [&rows](std::uint32_t a, std::uint32_t b) {
+        return rows[a].retainedBytes != rows[b].retainedBytes
+                   ? rows[a].retainedBytes > rows[b].retainedBytes
+                   : rows[a].name < rows[b].name;
     });
-    return rows;
+    HeapClasses out;
+    out.rows.reserve(rows.size());
+    std::vector<std::uint32_t> rowOf(rows.size());
+    for (std::uint32_t at = 0; at < order.size(); ++at) {
+        rowOf[order[at]] = at;
+        out.rows.push_back(std::move(rows[order[at]]));
+    }
+    for (auto& c : nodeClass) {
+        if (c != kNoHeapNode) {
+            c = rowOf[c];
+        }
+    }
+    out.classOf = std::move(nodeClass);
+    return out;
+}
+
+std::vector<HeapClassRow> summarizeHeapClasses(const HeapSnapshot& snapshot,
+                                               const HeapDominators& dominators) {
+    return classifyHeapObjects(snapshot, dominators).rows;
+}
+
+std::vector<std::uint32_t> largestObjectsOfClass(const HeapClasses& classes,
+                                                 const HeapDominators& dominators,
+                                                 std::uint32_t row, std::size_t limit) {
+    std::vector<std::uint32_t> nodes;
+    for (std::uint32_t node = 0; node < classes.classOf.size(); ++node) {
+        if (classes.classOf[node] == row) {
+            nodes.push_back(node);
+        }
+    }
+    const auto keep = std::min(limit, nodes.size());
+    const auto larger = [&dominators](std::uint32_t a, std::uint32_t b) {
+        const auto ra = dominators.retained[a];
+        const auto rb = dominators.retained[b];
+        return ra != rb ? ra > rb : a < b;
+    };
+    std::partial_sort(nodes.begin(), nodes.begin() + static_cast<std::ptrdiff_t>(keep), nodes.end(),
+                      larger);
+    nodes.resize(keep);
+    return nodes;
 }
 
 std::vector<std::uint32_t> shortestRetainerEdges(const HeapSnapshot& snapshot) {

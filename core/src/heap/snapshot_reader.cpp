@@ -70,13 +70,16 @@ std::optional<std::size_t> position(const std::vector<std::string>& fields, std:
 
 class SnapshotHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, SnapshotHandler> {
 public:
-    // `sizeHint`: the input's size; `tell`: how much of it was read.
-    SnapshotHandler(HeapSnapshot& out, std::uint64_t sizeHint, std::function<std::size_t()> tell)
-        : m_out(out), m_sizeHint(sizeHint), m_tell(std::move(tell)) {
+    // `sizeHint`: the input's size; `tell`: how much of it was read; `progress`: told now and
+    // then, may stop the read.
+    SnapshotHandler(HeapSnapshot& out, std::uint64_t sizeHint, std::function<std::size_t()> tell,
+                    const HeapReadProgress& progress)
+        : m_out(out), m_sizeHint(sizeHint), m_tell(std::move(tell)), m_progress(progress) {
         m_out.offsets.push_back(0);
     }
 
     const std::string& problem() const { return m_problem; }
+    bool cancelled() const { return m_cancelled; }
 
     bool StartObject() { return open(false); }
     bool EndObject(rapidjson::SizeType) { return close(); }
@@ -109,6 +112,9 @@ public:
             return true; // a document that is one string: no meta, said at the end
         }
         countElement();
+        if (!tick()) {
+            return false;
+        }
         switch (m_levels.back().place) {
         case Place::Strings:
             m_out.text.append(text, length);
@@ -206,6 +212,18 @@ private:
         if (!m_levels.empty()) {
             ++m_levels.back().elements;
         }
+    }
+
+    // Every 2^20 values: the progress told, and asked whether to go on.
+    bool tick() {
+        if ((++m_values & ((1U << 20) - 1)) != 0 || !m_progress) {
+            return true;
+        }
+        if (m_progress(m_tell(), m_sizeHint)) {
+            return true;
+        }
+        m_cancelled = true;
+        return fail("cancelled");
     }
 
     // The place of a container opened at the current level (`m_key` names it in an object).
@@ -332,6 +350,9 @@ private:
 
     bool number(std::uint64_t value) {
         countElement();
+        if (!tick()) {
+            return false;
+        }
         const auto place = m_levels.empty() ? Place::Skip : m_levels.back().place;
         if (place == Place::Nodes) {
             return nodeValue(value);
@@ -437,6 +458,9 @@ private:
     HeapSnapshot& m_out;
     std::uint64_t m_sizeHint;
     std::function<std::size_t()> m_tell;
+    const HeapReadProgress& m_progress;
+    std::uint64_t m_values = 0;
+    bool m_cancelled = false;
     std::vector<Level> m_levels;
     std::string m_key;
     std::vector<std::string> m_nodeFields;
@@ -450,14 +474,20 @@ private:
     std::string m_problem;
 };
 
-template <typename Stream> HeapSnapshot parseStream(Stream& stream, std::uint64_t sizeHint) {
+template <typename Stream>
+HeapSnapshot parseStream(Stream& stream, std::uint64_t sizeHint,
+                         const HeapReadProgress& progress = {}) {
     HeapSnapshot snapshot;
-    SnapshotHandler handler(snapshot, sizeHint, [&stream] { return stream.Tell(); });
+    SnapshotHandler handler(
+        snapshot, sizeHint, [&stream] { return stream.Tell(); }, progress);
     rapidjson::Reader reader;
     // Iterative: a hostile file's deep nesting cannot exhaust the stack.
     const auto result =
         reader.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseStopWhenDoneFlag>(stream,
                                                                                          handler);
+    if (handler.cancelled()) {
+        throw HeapReadCancelled();
+    }
     if (result.IsError()) {
         const std::string reason = handler.problem().empty()
                                        ? rapidjson::GetParseError_En(result.Code())
@@ -479,7 +509,7 @@ HeapSnapshot parseHeapSnapshot(std::string_view json) {
     return parseStream(stream, json.size());
 }
 
-HeapSnapshot readHeapSnapshot(const std::string& path) {
+HeapSnapshot readHeapSnapshot(const std::string& path, const HeapReadProgress& progress) {
     // Opened without blocking and checked first: a folder, a FIFO (whose open would wait for a
     // writer) or a device is refused rather than read.
     const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
@@ -500,7 +530,7 @@ HeapSnapshot readHeapSnapshot(const std::string& path) {
     std::array<char, 1 << 16> buffer{};
     rapidjson::FileReadStream stream(file.get(), buffer.data(), buffer.size());
     try {
-        return parseStream(stream, size);
+        return parseStream(stream, size, progress);
     } catch (const HeapSnapshotError& error) {
         throw HeapSnapshotError(path + ": " + error.what());
     }

@@ -108,6 +108,45 @@ TEST(HeapDominators, AClassRetainsEachObjectOnceAndDuplicatedStringsAreCounted) 
     EXPECT_EQ(snapshot.string(duplicates[0].name), "same text");
 }
 
+TEST(HeapDominators, EachObjectKnowsItsClassRowAndAClassListsItsLargestObjects) {
+    Diamond t;
+    const auto snapshot = parseHeapSnapshot(t.b.json());
+    const auto dom = computeDominators(snapshot);
+    const auto classes = classifyHeapObjects(snapshot, dom);
+    EXPECT_EQ(classes.rows.size(), summarizeHeapClasses(snapshot, dom).size());
+    ASSERT_EQ(classes.classOf.size(), snapshot.nodeCount());
+    EXPECT_EQ(classes.classOf[t.root], kNoHeapNode);
+    EXPECT_EQ(classes.classOf[t.e], kNoHeapNode) << "unreachable: in no class";
+    for (const auto node : {t.a, t.bNode, t.c, t.d}) {
+        ASSERT_NE(classes.classOf[node], kNoHeapNode);
+        EXPECT_EQ(classes.rows[classes.classOf[node]].name, heapClassName(snapshot, node));
+    }
+    const auto rowC = classes.classOf[t.c];
+    EXPECT_EQ(rowC, 0u) << "C retains most (70 bytes): the first row";
+    EXPECT_EQ(largestObjectsOfClass(classes, dom, rowC, 10), std::vector<std::uint32_t>{t.c});
+    EXPECT_TRUE(largestObjectsOfClass(classes, dom, rowC, 0).empty());
+}
+
+TEST(HeapDominators, RetainersListEveryEdgeIntoANode) {
+    Diamond t;
+    const auto snapshot = parseHeapSnapshot(t.b.json());
+    const auto retainers = heapRetainers(snapshot);
+    ASSERT_EQ(retainers.begin.size(), snapshot.nodeCount() + 1);
+    EXPECT_EQ(retainers.edges.size(), snapshot.edgeCount());
+    const auto holders = [&](std::uint32_t node) {
+        std::vector<std::uint32_t> out;
+        for (const auto edge : retainers.of(node)) {
+            EXPECT_EQ(snapshot.edgeTarget[edge], node);
+            out.push_back(heapEdgeSource(snapshot, edge));
+        }
+        return out;
+    };
+    EXPECT_EQ(holders(t.c), (std::vector<std::uint32_t>{t.a, t.bNode}));
+    EXPECT_EQ(holders(t.e), std::vector<std::uint32_t>{t.a}) << "a weak edge holds too, weakly";
+    EXPECT_TRUE(holders(t.root).empty());
+    EXPECT_TRUE(holders(t.f).empty());
+}
+
 // Two snapshots of one process: an object kept (same id), one gone, two new (ids the older lacks).
 TEST(HeapCompare, ClassesGainAndLoseObjectsByIdAndBytes) {
     SnapshotBuilder before;

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <sys/stat.h>
 
@@ -36,6 +38,35 @@ TEST(HeapSnapshotReader, ReadsColumnsAndUnescapedStringsFromAFile) {
     EXPECT_EQ(snapshot.edgeTypeName(0), "property");
     EXPECT_EQ(snapshot.string(snapshot.edgeName[0]), "s");
     EXPECT_EQ(snapshot.edgesBegin, (std::vector<std::uint32_t>{0, 1, 1}));
+}
+
+// A snapshot with many values: progress is told as the file is read, and can stop it.
+TEST(HeapSnapshotReader, TellsItsProgressAndStopsWhenAsked) {
+    SnapshotBuilder b;
+    const auto root = b.node("synthetic", "", 0);
+    for (int i = 0; i < 300000; ++i) {
+        b.edge(root, b.node("object", "O", 16), "element", std::to_string(i));
+    }
+    testing::TempDir dir;
+    const auto file = dir.path() / "many.heapsnapshot";
+    std::ofstream(file) << b.json();
+    const auto size = std::filesystem::file_size(file);
+    std::vector<std::uint64_t> told;
+    const auto snapshot =
+        readHeapSnapshot(file.string(), [&](std::uint64_t read, std::uint64_t total) {
+            EXPECT_EQ(total, size);
+            EXPECT_LE(read, total);
+            told.push_back(read);
+            return true;
+        });
+    EXPECT_EQ(snapshot.nodeCount(), 300001u);
+    ASSERT_GE(told.size(), 2u) << "about 3.3 million values: told every 2^20";
+    EXPECT_TRUE(std::is_sorted(told.begin(), told.end()));
+    int calls = 0;
+    EXPECT_THROW(
+        readHeapSnapshot(file.string(), [&](std::uint64_t, std::uint64_t) { return ++calls < 2; }),
+        HeapReadCancelled);
+    EXPECT_EQ(calls, 2) << "stopped at the first 'no'";
 }
 
 // What is not read may hold anything JSON allows: negative numbers (an unknown line is -1 in

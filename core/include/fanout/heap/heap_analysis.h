@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,29 @@ struct HeapClassRow {
 // Reachable objects by class, largest retained first.
 std::vector<HeapClassRow> summarizeHeapClasses(const HeapSnapshot& snapshot,
                                                const HeapDominators& dominators);
+
+// The Summary and each object's row in it (DevTools expands a class into its objects).
+struct HeapClasses {
+    std::vector<HeapClassRow> rows;     // largest retained first
+    std::vector<std::uint32_t> classOf; // per node: its row; kNoHeapNode for the root, unreachable
+};
+HeapClasses classifyHeapObjects(const HeapSnapshot& snapshot, const HeapDominators& dominators);
+// The objects of the class in `row`, most retained first (then by node), at most `limit`.
+std::vector<std::uint32_t> largestObjectsOfClass(const HeapClasses& classes,
+                                                 const HeapDominators& dominators,
+                                                 std::uint32_t row, std::size_t limit);
+
+// What holds each node: the edges leading to it, grouped by target (edges[begin[n] ..
+// begin[n + 1]) lead to node n), in the order of the snapshot. The retainers view walks it.
+struct HeapRetainers {
+    std::vector<std::uint32_t> begin; // nodes + 1 entries
+    std::vector<std::uint32_t> edges;
+    std::span<const std::uint32_t> of(std::uint32_t node) const {
+        return std::span<const std::uint32_t>(edges).subspan(begin[node],
+                                                             begin[node + 1] - begin[node]);
+    }
+};
+HeapRetainers heapRetainers(const HeapSnapshot& snapshot);
 
 // For each node, the edge through which a breadth-first walk from the root first reached it
 // (the last step of a shortest retainer path; kNoHeapNode for the root and unreachable nodes),

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -50,10 +51,20 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// Thrown when the progress callback stopped a read.
+class HeapReadCancelled : public std::exception {
+public:
+    const char* what() const noexcept override { return "reading the heap snapshot was cancelled"; }
+};
+
+// Told now and then while a snapshot is read (every million values or so): the bytes read and
+// the file's size. Returning false stops the read (HeapReadCancelled).
+using HeapReadProgress = std::function<bool(std::uint64_t read, std::uint64_t total)>;
+
 // Reads a snapshot as a stream (the file is never held whole in memory; each string is copied
 // once, into HeapSnapshot::text). Throws HeapSnapshotError for a file it cannot read, a JSON
 // error, a field layout without the fields it needs, or numbers that do not fit together.
-HeapSnapshot readHeapSnapshot(const std::string& path);
+HeapSnapshot readHeapSnapshot(const std::string& path, const HeapReadProgress& progress = {});
 // The same from text in memory (tests, fuzzing).
 HeapSnapshot parseHeapSnapshot(std::string_view json);
 

@@ -59,7 +59,8 @@ TEST(HeapCli, WritesJsonToAFileOrInsteadOfTheText) {
 }
 
 // A project whose files a Node process reads into a Map, as a directive-scan plugin does: the
-// heap's copies of the sources and paths are counted by package, with what holds them.
+// heap's copies of the sources and paths are counted by package, with what holds them; a
+// string whose size is not the file's text is not counted.
 TEST(HeapCli, AProjectsModuleSourcesAndPathsHeldByTheHeapAreCountedByPackage) {
     if (testing::runProcess({"node", "--version"}).exitCode != 0) {
         GTEST_SKIP() << "node is not installed";
@@ -76,7 +77,7 @@ TEST(HeapCli, AProjectsModuleSourcesAndPathsHeldByTheHeapAreCountedByPackage) {
               "export { default as A } from './a.js';\nexport { default as B } from './b.js';\n" +
                   std::string(2000, ' ') + "// a barrel longer than a string's name\n");
     dir.write("node_modules/icons/a.js", "// a\n" + icon);
-    dir.write("node_modules/icons/b.js", "// b\n" + icon);
+    dir.write("node_modules/icons/b.js", "// b \xc3\xa9\xe4\xb8\xad\n" + icon); // two-byte: é中
     const auto snapshot = (dir.path() / "held.heapsnapshot").string();
     const auto node = testing::runProcess(
         {"node", "-e",
@@ -87,6 +88,9 @@ TEST(HeapCli, AProjectsModuleSourcesAndPathsHeldByTheHeapAreCountedByPackage) {
          "  const file = path.join(process.argv[1], f);"
          "  globalThis.sources.set(file, fs.readFileSync(file, 'utf8'));"
          "}"
+         // Another build of the barrel: the same first 1,024 characters, a longer text.
+         "globalThis.other = Buffer.concat([fs.readFileSync(process.argv[1] +"
+         "  '/node_modules/icons/index.js'), Buffer.from('// another build\\n')]).toString();"
          "require('v8').writeHeapSnapshot(process.argv[2]);",
          root, snapshot});
     ASSERT_EQ(node.exitCode, 0) << node.err;
@@ -94,7 +98,7 @@ TEST(HeapCli, AProjectsModuleSourcesAndPathsHeldByTheHeapAreCountedByPackage) {
     ASSERT_EQ(run.exitCode, 0) << run.err;
     const auto held = nlohmann::json::parse(run.out)["project"];
     EXPECT_EQ(held["modulesScanned"], 4);
-    EXPECT_EQ(held["sources"], 4);
+    EXPECT_EQ(held["sources"], 4) << "a longer text with the same name is not the file's";
     EXPECT_EQ(held["paths"], 4);
     ASSERT_EQ(held["packages"].size(), 2u) << held.dump(2);
     const auto& icons = held["packages"][0];

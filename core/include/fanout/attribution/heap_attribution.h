@@ -8,6 +8,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -18,6 +19,7 @@ namespace fanout {
 // sources and strings equal to their paths.
 struct HeldPackage {
     std::string name;          // "lucide-react@0.460.0", or "(project)" for the project's own files
+    std::optional<PackageId> package; // in the scan's packages; none for the project's own files
     std::uint64_t modules = 0; // distinct modules with a source copy held
     std::uint64_t sources = 0; // source strings held (a module may be held more than once)
     std::uint64_t sourceBytes = 0;
@@ -26,6 +28,7 @@ struct HeldPackage {
     // The nearest holders of its largest source string: the last steps of a shortest path from
     // the root ("Map internal table", "(array) internal 68567").
     std::vector<std::string> heldThrough;
+    std::uint32_t largestSource = kNoHeapNode; // the node of that string
 };
 
 struct HeapAttribution {

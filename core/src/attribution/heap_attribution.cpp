@@ -7,10 +7,10 @@
 
 #include <algorithm>
 #include <array>
-#include <optional>
 #include <fstream>
 #include <functional>
 #include <iomanip>
+#include <optional>
 #include <unordered_map>
 
 namespace fanout {
@@ -93,8 +93,8 @@ private:
         while (in.read(buffer.data(), buffer.size()) || in.gcount() > 0) {
             for (std::streamsize i = 0; i < in.gcount(); ++i) {
                 const auto byte = static_cast<unsigned char>(buffer[static_cast<std::size_t>(i)]);
-                if (byte < 0x80 || byte >= 0xC0) { // a character starts (continuations do not)
-                    units += byte >= 0xF0 ? 2 : 1;  // beyond the BMP: a surrogate pair
+                if (byte < 0x80 || byte >= 0xC0) {     // a character starts (continuations do not)
+                    units += byte >= 0xF0 ? 2 : 1;     // beyond the BMP: a surrogate pair
                     twoByte = twoByte || byte >= 0xC4; // U+0100 and above
                 }
             }

@@ -18,10 +18,10 @@ namespace fanout {
 // What a heap holds of one package (or of the project's own files): copies of its modules'
 // sources and strings equal to their paths.
 struct HeldPackage {
-    std::string name;          // "lucide-react@0.460.0", or "(project)" for the project's own files
+    std::string name; // "lucide-react@0.460.0", or "(project)" for the project's own files
     std::optional<PackageId> package; // in the scan's packages; none for the project's own files
-    std::uint64_t modules = 0; // distinct modules with a source copy held
-    std::uint64_t sources = 0; // source strings held (a module may be held more than once)
+    std::uint64_t modules = 0;        // distinct modules with a source copy held
+    std::uint64_t sources = 0;        // source strings held (a module may be held more than once)
     std::uint64_t sourceBytes = 0;
     std::uint64_t paths = 0; // strings equal to one of its modules' paths
     std::uint64_t pathBytes = 0;

@@ -5,6 +5,7 @@
 #include "fanout/scan/allocator_arenas.h"
 #include "fanout/version.h"
 #include "graph_panel.h"
+#include "heap_panel.h"
 #include "main_window.h"
 #include "profile_panel.h"
 
@@ -83,6 +84,11 @@ int main(int argc, char** argv) {
     cli.add_option("--profile", profile,
                    "Profile COMMAND (a build, run in the current folder) in the Profile panel")
         ->type_name("COMMAND");
+    std::string heapSnapshot;
+    cli.add_option("--heap-snapshot", heapSnapshot,
+                   "Open a V8 heap snapshot in the Heap panel, matched to the project's modules "
+                   "once it is scanned")
+        ->type_name("FILE");
     cli.add_option("--panel", panel, "Panel to show")->type_name("NAME")->check(CLI::IsMember([] {
         std::vector<std::string> names;
         for (const auto& name : fanout::ui::MainWindow::panelNames()) {
@@ -150,6 +156,16 @@ int main(int argc, char** argv) {
                 QObject::connect(&window.graph(), &fanout::ui::GraphPanel::settled, &window, grab,
                                  Qt::SingleShotConnection);
             }
+            // A snapshot is matched to the scan after both are in: wait for that (or a failure).
+            const bool waitsForHeap =
+                !heapSnapshot.empty() && panel == "heap" && !window.heap().controller().held();
+            if (waitsForHeap) {
+                auto& heap = window.heap().controller();
+                QObject::connect(&heap, &fanout::ui::HeapController::attributed, &window, grab,
+                                 Qt::SingleShotConnection);
+                QObject::connect(&heap, &fanout::ui::HeapController::failed, &window, grab,
+                                 Qt::SingleShotConnection);
+            }
             const bool profiling = !profile.empty() && panel == "profile";
             if (profiling) {
                 auto& controller = window.profile().controller();
@@ -159,7 +175,7 @@ int main(int argc, char** argv) {
                                  Qt::SingleShotConnection);
             }
             window.showPanel(*fanout::ui::panelNamed(QString::fromStdString(panel)));
-            if (panel != "map" && !profiling) {
+            if (panel != "map" && !profiling && !waitsForHeap) {
                 grab();
             }
         });
@@ -175,6 +191,10 @@ int main(int argc, char** argv) {
             std::cerr << "fanout-gui: " << error.toStdString() << "\n";
             return 2;
         }
+    }
+    if (!heapSnapshot.empty()) {
+        window.showPanel(fanout::ui::Panel::Heap);
+        window.heap().openSnapshot(QString::fromStdString(heapSnapshot));
     }
     window.openProject(dir);
     const int code = QApplication::exec();

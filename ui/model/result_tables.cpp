@@ -9,14 +9,6 @@
 namespace fanout::ui {
 namespace {
 
-TableColumn bytesColumn(const QString& title, const std::function<std::uint64_t(int)>& bytes) {
-    return {title,
-            [bytes](int row) -> QVariant { return sizeText(bytes(row)); },
-            [bytes](int row) -> QVariant { return QVariant::fromValue<qulonglong>(bytes(row)); },
-            true,
-            {}};
-}
-
 QString directiveText(const ScanModule& module) {
     switch (module.directive.directive) {
     case Directive::Client:

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "table_model.h"
 
+#include "fanout/base/size_format.h"
+
 #include <algorithm>
 #include <numeric>
 
@@ -38,6 +40,14 @@ TableColumn textColumn(const QString& title, std::function<QVariant(int)> text) 
 TableColumn numberColumn(const QString& title, const std::function<QVariant(int)>& value,
                          const QString& toolTip) {
     return {title, value, value, true, toolTip};
+}
+
+TableColumn bytesColumn(const QString& title, const std::function<std::uint64_t(int)>& bytes) {
+    return {title,
+            [bytes](int row) -> QVariant { return QString::fromStdString(formatSize(bytes(row))); },
+            [bytes](int row) -> QVariant { return QVariant::fromValue<qulonglong>(bytes(row)); },
+            true,
+            {}};
 }
 
 std::optional<ModuleId> TableModel::moduleAt(const QModelIndex& index) {
@@ -81,6 +91,8 @@ QVariant TableModel::data(const QModelIndex& index, int role) const {
             return QVariant::fromValue(*module);
         }
         return {};
+    case KeyRole:
+        return m_content.keyOfRow ? m_content.keyOfRow(row) : QVariant();
     case ChangeRole:
         return static_cast<int>(m_content.changeOfRow ? m_content.changeOfRow(row)
                                                       : RowChange::None);

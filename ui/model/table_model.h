@@ -28,11 +28,15 @@ TableColumn textColumn(const QString& title, std::function<QVariant(int row)> te
 // A column of numbers, sorted as numbers.
 TableColumn numberColumn(const QString& title, const std::function<QVariant(int row)>& value,
                          const QString& toolTip = {});
+// A column of sizes, shown as every report says them (formatSize), sorted as numbers.
+TableColumn bytesColumn(const QString& title, const std::function<std::uint64_t(int row)>& bytes);
 
 struct TableContent {
     int rows = 0;
     std::vector<TableColumn> columns;
     std::function<std::optional<ModuleId>(int row)> moduleOfRow; // nullopt: not one module
+    // What else the row stands for (TableModel::KeyRole): a heap object's node, a class row.
+    std::function<QVariant(int row)> keyOfRow;
     // How the row changed since the scan compared with (TableModel::ChangeRole); empty: rows
     // are never marked.
     std::function<RowChange(int row)> changeOfRow;
@@ -56,6 +60,8 @@ public:
     static constexpr int ModuleRole = Qt::UserRole + 2;
     // The row's RowChange, as an int (None when the content marks no rows).
     static constexpr int ChangeRole = Qt::UserRole + 3;
+    // The content's keyOfRow, when it has one.
+    static constexpr int KeyRole = Qt::UserRole + 4;
     static std::optional<ModuleId> moduleAt(const QModelIndex& index);
 
     explicit TableModel(QObject* parent = nullptr);

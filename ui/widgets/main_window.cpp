@@ -4,6 +4,7 @@
 
 #include "compare_panel.h"
 #include "graph_panel.h"
+#include "heap_panel.h"
 #include "inspector_panel.h"
 #include "memory_plot.h"
 #include "profile_panel.h"
@@ -53,7 +54,7 @@ MainWindow::MainWindow(QWidget* parent)
       m_memoryPlot(new MemoryPlot(m_controller.memory(), &m_controller.previousMemory())),
       m_scanMemoryBeside(new MemoryPlot(m_controller.memory())),
       m_profile(new ProfilePanel(m_scanMemoryBeside)), m_compare(new ComparePanel),
-      m_inspector(new InspectorPanel(m_selection)), m_error(new QLabel) {
+      m_heap(new HeapPanel), m_inspector(new InspectorPanel(m_selection)), m_error(new QLabel) {
     setWindowTitle(tr("Fanout"));
     setAcceptDrops(true);
     for (const auto& table : panels()) {
@@ -78,6 +79,8 @@ MainWindow::MainWindow(QWidget* parent)
     m_viewTabs->addTab(m_memoryPlot, tr(info(Panel::Memory).title));
     m_viewTabs->addTab(m_profile, tr(info(Panel::Profile).title));
     m_viewTabs->addTab(m_compare, tr(info(Panel::Compare).title));
+    m_viewTabs->addTab(m_heap, tr(info(Panel::Heap).title));
+    connect(m_heap, &HeapPanel::packageChosen, this, &MainWindow::showHeldPackage);
 
     auto* splitter = new QSplitter;
     splitter->addWidget(m_tableTabs);
@@ -165,7 +168,8 @@ MainWindow::MainWindow(QWidget* parent)
                 showTreemap(title, modules);
                 showPanel(Panel::Treemap);
             });
-    connect(m_treemap, &TreemapView::moduleClicked, &m_selection, &ModuleSelection::select);
+    connect(m_treemap, &TreemapView::cellClicked, &m_selection,
+            [this](std::uint32_t key) { m_selection.select(ModuleId{key}); });
     connect(m_compare, &ComparePanel::savedScanChosen, &m_controller, &ScanController::compareWith);
     connect(&m_controller, &ScanController::tablesChanged, this, [this] {
         // Marked again against another scan: the tables and the treemap show the new marks.
@@ -187,7 +191,10 @@ MainWindow::MainWindow(QWidget* parent)
             m_selectedKey = keyOf(*session->result, *module);
         }
     });
-    connect(&m_selection, &ModuleSelection::selected, m_treemap, &TreemapView::setSelectedModule);
+    connect(&m_selection, &ModuleSelection::selected, m_treemap,
+            [this](std::optional<ModuleId> module) {
+                m_treemap->setSelectedKey(module ? std::optional(module->value) : std::nullopt);
+            });
     resize(1440, 900);
 }
 
@@ -222,6 +229,9 @@ void MainWindow::showPanel(Panel panel) {
     case Panel::Compare:
         m_viewTabs->setCurrentWidget(m_compare);
         return;
+    case Panel::Heap:
+        m_viewTabs->setCurrentWidget(m_heap);
+        return;
     case Panel::Hotspots:
     case Panel::Directives:
     case Panel::Packages:
@@ -250,6 +260,10 @@ void MainWindow::buildMenus() {
     });
     open->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &recent"));
+    file->addAction(tr("Open &heap snapshot…"), this, [this] {
+        showPanel(Panel::Heap);
+        m_heap->chooseFile();
+    });
     file->addSeparator();
     m_scanAction = file->addAction(tr("&Rescan"), this, &MainWindow::rescan);
     m_scanAction->setShortcut(QKeySequence::Refresh);
@@ -369,6 +383,8 @@ void MainWindow::showResult(const SessionPtr& session) {
         m_selection.clear();
     }
     setTables();
+    table(Panel::Hotspots).setScope({}, {}); // a package the Heap panel chose, of the last scan
+    m_heap->setSession(session);
     for (auto& [panel, table] : m_tables) {
         table->showModule(m_selection.current()); // a kept selection, in tables that were reset
     }
@@ -510,7 +526,7 @@ void MainWindow::pickWorkspace(int index) {
         };
     }
     for (auto& [panel, table] : m_tables) {
-        table->proxy().setModuleFilter(keep);
+        table->setWorkspaceFilter(keep);
     }
 }
 
@@ -523,12 +539,12 @@ void MainWindow::showTreemap(const QString& title, const std::vector<ModuleId>& 
     std::vector<TreemapView::Item> items;
     items.reserve(modules.size());
     for (const auto module : modules) {
-        items.push_back({module, static_cast<double>(session->result->module(module).bytes),
+        items.push_back({module.value, static_cast<double>(session->result->module(module).bytes),
                          static_cast<double>(session->analysis.modules[module.value].reachEstimate),
                          changes ? changes->mark(module) : RowChange::None});
     }
-    m_treemap->setItems(title, std::move(items), [session](ModuleId module) {
-        return modulePath(*session, module).section(QLatin1Char('/'), -1);
+    m_treemap->setItems(title, std::move(items), [session](std::uint32_t module) {
+        return modulePath(*session, ModuleId{module}).section(QLatin1Char('/'), -1);
     });
     m_treemap->setGone(changes ? changes->goneLabel() : QString(),
                        changes ? changes->goneList() : QString());
@@ -536,14 +552,37 @@ void MainWindow::showTreemap(const QString& title, const std::vector<ModuleId>& 
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
     const auto urls = event->mimeData()->urls();
-    if (urls.size() == 1 && urls.front().isLocalFile() &&
-        QFileInfo(urls.front().toLocalFile()).isDir()) {
+    if (urls.size() != 1 || !urls.front().isLocalFile()) {
+        return;
+    }
+    const QFileInfo dropped(urls.front().toLocalFile());
+    if (dropped.isDir() || dropped.suffix() == QLatin1String("heapsnapshot")) {
         event->acceptProposedAction();
     }
 }
 
 void MainWindow::dropEvent(QDropEvent* event) {
-    openProject(event->mimeData()->urls().front().toLocalFile());
+    const auto file = event->mimeData()->urls().front().toLocalFile();
+    if (QFileInfo(file).isDir()) {
+        openProject(file);
+    } else {
+        showPanel(Panel::Heap);
+        m_heap->openSnapshot(file);
+    }
+}
+
+void MainWindow::showHeldPackage(std::optional<PackageId> package, const QString& name) {
+    const auto held = m_heap->controller().held();
+    const auto session = m_controller.session();
+    if (!held || held->session != session) {
+        return; // matched to a scan no longer shown: its package ids are not this one's
+    }
+    table(Panel::Hotspots)
+        .setScope(tr("The modules of %1, chosen in the Heap panel").arg(name),
+                  [session, package](ModuleId module) {
+                      return session->result->module(module).package == package;
+                  });
+    showPanel(Panel::Hotspots);
 }
 
 } // namespace fanout::ui

@@ -21,6 +21,7 @@ class QMenu;
 namespace fanout::ui {
 
 class GraphPanel;
+class HeapPanel;
 class InspectorPanel;
 class MemoryPlot;
 class ComparePanel;
@@ -54,6 +55,7 @@ public:
     MemoryPlot& memoryPlot() { return *m_memoryPlot; }
     ProfilePanel& profile() { return *m_profile; }
     ComparePanel& compare() { return *m_compare; }
+    HeapPanel& heap() { return *m_heap; }
     InspectorPanel& inspector() { return *m_inspector; }
     QString errorText() const { return m_error->isHidden() ? QString() : m_error->text(); }
     QAction& optimizeAction() { return *m_optimizeAction; }
@@ -97,6 +99,8 @@ private:
     void fillWorkspacePicker(const SessionPtr& session);
     void pickWorkspace(int index);
     void exportFile(Export what);
+    // A package the Heap panel chose: its modules in the hotspot table.
+    void showHeldPackage(std::optional<PackageId> package, const QString& name);
 
     ScanController m_controller;
     ProjectWatcher m_watcher;      // while "Watch for changes" is on: the last result's folders
@@ -113,6 +117,7 @@ private:
     MemoryPlot* m_scanMemoryBeside; // the same series again, next to a profile
     ProfilePanel* m_profile;
     ComparePanel* m_compare;
+    HeapPanel* m_heap;
     InspectorPanel* m_inspector;
     QLabel* m_error;
     QLabel* m_statusModules;

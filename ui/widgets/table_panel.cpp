@@ -8,6 +8,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSignalBlocker>
 #include <QStyledItemDelegate>
 #include <QTableView>
@@ -36,8 +37,15 @@ protected:
 } // namespace
 
 TablePanel::TablePanel(ModuleSelection& selection, const QString& filterHint, QWidget* parent)
+    : TablePanel(&selection, filterHint, parent) {}
+
+TablePanel::TablePanel(const QString& filterHint, QWidget* parent)
+    : TablePanel(nullptr, filterHint, parent) {}
+
+TablePanel::TablePanel(ModuleSelection* selection, const QString& filterHint, QWidget* parent)
     : QWidget(parent), m_selection(selection), m_filter(new QLineEdit(this)),
-      m_count(new QLabel(this)), m_view(new QTableView(this)) {
+      m_count(new QLabel(this)), m_scope(new QLabel(this)),
+      m_endScope(new QPushButton(tr("Show all"), this)), m_view(new QTableView(this)) {
     m_proxy.setSourceModel(&m_model);
     m_filter->setPlaceholderText(filterHint);
     m_filter->setClearButtonEnabled(true);
@@ -47,7 +55,14 @@ TablePanel::TablePanel(ModuleSelection& selection, const QString& filterHint, QW
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addLayout(bar);
+    auto* scopeBar = new QHBoxLayout;
+    scopeBar->addWidget(m_scope, 1);
+    scopeBar->addWidget(m_endScope);
+    layout->addLayout(scopeBar);
     layout->addWidget(m_view, 1);
+    m_scope->hide();
+    m_endScope->hide();
+    connect(m_endScope, &QPushButton::clicked, this, [this] { setScope({}, {}); });
 
     m_view->setModel(&m_proxy);
     m_view->setItemDelegate(new ChangeDelegate(m_view));
@@ -76,13 +91,52 @@ TablePanel::TablePanel(ModuleSelection& selection, const QString& filterHint, QW
     connect(&m_proxy, &QAbstractItemModel::rowsRemoved, this, updateCount);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) {
-                if (!m_syncing && current.isValid()) {
-                    if (const auto module = TableModel::moduleAt(current)) {
-                        m_selection.select(module);
-                    }
+                if (m_syncing || !current.isValid()) {
+                    return;
+                }
+                if (const auto module = TableModel::moduleAt(current); module && m_selection) {
+                    m_selection->select(module);
+                }
+                if (const auto key = current.data(TableModel::KeyRole); key.isValid()) {
+                    emit keyChosen(key);
                 }
             });
-    connect(&m_selection, &ModuleSelection::selected, this, &TablePanel::showModule);
+    if (m_selection) {
+        connect(m_selection, &ModuleSelection::selected, this, &TablePanel::showModule);
+    }
+}
+
+void TablePanel::setWorkspaceFilter(std::function<bool(ModuleId)> keep) {
+    m_workspaceKeep = std::move(keep);
+    applyModuleFilters();
+}
+
+void TablePanel::setScope(const QString& label, std::function<bool(ModuleId)> keep) {
+    m_scopeKeep = std::move(keep);
+    m_scope->setText(label);
+    m_scope->setVisible(bool(m_scopeKeep));
+    m_endScope->setVisible(bool(m_scopeKeep));
+    applyModuleFilters();
+}
+
+QString TablePanel::scope() const {
+    return m_scopeKeep ? m_scope->text() : QString();
+}
+
+void TablePanel::applyModuleFilters() {
+    if (m_workspaceKeep && m_scopeKeep) {
+        m_proxy.setModuleFilter([workspace = m_workspaceKeep, scope = m_scopeKeep](ModuleId m) {
+            return workspace(m) && scope(m);
+        });
+    } else {
+        m_proxy.setModuleFilter(m_scopeKeep ? m_scopeKeep : m_workspaceKeep);
+    }
+}
+
+void TablePanel::selectFirstRow() {
+    if (m_proxy.rowCount() > 0) {
+        m_view->setCurrentIndex(m_proxy.index(0, 0));
+    }
 }
 
 void TablePanel::setContent(TableContent content) {

@@ -13,7 +13,9 @@
 
 namespace fanout::ui {
 
-TreemapView::TreemapView(QWidget* parent) : QWidget(parent) {
+TreemapView::TreemapView(QWidget* parent)
+    : QWidget(parent), m_noun(tr("modules")),
+      m_emptyHint(tr("Select a barrel's bundle or a package to see its modules here.")) {
     setMinimumSize(200, 150);
     setMouseTracking(false);
 }
@@ -31,8 +33,14 @@ void TreemapView::setSizeByReach(bool byReach) {
     relayout();
 }
 
-void TreemapView::setSelectedModule(std::optional<ModuleId> module) {
-    m_selected = module;
+void TreemapView::setSelectedKey(std::optional<std::uint32_t> key) {
+    m_selected = key;
+    update();
+}
+
+void TreemapView::setNouns(const QString& cells, const QString& emptyHint) {
+    m_noun = cells;
+    m_emptyHint = emptyHint;
     update();
 }
 
@@ -69,12 +77,11 @@ void TreemapView::resizeEvent(QResizeEvent* event) {
 }
 
 QString TreemapView::heading() const {
-    QString heading = m_items.empty()
-                          ? tr("Select a barrel's bundle or a package to see its modules here.")
-                          : tr("%1 — %2 modules, area by %3")
-                                .arg(m_title)
-                                .arg(m_items.size())
-                                .arg(m_byReach ? tr("reach") : tr("bytes"));
+    QString heading = m_items.empty() ? m_emptyHint
+                                      : tr("%1 — %2 %3, area by %4")
+                                            .arg(m_title)
+                                            .arg(m_items.size())
+                                            .arg(m_noun, m_byReach ? tr("reach") : tr("bytes"));
     const auto marked = [this](RowChange change) {
         return std::count_if(m_items.begin(), m_items.end(),
                              [change](const Item& item) { return item.change == change; });
@@ -127,11 +134,11 @@ void TreemapView::paintEvent(QPaintEvent*) {
         const auto heat =
             static_cast<float>(std::log1p(std::max(weight, 0.0)) / std::log1p(largest));
         QColor fill = QColor::fromHsvF(0.58f - 0.58f * heat, 0.35f + 0.3f * heat, 0.95f);
-        if (item.module == m_selected) {
+        if (item.key == m_selected) {
             fill = QColor(0xff, 0xd7, 0x4a);
         }
         painter.fillRect(box, fill);
-        painter.setPen(QPen(QColor(0x40, 0x40, 0x40), item.module == m_selected ? 2 : 0.6));
+        painter.setPen(QPen(QColor(0x40, 0x40, 0x40), item.key == m_selected ? 2 : 0.6));
         painter.drawRect(box);
         if (item.change != RowChange::None) {
             auto outline = changeColor(item.change);
@@ -142,7 +149,7 @@ void TreemapView::paintEvent(QPaintEvent*) {
         if (box.width() > 40 && box.height() > metrics.height() + 2) {
             painter.setPen(Qt::black);
             painter.drawText(box.adjusted(3, 1, -3, -1), Qt::AlignLeft | Qt::AlignTop,
-                             metrics.elidedText(m_labeler(item.module), Qt::ElideMiddle,
+                             metrics.elidedText(m_labeler(item.key), Qt::ElideMiddle,
                                                 static_cast<int>(box.width()) - 6));
         }
     }
@@ -152,7 +159,7 @@ void TreemapView::mousePressEvent(QMouseEvent* event) {
     const auto point = event->position();
     for (const auto& cell : m_cells) {
         if (QRectF(cell.x, cell.y, cell.width, cell.height).contains(point)) {
-            emit moduleClicked(m_items[cell.index].module);
+            emit cellClicked(m_items[cell.index].key);
             return;
         }
     }

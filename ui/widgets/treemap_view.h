@@ -13,20 +13,21 @@
 
 namespace fanout::ui {
 
-// A squarified treemap of modules (a barrel's fan-out, a package's modules): cell area by
-// bytes or by reach, label when the cell is large enough, click selects the module.
+// A squarified treemap: cell area by bytes or by reach, label when the cell is large enough,
+// a click tells the cell's key. The window's treemap shows modules (a barrel's fan-out, a
+// package's modules; the key is the module's index), the Heap panel's packages.
 class TreemapView : public QWidget {
     Q_OBJECT
 public:
     struct Item {
-        ModuleId module;
+        std::uint32_t key = 0; // what the owner numbers: a module's index, a package's row
         double bytes = 0;
         double reach = 0;
         RowChange change = RowChange::None; // since the scan compared with: outlined
     };
     // A cell's label, asked only for cells large enough to show one: a 50,000-icon barrel has
     // a few hundred such cells, and building every label took ~15 ms on the GUI thread.
-    using Labeler = std::function<QString(ModuleId module)>;
+    using Labeler = std::function<QString(std::uint32_t key)>;
 
     explicit TreemapView(QWidget* parent = nullptr);
 
@@ -37,14 +38,16 @@ public:
     // The line above the cells.
     QString heading() const;
     void setSizeByReach(bool byReach);
-    void setSelectedModule(std::optional<fanout::ModuleId> module);
+    void setSelectedKey(std::optional<std::uint32_t> key);
+    // What the cells are, in the heading ("modules"), and what to do when there are none.
+    void setNouns(const QString& cells, const QString& emptyHint);
     // The cells laid out so far: a treemap of more than kLaidOutAtOnce items is laid out off the
     // GUI thread and has its cells a moment later.
     std::size_t cellCount() const { return m_cells.size(); }
     static constexpr std::size_t kLaidOutAtOnce = 2000;
 
 signals:
-    void moduleClicked(fanout::ModuleId module);
+    void cellClicked(std::uint32_t key);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -63,7 +66,9 @@ private:
     Labeler m_labeler;
     std::vector<TreemapCell> m_cells;
     bool m_byReach = false;
-    std::optional<ModuleId> m_selected;
+    std::optional<std::uint32_t> m_selected;
+    QString m_noun;
+    QString m_emptyHint;
     // Squarifying 50,000 cells took 15-35 ms: large treemaps are laid out here (declared last, so
     // it is destroyed, and its job waited for, first).
     BackgroundJob m_layoutJob{this};

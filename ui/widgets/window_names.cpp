@@ -19,6 +19,7 @@ constexpr PanelInfo kPanels[] = {
     {Panel::Map, "map", "Full module map"},
     {Panel::Profile, "profile", "Profile a command"},
     {Panel::Compare, "compare", "Compare"},
+    {Panel::Heap, "heap", "Heap"},
 };
 
 constexpr ExportInfo kExports[] = {
@@ -47,7 +48,7 @@ constexpr bool inDeclarationOrder(const Info (&table)[N], auto Info::*kind) {
 }
 static_assert(inDeclarationOrder(kPanels, &PanelInfo::panel));
 static_assert(inDeclarationOrder(kExports, &ExportInfo::kind));
-static_assert(std::size(kPanels) == static_cast<std::size_t>(Panel::Compare) + 1);
+static_assert(std::size(kPanels) == static_cast<std::size_t>(Panel::Heap) + 1);
 static_assert(std::size(kExports) == static_cast<std::size_t>(Export::MemoryCsv) + 1);
 
 } // namespace

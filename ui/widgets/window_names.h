@@ -22,7 +22,8 @@ enum class Panel {
     Memory,
     Map,
     Profile,
-    Compare
+    Compare,
+    Heap
 };
 
 // What the Export menu writes.

@@ -12,22 +12,6 @@
 namespace fanout {
 namespace {
 
-constexpr std::size_t kPreview = 60; // characters of a string shown
-
-std::string preview(std::string_view text) {
-    std::string out;
-    for (const char c : text.substr(0, kPreview)) {
-        if (c == '\n') {
-            out += "\\n";
-        } else if (static_cast<unsigned char>(c) < 0x20) {
-            out += ' ';
-        } else {
-            out += c;
-        }
-    }
-    return text.size() > kPreview ? out + "…" : out;
-}
-
 std::vector<HeapObjectRow> largestObjects(const HeapSnapshot& snapshot,
                                           const HeapDominators& dominators, std::size_t top) {
     std::vector<std::uint32_t> candidates;
@@ -49,13 +33,28 @@ std::vector<HeapObjectRow> largestObjects(const HeapSnapshot& snapshot,
     for (std::size_t i = 0; i < count; ++i) {
         const auto node = candidates[i];
         rows.push_back({node, snapshot.nodeId[node], heapClassName(snapshot, node),
-                        preview(snapshot.string(snapshot.nodeName[node])), snapshot.selfSize[node],
-                        dominators.retained[node], heapRetainerPath(snapshot, retainers, node)});
+                        heapPreview(snapshot.string(snapshot.nodeName[node])),
+                        snapshot.selfSize[node], dominators.retained[node],
+                        heapRetainerPath(snapshot, retainers, node)});
     }
     return rows;
 }
 
 } // namespace
+
+std::string heapPreview(std::string_view text, std::size_t characters) {
+    std::string out;
+    for (const char c : text.substr(0, characters)) {
+        if (c == '\n') {
+            out += "\\n";
+        } else if (static_cast<unsigned char>(c) < 0x20) {
+            out += ' ';
+        } else {
+            out += c;
+        }
+    }
+    return text.size() > characters ? out + "…" : out;
+}
 
 HeapReport buildHeapReport(const HeapSnapshot& snapshot, const HeapDominators& dominators,
                            std::size_t top) {
@@ -75,8 +74,9 @@ HeapReport buildHeapReport(const HeapSnapshot& snapshot, const HeapDominators& d
     for (const auto& duplicate : duplicates) {
         report.duplicatedStringBytes += duplicate.wastedBytes();
         if (report.duplicates.size() < top) {
-            report.duplicates.push_back({preview(snapshot.string(duplicate.name)), duplicate.copies,
-                                         duplicate.bytesEach, duplicate.wastedBytes()});
+            report.duplicates.push_back({heapPreview(snapshot.string(duplicate.name)),
+                                         duplicate.copies, duplicate.bytesEach,
+                                         duplicate.wastedBytes()});
         }
     }
     return report;

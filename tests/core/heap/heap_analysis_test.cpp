@@ -2,8 +2,8 @@
 #include "fanout/heap/heap_analysis.h"
 #include "fanout/heap/heap_compare.h"
 #include "fanout/heap/heap_report.h"
-#include "heap/snapshot_builder.h"
 #include "process.h"
+#include "snapshot_builder.h"
 #include "temp_dir.h"
 
 #include <gtest/gtest.h>

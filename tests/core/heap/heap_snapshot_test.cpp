@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fanout/heap/heap_snapshot.h"
-#include "heap/snapshot_builder.h"
+#include "snapshot_builder.h"
 #include "temp_dir.h"
 
 #include <gtest/gtest.h>
@@ -42,14 +42,9 @@ TEST(HeapSnapshotReader, ReadsColumnsAndUnescapedStringsFromAFile) {
 
 // A snapshot with many values: progress is told as the file is read, and can stop it.
 TEST(HeapSnapshotReader, TellsItsProgressAndStopsWhenAsked) {
-    SnapshotBuilder b;
-    const auto root = b.node("synthetic", "", 0);
-    for (int i = 0; i < 300000; ++i) {
-        b.edge(root, b.node("object", "O", 16), "element", std::to_string(i));
-    }
     testing::TempDir dir;
     const auto file = dir.path() / "many.heapsnapshot";
-    std::ofstream(file) << b.json();
+    std::ofstream(file) << testing::snapshotOfManyObjects(300000);
     const auto size = std::filesystem::file_size(file);
     std::vector<std::uint64_t> told;
     const auto snapshot =

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fanout/version.h"
 #include "graph_panel.h"
+#include "heap_panel.h"
 #include "inspector_panel.h"
 #include "main_window.h"
 #include "memory_plot.h"
 #include "module_map_item.h"
 #include "process.h"
+#include "snapshot_builder.h"
 #include "table_panel.h"
 #include "treemap_view.h"
 #include "ui_fixtures.h"
@@ -27,6 +29,8 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 namespace fanout::ui {
 namespace {
@@ -381,6 +385,64 @@ TEST(MainWindowWorkspaces, ThePickerSummarizesEachWorkspaceAndFiltersEveryTable)
     }
     emit picker.activated(0);
     EXPECT_EQ(hotspots.rowCount(), all);
+}
+
+// A heap holding the text of one of the demo's icon modules: the Heap panel opens it, matches it
+// to the scan, and choosing the package shows that package's modules in the hotspot table.
+TEST_F(MainWindowTest, TheHeapPanelMatchesASnapshotToTheScanAndAPackageScopesTheHotspots) {
+    openDemo();
+    const auto session = window.controller().session();
+    const auto icon = std::find_if(
+        session->result->modules.begin(), session->result->modules.end(), [](const ScanModule& m) {
+            return m.package && m.path.find("/icons/") != std::string::npos;
+        });
+    ASSERT_NE(icon, session->result->modules.end());
+    std::ifstream in(icon->path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    testing::SnapshotBuilder b;
+    const auto root = b.node("synthetic", "", 0);
+    const auto source = b.node("string", text.str(), (16 + text.str().size() + 7) / 8 * 8);
+    b.edge(root, source, "property", "held");
+    testing::TempDir dir;
+    const auto file = dir.path() / "held.heapsnapshot";
+    std::ofstream(file) << b.json();
+
+    auto& heap = window.heap();
+    QSignalSpy shown(&heap, &HeapPanel::shown);
+    QSignalSpy attributed(&heap.controller(), &HeapController::attributed);
+    window.showPanel(Panel::Heap);
+    heap.openSnapshot(QString::fromStdString(file.string()));
+    ASSERT_TRUE(shown.count() > 0 || shown.wait(30000));
+    ASSERT_TRUE(attributed.count() > 0 || attributed.wait(30000));
+    EXPECT_TRUE(heap.status().contains(QStringLiteral("2 objects"))) << heap.status().toStdString();
+    EXPECT_GT(heap.classes().model().rowCount(), 0);
+    EXPECT_EQ(heap.retainers().rowCount(), 1) << "the largest object's retainers, at once";
+    ASSERT_EQ(heap.packages().model().rowCount(), 1);
+    EXPECT_GT(heap.treemap().cellCount(), 0u);
+
+    auto& hotspots = window.table(Panel::Hotspots);
+    const int all = hotspots.proxy().rowCount();
+    heap.packages().view().setCurrentIndex(heap.packages().proxy().index(0, 0));
+    hotspots.proxy().applyNow();
+    EXPECT_FALSE(hotspots.scope().isEmpty());
+    const int scoped = hotspots.proxy().rowCount();
+    EXPECT_GT(scoped, 0);
+    EXPECT_LT(scoped, all);
+    for (int row = 0; row < scoped; ++row) {
+        const auto module = TableModel::moduleAt(hotspots.proxy().index(row, 0));
+        ASSERT_TRUE(module);
+        EXPECT_EQ(session->result->module(*module).package, icon->package);
+    }
+    EXPECT_EQ(
+        heap.retainers().data(heap.retainers().index(0, 0), HeapRetainerModel::NodeRole).toUInt(),
+        source)
+        << "the package's largest string, with what holds it";
+    window.rescan(); // a new scan: the scope of the old one ends
+    QSignalSpy settled(&window, &MainWindow::projectSettled);
+    ASSERT_TRUE(settled.wait(60000));
+    EXPECT_TRUE(hotspots.scope().isEmpty());
+    EXPECT_EQ(hotspots.proxy().rowCount(), all);
 }
 
 } // namespace

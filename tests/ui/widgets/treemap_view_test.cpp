@@ -11,13 +11,13 @@ namespace {
 std::vector<TreemapView::Item> items(std::size_t count) {
     std::vector<TreemapView::Item> out;
     for (std::size_t i = 0; i < count; ++i) {
-        out.push_back({ModuleId{static_cast<std::uint32_t>(i)}, 100.0 + static_cast<double>(i), 1});
+        out.push_back({static_cast<std::uint32_t>(i), 100.0 + static_cast<double>(i), 1});
     }
     return out;
 }
 
-QString label(ModuleId module) {
-    return QString::number(module.value);
+QString label(std::uint32_t key) {
+    return QString::number(key);
 }
 
 TEST(TreemapView, ASmallTreemapIsLaidOutAtOnce) {

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace fanout {
@@ -43,6 +44,10 @@ struct HeapReport {
     std::vector<HeapStringRow> duplicates;   // the `top` duplicated strings wasting most
     std::uint64_t duplicatedStringBytes = 0; // wasted by every duplicated string
 };
+
+// A string as reports show it: its first `characters` bytes, a newline as \n, other control
+// characters as spaces, "…" when cut.
+std::string heapPreview(std::string_view text, std::size_t characters = 60);
 
 // `dominators`: computeDominators(snapshot), computed once by the caller for every analysis.
 HeapReport buildHeapReport(const HeapSnapshot& snapshot, const HeapDominators& dominators,

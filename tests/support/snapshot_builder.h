@@ -112,4 +112,15 @@ private:
     std::vector<std::string> m_strings;
 };
 
+// A snapshot of `count` small objects held by the root: large enough (7 values per object) for
+// the reader's progress and cancellation.
+inline std::string snapshotOfManyObjects(int count) {
+    SnapshotBuilder b;
+    const auto root = b.node("synthetic", "", 0);
+    for (int i = 0; i < count; ++i) {
+        b.edge(root, b.node("object", "O", 16), "element", std::to_string(i));
+    }
+    return b.json();
+}
+
 } // namespace fanout::testing

@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "heap_tables.h"
+
+#include <QObject>
+
+namespace fanout::ui {
+namespace {
+
+QVariant count(std::uint64_t value) {
+    return QVariant::fromValue<qulonglong>(value);
+}
+
+// Largest first by `column` (the rows come that way already; the header says so).
+TableContent sortedBy(TableContent content, int column) {
+    content.defaultSortColumn = column;
+    content.defaultSortOrder = Qt::DescendingOrder;
+    presort(content);
+    return content;
+}
+
+} // namespace
+
+QString heapObjectLabel(const HeapData& heap, std::uint32_t node) {
+    if (node == 0) {
+        return QStringLiteral("(root)");
+    }
+    const auto& snapshot = heap.snapshot;
+    const auto name = snapshot.nodeTypeName(node) == "synthetic"
+                          ? std::string(snapshot.string(snapshot.nodeName[node]))
+                          : heapClassName(snapshot, node);
+    return QStringLiteral("%1 @%2").arg(QString::fromStdString(name)).arg(snapshot.nodeId[node]);
+}
+
+QString heapObjectName(const HeapData& heap, std::uint32_t node) {
+    const auto& snapshot = heap.snapshot;
+    return QString::fromStdString(heapPreview(snapshot.string(snapshot.nodeName[node]), 80));
+}
+
+TableContent heapClassTable(const HeapPtr& heap) {
+    TableContent content;
+    const auto& rows = heap->classes.rows;
+    content.rows = static_cast<int>(rows.size());
+    const auto row = [heap](int i) -> const HeapClassRow& {
+        return heap->classes.rows[static_cast<std::size_t>(i)];
+    };
+    const auto live = std::max<std::uint64_t>(heap->report.reachableBytes, 1);
+    content.columns = {
+        textColumn(QObject::tr("Constructor"),
+                   [row](int i) { return QString::fromStdString(row(i).name); }),
+        numberColumn(QObject::tr("Objects"), [row](int i) { return count(row(i).count); }),
+        bytesColumn(QObject::tr("Shallow size"), [row](int i) { return row(i).selfBytes; }),
+        bytesColumn(QObject::tr("Retained size"), [row](int i) { return row(i).retainedBytes; }),
+        numberColumn(
+            QObject::tr("% of live"),
+            [row, live](int i) {
+                return QString::number(100.0 * static_cast<double>(row(i).retainedBytes) /
+                                           static_cast<double>(live),
+                                       'f', 1);
+            },
+            QObject::tr("Retained size as a share of the live heap (what the root retains)")),
+    };
+    content.columns.back().sortKey = [row](int i) { return count(row(i).retainedBytes); };
+    content.keyOfRow = [](int i) { return QVariant(i); };
+    return sortedBy(std::move(content), 3);
+}
+
+TableContent heapObjectTable(const HeapPtr& heap, std::vector<std::uint32_t> nodes) {
+    TableContent content;
+    content.rows = static_cast<int>(nodes.size());
+    const auto shared = std::make_shared<const std::vector<std::uint32_t>>(std::move(nodes));
+    const auto node = [shared](int i) { return (*shared)[static_cast<std::size_t>(i)]; };
+    content.columns = {
+        textColumn(QObject::tr("Object"),
+                   [heap, node](int i) { return heapObjectLabel(*heap, node(i)); }),
+        textColumn(QObject::tr("Name"),
+                   [heap, node](int i) { return heapObjectName(*heap, node(i)); }),
+        bytesColumn(QObject::tr("Shallow size"),
+                    [heap, node](int i) { return heap->snapshot.selfSize[node(i)]; }),
+        bytesColumn(QObject::tr("Retained size"),
+                    [heap, node](int i) { return heap->dominators.retained[node(i)]; }),
+    };
+    content.keyOfRow = [node](int i) { return QVariant(node(i)); };
+    return sortedBy(std::move(content), 3);
+}
+
+TableContent heapStringTable(const HeapPtr& heap) {
+    TableContent content;
+    content.rows = static_cast<int>(heap->report.duplicates.size());
+    const auto row = [heap](int i) -> const HeapStringRow& {
+        return heap->report.duplicates[static_cast<std::size_t>(i)];
+    };
+    content.columns = {
+        textColumn(QObject::tr("Text"),
+                   [row](int i) { return QString::fromStdString(row(i).text); }),
+        numberColumn(QObject::tr("Copies"), [row](int i) { return count(row(i).copies); }),
+        bytesColumn(QObject::tr("Each"), [row](int i) { return row(i).bytesEach; }),
+        bytesColumn(QObject::tr("Wasted"), [row](int i) { return row(i).wastedBytes; }),
+    };
+    return sortedBy(std::move(content), 3);
+}
+
+TableContent heapPackageTable(const HeldPtr& held) {
+    TableContent content;
+    content.rows = static_cast<int>(held->attribution.packages.size());
+    const auto row = [held](int i) -> const HeldPackage& {
+        return held->attribution.packages[static_cast<std::size_t>(i)];
+    };
+    content.columns = {
+        textColumn(QObject::tr("Package"),
+                   [row](int i) { return QString::fromStdString(row(i).name); }),
+        numberColumn(
+            QObject::tr("Modules"), [row](int i) { return count(row(i).modules); },
+            QObject::tr("Modules with a copy of their source in the heap")),
+        numberColumn(
+            QObject::tr("Sources"), [row](int i) { return count(row(i).sources); },
+            QObject::tr("Strings holding a module's whole text")),
+        bytesColumn(QObject::tr("Source bytes"), [row](int i) { return row(i).sourceBytes; }),
+        numberColumn(
+            QObject::tr("Paths"), [row](int i) { return count(row(i).paths); },
+            QObject::tr("Strings equal to a module's path")),
+        bytesColumn(QObject::tr("Path bytes"), [row](int i) { return row(i).pathBytes; }),
+        textColumn(QObject::tr("Largest held through"),
+                   [row](int i) {
+                       QStringList steps;
+                       for (const auto& step : row(i).heldThrough) {
+                           steps << QString::fromStdString(step);
+                       }
+                       return steps.join(QStringLiteral(" → "));
+                   }),
+    };
+    content.keyOfRow = [](int i) { return QVariant(i); };
+    return sortedBy(std::move(content), 3);
+}
+
+} // namespace fanout::ui

@@ -5,8 +5,11 @@
 // for a watch update: with Watch for changes on, a comment is appended to one first-party module
 // (put back afterwards) and the window is updated through the scan cache (a cache folder of its
 // own, removed at the end). The window is shown and painted before the first scan starts (that
-// first paint is printed apart).
-//   fanout_gui_stall_bench PROJECT_DIR
+// first paint is printed apart). With --heap, a fourth run opens a V8 heap snapshot in the Heap
+// panel, until it is shown and matched to the scan (the peak is sampled on the same timer).
+//   fanout_gui_stall_bench PROJECT_DIR [--heap SNAPSHOT]
+#include "fanout/io/process_memory.h"
+#include "heap_panel.h"
 #include "main_window.h"
 
 #include <QApplication>
@@ -47,8 +50,9 @@ int main(int argc, char** argv) {
         qputenv("QT_QPA_PLATFORM", "offscreen");
     }
     QApplication app(argc, argv);
-    if (argc < 2) {
-        std::fprintf(stderr, "usage: fanout_gui_stall_bench PROJECT_DIR\n");
+    const bool withHeap = argc == 4 && std::string(argv[2]) == "--heap";
+    if (argc != 2 && !withHeap) {
+        std::fprintf(stderr, "usage: fanout_gui_stall_bench PROJECT_DIR [--heap SNAPSHOT]\n");
         return 2;
     }
     // The scan cache (on by default in the app) in a folder of the bench's own.
@@ -77,10 +81,24 @@ int main(int argc, char** argv) {
     double worst = 0;
     double worstEnd = 0;
     double resultAt = 0;
+    std::uint64_t peakBytes = 0; // sampled on the timer (the heap run)
     const auto begin = [&] {
         gaps.clear();
         last = worst = worstEnd = resultAt = 0;
+        peakBytes = 0;
         clock.start();
+    };
+    const auto printStalls = [&] {
+        std::sort(gaps.begin(), gaps.end());
+        const auto percentile = [&](double p) {
+            return gaps.empty()
+                       ? 0.0
+                       : gaps[static_cast<std::size_t>(p * static_cast<double>(gaps.size() - 1))];
+        };
+        std::printf("  event-loop ticks        %zu (5 ms timer)\n", gaps.size());
+        std::printf("  longest stall           %.1f ms (ending %.0f ms after the start)\n", worst,
+                    worstEnd);
+        std::printf("  99th percentile gap     %.1f ms\n", percentile(0.99));
     };
     QTimer ticker;
     ticker.setInterval(5);
@@ -92,31 +110,31 @@ int main(int argc, char** argv) {
             worstEnd = now;
         }
         last = now;
+        peakBytes = std::max(peakBytes, fanout::residentBytes());
     });
     QObject::connect(&window.controller(), &fanout::ui::ScanController::resultAvailable,
                      [&] { resultAt = static_cast<double>(clock.nsecsElapsed()) / 1e6; });
     QObject::connect(&window, &fanout::ui::MainWindow::projectSettled, [&] {
         const double end = static_cast<double>(clock.nsecsElapsed()) / 1e6;
-        std::sort(gaps.begin(), gaps.end());
         const auto session = window.controller().session();
-        const auto percentile = [&](double p) {
-            return gaps.empty()
-                       ? 0.0
-                       : gaps[static_cast<std::size_t>(p * static_cast<double>(gaps.size() - 1))];
-        };
         std::printf("%s\n", runs[run]);
         std::printf("  modules                 %zu\n",
                     session ? session->result->modules.size() : 0);
         std::printf("  scan until result       %.0f ms\n", resultAt);
         std::printf("  result until settled    %.0f ms (tables, inspector, graph layout)\n",
                     end - resultAt);
-        std::printf("  event-loop ticks        %zu (5 ms timer)\n", gaps.size());
-        std::printf("  longest stall           %.1f ms (ending %.0f ms after the start)\n", worst,
-                    worstEnd);
-        std::printf("  99th percentile gap     %.1f ms\n", percentile(0.99));
+        printStalls();
         std::printf("  peak resident memory    %.1f MB\n",
                     window.controller().memory().peakMegabytes());
-        if (++run == std::size(runs)) {
+        if (++run == std::size(runs) && withHeap) {
+            QTimer::singleShot(300, &window, [&] {
+                begin();
+                window.showPanel(fanout::ui::Panel::Heap);
+                window.heap().openSnapshot(QString::fromLocal8Bit(argv[3]));
+            });
+            return;
+        }
+        if (run == std::size(runs)) {
             ticker.stop();
             QApplication::quit();
             return;
@@ -146,6 +164,23 @@ int main(int argc, char** argv) {
             window.rescan();
         });
     });
+    const auto heapDone = [&](const QString& failure) {
+        std::printf("heap snapshot opened and matched to the scan\n");
+        if (!failure.isEmpty()) {
+            std::printf("  failed: %s\n", failure.toStdString().c_str());
+        }
+        std::printf("  opened and matched in   %.0f ms (%s)\n",
+                    static_cast<double>(clock.nsecsElapsed()) / 1e6,
+                    window.heap().status().toStdString().c_str());
+        printStalls();
+        std::printf("  peak resident memory    %.1f MB (sampled every 5 ms)\n",
+                    static_cast<double>(peakBytes) / 1e6);
+        ticker.stop();
+        QApplication::quit();
+    };
+    QObject::connect(&window.heap().controller(), &fanout::ui::HeapController::attributed,
+                     [&] { heapDone({}); });
+    QObject::connect(&window.heap().controller(), &fanout::ui::HeapController::failed, heapDone);
     begin();
     ticker.start();
     window.openProject(QString::fromLocal8Bit(argv[1]));

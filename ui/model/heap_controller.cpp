@@ -60,6 +60,8 @@ void HeapController::open(const QString& file) {
             data->dominators = computeDominators(data->snapshot);
             step(QObject::tr("Summarizing by constructor"), 80);
             data->classes = classifyHeapObjects(data->snapshot, data->dominators);
+            data->largestOfClass =
+                largestObjectsByClass(data->classes, data->dominators, kObjectsListed);
             step(QObject::tr("Finding the largest objects and their paths"), 85);
             data->report = buildHeapReport(data->snapshot, data->dominators, 200);
             data->shortestEdges = shortestRetainerEdges(data->snapshot);

@@ -21,6 +21,7 @@ struct HeapData {
     HeapSnapshot snapshot;
     HeapDominators dominators;
     HeapClasses classes;
+    std::vector<std::vector<std::uint32_t>> largestOfClass; // per Summary row, kObjectsListed
     HeapReport report;                        // the largest objects and duplicated strings
     std::vector<std::uint32_t> shortestEdges; // shortestRetainerEdges: the paths from the root
     HeapRetainers retainers;                  // every node's incoming edges: the retainer tree
@@ -54,7 +55,7 @@ public:
     HeapPtr heap() const { return m_heap; }
     HeldPtr held() const { return m_held; }
 
-    // Objects of a class in the report, most retained first (the first `limit`).
+    // Objects of a class listed, most retained first.
     static constexpr std::size_t kObjectsListed = 500;
 
 signals:

@@ -193,14 +193,12 @@ void HeapPanel::showObjectsOfClass(int row) {
     if (!heap || row < 0 || static_cast<std::size_t>(row) >= heap->classes.rows.size()) {
         return;
     }
-    const auto& name = heap->classes.rows[static_cast<std::size_t>(row)].name;
-    const auto nodes =
-        largestObjectsOfClass(heap->classes, heap->dominators, static_cast<std::uint32_t>(row),
-                              HeapController::kObjectsListed);
+    const auto& cls = heap->classes.rows[static_cast<std::size_t>(row)];
+    const auto& nodes = heap->largestOfClass[static_cast<std::size_t>(row)];
     m_objectsTitle->setText(tr("The largest %1 of %2 %3 objects, by retained size")
                                 .arg(nodes.size())
-                                .arg(heap->classes.rows[static_cast<std::size_t>(row)].count)
-                                .arg(QString::fromStdString(name)));
+                                .arg(cls.count)
+                                .arg(QString::fromStdString(cls.name)));
     m_objects->setContent(heapObjectTable(heap, nodes));
     m_objects->selectFirstRow();
 }

@@ -123,25 +123,42 @@ std::vector<HeapClassRow> summarizeHeapClasses(const HeapSnapshot& snapshot,
     return classifyHeapObjects(snapshot, dominators).rows;
 }
 
-std::vector<std::uint32_t> largestObjectsOfClass(const HeapClasses& classes,
-                                                 const HeapDominators& dominators,
-                                                 std::uint32_t row, std::size_t limit) {
-    std::vector<std::uint32_t> nodes;
-    for (std::uint32_t node = 0; node < classes.classOf.size(); ++node) {
-        if (classes.classOf[node] == row) {
-            nodes.push_back(node);
+std::vector<std::vector<std::uint32_t>> largestObjectsByClass(const HeapClasses& classes,
+                                                              const HeapDominators& dominators,
+                                                              std::size_t limit) {
+    // The objects grouped by class (counted, then placed), each group then partly sorted.
+    const auto rows = classes.rows.size();
+    std::vector<std::size_t> begin(rows + 1, 0);
+    for (const auto c : classes.classOf) {
+        if (c != kNoHeapNode) {
+            ++begin[c + 1];
         }
     }
-    const auto keep = std::min(limit, nodes.size());
+    for (std::size_t r = 1; r <= rows; ++r) {
+        begin[r] += begin[r - 1];
+    }
+    std::vector<std::uint32_t> nodes(begin.back());
+    auto fill = begin;
+    for (std::uint32_t node = 0; node < classes.classOf.size(); ++node) {
+        if (const auto c = classes.classOf[node]; c != kNoHeapNode) {
+            nodes[fill[c]++] = node;
+        }
+    }
     const auto larger = [&dominators](std::uint32_t a, std::uint32_t b) {
         const auto ra = dominators.retained[a];
         const auto rb = dominators.retained[b];
         return ra != rb ? ra > rb : a < b;
     };
-    std::partial_sort(nodes.begin(), nodes.begin() + static_cast<std::ptrdiff_t>(keep), nodes.end(),
-                      larger);
-    nodes.resize(keep);
-    return nodes;
+    std::vector<std::vector<std::uint32_t>> out(rows);
+    for (std::size_t r = 0; r < rows; ++r) {
+        const auto first = nodes.begin() + static_cast<std::ptrdiff_t>(begin[r]);
+        const auto last = nodes.begin() + static_cast<std::ptrdiff_t>(begin[r + 1]);
+        const auto keep =
+            std::min<std::ptrdiff_t>(static_cast<std::ptrdiff_t>(limit), last - first);
+        std::partial_sort(first, first + keep, last, larger);
+        out[r].assign(first, first + keep);
+    }
+    return out;
 }
 
 std::vector<std::uint32_t> shortestRetainerEdges(const HeapSnapshot& snapshot) {

@@ -123,8 +123,13 @@ TEST(HeapDominators, EachObjectKnowsItsClassRowAndAClassListsItsLargestObjects) 
     }
     const auto rowC = classes.classOf[t.c];
     EXPECT_EQ(rowC, 0u) << "C retains most (70 bytes): the first row";
-    EXPECT_EQ(largestObjectsOfClass(classes, dom, rowC, 10), std::vector<std::uint32_t>{t.c});
-    EXPECT_TRUE(largestObjectsOfClass(classes, dom, rowC, 0).empty());
+    const auto largest = largestObjectsByClass(classes, dom, 10);
+    ASSERT_EQ(largest.size(), classes.rows.size());
+    EXPECT_EQ(largest[rowC], std::vector<std::uint32_t>{t.c});
+    for (std::size_t row = 0; row < largest.size(); ++row) {
+        EXPECT_EQ(largest[row].size(), classes.rows[row].count) << classes.rows[row].name;
+    }
+    EXPECT_TRUE(largestObjectsByClass(classes, dom, 0)[rowC].empty());
 }
 
 TEST(HeapDominators, RetainersListEveryEdgeIntoANode) {

@@ -49,10 +49,11 @@ struct HeapClasses {
     std::vector<std::uint32_t> classOf; // per node: its row; kNoHeapNode for the root, unreachable
 };
 HeapClasses classifyHeapObjects(const HeapSnapshot& snapshot, const HeapDominators& dominators);
-// The objects of the class in `row`, most retained first (then by node), at most `limit`.
-std::vector<std::uint32_t> largestObjectsOfClass(const HeapClasses& classes,
-                                                 const HeapDominators& dominators,
-                                                 std::uint32_t row, std::size_t limit);
+// Per row, the objects of its class, most retained first (then by node), at most `limit` each:
+// one pass over the objects for every class.
+std::vector<std::vector<std::uint32_t>> largestObjectsByClass(const HeapClasses& classes,
+                                                              const HeapDominators& dominators,
+                                                              std::size_t limit);
 
 // What holds each node: the edges leading to it, grouped by target (edges[begin[n] ..
 // begin[n + 1]) lead to node n), in the order of the snapshot. The retainers view walks it.

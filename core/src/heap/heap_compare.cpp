@@ -2,6 +2,7 @@
 #include "fanout/heap/heap_compare.h"
 
 #include "fanout/base/size_format.h"
+#include "heap/heap_path_growth.h"
 
 #include <nlohmann/json.hpp>
 
@@ -63,8 +64,21 @@ HeapComparison compareHeapSnapshots(const HeapSnapshot& before, const HeapDomina
     }
     std::map<std::string, std::uint64_t> added;
     std::map<std::string, std::uint64_t> removed;
-    countMissing(after, domAfter, liveIds(before, domBefore), added);
-    countMissing(before, domBefore, liveIds(after, domAfter), removed);
+    const auto idsBefore = liveIds(before, domBefore);
+    const auto idsAfter = liveIds(after, domAfter);
+    countMissing(after, domAfter, idsBefore, added);
+    countMissing(before, domBefore, idsAfter, removed);
+    std::map<std::string, HeapPathChange> paths;
+    detail::groupByRetainerPath(after, domAfter, idsBefore, true, paths);
+    detail::groupByRetainerPath(before, domBefore, idsAfter, false, paths);
+    for (auto& [key, change] : paths) {
+        out.paths.push_back(std::move(change));
+    }
+    // Most grown first; the map's order (class, then path) breaks ties.
+    std::stable_sort(out.paths.begin(), out.paths.end(),
+                     [](const HeapPathChange& a, const HeapPathChange& b) {
+                         return a.netBytes() > b.netBytes();
+                     });
     for (auto& [name, change] : byName) {
         change.name = name;
         change.added = added[name];
@@ -100,6 +114,25 @@ void writeHeapComparisonText(std::ostream& out, const HeapComparison& comparison
             << signedSize(row.selfDelta) << std::setw(12) << signedSize(row.retainedDelta) << "  "
             << row.name << "\n";
     }
+    if (comparison.paths.empty()) {
+        return;
+    }
+    out << "\nBy retainer path (new and gone objects by class and nearest holders, most grown "
+           "first)\n"
+        << std::setw(9) << "new" << std::setw(9) << "gone" << std::setw(12) << "shallow"
+        << "  objects, held through\n";
+    for (std::size_t i = 0; i < comparison.paths.size() && i < top; ++i) {
+        const auto& row = comparison.paths[i];
+        out << std::setw(9) << row.added << std::setw(9) << row.removed << std::setw(12)
+            << signedSize(row.netBytes()) << "  " << row.className << " held through ";
+        if (!row.heldThrough.empty() && !row.heldThrough.front().starts_with("(root) ")) {
+            out << "… → ";
+        }
+        for (std::size_t step = 0; step < row.heldThrough.size(); ++step) {
+            out << (step == 0 ? "" : " → ") << row.heldThrough[step];
+        }
+        out << "\n";
+    }
 }
 
 nlohmann::json heapComparisonJson(const HeapComparison& comparison) {
@@ -113,11 +146,21 @@ nlohmann::json heapComparisonJson(const HeapComparison& comparison) {
                            {"selfBytesDelta", row.selfDelta},
                            {"retainedBytesDelta", row.retainedDelta}});
     }
+    auto paths = nlohmann::json::array();
+    for (const auto& row : comparison.paths) {
+        paths.push_back({{"className", row.className},
+                         {"heldThrough", row.heldThrough},
+                         {"added", row.added},
+                         {"addedBytes", row.addedBytes},
+                         {"removed", row.removed},
+                         {"removedBytes", row.removedBytes}});
+    }
     return {{"liveBytesBefore", comparison.liveBefore},
             {"liveBytesAfter", comparison.liveAfter},
             {"objectsBefore", comparison.objectsBefore},
             {"objectsAfter", comparison.objectsAfter},
-            {"classes", classes}};
+            {"classes", classes},
+            {"paths", paths}};
 }
 
 } // namespace fanout

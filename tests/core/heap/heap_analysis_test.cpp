@@ -7,9 +7,11 @@
 #include "temp_dir.h"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <random>
+#include <sstream>
 
 namespace fanout {
 namespace {
@@ -179,6 +181,49 @@ TEST(HeapCompare, ClassesGainAndLoseObjectsByIdAndBytes) {
     EXPECT_EQ(comparison.classes[1].name, "Gone");
     EXPECT_EQ(comparison.classes[1].removed, 1u);
     EXPECT_EQ(comparison.classes[1].retainedDelta, -20);
+}
+
+// New strings in one array's elements are one group, whatever their indices; a new string held
+// elsewhere, and an object gone from the older snapshot, are groups of their own.
+TEST(HeapCompare, NewAndGoneObjectsAreGroupedByTheirNearestHolders) {
+    SnapshotBuilder before;
+    const auto root = before.node("synthetic", "", 0, 1);
+    const auto list = before.node("object", "Array", 16, 3);
+    before.edge(root, list, "property", "list");
+    before.edge(root, before.node("object", "Gone", 20, 5), "property", "gone");
+    SnapshotBuilder after;
+    after.node("synthetic", "", 0, 1);
+    after.node("object", "Array", 16, 3);
+    after.edge(root, list, "property", "list");
+    for (std::uint64_t i = 0; i < 3; ++i) {
+        after.edge(list, after.node("string", "text " + std::to_string(i), 40, 101 + 2 * i),
+                   "element", std::to_string(i));
+    }
+    after.edge(root, after.node("string", "alone", 24, 201), "property", "alone");
+    const auto older = parseHeapSnapshot(before.json());
+    const auto newer = parseHeapSnapshot(after.json());
+    const auto comparison =
+        compareHeapSnapshots(older, computeDominators(older), newer, computeDominators(newer));
+    ASSERT_EQ(comparison.paths.size(), 3u);
+    const auto& strings = comparison.paths[0];
+    EXPECT_EQ(strings.className, "(string)");
+    EXPECT_EQ(strings.added, 3u);
+    EXPECT_EQ(strings.addedBytes, 120u);
+    EXPECT_EQ(strings.heldThrough, (std::vector<std::string>{"(root) .list", "Array []"}));
+    EXPECT_EQ(comparison.paths[1].added, 1u);
+    EXPECT_EQ(comparison.paths[1].heldThrough, std::vector<std::string>{"(root) .alone"});
+    const auto& gone = comparison.paths[2];
+    EXPECT_EQ(gone.className, "Gone");
+    EXPECT_EQ(gone.removed, 1u);
+    EXPECT_EQ(gone.netBytes(), -20);
+
+    std::ostringstream text;
+    writeHeapComparisonText(text, comparison, 10);
+    EXPECT_NE(text.str().find("(string) held through (root) .list → Array []"), std::string::npos)
+        << text.str();
+    const auto json = heapComparisonJson(comparison);
+    EXPECT_EQ(json["paths"][0]["added"], 3);
+    EXPECT_EQ(json["paths"][2]["removedBytes"], 20);
 }
 
 // The iterative data-flow algorithm of Cooper, Harvey and Kennedy, as an independent oracle.

@@ -32,6 +32,7 @@ int runHeap(const HeapOptions& options) {
     HeapReport report;
     std::optional<HeapComparison> comparison;
     std::optional<HeapAttribution> attribution;
+    std::shared_ptr<const ScanResult> scanned; // the project's, with --project
     try {
         const auto snapshot = readHeapSnapshot(options.snapshot);
         const auto dominators = computeDominators(snapshot);
@@ -50,6 +51,9 @@ int runHeap(const HeapOptions& options) {
                 return kCannotStart;
             }
             attribution = attributeHeap(snapshot, dominators, *result);
+            const ModuleGraph graph(*result);
+            attribution->barrels = heldByBarrel(*attribution, graph, analyze(*result, graph));
+            scanned = result;
         }
     } catch (const HeapSnapshotError& error) {
         std::cerr << "fanout heap: " << error.what() << "\n";
@@ -61,7 +65,7 @@ int runHeap(const HeapOptions& options) {
             json["comparison"] = heapComparisonJson(*comparison);
         }
         if (attribution) {
-            json["project"] = heapAttributionJson(*attribution);
+            json["project"] = heapAttributionJson(*attribution, *scanned);
         }
         if (!writeOutput(options.json, json.dump(2) + "\n", "fanout heap", "JSON report")) {
             return kCannotRead;
@@ -70,7 +74,7 @@ int runHeap(const HeapOptions& options) {
     if (options.json != "-") {
         writeHeapReportText(std::cout, report);
         if (attribution) {
-            writeHeapAttributionText(std::cout, *attribution, options.top);
+            writeHeapAttributionText(std::cout, *attribution, *scanned, options.top);
         }
         if (comparison) {
             writeHeapComparisonText(std::cout, *comparison, options.top);

@@ -2,6 +2,7 @@
 // `fanout heap` on a small snapshot in V8's layout (tests/data/heap/diamond.heapsnapshot: the root
 // holds Alpha and Beta, Beta holds Alpha too, Alpha holds the string "hello" and, weakly, again).
 #include "process.h"
+#include "snapshot_builder.h"
 #include "temp_dir.h"
 
 #include <gtest/gtest.h>
@@ -115,6 +116,52 @@ TEST(HeapCli, AProjectsModuleSourcesAndPathsHeldByTheHeapAreCountedByPackage) {
     EXPECT_EQ(held["packages"][1]["sources"], 1);
 
     EXPECT_EQ(fanoutHeap({snapshot, "--project", (dir.path() / "missing").string()}).exitCode, 3);
+}
+
+// A barrel of twelve icons, every icon's source held in the heap: the roll-up by barrel counts
+// them all for the barrel, the roll-up by module lists each.
+TEST(HeapCli, WhatTheHeapHoldsIsRolledUpByBarrelAndByModule) {
+    testing::TempDir dir;
+    const auto root = std::filesystem::canonical(dir.path()).string();
+    dir.write("package.json", R"({"name": "app", "dependencies": {"icons": "1.0.0"}})");
+    dir.write("src/index.js", "import { I0 } from 'icons';\nconsole.log(I0);\n");
+    dir.write("node_modules/icons/package.json",
+              R"({"name": "icons", "version": "1.0.0", "main": "index.js"})");
+    std::string barrel;
+    testing::SnapshotBuilder b;
+    const auto heapRoot = b.node("synthetic", "", 0);
+    for (int i = 0; i < 12; ++i) {
+        const auto name = "i" + std::to_string(i) + ".js";
+        const auto text = "export default function I" + std::to_string(i) +
+                          "() { return 'an icon of some length, number " + std::to_string(i) +
+                          "'; }\n";
+        dir.write("node_modules/icons/" + name, text);
+        barrel += "export { default as I" + std::to_string(i) + " } from './" + name + "';\n";
+        // As V8 stores a one-byte string: 16 bytes of header, rounded up to 8.
+        b.edge(heapRoot, b.node("string", text, (16 + text.size() + 7) / 8 * 8), "element",
+               std::to_string(i));
+    }
+    dir.write("node_modules/icons/index.js", barrel);
+    const auto snapshot = (dir.path() / "icons.heapsnapshot").string();
+    std::ofstream(snapshot) << b.json();
+
+    const auto run = fanoutHeap({snapshot, "--project", root, "--json", "-"});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    const auto held = nlohmann::json::parse(run.out)["project"];
+    ASSERT_EQ(held["barrels"].size(), 1u) << held.dump(2);
+    const auto& rolled = held["barrels"][0];
+    EXPECT_EQ(rolled["path"], root + "/node_modules/icons/index.js");
+    EXPECT_EQ(rolled["reach"], 13) << "the barrel and its twelve icons";
+    EXPECT_EQ(rolled["heldModules"], 12);
+    EXPECT_EQ(rolled["sourceBytes"], held["sourceBytes"]);
+    ASSERT_EQ(held["modules"].size(), 12u);
+    EXPECT_EQ(held["modules"][0]["sources"], 1);
+
+    const auto text = fanoutHeap({snapshot, "--project", root});
+    EXPECT_NE(text.out.find("By barrel"), std::string::npos) << text.out;
+    EXPECT_NE(text.out.find("node_modules/icons/index.js: 12 of the 13 modules it reaches"),
+              std::string::npos)
+        << text.out;
 }
 
 TEST(HeapCli, ABrokenSnapshotExitsWithTwoSayingWhereAndWritesNothing) {

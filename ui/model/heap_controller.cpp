@@ -108,6 +108,8 @@ void HeapController::attribute() {
         [this, heap = m_heap, session = m_session](const JobPost& post, const std::stop_token&) {
             auto held = std::make_shared<HeapHeld>();
             held->attribution = attributeHeap(heap->snapshot, heap->dominators, *session->result);
+            held->attribution.barrels =
+                heldByBarrel(held->attribution, session->graph, session->analysis);
             held->session = session;
             post([this, held = HeldPtr(std::move(held))] {
                 m_held = held;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "heap_tables.h"
 
+#include "result_tables.h"
+
 #include <QObject>
 
 namespace fanout::ui {
@@ -8,6 +10,13 @@ namespace {
 
 QVariant count(std::uint64_t value) {
     return QVariant::fromValue<qulonglong>(value);
+}
+
+// A table over `rows`, which live in what `owner` keeps alive: its row count, and row(i).
+template <typename Owner, typename Row>
+auto tableOver(TableContent& content, const Owner& owner, const std::vector<Row>& rows) {
+    content.rows = static_cast<int>(rows.size());
+    return [owner, &rows](int i) -> const Row& { return rows[static_cast<std::size_t>(i)]; };
 }
 
 // Largest first by `column` (the rows come that way already; the header says so).
@@ -38,11 +47,7 @@ QString heapObjectName(const HeapData& heap, std::uint32_t node) {
 
 TableContent heapClassTable(const HeapPtr& heap) {
     TableContent content;
-    const auto& rows = heap->classes.rows;
-    content.rows = static_cast<int>(rows.size());
-    const auto row = [heap](int i) -> const HeapClassRow& {
-        return heap->classes.rows[static_cast<std::size_t>(i)];
-    };
+    const auto row = tableOver(content, heap, heap->classes.rows);
     const auto live = std::max<std::uint64_t>(heap->report.reachableBytes, 1);
     content.columns = {
         textColumn(QObject::tr("Constructor"),
@@ -85,10 +90,7 @@ TableContent heapObjectTable(const HeapPtr& heap, std::vector<std::uint32_t> nod
 
 TableContent heapStringTable(const HeapPtr& heap) {
     TableContent content;
-    content.rows = static_cast<int>(heap->report.duplicates.size());
-    const auto row = [heap](int i) -> const HeapStringRow& {
-        return heap->report.duplicates[static_cast<std::size_t>(i)];
-    };
+    const auto row = tableOver(content, heap, heap->report.duplicates);
     content.columns = {
         textColumn(QObject::tr("Text"),
                    [row](int i) { return QString::fromStdString(row(i).text); }),
@@ -101,10 +103,7 @@ TableContent heapStringTable(const HeapPtr& heap) {
 
 TableContent heapPackageTable(const HeldPtr& held) {
     TableContent content;
-    content.rows = static_cast<int>(held->attribution.packages.size());
-    const auto row = [held](int i) -> const HeldPackage& {
-        return held->attribution.packages[static_cast<std::size_t>(i)];
-    };
+    const auto row = tableOver(content, held, held->attribution.packages);
     content.columns = {
         textColumn(QObject::tr("Package"),
                    [row](int i) { return QString::fromStdString(row(i).name); }),
@@ -130,6 +129,42 @@ TableContent heapPackageTable(const HeldPtr& held) {
     };
     content.keyOfRow = [](int i) { return QVariant(i); };
     return sortedBy(std::move(content), 3);
+}
+
+TableContent heapBarrelTable(const HeldPtr& held) {
+    TableContent content;
+    const auto row = tableOver(content, held, held->attribution.barrels);
+    content.columns = {
+        textColumn(QObject::tr("Barrel"),
+                   [held, row](int i) { return modulePath(*held->session, row(i).barrel); }),
+        numberColumn(
+            QObject::tr("Reach"), [row](int i) { return count(row(i).reach); },
+            QObject::tr("Modules the barrel reaches, itself included")),
+        numberColumn(
+            QObject::tr("Held modules"), [row](int i) { return count(row(i).heldModules); },
+            QObject::tr("Of those, modules whose source or path the heap holds")),
+        bytesColumn(QObject::tr("Source bytes"), [row](int i) { return row(i).sourceBytes; }),
+        bytesColumn(QObject::tr("Path bytes"), [row](int i) { return row(i).pathBytes; }),
+    };
+    content.moduleOfRow = [row](int i) { return std::optional(row(i).barrel); };
+    content.keyOfRow = [row](int i) { return QVariant(row(i).barrel.value); };
+    return sortedBy(std::move(content), 3);
+}
+
+TableContent heapModuleTable(const HeldPtr& held) {
+    TableContent content;
+    const auto row = tableOver(content, held, held->attribution.modules);
+    content.columns = {
+        textColumn(QObject::tr("Module"),
+                   [held, row](int i) { return modulePath(*held->session, row(i).module); }),
+        numberColumn(QObject::tr("Sources"), [row](int i) { return count(row(i).sources); }),
+        bytesColumn(QObject::tr("Source bytes"), [row](int i) { return row(i).sourceBytes; }),
+        numberColumn(QObject::tr("Paths"), [row](int i) { return count(row(i).paths); }),
+        bytesColumn(QObject::tr("Path bytes"), [row](int i) { return row(i).pathBytes; }),
+    };
+    content.moduleOfRow = [row](int i) { return std::optional(row(i).module); };
+    content.keyOfRow = [row](int i) { return QVariant(row(i).module.value); };
+    return sortedBy(std::move(content), 2);
 }
 
 } // namespace fanout::ui

@@ -18,6 +18,10 @@ TableContent heapObjectTable(const HeapPtr& heap, std::vector<std::uint32_t> nod
 TableContent heapStringTable(const HeapPtr& heap);
 // The project's packages whose sources and paths the heap holds, most bytes first.
 TableContent heapPackageTable(const HeldPtr& held);
+// The barrels whose reach the heap holds something of, and the modules it holds: a row's key is
+// its module's index.
+TableContent heapBarrelTable(const HeldPtr& held);
+TableContent heapModuleTable(const HeldPtr& held);
 
 // How an object reads: "Map @1234", "(string) @88".
 QString heapObjectLabel(const HeapData& heap, std::uint32_t node);

@@ -6,6 +6,7 @@
 #include "table_panel.h"
 #include "treemap_view.h"
 
+#include <QComboBox>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -51,7 +52,7 @@ HeapPanel::HeapPanel(QWidget* parent)
       m_objectsTitle(new QLabel), m_objects(new TablePanel(tr("Filter objects…"))),
       m_largest(new TablePanel(tr("Filter objects…"))),
       m_strings(new TablePanel(tr("Filter strings…"))), m_projectHint(new QLabel),
-      m_packages(new TablePanel(tr("Filter packages…"))), m_treemap(new TreemapView),
+      m_heldBy(new QComboBox), m_held(new TablePanel(tr("Filter…"))), m_treemap(new TreemapView),
       m_retainerView(new QTreeView), m_projectTab(new QWidget) {
     m_status->setWordWrap(true);
     m_status->setText(tr("Open a .heapsnapshot (Node: v8.writeHeapSnapshot(), "
@@ -76,8 +77,17 @@ HeapPanel::HeapPanel(QWidget* parent)
     m_tabs->addTab(m_strings, tr("Duplicated strings"));
     m_projectHint->setWordWrap(true);
     auto* projectSplit = new QSplitter(Qt::Vertical);
-    projectSplit->addWidget(m_packages);
+    auto* heldTable = new QWidget;
+    auto* heldLayout = new QVBoxLayout(heldTable);
+    heldLayout->setContentsMargins(0, 0, 0, 0);
+    m_heldBy->addItems(
+        {tr("By package"), tr("By barrel (what each barrel's reach holds)"), tr("By module")});
+    heldLayout->addWidget(m_heldBy, 0, Qt::AlignLeft);
+    heldLayout->addWidget(m_held, 1);
+    projectSplit->addWidget(heldTable);
     projectSplit->addWidget(m_treemap);
+    projectSplit->setStretchFactor(0, 3);
+    projectSplit->setStretchFactor(1, 2);
     auto* projectLayout = new QVBoxLayout(m_projectTab);
     projectLayout->setContentsMargins(2, 2, 2, 2);
     projectLayout->addWidget(m_projectHint);
@@ -134,8 +144,9 @@ HeapPanel::HeapPanel(QWidget* parent)
     };
     connect(m_objects, &TablePanel::keyChosen, this, objectChosen);
     connect(m_largest, &TablePanel::keyChosen, this, objectChosen);
-    connect(m_packages, &TablePanel::keyChosen, this,
-            [this](const QVariant& key) { choosePackage(key.toInt()); });
+    connect(m_held, &TablePanel::keyChosen, this, &HeapPanel::chooseHeld);
+    connect(m_heldBy, &QComboBox::currentIndexChanged, this,
+            [this](int index) { groupHeldBy(static_cast<HeldBy>(index)); });
     connect(m_treemap, &TreemapView::cellClicked, this,
             [this](std::uint32_t row) { choosePackage(static_cast<int>(row)); });
     showHeld(nullptr);
@@ -220,7 +231,7 @@ void HeapPanel::showHeld(const HeldPtr& held) {
             heap ? tr("Scanning the project to match the heap's strings to its modules…")
                  : tr("Open a snapshot and a project: the heap's strings that are a module's "
                       "source or path are counted here by package."));
-        m_packages->setContent({});
+        m_held->setContent({});
         m_treemap->setItems({}, {}, {});
         return;
     }
@@ -228,13 +239,14 @@ void HeapPanel::showHeld(const HeldPtr& held) {
     m_projectHint->setText(
         tr("Held of the project (%1 modules scanned): %2 module sources, %3; %4 module paths, "
            "%5. A string counts as a module's source when its text is the file's. Choose a "
-           "package to see its modules in the window's tables.")
+           "package to show its modules in the Hotspots table, a barrel or a module to select "
+           "it in the window.")
             .arg(attribution.modulesScanned)
             .arg(attribution.sources)
             .arg(sizeText(attribution.sourceBytes))
             .arg(attribution.paths)
             .arg(sizeText(attribution.pathBytes)));
-    m_packages->setContent(heapPackageTable(held));
+    groupHeldBy(static_cast<HeldBy>(m_heldBy->currentIndex()));
     // What Fanout adds to a heap view: shown first when the snapshot was just opened.
     if (m_showHeldFirst && !attribution.packages.empty()) {
         m_tabs->setCurrentWidget(m_projectTab);
@@ -249,6 +261,36 @@ void HeapPanel::showHeld(const HeldPtr& held) {
     m_treemap->setItems(tr("Bytes held by package"), std::move(items), [held](std::uint32_t row) {
         return QString::fromStdString(held->attribution.packages[row].name);
     });
+}
+
+void HeapPanel::groupHeldBy(HeldBy by) {
+    if (m_heldBy->currentIndex() != static_cast<int>(by)) {
+        m_heldBy->setCurrentIndex(static_cast<int>(by)); // comes back here
+        return;
+    }
+    const auto held = m_controller.held();
+    if (!held) {
+        return;
+    }
+    switch (by) {
+    case HeldBy::Package:
+        m_held->setContent(heapPackageTable(held));
+        return;
+    case HeldBy::Barrel:
+        m_held->setContent(heapBarrelTable(held));
+        return;
+    case HeldBy::Module:
+        m_held->setContent(heapModuleTable(held));
+        return;
+    }
+}
+
+void HeapPanel::chooseHeld(const QVariant& key) {
+    if (static_cast<HeldBy>(m_heldBy->currentIndex()) == HeldBy::Package) {
+        choosePackage(key.toInt());
+    } else {
+        emit moduleChosen(ModuleId{key.value<std::uint32_t>()});
+    }
 }
 
 void HeapPanel::choosePackage(int row) {

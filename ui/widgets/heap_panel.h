@@ -8,6 +8,7 @@
 
 #include <optional>
 
+class QComboBox;
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -42,7 +43,10 @@ public:
     TablePanel& objects() { return *m_objects; }
     TablePanel& largest() { return *m_largest; }
     TablePanel& strings() { return *m_strings; }
-    TablePanel& packages() { return *m_packages; }
+    // What the heap holds of the project, by package, barrel or module (groupHeldBy).
+    TablePanel& held() { return *m_held; }
+    enum class HeldBy { Package, Barrel, Module };
+    void groupHeldBy(HeldBy by);
     TreemapView& treemap() { return *m_treemap; }
     HeapRetainerModel& retainers() { return m_retainers; }
     QTreeView& retainerView() { return *m_retainerView; }
@@ -53,6 +57,8 @@ public:
 signals:
     // A package of the scan (none: the project's own files) was chosen in the table or treemap.
     void packageChosen(std::optional<fanout::PackageId> package, const QString& name);
+    // A barrel or a module of the scan was chosen in the table of what the heap holds.
+    void moduleChosen(fanout::ModuleId module);
     // A snapshot was opened and every table shows it.
     void shown();
 
@@ -62,6 +68,7 @@ private:
     void showObjectsOfClass(int row);
     void showRetainers(std::optional<std::uint32_t> node);
     void choosePackage(int row);
+    void chooseHeld(const QVariant& key);
 
     HeapController m_controller;
     HeapRetainerModel m_retainers;
@@ -76,7 +83,8 @@ private:
     TablePanel* m_largest;
     TablePanel* m_strings;
     QLabel* m_projectHint;
-    TablePanel* m_packages;
+    QComboBox* m_heldBy;
+    TablePanel* m_held;
     TreemapView* m_treemap;
     QTreeView* m_retainerView;
     QWidget* m_projectTab;

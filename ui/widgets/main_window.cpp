@@ -81,6 +81,12 @@ MainWindow::MainWindow(QWidget* parent)
     m_viewTabs->addTab(m_compare, tr(info(Panel::Compare).title));
     m_viewTabs->addTab(m_heap, tr(info(Panel::Heap).title));
     connect(m_heap, &HeapPanel::packageChosen, this, &MainWindow::showHeldPackage);
+    connect(m_heap, &HeapPanel::moduleChosen, this, [this](ModuleId module) {
+        const auto held = m_heap->controller().held();
+        if (held && held->session == m_controller.session()) {
+            m_selection.select(module); // the graph, the inspector and the tables follow
+        }
+    });
 
     auto* splitter = new QSplitter;
     splitter->addWidget(m_tableTabs);

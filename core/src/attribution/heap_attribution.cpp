@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fanout/attribution/heap_attribution.h"
 
+#include "fanout/base/display_path.h"
 #include "fanout/base/size_format.h"
 
 #include <nlohmann/json.hpp>
@@ -155,6 +156,7 @@ HeapAttribution attributeHeap(const HeapSnapshot& snapshot, const HeapDominators
     const auto tally = [&](std::uint32_t module) -> PackageTally& {
         return tallies[slotOf(result.modules[module])];
     };
+    std::vector<HeldModule> perModule(result.modules.size()); // per module
     std::vector<bool> counted(result.modules.size()); // modules with a source already counted
     for (const auto node : dominators.reachable) {
         if (snapshot.nodeType[node] != type) {
@@ -166,6 +168,8 @@ HeapAttribution attributeHeap(const HeapSnapshot& snapshot, const HeapDominators
             auto& t = tally(path->second);
             ++t.row.paths;
             t.row.pathBytes += bytes;
+            ++perModule[path->second].paths;
+            perModule[path->second].pathBytes += bytes;
             ++out.paths;
             out.pathBytes += bytes;
             continue;
@@ -196,6 +200,8 @@ HeapAttribution attributeHeap(const HeapSnapshot& snapshot, const HeapDominators
         counted[best->module] = true;
         ++t.row.sources;
         t.row.sourceBytes += bytes;
+        ++perModule[best->module].sources;
+        perModule[best->module].sourceBytes += bytes;
         if (t.largest == kNoHeapNode || bytes > snapshot.selfSize[t.largest]) {
             t.largest = node;
         }
@@ -225,11 +231,20 @@ HeapAttribution attributeHeap(const HeapSnapshot& snapshot, const HeapDominators
             const auto held = [](const HeldPackage& p) { return p.sourceBytes + p.pathBytes; };
             return held(a) != held(b) ? held(a) > held(b) : a.name < b.name;
         });
+    for (std::uint32_t m = 0; m < perModule.size(); ++m) {
+        if (perModule[m].bytes() > 0) {
+            perModule[m].module = ModuleId{m};
+            out.modules.push_back(perModule[m]);
+        }
+    }
+    std::sort(out.modules.begin(), out.modules.end(), [](const HeldModule& a, const HeldModule& b) {
+        return a.bytes() != b.bytes() ? a.bytes() > b.bytes() : a.module < b.module;
+    });
     return out;
 }
 
 void writeHeapAttributionText(std::ostream& out, const HeapAttribution& attribution,
-                              std::size_t top) {
+                              const ScanResult& result, std::size_t top) {
     out << "\nHeld by the project (" << attribution.modulesScanned
         << " modules scanned): " << attribution.sources << " module sources, "
         << formatSize(attribution.sourceBytes) << "; " << attribution.paths << " module paths, "
@@ -251,9 +266,42 @@ void writeHeapAttributionText(std::ostream& out, const HeapAttribution& attribut
             out << "\n";
         }
     }
+    const auto& root = result.config.root;
+    if (!attribution.barrels.empty()) {
+        out << "\nBy barrel (what the heap holds of the modules each barrel reaches)\n";
+        for (std::size_t i = 0; i < attribution.barrels.size() && i < top; ++i) {
+            const auto& b = attribution.barrels[i];
+            out << std::setw(12) << formatSize(b.sourceBytes + b.pathBytes) << "  "
+                << displayPath(result.module(b.barrel).path, root) << ": " << b.heldModules
+                << " of the " << b.reach << " modules it reaches\n";
+        }
+    }
+    out << "\nBy module\n";
+    for (std::size_t i = 0; i < attribution.modules.size() && i < top; ++i) {
+        const auto& m = attribution.modules[i];
+        out << std::setw(12) << formatSize(m.bytes()) << "  "
+            << displayPath(result.module(m.module).path, root) << " (sources " << m.sources
+            << ", paths " << m.paths << ")\n";
+    }
 }
 
-nlohmann::json heapAttributionJson(const HeapAttribution& attribution) {
+nlohmann::json heapAttributionJson(const HeapAttribution& attribution, const ScanResult& result) {
+    auto modules = nlohmann::json::array();
+    for (const auto& m : attribution.modules) {
+        modules.push_back({{"path", result.module(m.module).path},
+                           {"sources", m.sources},
+                           {"sourceBytes", m.sourceBytes},
+                           {"paths", m.paths},
+                           {"pathBytes", m.pathBytes}});
+    }
+    auto barrels = nlohmann::json::array();
+    for (const auto& b : attribution.barrels) {
+        barrels.push_back({{"path", result.module(b.barrel).path},
+                           {"reach", b.reach},
+                           {"heldModules", b.heldModules},
+                           {"sourceBytes", b.sourceBytes},
+                           {"pathBytes", b.pathBytes}});
+    }
     auto packages = nlohmann::json::array();
     for (const auto& p : attribution.packages) {
         packages.push_back({{"name", p.name},
@@ -264,9 +312,14 @@ nlohmann::json heapAttributionJson(const HeapAttribution& attribution) {
                             {"pathBytes", p.pathBytes},
                             {"heldThrough", p.heldThrough}});
     }
-    return {{"modulesScanned", attribution.modulesScanned}, {"sources", attribution.sources},
-            {"sourceBytes", attribution.sourceBytes},       {"paths", attribution.paths},
-            {"pathBytes", attribution.pathBytes},           {"packages", packages}};
+    return {{"modulesScanned", attribution.modulesScanned},
+            {"sources", attribution.sources},
+            {"sourceBytes", attribution.sourceBytes},
+            {"paths", attribution.paths},
+            {"pathBytes", attribution.pathBytes},
+            {"packages", packages},
+            {"modules", modules},
+            {"barrels", barrels}};
 }
 
 } // namespace fanout

@@ -418,12 +418,12 @@ TEST_F(MainWindowTest, TheHeapPanelMatchesASnapshotToTheScanAndAPackageScopesThe
     EXPECT_TRUE(heap.status().contains(QStringLiteral("2 objects"))) << heap.status().toStdString();
     EXPECT_GT(heap.classes().model().rowCount(), 0);
     EXPECT_EQ(heap.retainers().rowCount(), 1) << "the largest object's retainers, at once";
-    ASSERT_EQ(heap.packages().model().rowCount(), 1);
+    ASSERT_EQ(heap.held().model().rowCount(), 1);
     EXPECT_GT(heap.treemap().cellCount(), 0u);
 
     auto& hotspots = window.table(Panel::Hotspots);
     const int all = hotspots.proxy().rowCount();
-    heap.packages().view().setCurrentIndex(heap.packages().proxy().index(0, 0));
+    heap.held().view().setCurrentIndex(heap.held().proxy().index(0, 0));
     hotspots.proxy().applyNow();
     EXPECT_FALSE(hotspots.scope().isEmpty());
     const int scoped = hotspots.proxy().rowCount();
@@ -438,6 +438,14 @@ TEST_F(MainWindowTest, TheHeapPanelMatchesASnapshotToTheScanAndAPackageScopesThe
         heap.retainers().data(heap.retainers().index(0, 0), HeapRetainerModel::NodeRole).toUInt(),
         source)
         << "the package's largest string, with what holds it";
+    // By module: choosing the icon selects it in the window.
+    heap.groupHeldBy(HeapPanel::HeldBy::Module);
+    ASSERT_EQ(heap.held().model().rowCount(), 1);
+    heap.held().view().setCurrentIndex(heap.held().proxy().index(0, 0));
+    EXPECT_EQ(window.selection().current(),
+              ModuleId{static_cast<std::uint32_t>(icon - session->result->modules.begin())});
+    heap.groupHeldBy(HeapPanel::HeldBy::Barrel);
+    EXPECT_EQ(heap.held().model().rowCount(), 1) << "the icon barrel reaches the icon";
     window.rescan(); // a new scan: the scope of the old one ends
     QSignalSpy settled(&window, &MainWindow::projectSettled);
     ASSERT_TRUE(settled.wait(60000));

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "fanout/analysis/analysis.h"
+#include "fanout/analysis/module_graph.h"
 #include "fanout/base/ids.h"
 #include "fanout/heap/heap_analysis.h"
 #include "fanout/result/scan_result.h"
@@ -31,6 +33,25 @@ struct HeldPackage {
     std::uint32_t largestSource = kNoHeapNode; // the node of that string
 };
 
+// What a heap holds of one module: copies of its source and strings equal to its path.
+struct HeldModule {
+    ModuleId module;
+    std::uint64_t sources = 0;
+    std::uint64_t sourceBytes = 0;
+    std::uint64_t paths = 0;
+    std::uint64_t pathBytes = 0;
+    std::uint64_t bytes() const { return sourceBytes + pathBytes; }
+};
+
+// What a heap holds of the modules a barrel reaches (itself included): the fan-out it caused.
+struct HeldBarrel {
+    ModuleId barrel;
+    std::uint64_t reach = 0;       // modules it reaches
+    std::uint64_t heldModules = 0; // of those, modules with a source or path held
+    std::uint64_t sourceBytes = 0;
+    std::uint64_t pathBytes = 0;
+};
+
 struct HeapAttribution {
     std::uint64_t modulesScanned = 0;
     std::uint64_t sources = 0; // string objects matched to a module's contents
@@ -38,6 +59,8 @@ struct HeapAttribution {
     std::uint64_t paths = 0;
     std::uint64_t pathBytes = 0;
     std::vector<HeldPackage> packages; // most source bytes first
+    std::vector<HeldModule> modules;   // every module with something held, most bytes first
+    std::vector<HeldBarrel> barrels;   // heldByBarrel(), when asked for
 };
 
 // Matches the heap's live strings to the scanned project's files. V8 names a string object by
@@ -49,8 +72,14 @@ struct HeapAttribution {
 HeapAttribution attributeHeap(const HeapSnapshot& snapshot, const HeapDominators& dominators,
                               const ScanResult& result, std::uint64_t minimumBytes = 64);
 
+// Rolls `attribution`'s modules up by barrel (Analysis' barrels): per barrel, what the heap holds
+// of the modules it reaches; barrels whose reach holds nothing are left out; most bytes first.
+std::vector<HeldBarrel> heldByBarrel(const HeapAttribution& attribution, const ModuleGraph& graph,
+                                     const Analysis& analysis);
+
+// The text report; `root` makes module paths relative (empty: absolute).
 void writeHeapAttributionText(std::ostream& out, const HeapAttribution& attribution,
-                              std::size_t top);
-nlohmann::json heapAttributionJson(const HeapAttribution& attribution);
+                              const ScanResult& result, std::size_t top);
+nlohmann::json heapAttributionJson(const HeapAttribution& attribution, const ScanResult& result);
 
 } // namespace fanout

@@ -323,7 +323,7 @@ TEST(HeapDominators, ANodeSnapshotAgreesWithTheOracleAndShowsWhatHoldsTheStrings
 const crypto = require('crypto');
 globalThis.held = new Map();
 for (let i = 0; i < 100; i++) globalThis.held.set('k' + i, crypto.randomBytes(5000).toString('hex'));
-const a = {}; const b = { a }; a.b = b; globalThis.cycle = a;
+globalThis.cycle = (() => { const a = {}; const b = { a }; a.b = b; return a; })();
 globalThis.keep = (() => { const kept = new Array(5000).fill(7); return () => kept.length; })();
 globalThis.wm = new WeakMap(); globalThis.wm.set({}, 'x'.repeat(3));
 require('v8').writeHeapSnapshot(process.argv[1]);
@@ -349,6 +349,35 @@ require('v8').writeHeapSnapshot(process.argv[1]);
         EXPECT_LT(dom.retained[n], 100u * 10000u + 64u * 1024u);
     }
     EXPECT_TRUE(found) << "no Map held by the global's property held";
+    // The object held by "cycle" (a -> b -> a) retains both; the closure held by "keep" retains
+    // its context and the 5,000-element array; the WeakMap's key is held by nothing strong.
+    const auto heldBy = [&](std::string_view label) {
+        for (std::uint32_t n = 0; n < snapshot.nodeCount(); ++n) {
+            if (retainers[n] != kNoHeapNode && heapEdgeLabel(snapshot, retainers[n]) == label &&
+                heapEdgeSource(snapshot, retainers[n]) != 0) {
+                return n;
+            }
+        }
+        return kNoHeapNode;
+    };
+    const auto cycle = heldBy(".cycle");
+    ASSERT_NE(cycle, kNoHeapNode);
+    std::uint32_t inner = kNoHeapNode;
+    for (auto e = snapshot.edgesBegin[cycle]; e < snapshot.edgesBegin[cycle + 1]; ++e) {
+        if (heapEdgeLabel(snapshot, e) == ".b") {
+            inner = snapshot.edgeTarget[e];
+        }
+    }
+    ASSERT_NE(inner, kNoHeapNode);
+    EXPECT_EQ(dom.dominator[inner], cycle) << "b is reached only through a";
+    EXPECT_GE(dom.retained[cycle], snapshot.selfSize[cycle] + dom.retained[inner]);
+    const auto closure = heldBy(".keep");
+    ASSERT_NE(closure, kNoHeapNode);
+    EXPECT_EQ(heapClassName(snapshot, closure), "(closure)");
+    EXPECT_GE(dom.retained[closure], 5000u * 8u) << "its context holds the array";
+    const auto weakMap = heldBy(".wm");
+    ASSERT_NE(weakMap, kNoHeapNode);
+    EXPECT_LT(dom.retained[weakMap], 1024u) << "the weak map does not hold its entry's key";
     const auto report = buildHeapReport(snapshot, dom, 50);
     EXPECT_GT(report.reachableBytes, 100u * 10000u);
     const auto string = std::find_if(report.classes.begin(), report.classes.end(),

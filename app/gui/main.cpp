@@ -85,10 +85,18 @@ int main(int argc, char** argv) {
                    "Profile COMMAND (a build, run in the current folder) in the Profile panel")
         ->type_name("COMMAND");
     std::string heapSnapshot;
-    cli.add_option("--heap-snapshot", heapSnapshot,
-                   "Open a V8 heap snapshot in the Heap panel, matched to the project's modules "
-                   "once it is scanned")
-        ->type_name("FILE");
+    auto* heapOption =
+        cli.add_option("--heap-snapshot", heapSnapshot,
+                       "Open a V8 heap snapshot in the Heap panel, matched to the project's "
+                       "modules once it is scanned")
+            ->type_name("FILE");
+    std::string heapOlder;
+    bool heapCompared = false; // the comparison --heap-compare asked for is done (or failed)
+    cli.add_option("--heap-compare", heapOlder,
+                   "Compare the --heap-snapshot with OLDER, an older snapshot of the same process "
+                   "(the Heap panel's Comparison tab)")
+        ->type_name("OLDER")
+        ->needs(heapOption);
     cli.add_option("--panel", panel, "Panel to show")->type_name("NAME")->check(CLI::IsMember([] {
         std::vector<std::string> names;
         for (const auto& name : fanout::ui::MainWindow::panelNames()) {
@@ -156,15 +164,22 @@ int main(int argc, char** argv) {
                 QObject::connect(&window.graph(), &fanout::ui::GraphPanel::settled, &window, grab,
                                  Qt::SingleShotConnection);
             }
-            // A snapshot is matched to the scan after both are in: wait for that (or a failure).
-            const bool waitsForHeap =
-                !heapSnapshot.empty() && panel == "heap" && !window.heap().controller().held();
+            // A snapshot is matched to the scan after both are in, and compared when asked:
+            // wait (polling, as either may have come already) until that is done or failed.
+            const bool waitsForHeap = !heapSnapshot.empty() && panel == "heap";
             if (waitsForHeap) {
-                auto& heap = window.heap().controller();
-                QObject::connect(&heap, &fanout::ui::HeapController::attributed, &window, grab,
-                                 Qt::SingleShotConnection);
-                QObject::connect(&heap, &fanout::ui::HeapController::failed, &window, grab,
-                                 Qt::SingleShotConnection);
+                auto* poll = new QTimer(&window);
+                QObject::connect(poll, &QTimer::timeout, &window, [&, poll, grab] {
+                    const auto& heap = window.heap().controller();
+                    const bool settled =
+                        !heap.isOpening() &&
+                        (!heap.heap() || (heapOlder.empty() ? bool(heap.held()) : heapCompared));
+                    if (settled) {
+                        poll->stop();
+                        grab();
+                    }
+                });
+                poll->start(100);
             }
             const bool profiling = !profile.empty() && panel == "profile";
             if (profiling) {
@@ -195,6 +210,17 @@ int main(int argc, char** argv) {
     if (!heapSnapshot.empty()) {
         window.showPanel(fanout::ui::Panel::Heap);
         window.heap().openSnapshot(QString::fromStdString(heapSnapshot));
+        if (!heapOlder.empty()) {
+            auto& heap = window.heap().controller();
+            QObject::connect(
+                &heap, &fanout::ui::HeapController::opened, &window,
+                [&] { window.heap().compareWith(QString::fromStdString(heapOlder)); },
+                Qt::SingleShotConnection);
+            QObject::connect(&heap, &fanout::ui::HeapController::compared, &window,
+                             [&] { heapCompared = true; });
+            QObject::connect(&heap, &fanout::ui::HeapController::compareFailed, &window,
+                             [&] { heapCompared = true; });
+        }
     }
     window.openProject(dir);
     const int code = QApplication::exec();

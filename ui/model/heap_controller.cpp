@@ -16,6 +16,7 @@ struct Stopped {};
 HeapController::HeapController(QObject* parent) : QObject(parent) {
     qRegisterMetaType<HeapPtr>();
     qRegisterMetaType<HeldPtr>();
+    qRegisterMetaType<DeltaPtr>();
 }
 
 void HeapController::open(const QString& file) {
@@ -73,6 +74,8 @@ void HeapController::open(const QString& file) {
                 m_opening = false;
                 m_heap = heap;
                 m_held = nullptr;
+                m_delta = nullptr;
+                m_compareJob.discard();
                 emit opened(heap);
                 attribute();
             });
@@ -116,6 +119,36 @@ void HeapController::attribute() {
                 emit attributed(held);
             });
         });
+}
+
+void HeapController::compareWith(const QString& olderFile) {
+    if (!m_heap) {
+        emit compareFailed(tr("Open a snapshot first."));
+        return;
+    }
+    m_compareJob.start([this, heap = m_heap, olderFile](const JobPost& post,
+                                                        const std::stop_token&) {
+        try {
+            const auto older = readHeapSnapshot(olderFile.toStdString());
+            auto delta = std::make_shared<HeapDelta>();
+            delta->olderFile = olderFile;
+            delta->comparison = compareHeapSnapshots(older, computeDominators(older),
+                                                     heap->snapshot, heap->dominators);
+            post([this, delta = DeltaPtr(std::move(delta))] {
+                m_delta = delta;
+                emit compared(delta);
+            });
+        } catch (const HeapSnapshotError& error) {
+            post([this, message = QString::fromStdString(error.what())] {
+                emit compareFailed(message);
+            });
+        } catch (const std::bad_alloc&) {
+            post([this, olderFile] {
+                emit compareFailed(
+                    tr("%1: not enough memory to read it beside the open snapshot").arg(olderFile));
+            });
+        }
+    });
 }
 
 } // namespace fanout::ui

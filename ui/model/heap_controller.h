@@ -4,6 +4,7 @@
 #include "background_job.h"
 #include "fanout/attribution/heap_attribution.h"
 #include "fanout/heap/heap_analysis.h"
+#include "fanout/heap/heap_compare.h"
 #include "fanout/heap/heap_report.h"
 #include "scan_session.h"
 
@@ -36,6 +37,13 @@ struct HeapHeld {
 };
 using HeldPtr = std::shared_ptr<const HeapHeld>;
 
+// The open snapshot compared with an older one of the same process.
+struct HeapDelta {
+    QString olderFile;
+    HeapComparison comparison;
+};
+using DeltaPtr = std::shared_ptr<const HeapDelta>;
+
 // Opens heap snapshots without blocking the window: reading (with its progress by bytes),
 // dominators, the summary, the retainers, each step told and each a point where Cancel stops it.
 // With a scan shown, the snapshot is matched to its modules, again for every new scan.
@@ -49,6 +57,9 @@ public:
     void open(const QString& file);
     void cancel();
     bool isOpening() const { return m_opening; }
+    // Compares the open snapshot with an older one of the same process, off the GUI thread.
+    void compareWith(const QString& olderFile);
+    DeltaPtr delta() const { return m_delta; }
     // The scan to match the snapshot to (null: none); matched now when a snapshot is open.
     void setSession(SessionPtr session);
 
@@ -64,15 +75,19 @@ signals:
     void failed(const QString& message);
     void cancelled();
     void attributed(fanout::ui::HeldPtr held);
+    void compared(fanout::ui::DeltaPtr delta);
+    void compareFailed(const QString& message);
 
 private:
     void attribute();
 
     HeapPtr m_heap;
     HeldPtr m_held;
+    DeltaPtr m_delta;
     SessionPtr m_session;
     bool m_opening = false;
     BackgroundJob m_attributeJob{this};
+    BackgroundJob m_compareJob{this};
     BackgroundJob m_openJob{this}; // last: destroyed (and waited for) first
 };
 
@@ -80,3 +95,4 @@ private:
 
 Q_DECLARE_METATYPE(fanout::ui::HeapPtr)
 Q_DECLARE_METATYPE(fanout::ui::HeldPtr)
+Q_DECLARE_METATYPE(fanout::ui::DeltaPtr)

@@ -12,6 +12,28 @@ QVariant count(std::uint64_t value) {
     return QVariant::fromValue<qulonglong>(value);
 }
 
+// Path steps as one line: "Map internal table → (array) internal 12".
+QString joinedSteps(const std::vector<std::string>& steps) {
+    QStringList out;
+    for (const auto& step : steps) {
+        out << QString::fromStdString(step);
+    }
+    return out.join(QStringLiteral(" → "));
+}
+
+// A signed size, "+1.3 MB" or "-20 B", sorted as a number.
+TableColumn deltaColumn(const QString& title, const std::function<std::int64_t(int)>& bytes) {
+    return {title,
+            [bytes](int row) -> QVariant {
+                const auto value = bytes(row);
+                const auto size = static_cast<std::uint64_t>(value < 0 ? -value : value);
+                return (value < 0 ? QStringLiteral("-") : QStringLiteral("+")) + sizeText(size);
+            },
+            [bytes](int row) -> QVariant { return QVariant::fromValue<qlonglong>(bytes(row)); },
+            true,
+            {}};
+}
+
 // A table over `rows`, which live in what `owner` keeps alive: its row count, and row(i).
 template <typename Owner, typename Row>
 auto tableOver(TableContent& content, const Owner& owner, const std::vector<Row>& rows) {
@@ -119,13 +141,7 @@ TableContent heapPackageTable(const HeldPtr& held) {
             QObject::tr("Strings equal to a module's path")),
         bytesColumn(QObject::tr("Path bytes"), [row](int i) { return row(i).pathBytes; }),
         textColumn(QObject::tr("Largest held through"),
-                   [row](int i) {
-                       QStringList steps;
-                       for (const auto& step : row(i).heldThrough) {
-                           steps << QString::fromStdString(step);
-                       }
-                       return steps.join(QStringLiteral(" → "));
-                   }),
+                   [row](int i) { return joinedSteps(row(i).heldThrough); }),
     };
     content.keyOfRow = [](int i) { return QVariant(i); };
     return sortedBy(std::move(content), 3);
@@ -165,6 +181,45 @@ TableContent heapModuleTable(const HeldPtr& held) {
     content.moduleOfRow = [row](int i) { return std::optional(row(i).module); };
     content.keyOfRow = [row](int i) { return QVariant(row(i).module.value); };
     return sortedBy(std::move(content), 2);
+}
+
+TableContent heapClassChangeTable(const DeltaPtr& delta) {
+    TableContent content;
+    const auto row = tableOver(content, delta, delta->comparison.classes);
+    content.columns = {
+        textColumn(QObject::tr("Constructor"),
+                   [row](int i) { return QString::fromStdString(row(i).name); }),
+        numberColumn(
+            QObject::tr("New"), [row](int i) { return count(row(i).added); },
+            QObject::tr("Live objects the older snapshot did not have (by id)")),
+        numberColumn(
+            QObject::tr("Gone"), [row](int i) { return count(row(i).removed); },
+            QObject::tr("Live objects of the older snapshot that are gone")),
+        numberColumn(
+            QObject::tr("Objects"),
+            [row](int i) {
+                return QStringLiteral("%1 → %2").arg(row(i).countBefore).arg(row(i).countAfter);
+            }),
+        deltaColumn(QObject::tr("Shallow Δ"), [row](int i) { return row(i).selfDelta; }),
+        deltaColumn(QObject::tr("Retained Δ"), [row](int i) { return row(i).retainedDelta; }),
+    };
+    content.columns[3].sortKey = [row](int i) { return count(row(i).countAfter); };
+    return sortedBy(std::move(content), 4);
+}
+
+TableContent heapPathChangeTable(const DeltaPtr& delta) {
+    TableContent content;
+    const auto row = tableOver(content, delta, delta->comparison.paths);
+    content.columns = {
+        textColumn(QObject::tr("Objects"),
+                   [row](int i) { return QString::fromStdString(row(i).className); }),
+        numberColumn(QObject::tr("New"), [row](int i) { return count(row(i).added); }),
+        numberColumn(QObject::tr("Gone"), [row](int i) { return count(row(i).removed); }),
+        deltaColumn(QObject::tr("Shallow Δ"), [row](int i) { return row(i).netBytes(); }),
+        textColumn(QObject::tr("Held through (nearest steps of the shortest path)"),
+                   [row](int i) { return joinedSteps(row(i).heldThrough); }),
+    };
+    return sortedBy(std::move(content), 3);
 }
 
 } // namespace fanout::ui

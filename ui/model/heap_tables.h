@@ -23,6 +23,11 @@ TableContent heapPackageTable(const HeldPtr& held);
 TableContent heapBarrelTable(const HeldPtr& held);
 TableContent heapModuleTable(const HeldPtr& held);
 
+// The comparison with an older snapshot: constructors that changed (most grown first), and new
+// and gone objects by retainer path (most grown first).
+TableContent heapClassChangeTable(const DeltaPtr& delta);
+TableContent heapPathChangeTable(const DeltaPtr& delta);
+
 // How an object reads: "Map @1234", "(string) @88".
 QString heapObjectLabel(const HeapData& heap, std::uint32_t node);
 // An object's name, one line: a string's first characters, a closure's function name.

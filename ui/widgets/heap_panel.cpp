@@ -53,7 +53,10 @@ HeapPanel::HeapPanel(QWidget* parent)
       m_largest(new TablePanel(tr("Filter objects…"))),
       m_strings(new TablePanel(tr("Filter strings…"))), m_projectHint(new QLabel),
       m_heldBy(new QComboBox), m_held(new TablePanel(tr("Filter…"))), m_treemap(new TreemapView),
-      m_retainerView(new QTreeView), m_projectTab(new QWidget) {
+      m_retainerView(new QTreeView), m_projectTab(new QWidget), m_compareTab(new QWidget),
+      m_compare(new QPushButton(tr("Compare with an older snapshot…"))),
+      m_compareStatus(new QLabel), m_classChanges(new TablePanel(tr("Filter constructors…"))),
+      m_pathChanges(new TablePanel(tr("Filter paths…"))) {
     m_status->setWordWrap(true);
     m_status->setText(tr("Open a .heapsnapshot (Node: v8.writeHeapSnapshot(), "
                          "--heapsnapshot-signal, --heapsnapshot-near-heap-limit; Chrome DevTools' "
@@ -93,6 +96,22 @@ HeapPanel::HeapPanel(QWidget* parent)
     projectLayout->addWidget(m_projectHint);
     projectLayout->addWidget(projectSplit, 1);
     m_tabs->addTab(m_projectTab, tr("Held of the project"));
+    auto* compareBar = new QHBoxLayout;
+    compareBar->addWidget(m_compare);
+    compareBar->addWidget(m_compareStatus, 1);
+    m_compareStatus->setWordWrap(true);
+    m_compareStatus->setText(tr("An older snapshot of the same process (V8 keeps an object's id "
+                                "across its snapshots): what is new and gone, by constructor "
+                                "and by retainer path."));
+    m_compare->setEnabled(false);
+    auto* changes = new QSplitter(Qt::Vertical);
+    changes->addWidget(m_classChanges);
+    changes->addWidget(m_pathChanges);
+    auto* compareLayout = new QVBoxLayout(m_compareTab);
+    compareLayout->setContentsMargins(2, 2, 2, 2);
+    compareLayout->addLayout(compareBar);
+    compareLayout->addWidget(changes, 1);
+    m_tabs->addTab(m_compareTab, tr("Comparison"));
     m_treemap->setNouns(tr("packages"), tr("Packages whose module sources the heap holds show "
                                            "here once a project is scanned."));
 
@@ -137,6 +156,19 @@ HeapPanel::HeapPanel(QWidget* parent)
         showHeap(heap);
     });
     connect(&m_controller, &HeapController::attributed, this, &HeapPanel::showHeld);
+    connect(&m_controller, &HeapController::compared, this, &HeapPanel::showDelta);
+    connect(&m_controller, &HeapController::compareFailed, this, [this](const QString& message) {
+        m_compare->setEnabled(bool(m_controller.heap()));
+        m_compareStatus->setText(tr("Cannot compare: %1").arg(message));
+    });
+    connect(m_compare, &QPushButton::clicked, this, [this] {
+        const auto file =
+            QFileDialog::getOpenFileName(this, tr("Compare with an older snapshot"), QString(),
+                                         tr("V8 heap snapshots (*.heapsnapshot);;All files (*)"));
+        if (!file.isEmpty()) {
+            compareWith(file);
+        }
+    });
     connect(m_classes, &TablePanel::keyChosen, this,
             [this](const QVariant& key) { showObjectsOfClass(key.toInt()); });
     const auto objectChosen = [this](const QVariant& key) {
@@ -194,9 +226,36 @@ void HeapPanel::showHeap(const HeapPtr& heap) {
     m_classes->setContent(heapClassTable(heap));
     m_largest->setContent(heapObjectTable(heap, nodesOf(heap->report.largest)));
     m_strings->setContent(heapStringTable(heap));
+    m_compare->setEnabled(true);
+    m_classChanges->setContent({});
+    m_pathChanges->setContent({});
     m_classes->selectFirstRow(); // its objects, and the largest one's retainers
     m_showHeldFirst = m_tabs->currentIndex() == 0;
     emit shown();
+}
+
+void HeapPanel::compareWith(const QString& olderFile) {
+    m_compare->setEnabled(false);
+    m_compareStatus->setText(tr("Reading %1 and comparing…").arg(QFileInfo(olderFile).fileName()));
+    m_tabs->setCurrentWidget(m_compareTab);
+    m_showHeldFirst = false; // asked for: the comparison stays in front
+    m_controller.compareWith(olderFile);
+}
+
+void HeapPanel::showDelta(const DeltaPtr& delta) {
+    const auto& c = delta->comparison;
+    const auto grown =
+        static_cast<std::int64_t>(c.liveAfter) - static_cast<std::int64_t>(c.liveBefore);
+    m_compare->setEnabled(true);
+    m_compareStatus->setText(
+        tr("Since %1: live heap %2 → %3 (%4%5), %6 → %7 objects")
+            .arg(QFileInfo(delta->olderFile).fileName(), sizeText(c.liveBefore),
+                 sizeText(c.liveAfter), grown < 0 ? QStringLiteral("-") : QStringLiteral("+"),
+                 sizeText(static_cast<std::uint64_t>(grown < 0 ? -grown : grown)))
+            .arg(c.objectsBefore)
+            .arg(c.objectsAfter));
+    m_classChanges->setContent(heapClassChangeTable(delta));
+    m_pathChanges->setContent(heapPathChangeTable(delta));
 }
 
 void HeapPanel::showObjectsOfClass(int row) {

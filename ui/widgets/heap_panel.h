@@ -51,6 +51,10 @@ public:
     HeapRetainerModel& retainers() { return m_retainers; }
     QTreeView& retainerView() { return *m_retainerView; }
     QString status() const;
+    // Compares the open snapshot with an older one (the Comparison tab shows it).
+    void compareWith(const QString& olderFile);
+    TablePanel& classChanges() { return *m_classChanges; }
+    TablePanel& pathChanges() { return *m_pathChanges; }
     // Shows the tab of what the project holds (the tables and the treemap by package).
     void showProjectTab();
 
@@ -69,6 +73,7 @@ private:
     void showRetainers(std::optional<std::uint32_t> node);
     void choosePackage(int row);
     void chooseHeld(const QVariant& key);
+    void showDelta(const DeltaPtr& delta);
 
     HeapController m_controller;
     HeapRetainerModel m_retainers;
@@ -88,6 +93,11 @@ private:
     TreemapView* m_treemap;
     QTreeView* m_retainerView;
     QWidget* m_projectTab;
+    QWidget* m_compareTab;
+    QPushButton* m_compare;
+    QLabel* m_compareStatus;
+    TablePanel* m_classChanges;
+    TablePanel* m_pathChanges;
     bool m_showHeldFirst = false; // the snapshot was just opened: the project's tab comes first
 };
 

@@ -132,6 +132,40 @@ TEST(HeapController, CancelStopsTheReadingAndNothingIsOpened) {
     EXPECT_FALSE(controller.heap());
 }
 
+// The open snapshot compared with an older one of the same process (ids kept): a new object
+// by constructor and by path; an unreadable older file is said, and the open snapshot stays.
+TEST(HeapController, ComparesWithAnOlderSnapshotOffTheGuiThread) {
+    SnapshotBuilder before;
+    const auto root = before.node("synthetic", "", 0, 1);
+    before.edge(root, before.node("object", "Keep", 10, 3), "property", "keep");
+    SnapshotBuilder after;
+    after.node("synthetic", "", 0, 1);
+    after.edge(root, after.node("object", "Keep", 10, 3), "property", "keep");
+    after.edge(root, after.node("object", "Leak", 30, 7), "property", "leak");
+    testing::TempDir dir;
+    HeapController controller;
+    ASSERT_TRUE(openAndWait(controller, write(dir, "after.heapsnapshot", after.json())));
+    QSignalSpy compared(&controller, &HeapController::compared);
+    controller.compareWith(write(dir, "before.heapsnapshot", before.json()));
+    ASSERT_TRUE(compared.count() > 0 || compared.wait(30000));
+    const auto delta = controller.delta();
+    ASSERT_TRUE(delta);
+    EXPECT_EQ(delta->comparison.liveAfter - delta->comparison.liveBefore, 30u);
+    const auto classes = heapClassChangeTable(delta);
+    ASSERT_EQ(classes.rows, 1);
+    EXPECT_EQ(classes.columns[0].text(0).toString(), QStringLiteral("Leak"));
+    EXPECT_EQ(classes.columns[4].text(0).toString(), QStringLiteral("+30 B"));
+    const auto paths = heapPathChangeTable(delta);
+    ASSERT_EQ(paths.rows, 1);
+    EXPECT_EQ(paths.columns[4].text(0).toString(), QStringLiteral("(root) .leak"));
+
+    QSignalSpy failed(&controller, &HeapController::compareFailed);
+    controller.compareWith(write(dir, "broken.heapsnapshot", "{\"snapshot\":"));
+    ASSERT_TRUE(failed.count() > 0 || failed.wait(30000));
+    EXPECT_TRUE(failed.takeFirst().at(0).toString().contains(QStringLiteral("broken")));
+    EXPECT_EQ(controller.delta(), delta) << "the last comparison stays";
+}
+
 // root -> a -> c, root -> b -> c, c -> a (a cycle), and a weak edge from b to c.
 struct Retained {
     SnapshotBuilder b;

@@ -52,12 +52,13 @@ struct Level {
     std::size_t elements = 0; // values and containers seen so far in this array or object
 };
 
-// What each field of a node or an edge is, in the order the snapshot's meta lists them.
-enum class Field : std::uint8_t { Type, Name, Id, SelfSize, EdgeCount, ToNode, Other };
-
+// Where each field Fanout reads sits among a node's or an edge's values, as the snapshot's meta
+// lists them (any order, other fields between).
 struct Layout {
-    std::vector<Field> node;
-    std::vector<Field> edge;
+    std::size_t nodeFields = 0;
+    std::size_t type = 0, name = 0, id = 0, self = 0, count = 0;
+    std::size_t edgeFields = 0;
+    std::size_t edgeType = 0, edgeName = 0, toNode = 0;
 };
 
 std::optional<std::size_t> position(const std::vector<std::string>& fields, std::string_view f) {
@@ -328,22 +329,15 @@ private:
         if (m_out.nodeTypes.size() > 256 || m_out.edgeTypes.size() > 256) {
             return fail("snapshot.meta lists more than 256 node or edge types");
         }
-        Layout l;
-        l.node.assign(m_nodeFields.size(), Field::Other);
-        l.node[*type] = Field::Type;
-        l.node[*name] = Field::Name;
-        l.node[*id] = Field::Id;
-        l.node[*self] = Field::SelfSize;
-        l.node[*count] = Field::EdgeCount;
-        l.edge.assign(m_edgeFields.size(), Field::Other);
-        l.edge[*edgeType] = Field::Type;
-        l.edge[*edgeName] = Field::Name;
-        l.edge[*toNode] = Field::ToNode;
+        const Layout l{m_nodeFields.size(), *type,     *name,     *id,    *self, *count,
+                       m_edgeFields.size(), *edgeType, *edgeName, *toNode};
         m_layout = l;
+        m_nodeValues.assign(l.nodeFields, 0);
+        m_edgeValues.assign(l.edgeFields, 0);
         // The counts snapshot.node_count and edge_count announce, trusted only as far as the
         // file's size allows (a value takes at least two bytes).
-        const auto nodes = std::min(m_declaredNodes, m_sizeHint / (2 * l.node.size()));
-        const auto edges = std::min(m_declaredEdges, m_sizeHint / (2 * l.edge.size()));
+        const auto nodes = std::min(m_declaredNodes, m_sizeHint / (2 * l.nodeFields));
+        const auto edges = std::min(m_declaredEdges, m_sizeHint / (2 * l.edgeFields));
         m_out.nodeType.reserve(nodes);
         m_out.nodeName.reserve(nodes);
         m_out.nodeId.reserve(nodes);
@@ -383,87 +377,62 @@ private:
         return value <= std::numeric_limits<std::uint32_t>::max();
     }
 
-    // The field the value at `at` is for; `at` moves on to the next (0 after the last).
-    static Field nextField(const std::vector<Field>& fields, std::size_t& at) {
-        const auto field = fields[at];
-        at = at + 1 == fields.size() ? 0 : at + 1;
-        return field;
-    }
-
+    // A node's values are kept until its last one, then checked and put in the columns.
     bool nodeValue(std::uint64_t value) {
-        if (m_nodeField == 0) {
-            m_out.nodeType.push_back(0);
-            m_out.nodeName.push_back(0);
-            m_out.nodeId.push_back(0);
-            m_out.selfSize.push_back(0);
-            m_out.edgesBegin.push_back(0); // the running total, at its edge_count
-        }
-        switch (nextField(m_layout->node, m_nodeField)) {
-        case Field::Type:
-            if (value > 255) {
-                return fail("a node type past the type names");
-            }
-            m_out.nodeType.back() = static_cast<std::uint8_t>(value);
-            return true;
-        case Field::Name:
-            if (!fits32(value)) {
-                return fail("a node name past the strings");
-            }
-            m_out.nodeName.back() = static_cast<std::uint32_t>(value);
-            return true;
-        case Field::Id:
-            // 32 bits, as DevTools keeps them.
-            if (!fits32(value)) {
-                return fail("a node id past 4,294,967,295");
-            }
-            m_out.nodeId.back() = static_cast<std::uint32_t>(value);
-            return true;
-        case Field::SelfSize:
-            m_out.selfSize.back() = value;
-            return true;
-        case Field::EdgeCount:
-            m_edgeTotal += value;
-            if (!fits32(m_edgeTotal)) {
-                return fail("more than 4,294,967,295 edges");
-            }
-            m_out.edgesBegin.back() = static_cast<std::uint32_t>(m_edgeTotal);
-            return true;
-        default:
+        m_nodeValues[m_nodeField] = value;
+        if (++m_nodeField < m_nodeValues.size()) {
             return true;
         }
+        m_nodeField = 0;
+        const auto& l = *m_layout;
+        const auto type = m_nodeValues[l.type];
+        const auto name = m_nodeValues[l.name];
+        const auto id = m_nodeValues[l.id];
+        if (type > 255) {
+            return fail("a node type past the type names");
+        }
+        if (!fits32(name)) {
+            return fail("a node name past the strings");
+        }
+        if (!fits32(id)) { // 32 bits, as DevTools keeps them
+            return fail("a node id past 4,294,967,295");
+        }
+        m_edgeTotal += m_nodeValues[l.count];
+        if (!fits32(m_edgeTotal)) {
+            return fail("more than 4,294,967,295 edges");
+        }
+        m_out.nodeType.push_back(static_cast<std::uint8_t>(type));
+        m_out.nodeName.push_back(static_cast<std::uint32_t>(name));
+        m_out.nodeId.push_back(static_cast<std::uint32_t>(id));
+        m_out.selfSize.push_back(m_nodeValues[l.self]);
+        m_out.edgesBegin.push_back(static_cast<std::uint32_t>(m_edgeTotal)); // the running total
+        return true;
     }
 
     bool edgeValue(std::uint64_t value) {
-        if (m_edgeField == 0) {
-            m_out.edgeType.push_back(0);
-            m_out.edgeName.push_back(0);
-            m_out.edgeTarget.push_back(0);
-        }
-        switch (nextField(m_layout->edge, m_edgeField)) {
-        case Field::Type:
-            if (value > 255) {
-                return fail("an edge type past the type names");
-            }
-            m_out.edgeType.back() = static_cast<std::uint8_t>(value);
-            return true;
-        case Field::Name:
-            if (!fits32(value)) {
-                return fail("an edge name or index past 4,294,967,295");
-            }
-            m_out.edgeName.back() = static_cast<std::uint32_t>(value);
-            return true;
-        case Field::ToNode: {
-            // to_node is the position of the node's first field in the nodes array.
-            const auto nodeFields = m_layout->node.size();
-            if (value % nodeFields != 0 || !fits32(value / nodeFields)) {
-                return fail("an edge leads inside a node rather than to its first field");
-            }
-            m_out.edgeTarget.back() = static_cast<std::uint32_t>(value / nodeFields);
+        m_edgeValues[m_edgeField] = value;
+        if (++m_edgeField < m_edgeValues.size()) {
             return true;
         }
-        default:
-            return true;
+        m_edgeField = 0;
+        const auto& l = *m_layout;
+        const auto type = m_edgeValues[l.edgeType];
+        const auto name = m_edgeValues[l.edgeName];
+        // to_node is the position of the node's first field in the nodes array.
+        const auto to = m_edgeValues[l.toNode];
+        if (type > 255) {
+            return fail("an edge type past the type names");
         }
+        if (!fits32(name)) {
+            return fail("an edge name or index past 4,294,967,295");
+        }
+        if (to % l.nodeFields != 0 || !fits32(to / l.nodeFields)) {
+            return fail("an edge leads inside a node rather than to its first field");
+        }
+        m_out.edgeType.push_back(static_cast<std::uint8_t>(type));
+        m_out.edgeName.push_back(static_cast<std::uint32_t>(name));
+        m_out.edgeTarget.push_back(static_cast<std::uint32_t>(to / l.nodeFields));
+        return true;
     }
 
     HeapSnapshot& m_out;
@@ -480,6 +449,8 @@ private:
     std::optional<Layout> m_layout;
     std::size_t m_nodeField = 0; // the field the next node value is for
     std::size_t m_edgeField = 0;
+    std::vector<std::uint64_t> m_nodeValues; // the current node's values so far
+    std::vector<std::uint64_t> m_edgeValues;
     std::uint64_t m_edgeTotal = 0;
     std::uint64_t m_declaredNodes = 0;
     std::uint64_t m_declaredEdges = 0;

@@ -78,40 +78,8 @@ HeapPanel::HeapPanel(QWidget* parent)
     m_tabs->addTab(summary, tr("Summary"));
     m_tabs->addTab(m_largest, tr("Largest objects"));
     m_tabs->addTab(m_strings, tr("Duplicated strings"));
-    m_projectHint->setWordWrap(true);
-    auto* projectSplit = new QSplitter(Qt::Vertical);
-    auto* heldTable = new QWidget;
-    auto* heldLayout = new QVBoxLayout(heldTable);
-    heldLayout->setContentsMargins(0, 0, 0, 0);
-    m_heldBy->addItems(
-        {tr("By package"), tr("By barrel (what each barrel's reach holds)"), tr("By module")});
-    heldLayout->addWidget(m_heldBy, 0, Qt::AlignLeft);
-    heldLayout->addWidget(m_held, 1);
-    projectSplit->addWidget(heldTable);
-    projectSplit->addWidget(m_treemap);
-    projectSplit->setStretchFactor(0, 3);
-    projectSplit->setStretchFactor(1, 2);
-    auto* projectLayout = new QVBoxLayout(m_projectTab);
-    projectLayout->setContentsMargins(2, 2, 2, 2);
-    projectLayout->addWidget(m_projectHint);
-    projectLayout->addWidget(projectSplit, 1);
-    m_tabs->addTab(m_projectTab, tr("Held of the project"));
-    auto* compareBar = new QHBoxLayout;
-    compareBar->addWidget(m_compare);
-    compareBar->addWidget(m_compareStatus, 1);
-    m_compareStatus->setWordWrap(true);
-    m_compareStatus->setText(tr("An older snapshot of the same process (V8 keeps an object's id "
-                                "across its snapshots): what is new and gone, by constructor "
-                                "and by retainer path."));
-    m_compare->setEnabled(false);
-    auto* changes = new QSplitter(Qt::Vertical);
-    changes->addWidget(m_classChanges);
-    changes->addWidget(m_pathChanges);
-    auto* compareLayout = new QVBoxLayout(m_compareTab);
-    compareLayout->setContentsMargins(2, 2, 2, 2);
-    compareLayout->addLayout(compareBar);
-    compareLayout->addWidget(changes, 1);
-    m_tabs->addTab(m_compareTab, tr("Comparison"));
+    m_tabs->addTab(buildProjectTab(), tr("Held of the project"));
+    m_tabs->addTab(buildCompareTab(), tr("Comparison"));
     m_treemap->setNouns(tr("packages"), tr("Packages whose module sources the heap holds show "
                                            "here once a project is scanned."));
 
@@ -184,6 +152,46 @@ HeapPanel::HeapPanel(QWidget* parent)
     showHeld(nullptr);
 }
 
+QWidget* HeapPanel::buildProjectTab() {
+    m_projectHint->setWordWrap(true);
+    auto* projectSplit = new QSplitter(Qt::Vertical);
+    auto* heldTable = new QWidget;
+    auto* heldLayout = new QVBoxLayout(heldTable);
+    heldLayout->setContentsMargins(0, 0, 0, 0);
+    m_heldBy->addItems(
+        {tr("By package"), tr("By barrel (what each barrel's reach holds)"), tr("By module")});
+    heldLayout->addWidget(m_heldBy, 0, Qt::AlignLeft);
+    heldLayout->addWidget(m_held, 1);
+    projectSplit->addWidget(heldTable);
+    projectSplit->addWidget(m_treemap);
+    projectSplit->setStretchFactor(0, 3);
+    projectSplit->setStretchFactor(1, 2);
+    auto* projectLayout = new QVBoxLayout(m_projectTab);
+    projectLayout->setContentsMargins(2, 2, 2, 2);
+    projectLayout->addWidget(m_projectHint);
+    projectLayout->addWidget(projectSplit, 1);
+    return m_projectTab;
+}
+
+QWidget* HeapPanel::buildCompareTab() {
+    auto* compareBar = new QHBoxLayout;
+    compareBar->addWidget(m_compare);
+    compareBar->addWidget(m_compareStatus, 1);
+    m_compareStatus->setWordWrap(true);
+    m_compareStatus->setText(tr("An older snapshot of the same process (V8 keeps an object's id "
+                                "across its snapshots): what is new and gone, by constructor "
+                                "and by retainer path."));
+    m_compare->setEnabled(false);
+    auto* changes = new QSplitter(Qt::Vertical);
+    changes->addWidget(m_classChanges);
+    changes->addWidget(m_pathChanges);
+    auto* compareLayout = new QVBoxLayout(m_compareTab);
+    compareLayout->setContentsMargins(2, 2, 2, 2);
+    compareLayout->addLayout(compareBar);
+    compareLayout->addWidget(changes, 1);
+    return m_compareTab;
+}
+
 void HeapPanel::chooseFile() {
     const auto file =
         QFileDialog::getOpenFileName(this, tr("Open heap snapshot"), QString(),
@@ -223,6 +231,10 @@ QString HeapPanel::status() const {
 
 void HeapPanel::showHeap(const HeapPtr& heap) {
     m_status->setText(status());
+    // Nothing of the previous snapshot stays shown (or alive), whatever the new one holds.
+    m_retainers.setObject(nullptr, std::nullopt);
+    m_objects->setContent({});
+    m_objectsTitle->clear();
     m_classes->setContent(heapClassTable(heap));
     m_largest->setContent(heapObjectTable(heap, nodesOf(heap->report.largest)));
     m_strings->setContent(heapStringTable(heap));

@@ -67,6 +67,8 @@ signals:
     void shown();
 
 private:
+    QWidget* buildProjectTab();
+    QWidget* buildCompareTab();
     void showHeap(const HeapPtr& heap);
     void showHeld(const HeldPtr& held);
     void showObjectsOfClass(int row);

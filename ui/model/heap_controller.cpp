@@ -64,8 +64,9 @@ void HeapController::open(const QString& file) {
             data->largestOfClass =
                 largestObjectsByClass(data->classes, data->dominators, kObjectsListed);
             step(QObject::tr("Finding the largest objects and their paths"), 85);
-            data->report = buildHeapReport(data->snapshot, data->dominators, 200);
             data->shortestEdges = shortestRetainerEdges(data->snapshot);
+            data->report = buildHeapReport(data->snapshot, data->dominators, data->classes,
+                                           data->shortestEdges, 200);
             step(QObject::tr("Listing retainers"), 95);
             data->retainers = heapRetainers(data->snapshot);
             data->seconds = static_cast<double>(timer.elapsed()) / 1000.0;

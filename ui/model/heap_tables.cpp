@@ -55,11 +55,9 @@ QString heapObjectLabel(const HeapData& heap, std::uint32_t node) {
     if (node == 0) {
         return QStringLiteral("(root)");
     }
-    const auto& snapshot = heap.snapshot;
-    const auto name = snapshot.nodeTypeName(node) == "synthetic"
-                          ? std::string(snapshot.string(snapshot.nodeName[node]))
-                          : heapClassName(snapshot, node);
-    return QStringLiteral("%1 @%2").arg(QString::fromStdString(name)).arg(snapshot.nodeId[node]);
+    return QStringLiteral("%1 @%2")
+        .arg(QString::fromStdString(heapHolderName(heap.snapshot, node)))
+        .arg(heap.snapshot.nodeId[node]);
 }
 
 QString heapObjectName(const HeapData& heap, std::uint32_t node) {

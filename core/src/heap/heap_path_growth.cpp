@@ -39,16 +39,6 @@ std::uint64_t holderKey(const HeapSnapshot& snapshot, std::uint32_t node) {
     return std::uint64_t{1} << 40 | snapshot.nodeType[node];
 }
 
-std::string holderLabel(const HeapSnapshot& snapshot, std::uint32_t node) {
-    if (node == 0) {
-        return "(root)";
-    }
-    if (snapshot.nodeTypeName(node) == "synthetic") {
-        return std::string(snapshot.string(snapshot.nodeName[node]));
-    }
-    return heapClassName(snapshot, node);
-}
-
 std::string edgeLabel(const HeapSnapshot& snapshot, std::uint32_t edge) {
     if (groupedName(snapshot, edge) != kAnyIndex) {
         return heapEdgeLabel(snapshot, edge);
@@ -99,7 +89,7 @@ void groupByRetainerPath(const HeapSnapshot& snapshot, const HeapDominators& dom
         for (std::size_t step = 0; step < kGroupedSteps && via[at] != kNoHeapNode; ++step) {
             const auto edge = via[at];
             at = heapEdgeSource(snapshot, edge);
-            steps.push_back(holderLabel(snapshot, at) + " " + edgeLabel(snapshot, edge));
+            steps.push_back(heapHolderName(snapshot, at) + " " + edgeLabel(snapshot, edge));
         }
         std::reverse(steps.begin(), steps.end());
         const auto className = heapClassName(snapshot, group.example);

@@ -13,7 +13,9 @@ namespace fanout {
 namespace {
 
 std::vector<HeapObjectRow> largestObjects(const HeapSnapshot& snapshot,
-                                          const HeapDominators& dominators, std::size_t top) {
+                                          const HeapDominators& dominators,
+                                          const std::vector<std::uint32_t>& retainers,
+                                          std::size_t top) {
     std::vector<std::uint32_t> candidates;
     for (const auto node : dominators.reachable) {
         if (snapshot.nodeTypeName(node) != "synthetic") {
@@ -28,7 +30,6 @@ std::vector<HeapObjectRow> largestObjects(const HeapSnapshot& snapshot,
     };
     std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(count),
                       candidates.end(), larger);
-    const auto retainers = shortestRetainerEdges(snapshot);
     std::vector<HeapObjectRow> rows;
     for (std::size_t i = 0; i < count; ++i) {
         const auto node = candidates[i];
@@ -58,6 +59,13 @@ std::string heapPreview(std::string_view text, std::size_t characters) {
 
 HeapReport buildHeapReport(const HeapSnapshot& snapshot, const HeapDominators& dominators,
                            std::size_t top) {
+    return buildHeapReport(snapshot, dominators, classifyHeapObjects(snapshot, dominators),
+                           shortestRetainerEdges(snapshot), top);
+}
+
+HeapReport buildHeapReport(const HeapSnapshot& snapshot, const HeapDominators& dominators,
+                           const HeapClasses& classes,
+                           const std::vector<std::uint32_t>& retainerEdges, std::size_t top) {
     HeapReport report;
     report.nodes = snapshot.nodeCount();
     report.edges = snapshot.edgeCount();
@@ -66,10 +74,11 @@ HeapReport buildHeapReport(const HeapSnapshot& snapshot, const HeapDominators& d
     const auto all =
         std::accumulate(snapshot.selfSize.begin(), snapshot.selfSize.end(), std::uint64_t{0});
     report.unreachableBytes = all - report.reachableBytes;
-    report.classes = summarizeHeapClasses(snapshot, dominators);
-    report.classCount = report.classes.size();
-    report.classes.resize(std::min(report.classes.size(), top));
-    report.largest = largestObjects(snapshot, dominators, top);
+    report.classCount = classes.rows.size();
+    report.classes.assign(classes.rows.begin(),
+                          classes.rows.begin() +
+                              static_cast<std::ptrdiff_t>(std::min(classes.rows.size(), top)));
+    report.largest = largestObjects(snapshot, dominators, retainerEdges, top);
     const auto duplicates = duplicatedStrings(snapshot, dominators);
     for (const auto& duplicate : duplicates) {
         report.duplicatedStringBytes += duplicate.wastedBytes();

@@ -24,6 +24,16 @@ std::string heapClassName(const HeapSnapshot& snapshot, std::uint32_t node) {
     return "(" + std::string(type) + ")";
 }
 
+std::string heapHolderName(const HeapSnapshot& snapshot, std::uint32_t node) {
+    if (node == 0) {
+        return "(root)";
+    }
+    if (snapshot.nodeTypeName(node) == "synthetic") {
+        return std::string(snapshot.string(snapshot.nodeName[node]));
+    }
+    return heapClassName(snapshot, node);
+}
+
 namespace {
 
 // A class as a number: object and native nodes by their name's string index, the others by
@@ -206,13 +216,7 @@ std::vector<std::string> heapRetainerPath(const HeapSnapshot& snapshot,
     for (auto at = node; at != 0 && retainerEdges[at] != kNoHeapNode;) {
         const auto edge = retainerEdges[at];
         const auto from = heapEdgeSource(snapshot, edge);
-        // The root as "(root)"; the other synthetic nodes (the root's groups) by their name,
-        // "(GC roots)", "(Stack roots)".
-        const auto holder = from == 0 ? std::string("(root)")
-                            : snapshot.nodeTypeName(from) == "synthetic"
-                                ? std::string(snapshot.string(snapshot.nodeName[from]))
-                                : heapClassName(snapshot, from);
-        steps.push_front(holder + " " + heapEdgeLabel(snapshot, edge));
+        steps.push_front(heapHolderName(snapshot, from) + " " + heapEdgeLabel(snapshot, edge));
         at = from;
     }
     return {steps.begin(), steps.end()};

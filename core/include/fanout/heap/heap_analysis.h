@@ -31,6 +31,10 @@ HeapDominators computeDominators(const HeapSnapshot& snapshot);
 // nodes, "(compiled code)" for code, "(type)" for the others ("(string)", "(closure)", ...).
 std::string heapClassName(const HeapSnapshot& snapshot, std::uint32_t node);
 
+// How a node reads as a holder on a path: the root as "(root)", the other synthetic nodes (the
+// root's groups) by their name, "(GC roots)", "(Stack roots)"; objects by heapClassName.
+std::string heapHolderName(const HeapSnapshot& snapshot, std::uint32_t node);
+
 // One row of the Summary: the objects of a class. Retained bytes count each object once: an
 // object dominated by another of its class is inside that one's retained size (as in DevTools).
 struct HeapClassRow {

@@ -52,6 +52,11 @@ std::string heapPreview(std::string_view text, std::size_t characters = 60);
 // `dominators`: computeDominators(snapshot), computed once by the caller for every analysis.
 HeapReport buildHeapReport(const HeapSnapshot& snapshot, const HeapDominators& dominators,
                            std::size_t top = 20);
+// The same with the classes (classifyHeapObjects) and the shortest retainer edges
+// (shortestRetainerEdges) a caller already has, so that neither is computed twice.
+HeapReport buildHeapReport(const HeapSnapshot& snapshot, const HeapDominators& dominators,
+                           const HeapClasses& classes,
+                           const std::vector<std::uint32_t>& retainerEdges, std::size_t top);
 
 void writeHeapReportText(std::ostream& out, const HeapReport& report);
 nlohmann::json heapReportJson(const HeapReport& report);

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// How the scan cache stores a scan: cereal's binary archive, one function per type (found by
-// cereal in its own namespace), each used both to write and to read.
+// How the scan cache stores a scan: cereal's binary layout (memory_archive.h), one function per
+// type (found by cereal in its own namespace), each used both to write and to read.
 #pragma once
 
 #include "fanout/project/scan_config.h"
 #include "fanout/result/scan_result.h"
 #include "fanout/scan/scan_inputs.h"
 
-#include <cereal/archives/binary.hpp>
+#include <cereal/cereal.hpp>
 #include <cereal/types/map.hpp>
 #include <cereal/types/optional.hpp>
 #include <cereal/types/string.hpp>

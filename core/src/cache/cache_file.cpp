@@ -2,6 +2,7 @@
 #include "cache/cache_file.h"
 
 #include "cache/archive_types.h"
+#include "cache/memory_archive.h"
 #include "fanout/io/atomic_file.h"
 #include "fanout/io/file_reader.h"
 #include "fanout/version.h"
@@ -11,8 +12,6 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <future>
-#include <sstream>
-#include <streambuf>
 #include <sys/stat.h>
 
 namespace fanout::detail {
@@ -35,31 +34,6 @@ struct Prefix {
     std::uint64_t resultHash;
 };
 static_assert(sizeof(Prefix) == 56);
-
-// Reads a part in place, without copying it into a stream's buffer.
-class MemoryBuffer : public std::streambuf {
-public:
-    MemoryBuffer(const char* data, std::size_t size) {
-        char* begin = const_cast<char*>(data); // only read through get()
-        setg(begin, begin, begin + size);
-    }
-};
-
-template <typename... Values> std::string encode(const Values&... values) {
-    std::ostringstream stream;
-    {
-        cereal::BinaryOutputArchive archive(stream);
-        archive(values...);
-    }
-    return std::move(stream).str();
-}
-
-template <typename... Values> void decode(std::string_view bytes, Values&... values) {
-    MemoryBuffer buffer(bytes.data(), bytes.size());
-    std::istream stream(&buffer);
-    cereal::BinaryInputArchive archive(stream);
-    archive(values...);
-}
 
 std::string writeParts(const std::string& path, const std::string& key, const std::string& inputs,
                        std::string_view result) {

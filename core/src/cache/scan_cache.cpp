@@ -6,6 +6,7 @@
 #include "cache/cache_file.h"
 #include "cache/cache_writes.h"
 #include "cache/input_check.h"
+#include "cache/memory_archive.h"
 #include "cache/prior_rescan.h"
 #include "cache/result_patch.h"
 
@@ -14,7 +15,6 @@
 #include <filesystem>
 #include <future>
 #include <set>
-#include <sstream>
 #include <sys/resource.h>
 
 namespace fanout {
@@ -33,13 +33,7 @@ std::string hex(std::uint64_t value) {
 
 // Everything that decides what a scan finds, besides the files: the configuration and the parser.
 std::string configKey(const ScanConfig& config, const ScanOptions& options) {
-    std::ostringstream stream;
-    {
-        cereal::BinaryOutputArchive archive(stream);
-        auto copy = config;
-        archive(copy, options.parser);
-    }
-    return std::move(stream).str();
+    return detail::encode(config, options.parser);
 }
 
 double millisecondsSince(std::chrono::steady_clock::time_point start) {

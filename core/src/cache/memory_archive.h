@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// cereal archives over memory, writing and reading the very bytes of cereal's binary archives
+// without a stream between: each value is copied straight into a string or out of a span (the
+// stream's virtual read per value was most of the time a cached scan took to decode).
+#pragma once
+
+#include <cereal/cereal.hpp>
+
+#include <cstddef>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+namespace fanout::detail {
+
+class MemoryOutputArchive
+    : public cereal::OutputArchive<MemoryOutputArchive, cereal::AllowEmptyClassElision> {
+public:
+    explicit MemoryOutputArchive(std::string& out)
+        : OutputArchive<MemoryOutputArchive, cereal::AllowEmptyClassElision>(this), m_out(out) {}
+
+    void saveBinary(const void* data, std::size_t size) {
+        m_out.append(static_cast<const char*>(data), size);
+    }
+
+private:
+    std::string& m_out;
+};
+
+class MemoryInputArchive
+    : public cereal::InputArchive<MemoryInputArchive, cereal::AllowEmptyClassElision> {
+public:
+    explicit MemoryInputArchive(std::string_view bytes)
+        : InputArchive<MemoryInputArchive, cereal::AllowEmptyClassElision>(this), m_bytes(bytes) {}
+
+    void loadBinary(void* data, std::size_t size) {
+        if (size > remaining()) {
+            throw cereal::Exception("the data ends " + std::to_string(size - remaining()) +
+                                    " bytes early");
+        }
+        std::memcpy(data, m_bytes.data() + m_at, size);
+        m_at += size;
+    }
+    std::size_t remaining() const { return m_bytes.size() - m_at; }
+
+private:
+    std::string_view m_bytes;
+    std::size_t m_at = 0;
+};
+
+template <class T>
+std::enable_if_t<std::is_arithmetic_v<T>> CEREAL_SAVE_FUNCTION_NAME(MemoryOutputArchive& archive,
+                                                                    const T& value) {
+    archive.saveBinary(std::addressof(value), sizeof value);
+}
+template <class T>
+std::enable_if_t<std::is_arithmetic_v<T>> CEREAL_LOAD_FUNCTION_NAME(MemoryInputArchive& archive,
+                                                                    T& value) {
+    archive.loadBinary(std::addressof(value), sizeof value);
+}
+template <class Archive, class T>
+CEREAL_ARCHIVE_RESTRICT(MemoryInputArchive, MemoryOutputArchive)
+CEREAL_SERIALIZE_FUNCTION_NAME(Archive& archive, cereal::NameValuePair<T>& pair) {
+    archive(pair.value);
+}
+template <class T>
+void CEREAL_SAVE_FUNCTION_NAME(MemoryOutputArchive& archive, const cereal::SizeTag<T>& tag) {
+    archive(tag.size);
+}
+// A count of elements is never more than the bytes left (each element takes one at least): a
+// corrupt count is refused before anything that large is allocated.
+template <class T>
+void CEREAL_LOAD_FUNCTION_NAME(MemoryInputArchive& archive, cereal::SizeTag<T>& tag) {
+    archive(tag.size);
+    if (static_cast<std::size_t>(tag.size) > archive.remaining()) {
+        throw cereal::Exception("a count of " + std::to_string(tag.size) +
+                                " is more than the bytes left");
+    }
+}
+template <class T>
+void CEREAL_SAVE_FUNCTION_NAME(MemoryOutputArchive& archive, const cereal::BinaryData<T>& data) {
+    archive.saveBinary(data.data, static_cast<std::size_t>(data.size));
+}
+template <class T>
+void CEREAL_LOAD_FUNCTION_NAME(MemoryInputArchive& archive, cereal::BinaryData<T>& data) {
+    archive.loadBinary(data.data, static_cast<std::size_t>(data.size));
+}
+
+// The values in cereal's binary layout.
+template <typename... Values> std::string encode(const Values&... values) {
+    std::string out;
+    MemoryOutputArchive archive(out);
+    archive(values...);
+    return out;
+}
+// Reads `values` back from `bytes`; throws cereal::Exception when they do not decode.
+template <typename... Values> void decode(std::string_view bytes, Values&... values) {
+    MemoryInputArchive archive(bytes);
+    archive(values...);
+}
+
+} // namespace fanout::detail
+
+CEREAL_REGISTER_ARCHIVE(fanout::detail::MemoryOutputArchive)
+CEREAL_REGISTER_ARCHIVE(fanout::detail::MemoryInputArchive)
+CEREAL_SETUP_ARCHIVE_TRAITS(fanout::detail::MemoryInputArchive, fanout::detail::MemoryOutputArchive)

@@ -4,7 +4,7 @@
 #include "cache/archive_types.h"
 #include "cache/memory_archive.h"
 #include "fanout/io/atomic_file.h"
-#include "fanout/io/file_reader.h"
+#include "fanout/io/file_identity.h"
 #include "fanout/version.h"
 
 #include <algorithm>
@@ -68,28 +68,31 @@ std::string buildIdentity() {
 }
 
 std::string readCacheFile(const std::string& path, const std::string& key, CacheFile& out) {
-    auto contents = readFile(path, std::uint64_t{1} << 40);
-    if (!contents.ok()) {
-        return statIdentity(path).exists() ? "the cache could not be read: " + contents.error
-                                           : "no cached scan yet";
+    // Mapped, not read: the result's bytes are only decoded when the inputs are unchanged, and
+    // neither part is copied first. Cache files are replaced by renaming, never rewritten in
+    // place, so the mapping keeps the bytes it was made of.
+    MappedFile contents;
+    if (auto problem = contents.map(path); !problem.empty()) {
+        return problem == "no such file" ? "no cached scan yet"
+                                         : "the cache could not be read: " + problem;
     }
+    const std::string_view all = contents.bytes();
     Prefix prefix{};
-    if (contents.bytes.size() < sizeof prefix) {
+    if (all.size() < sizeof prefix) {
         return "the cache is truncated";
     }
-    std::memcpy(&prefix, contents.bytes.data(), sizeof prefix);
+    std::memcpy(&prefix, all.data(), sizeof prefix);
     if (std::string_view(prefix.magic, kMagic.size()) != kMagic) {
         return "the cache file is not one of Fanout's";
     }
     if (prefix.format != kFormatVersion) {
         return "the cache has another format (" + std::to_string(prefix.format) + ")";
     }
-    const std::uint64_t body = contents.bytes.size() - sizeof prefix;
+    const std::uint64_t body = all.size() - sizeof prefix;
     if (prefix.headerSize > body || prefix.inputsSize > body || prefix.resultSize > body ||
         prefix.headerSize + prefix.inputsSize + prefix.resultSize != body) {
         return "the cache is truncated";
     }
-    const std::string_view all(contents.bytes);
     if (contentHash(all.substr(sizeof prefix, prefix.headerSize + prefix.inputsSize)) !=
         prefix.inputsHash) {
         return "the cache is corrupt (its checksum does not match)";
@@ -111,12 +114,12 @@ std::string readCacheFile(const std::string& path, const std::string& key, Cache
     out.resultOffset = sizeof prefix + prefix.headerSize + prefix.inputsSize;
     out.resultSize = prefix.resultSize;
     out.resultHash = prefix.resultHash;
-    out.contents = std::move(contents.bytes);
+    out.contents = std::move(contents);
     return {};
 }
 
 std::shared_ptr<ScanResult> loadCachedResult(const CacheFile& file) {
-    const auto bytes = std::string_view(file.contents).substr(file.resultOffset, file.resultSize);
+    const auto bytes = file.contents.bytes().substr(file.resultOffset, file.resultSize);
     if (contentHash(bytes) != file.resultHash) {
         return nullptr;
     }
@@ -139,7 +142,7 @@ std::string writeCacheFile(const std::string& path, const std::string& key,
 
 std::string rewriteInputs(const std::string& path, const std::string& key, const CacheFile& file) {
     return writeParts(path, key, encode(file.inputs),
-                      std::string_view(file.contents).substr(file.resultOffset, file.resultSize));
+                      file.contents.bytes().substr(file.resultOffset, file.resultSize));
 }
 
 void markUsed(const std::string& path) {

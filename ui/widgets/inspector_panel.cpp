@@ -12,6 +12,7 @@
 #include <QHBoxLayout>
 #include <QLocale>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTextBrowser>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -214,7 +215,28 @@ InspectorPanel::InspectorPanel(ModuleSelection& selection, QWidget* parent)
     connect(m_copy, &QPushButton::clicked, this,
             [selectedPath] { QGuiApplication::clipboard()->setText(selectedPath()); });
     connect(&m_selection, &ModuleSelection::selected, this, &InspectorPanel::show);
-    m_text->setHtml(tr("<p>Select a module to inspect it.</p>"));
+    setPage(tr("<p>Select a module to inspect it.</p>"));
+}
+
+int InspectorPanel::scrollPosition() const {
+    return m_text->verticalScrollBar()->value();
+}
+
+void InspectorPanel::scrollTo(int position) {
+    m_text->verticalScrollBar()->setValue(position);
+}
+
+void InspectorPanel::setPage(const QString& html, const QString& path) {
+    if (html == m_page) {
+        return;
+    }
+    const int scrolled = scrollPosition();
+    m_text->setHtml(html);
+    if (!path.isEmpty() && path == m_pagePath) {
+        scrollTo(scrolled);
+    }
+    m_page = html;
+    m_pagePath = path;
 }
 
 void InspectorPanel::setSession(SessionPtr session) {
@@ -231,24 +253,25 @@ void InspectorPanel::show(std::optional<ModuleId> selected) {
     m_copy->setEnabled(m_session && selected);
     if (!m_session || !selected || selected->value >= m_session->result->modules.size()) {
         m_job.discard();
-        m_text->setHtml(tr("<p>Select a module to inspect it.</p>"));
+        setPage(tr("<p>Select a module to inspect it.</p>"));
         emit explained();
         return;
     }
+    const auto path = QString::fromStdString(m_session->result->module(*selected).path);
     if (m_session->result->modules.size() <= m_offThreadAbove) {
         m_job.discard();
-        m_text->setHtml(explanation(*m_session, *selected));
+        setPage(explanation(*m_session, *selected), path);
         emit explained();
         return;
     }
     // The page built on a worker (the session is immutable and kept alive by the job).
-    m_job.start(
-        [this, session = m_session, id = *selected](const JobPost& post, const std::stop_token&) {
-            post([this, html = explanation(*session, id)] {
-                m_text->setHtml(html);
-                emit explained();
-            });
+    m_job.start([this, session = m_session, id = *selected, path](const JobPost& post,
+                                                                  const std::stop_token&) {
+        post([this, html = explanation(*session, id), path] {
+            setPage(html, path);
+            emit explained();
         });
+    });
 }
 
 } // namespace fanout::ui

@@ -294,6 +294,25 @@ TEST_F(MainWindowTest, ALargeResultIsExplainedAndDrawnOffTheGuiThreadAndTheLates
     graph.setBuildOffThreadAbove(20'000);
 }
 
+// A rescan (a watch update) that leaves the selected module as it was leaves its page as the
+// user scrolled it; another module's page starts at the top.
+TEST_F(MainWindowTest, ARescanKeepsTheInspectorWhereItWasScrolled) {
+    openDemo();
+    auto& inspector = window.inspector();
+    const auto top = window.selection().current(); // the icon barrel: imported by many
+    ASSERT_TRUE(top);
+    inspector.scrollTo(1'000'000); // as far as it goes
+    const int scrolled = inspector.scrollPosition();
+    ASSERT_GT(scrolled, 0) << "the barrel's page fits without scrolling";
+    QSignalSpy settled(&window, &MainWindow::projectSettled);
+    window.rescan();
+    ASSERT_TRUE(settled.wait(60000));
+    EXPECT_EQ(window.selection().current(), top);
+    EXPECT_EQ(inspector.scrollPosition(), scrolled);
+    window.selection().select(ModuleId{top->value == 0 ? 1u : 0u});
+    EXPECT_EQ(inspector.scrollPosition(), 0);
+}
+
 TEST_F(MainWindowTest, BarrelImportsTableAndTheOptimizedGraphSwitch) {
     openDemo();
     auto& barrels = window.table(Panel::BarrelImports);

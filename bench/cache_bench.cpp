@@ -94,12 +94,14 @@ int main(int argc, char** argv) {
     std::vector<double> rescans;
     std::vector<double> reads;
     std::vector<double> checks;
+    std::vector<double> stats;
     Timed last;
     for (unsigned run = 0; run < runs; ++run) {
         last = timedScan(config, options, settings);
         rescans.push_back(last.seconds);
         checks.push_back(last.report.checkMs / 1000);
         reads.push_back(fanout::bench::timedRead(files, threads));
+        stats.push_back(fanout::bench::timedStat(files, threads));
     }
     const auto editPath = (std::filesystem::path(config.root) / edit).string();
     std::string original;
@@ -146,6 +148,11 @@ int main(int argc, char** argv) {
         "(last run)\n",
         last.report.readMs, last.report.inputsMs, last.report.loadMs);
     std::printf("ratio            %.2fx the read floor\n", rescan / read);
+    // What no check of every file can go below, on this machine.
+    const double stat = median(stats);
+    std::printf("stat floor       %.3f s  (%.2fx the read floor: one stat() of each file read, by "
+                "folder, same threads)\n",
+                stat, stat / read);
     std::printf("one-file edit    %.3f s  (%s: %s)\n", edited.seconds, edit.c_str(),
                 edited.report.hit ? "from the cache" : edited.report.note.c_str());
     if (importEdits.empty()) {

@@ -2,6 +2,7 @@
 #include "timed_read.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -38,6 +39,42 @@ double timedRead(const std::vector<std::string>& paths, unsigned threads) {
                     ::close(fd);
                 }
                 total += bytes;
+            });
+        }
+    }
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+double timedStat(const std::vector<std::string>& paths, unsigned threads) {
+    auto sorted = paths;
+    std::sort(sorted.begin(), sorted.end());
+    const auto start = std::chrono::steady_clock::now();
+    {
+        std::vector<std::jthread> pool;
+        for (unsigned t = 0; t < threads; ++t) {
+            pool.emplace_back([&, t] {
+                std::string folder;
+                int fd = -1;
+                const auto end = sorted.size() * (t + 1) / threads;
+                for (auto i = sorted.size() * t / threads; i < end; ++i) {
+                    const auto& path = sorted[i];
+                    const auto slash = path.rfind('/');
+                    if (slash == std::string::npos) {
+                        continue;
+                    }
+                    if (path.compare(0, slash, folder) != 0 || folder.size() != slash) {
+                        if (fd >= 0) {
+                            ::close(fd);
+                        }
+                        folder = path.substr(0, slash);
+                        fd = ::open(folder.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+                    }
+                    struct stat info {};
+                    ::fstatat(fd, path.c_str() + slash + 1, &info, 0);
+                }
+                if (fd >= 0) {
+                    ::close(fd);
+                }
             });
         }
     }

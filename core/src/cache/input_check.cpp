@@ -9,6 +9,7 @@
 #include <atomic>
 #include <fcntl.h>
 #include <mutex>
+#include <optional>
 #include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
@@ -31,10 +32,12 @@ public:
         if (folder != m_folder) {
             close();
             m_folder = folder;
-            m_fd = ::open(std::string(folder).c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+            m_fd = ::open(m_folder.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
         }
+        // The last name, in place: the path's own bytes up to its terminating NUL.
+        const char* name = path.c_str() + (path.size() - baseName(path).size());
         struct stat info {};
-        if (m_fd < 0 || ::fstatat(m_fd, std::string(baseName(path)).c_str(), &info, 0) != 0) {
+        if (m_fd < 0 || ::fstatat(m_fd, name, &info, 0) != 0) {
             return m_fd < 0 ? statIdentity(path) : FileIdentity{};
         }
         return identityOf(info);
@@ -104,23 +107,32 @@ struct FileCheck {
         edited.push_back(&file);
     }
 
-    void checkAll(std::vector<FileRecord>& files) {
-        const std::size_t threads = files.size() > 4096 ? 2 : 1;
-        // In halves: the files are sorted by path, so each half goes folder by folder.
-        const auto run = [&](std::size_t part) {
-            FolderStat folder;
-            const auto end = files.size() * (part + 1) / threads;
-            for (std::size_t i = files.size() * part / threads; i < end && !changed; ++i) {
+    // Checks files of `files` until none is left or a change is found (or `stop` is set), a run
+    // of them at a time: the files are sorted by path, so a run goes folder by folder. Called by
+    // each thread that shares the work.
+    void checkRuns(std::vector<FileRecord>& files) {
+        constexpr std::size_t kRun = 256;
+        FolderStat folder;
+        for (auto begin = next.fetch_add(kRun); begin < files.size() && !changed && !stop;
+             begin = next.fetch_add(kRun)) {
+            const auto end = std::min(files.size(), begin + kRun);
+            for (auto i = begin; i < end && !changed; ++i) {
                 check(files[i], folder);
             }
-        };
-        std::vector<std::jthread> helpers;
-        for (std::size_t part = 1; part < threads; ++part) {
-            helpers.emplace_back(run, part);
         }
-        run(0);
     }
+    std::atomic<std::size_t> next{0};
+    std::atomic<bool> stop{false}; // a change found elsewhere: the files need not be checked
 };
+
+void checkAll(FileCheck& check, std::vector<FileRecord>& files) {
+    if (files.size() > 4096) {
+        std::jthread helper([&] { check.checkRuns(files); });
+        check.checkRuns(files);
+    } else {
+        check.checkRuns(files);
+    }
+}
 
 // The folder whose listing answered a question (and whose identity vouches for it).
 std::string_view vouchingFolder(const PathAnswer& answer) {
@@ -160,6 +172,21 @@ InputCheck checkInputs(ScanInputs& inputs, std::int64_t trustMarginNs) {
     InputCheck out;
     const std::int64_t checkStart = wallClockNs();
     const std::int64_t trustedBefore = inputs.startedNs - trustMarginNs;
+    // The files are checked on a thread of their own from the start, beside the folders, the
+    // resolver's answers and the manifests (a change found there stops them), then on this one
+    // too.
+    FileCheck files;
+    files.trustedBefore = trustedBefore;
+    files.collectEdits = true;
+    std::optional<std::jthread> filesThread;
+    if (inputs.files.size() > 4096) {
+        filesThread.emplace([&] { files.checkRuns(inputs.files); });
+    }
+    const auto changedElsewhere = [&](std::string change) {
+        files.stop = true;
+        filesThread.reset(); // joined
+        return InputCheck{false, std::move(change), out.files, out.folders, 0, false, {}};
+    };
     std::unordered_set<std::string_view> changedFolders;
     // The questions those folders answered are asked again, of a fresh cache.
     ResolverCache fresh;
@@ -178,24 +205,30 @@ InputCheck checkInputs(ScanInputs& inputs, std::int64_t trustMarginNs) {
                          (answer.question == PathAnswer::Question::RealPath && !answer.text) ||
                          changedFolders.contains(vouchingFolder(answer));
         if (ask && !sameAnswer(fresh.impl(), answer)) {
-            return {false, describe(answer), out.files, out.folders, 0, false, {}};
+            return changedElsewhere(describe(answer));
         }
     }
-    FileCheck files;
-    files.trustedBefore = trustedBefore;
-    files.checkAll(inputs.manifests);
-    if (!files.changed) {
-        files.collectEdits = true;
-        files.checkAll(inputs.files);
-    }
+    FileCheck manifests;
+    manifests.trustedBefore = trustedBefore;
+    checkAll(manifests, inputs.manifests);
     out.files = inputs.files.size() + inputs.manifests.size();
-    out.rehashed = files.rehashed;
+    if (manifests.changed) {
+        auto changed = changedElsewhere(manifests.change);
+        changed.rehashed = manifests.rehashed;
+        return changed;
+    }
+    files.checkRuns(inputs.files);
+    filesThread.reset();
+    out.rehashed = files.rehashed + manifests.rehashed;
     if (files.changed) {
         return {false, files.change, out.files, out.folders, out.rehashed, false, {}};
     }
     if (!files.edited.empty()) {
         out.unchanged = false;
         out.edited = std::move(files.edited);
+        // In path order, however the threads met them.
+        std::sort(out.edited.begin(), out.edited.end(),
+                  [](const FileRecord* a, const FileRecord* b) { return a->path < b->path; });
         out.change = std::to_string(out.edited.size()) + " file(s) edited, " +
                      out.edited.front()->path + " first";
         return out;

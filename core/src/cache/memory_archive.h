@@ -33,10 +33,10 @@ public:
     explicit MemoryInputArchive(std::string_view bytes)
         : InputArchive<MemoryInputArchive, cereal::AllowEmptyClassElision>(this), m_bytes(bytes) {}
 
+    // Inlined where a value is read (a fixed-size copy), the refusal out of line.
     void loadBinary(void* data, std::size_t size) {
-        if (size > remaining()) {
-            throw cereal::Exception("the data ends " + std::to_string(size - remaining()) +
-                                    " bytes early");
+        if (size > remaining()) [[unlikely]] {
+            endsEarly(size);
         }
         std::memcpy(data, m_bytes.data() + m_at, size);
         m_at += size;
@@ -44,6 +44,10 @@ public:
     std::size_t remaining() const { return m_bytes.size() - m_at; }
 
 private:
+    [[noreturn]] [[gnu::cold]] [[gnu::noinline]] void endsEarly(std::size_t size) const {
+        throw cereal::Exception("the data ends " + std::to_string(size - remaining()) +
+                                " bytes early");
+    }
     std::string_view m_bytes;
     std::size_t m_at = 0;
 };

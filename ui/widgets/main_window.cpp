@@ -266,6 +266,7 @@ void MainWindow::buildMenus() {
     });
     open->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &recent"));
+    m_recentProjects = QSettings().value(kRecentKey).toStringList();
     file->addAction(tr("Open &heap snapshot…"), this, [this] {
         showPanel(Panel::Heap);
         m_heap->chooseFile();
@@ -331,11 +332,10 @@ QString MainWindow::aboutText() {
 
 void MainWindow::updateRecent() {
     m_recentMenu->clear();
-    const auto recent = QSettings().value(kRecentKey).toStringList();
-    for (const auto& dir : recent) {
+    for (const auto& dir : m_recentProjects) {
         m_recentMenu->addAction(dir, this, [this, dir] { openProject(dir); });
     }
-    m_recentMenu->setEnabled(!recent.isEmpty());
+    m_recentMenu->setEnabled(!m_recentProjects.isEmpty());
 }
 
 void MainWindow::openProject(const QString& dir) {
@@ -347,13 +347,12 @@ void MainWindow::openProject(const QString& dir) {
     }
     m_projectDir = info.canonicalFilePath();
     setWindowTitle(tr("Fanout — %1").arg(m_projectDir));
-    QSettings settings;
-    auto recent = settings.value(kRecentKey).toStringList();
-    recent.removeAll(m_projectDir);
+    m_recentProjects.removeAll(m_projectDir);
     m_plainFigures.clear(); // another project: nothing to compare with yet
     m_optimizedFigures.clear();
-    recent.prepend(m_projectDir);
-    settings.setValue(kRecentKey, recent.mid(0, kRecentProjects));
+    m_recentProjects.prepend(m_projectDir);
+    m_recentProjects = m_recentProjects.mid(0, kRecentProjects);
+    m_settingsWriter.setValue(kRecentKey, m_recentProjects);
     updateRecent();
     rescan();
 }

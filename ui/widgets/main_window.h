@@ -5,6 +5,7 @@
 #include "project_watcher.h"
 #include "result_tables.h"
 #include "scan_controller.h"
+#include "settings_writer.h"
 #include "window_names.h"
 
 #include <QLabel>
@@ -126,6 +127,8 @@ private:
     QLabel* m_statusTime;
     QLabel* m_statusMemory;
     QMenu* m_recentMenu = nullptr;
+    QStringList m_recentProjects; // the last opened first, as stored
+    SettingsWriter m_settingsWriter;
     QAction* m_scanAction = nullptr;
     // "Optimized graph": scan with every side-effect-free barrel walked by the names imported.
     QAction* m_optimizeAction = nullptr;

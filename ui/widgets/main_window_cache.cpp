@@ -47,7 +47,7 @@ void MainWindow::buildCacheMenu(QMenu* menu) {
     use->setToolTip(tr("Load the last scan of a project when nothing it read has changed"));
     m_controller.setCache(use->isChecked(), cacheSettings());
     connect(use, &QAction::toggled, this, [this](bool on) {
-        QSettings().setValue(kUseCacheKey, on);
+        m_settingsWriter.setValue(kUseCacheKey, on);
         m_controller.setCache(on, cacheSettings());
     });
     m_watchAction = menu->addAction(tr("&Watch for changes"));

@@ -18,6 +18,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableWidget>
+#include <QTest>
 #include <QTimer>
 
 #include <gtest/gtest.h>
@@ -71,8 +72,13 @@ TEST(ProjectWindow, RecentProjectsListTheLastOpenedFirstAndReopen) {
     waitSettled(window, [&] { window.openProject(first.root); });
     waitSettled(window, [&] { window.openProject(second.root); });
     waitSettled(window, [&] { window.openProject(first.root); }); // listed once, moved up
-    EXPECT_EQ(QSettings().value(QStringLiteral("recentProjects")).toStringList(),
-              (QStringList{first.root, second.root}));
+    // Stored off the GUI thread: read once written.
+    const QStringList expected{first.root, second.root};
+    const auto stored = [] { return QSettings().value(QStringLiteral("recentProjects")); };
+    for (int i = 0; i < 200 && stored().toStringList() != expected; ++i) {
+        QTest::qWait(25);
+    }
+    EXPECT_EQ(stored().toStringList(), expected);
 
     QMenu* recent = nullptr;
     for (auto* menu : window.findChildren<QMenu*>()) {

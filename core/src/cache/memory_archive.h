@@ -20,7 +20,9 @@ public:
         : OutputArchive<MemoryOutputArchive, cereal::AllowEmptyClassElision>(this), m_out(out) {}
 
     void saveBinary(const void* data, std::size_t size) {
-        m_out.append(static_cast<const char*>(data), size);
+        if (size != 0) {
+            m_out.append(static_cast<const char*>(data), size);
+        }
     }
 
 private:
@@ -38,8 +40,10 @@ public:
         if (size > remaining()) [[unlikely]] {
             endsEarly(size);
         }
-        std::memcpy(data, m_bytes.data() + m_at, size);
-        m_at += size;
+        if (size != 0) { // an empty string or vector may have no storage to copy into
+            std::memcpy(data, m_bytes.data() + m_at, size);
+            m_at += size;
+        }
     }
     std::size_t remaining() const { return m_bytes.size() - m_at; }
 

@@ -62,6 +62,14 @@ TEST(MemoryArchive, ReadsBackWhatItWrote) {
     EXPECT_EQ(back, sample());
 }
 
+// Empty strings and vectors (whose storage may be null) are written and read as counts alone.
+TEST(MemoryArchive, EmptyValuesHaveNothingToCopy) {
+    const Sample empty{};
+    Sample back; // its vectors have no storage: read into as they are
+    decode(encode(empty), back);
+    EXPECT_EQ(back, empty);
+}
+
 TEST(MemoryArchive, RefusesBytesCutShort) {
     const auto bytes = encode(sample());
     for (std::size_t size = 0; size < bytes.size(); size += 7) {

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <string_view>
 #include <thread>
 
 namespace fanout::bench {
@@ -62,7 +63,7 @@ double timedStat(const std::vector<std::string>& paths, unsigned threads) {
                     if (slash == std::string::npos) {
                         continue;
                     }
-                    if (path.compare(0, slash, folder) != 0 || folder.size() != slash) {
+                    if (std::string_view(path).substr(0, slash) != folder) {
                         if (fd >= 0) {
                             ::close(fd);
                         }

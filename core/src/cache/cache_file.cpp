@@ -73,8 +73,8 @@ std::string readCacheFile(const std::string& path, const std::string& key, Cache
     // place, so the mapping keeps the bytes it was made of.
     MappedFile contents;
     if (auto problem = contents.map(path); !problem.empty()) {
-        return problem == "no such file" ? "no cached scan yet"
-                                         : "the cache could not be read: " + problem;
+        return problem == MappedFile::kMissing ? "no cached scan yet"
+                                               : "the cache could not be read: " + problem;
     }
     const std::string_view all = contents.bytes();
     Prefix prefix{};

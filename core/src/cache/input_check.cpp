@@ -125,13 +125,21 @@ struct FileCheck {
     std::atomic<bool> stop{false}; // a change found elsewhere: the files need not be checked
 };
 
-void checkAll(FileCheck& check, std::vector<FileRecord>& files) {
-    if (files.size() > 4096) {
-        std::jthread helper([&] { check.checkRuns(files); });
-        check.checkRuns(files);
-    } else {
-        check.checkRuns(files);
+// More files than this are checked by two threads.
+constexpr std::size_t kSharedAbove = 4096;
+
+// A second thread checking `files` with `check` when there are enough of them (joined as it goes).
+std::optional<std::jthread> helperFor(FileCheck& check, std::vector<FileRecord>& files) {
+    std::optional<std::jthread> helper;
+    if (files.size() > kSharedAbove) {
+        helper.emplace([&check, &files] { check.checkRuns(files); });
     }
+    return helper;
+}
+
+void checkAll(FileCheck& check, std::vector<FileRecord>& files) {
+    const auto helper = helperFor(check, files);
+    check.checkRuns(files);
 }
 
 // The folder whose listing answered a question (and whose identity vouches for it).
@@ -178,10 +186,7 @@ InputCheck checkInputs(ScanInputs& inputs, std::int64_t trustMarginNs) {
     FileCheck files;
     files.trustedBefore = trustedBefore;
     files.collectEdits = true;
-    std::optional<std::jthread> filesThread;
-    if (inputs.files.size() > 4096) {
-        filesThread.emplace([&] { files.checkRuns(inputs.files); });
-    }
+    auto filesThread = helperFor(files, inputs.files);
     const auto changedElsewhere = [&](std::string change) {
         files.stop = true;
         filesThread.reset(); // joined

@@ -39,7 +39,7 @@ std::string MappedFile::map(const std::string& path) {
     unmap();
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
     if (fd < 0) {
-        return errno == ENOENT ? "no such file" : std::strerror(errno);
+        return errno == ENOENT ? std::string(kMissing) : std::strerror(errno);
     }
     struct stat info {};
     std::string problem;

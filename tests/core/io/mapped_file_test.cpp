@@ -31,7 +31,7 @@ TEST(MappedFile, AnEmptyFileMapsToNoBytes) {
 TEST(MappedFile, SaysWhyAFileCannotBeMapped) {
     testing::TempDir dir;
     MappedFile file;
-    EXPECT_EQ(file.map((dir.path() / "missing").string()), "no such file");
+    EXPECT_EQ(file.map((dir.path() / "missing").string()), MappedFile::kMissing);
     EXPECT_EQ(file.map(dir.path().string()), "not a regular file");
     EXPECT_TRUE(file.bytes().empty());
 }

@@ -18,8 +18,11 @@ public:
     MappedFile& operator=(const MappedFile&) = delete;
     ~MappedFile();
 
+    // What map() says of a file that does not exist.
+    static constexpr std::string_view kMissing = "no such file";
+
     // "" when `path` is a regular file now mapped (an empty one maps to no bytes), else why not,
-    // as a sentence; "no such file" when it does not exist.
+    // as a sentence; kMissing when it does not exist.
     std::string map(const std::string& path);
     std::string_view bytes() const { return {static_cast<const char*>(m_data), m_size}; }
 

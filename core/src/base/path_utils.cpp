@@ -1,13 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "base/path_utils.h"
 
-#include <vector>
-
 namespace fanout::detail {
 
+// One pass into a string sized once: a component is appended, "." and empty ones are skipped, and
+// ".." takes the last component back off (kept at the front of a relative path, dropped at the
+// root of an absolute one). Called for every path a resolution tries, so nothing else is allocated.
 std::string normalizePath(std::string_view path) {
     const bool absolute = startsWith(path, "/");
-    std::vector<std::string_view> parts;
+    std::string out;
+    out.reserve(path.size() + 1);
+    if (absolute) {
+        out += '/';
+    }
+    const std::size_t floor = out.size(); // where the first component starts
     std::size_t at = 0;
     while (at <= path.size()) {
         auto next = path.find('/', at);
@@ -20,21 +26,21 @@ std::string normalizePath(std::string_view path) {
             continue;
         }
         if (part == "..") {
-            if (!parts.empty() && parts.back() != "..") {
-                parts.pop_back();
-            } else if (!absolute) {
-                parts.push_back(part);
+            const auto slash = out.rfind('/');
+            const std::size_t last =
+                slash == std::string::npos || slash < floor ? floor : slash + 1;
+            if (out.size() > floor && std::string_view(out).substr(last) != "..") {
+                out.resize(last == floor ? floor : last - 1);
+                continue;
             }
-            continue;
+            if (absolute) {
+                continue; // above the root is the root
+            }
         }
-        parts.push_back(part);
-    }
-    std::string out = absolute ? "/" : "";
-    for (std::size_t i = 0; i < parts.size(); ++i) {
-        if (i > 0) {
+        if (out.size() > floor) {
             out += '/';
         }
-        out += parts[i];
+        out += part;
     }
     return out.empty() ? "." : out;
 }

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "base/path_utils.h"
 #include "base/text.h"
 #include "fanout/base/csv.h"
 #include "fanout/base/display_path.h"
 #include "fanout/base/size_format.h"
 
 #include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
 
 namespace fanout {
 
@@ -17,6 +21,80 @@ TEST(SizeFormat, ReportsPickTheUnitAndProgressLinesStayInMegabytes) {
     EXPECT_EQ(formatMegabytes(18035507), "17.2 MB");
     EXPECT_EQ(formatMegabytes(2308544921ull), "2201.6 MB");
     EXPECT_DOUBLE_EQ(toMegabytes(3u << 20), 3.0);
+}
+
+TEST(PathUtils, NormalizePathDropsDotsEmptyPartsAndResolvesParents) {
+    using detail::normalizePath;
+    EXPECT_EQ(normalizePath("/a/b/c.js"), "/a/b/c.js");
+    EXPECT_EQ(normalizePath("/a/./b//c.js"), "/a/b/c.js");
+    EXPECT_EQ(normalizePath("/a/b/../c.js"), "/a/c.js");
+    EXPECT_EQ(normalizePath("/a/b/"), "/a/b");
+    EXPECT_EQ(normalizePath("/a/../../b"), "/b"); // above the root is the root
+    EXPECT_EQ(normalizePath("/.."), "/");
+    EXPECT_EQ(normalizePath("/"), "/");
+    EXPECT_EQ(normalizePath("//"), "/");
+    EXPECT_EQ(normalizePath(""), ".");
+    EXPECT_EQ(normalizePath("."), ".");
+    EXPECT_EQ(normalizePath("./"), ".");
+    EXPECT_EQ(normalizePath("a/.."), ".");
+    EXPECT_EQ(normalizePath("a/b/../../.."), "..");
+    EXPECT_EQ(normalizePath("../a"), "../a");
+    EXPECT_EQ(normalizePath("../../a/./b/../c"), "../../a/c");
+    EXPECT_EQ(normalizePath("a/../../b"), "../b");
+    EXPECT_EQ(normalizePath("..a/b..//...c"), "..a/b../...c"); // only ".." itself climbs
+    EXPECT_EQ(detail::joinPath("/p/src", "./icons/../x.js"), "/p/src/x.js");
+    EXPECT_EQ(detail::joinPath("/p/src", "../lib"), "/p/lib");
+    EXPECT_EQ(detail::joinPath("/p/src", "/abs/./y"), "/abs/y");
+}
+
+// Every path of up to five parts drawn from "", ".", "..", "a", "bc", relative and absolute,
+// against the definition: the parts kept on a stack, ".." popping one where it can.
+TEST(PathUtils, NormalizePathAgreesWithAStackOfPartsOnEveryShortPath) {
+    const std::vector<std::string> parts{"", ".", "..", "a", "bc"};
+    const auto byStack = [](const std::string& path) {
+        const bool absolute = path.starts_with('/');
+        std::vector<std::string> kept;
+        std::size_t at = 0;
+        while (at <= path.size()) {
+            auto next = path.find('/', at);
+            next = next == std::string::npos ? path.size() : next;
+            const auto part = path.substr(at, next - at);
+            at = next + 1;
+            if (part.empty() || part == ".") {
+                continue;
+            }
+            if (part != "..") {
+                kept.push_back(part);
+            } else if (!kept.empty() && kept.back() != "..") {
+                kept.pop_back();
+            } else if (!absolute) {
+                kept.push_back(part);
+            }
+        }
+        std::string out = absolute ? "/" : "";
+        for (std::size_t i = 0; i < kept.size(); ++i) {
+            out += (i > 0 ? "/" : "") + kept[i];
+        }
+        return out.empty() ? std::string(".") : out;
+    };
+    std::vector<std::string> paths{""};
+    std::size_t checked = 0;
+    for (int length = 1; length <= 5; ++length) {
+        std::vector<std::string> longer;
+        for (const auto& path : paths) {
+            for (const auto& part : parts) {
+                longer.push_back(path.empty() ? part : path + "/" + part);
+            }
+        }
+        paths = std::move(longer);
+        for (const auto& path : paths) {
+            for (const auto& candidate : {path, "/" + path}) {
+                ASSERT_EQ(detail::normalizePath(candidate), byStack(candidate)) << candidate;
+                ++checked;
+            }
+        }
+    }
+    EXPECT_EQ(checked, 2u * (5 + 25 + 125 + 625 + 3125));
 }
 
 TEST(Csv, AFieldIsQuotedWhenItMustBeAndAlwaysWhenAsked) {

@@ -137,14 +137,20 @@ Tokenizer::Slash Tokenizer::slashAfterPrevious() const {
 namespace {
 
 // Letters in a number literal only where they belong: a radix prefix and its digits, one
-// exponent, a BigInt's final `n`.
+// exponent, a BigInt's final `n`; one point at most, before any exponent, never in a radix
+// literal. The scan takes every point it meets: `.2.` is the number `.2` and a `.` (a member
+// access that goes on past a line break), which tree-sitter is left to read.
 bool numberIsWellFormed(std::string_view text) {
     const bool radix = text.size() > 1 && text[0] == '0' &&
                        std::string_view("xXoObB").find(text[1]) != std::string_view::npos;
     const bool hex = radix && (text[1] == 'x' || text[1] == 'X');
     int exponents = 0;
+    int points = 0;
     for (std::size_t i = radix ? 2 : 0; i < text.size(); ++i) {
         const char c = text[i];
+        if (c == '.' && (radix || exponents > 0 || ++points > 1)) {
+            return false;
+        }
         if (!std::isalpha(static_cast<unsigned char>(c))) {
             continue;
         }

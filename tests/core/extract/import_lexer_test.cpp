@@ -157,6 +157,8 @@ TEST(ImportLexer, HandsOffWhatItDoesNotModel) {
              Case{"export ==\"t\";", Grammar::TypeScript}, // `export` as a name
              Case{"a\n++/o/\n++e", Grammar::TypeScript},   // a prefix `++` before a slash
              Case{"x = 1as\nr", Grammar::TypeScript},      // a name right after a number
+             // A second point ends the number: `.2` then a member access past the line break.
+             Case{".2.\ns\n2\n22\n2"}, Case{"x = 1.5.\ntoFixed()"}, Case{"y = 1e3.\nz"},
              Case{"-->"}, // an HTML-like closing comment at the start of the file
          }) {
         expectHandedOff(input);

@@ -55,6 +55,7 @@ MainWindow::MainWindow(QWidget* parent)
       m_scanMemoryBeside(new MemoryPlot(m_controller.memory())),
       m_profile(new ProfilePanel(m_scanMemoryBeside)), m_compare(new ComparePanel),
       m_heap(new HeapPanel), m_inspector(new InspectorPanel(m_selection)), m_error(new QLabel) {
+    m_exports.setMaxThreadCount(1);
     setWindowTitle(tr("Fanout"));
     setAcceptDrops(true);
     for (const auto& table : panels()) {
@@ -204,7 +205,9 @@ MainWindow::MainWindow(QWidget* parent)
     resize(1440, 900);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    m_exports.waitForDone(); // an export under way is finished, not cut off
+}
 
 QStringList MainWindow::panelNames() {
     QStringList names;

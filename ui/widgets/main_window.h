@@ -10,6 +10,7 @@
 
 #include <QLabel>
 #include <QMainWindow>
+#include <QThreadPool>
 
 #include <deque>
 #include <functional>
@@ -66,12 +67,19 @@ public:
     // The status bar's plain and optimized figures side by side.
     QString comparisonText() const { return m_statusCompare->text(); }
     void setInteractive(bool interactive);
-    // Writes an export without asking. Empty, or what went wrong.
+    // Writes an export without asking and waits for it. Empty, or what went wrong.
     QString exportTo(Export what, const QString& file);
+    // The same without waiting: the scan's own exports (JSON, directive map, DOT, CSV: hundreds
+    // of megabytes at 100,000 modules) are written on a worker, one after another, while the
+    // window goes on; the status bar says where, a warning what went wrong. exportFinished
+    // follows in either case. The window waits for them as it closes.
+    void exportInBackground(Export what, const QString& file);
 
 signals:
     // The scan ended (result, failure or cancellation) and the graph shows what it can.
     void projectSettled();
+    // An export of exportInBackground is written (error empty) or failed.
+    void exportFinished(const QString& file, const QString& error);
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -100,6 +108,10 @@ private:
     void fillWorkspacePicker(const SessionPtr& session);
     void pickWorkspace(int index);
     void exportFile(Export what);
+    // An export of the scan itself as a job that needs nothing of the window, so that it can run
+    // on another thread; empty for the exports drawn from widgets (graph, memory plot).
+    std::function<QString()> scanExport(Export what, const QString& file) const;
+    void reportExport(const QString& file, const QString& error);
     // A package the Heap panel chose: its modules in the hotspot table.
     void showHeldPackage(std::optional<PackageId> package, const QString& name);
 
@@ -129,6 +141,7 @@ private:
     QMenu* m_recentMenu = nullptr;
     QStringList m_recentProjects; // the last opened first, as stored
     SettingsWriter m_settingsWriter;
+    QThreadPool m_exports; // one worker: exportInBackground's jobs, in order
     QAction* m_scanAction = nullptr;
     // "Optimized graph": scan with every side-effect-free barrel walked by the names imported.
     QAction* m_optimizeAction = nullptr;

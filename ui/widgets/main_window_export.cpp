@@ -34,32 +34,41 @@ void MainWindow::exportFile(Export what) {
     if (file.isEmpty()) {
         return;
     }
-    const auto error = exportTo(what, file);
+    exportInBackground(what, file);
+}
+
+void MainWindow::exportInBackground(Export what, const QString& file) {
+    auto job = scanExport(what, file);
+    if (!job) {
+        reportExport(file, exportTo(what, file)); // drawn from a widget: here and now
+        return;
+    }
+    statusBar()->showMessage(tr("Saving %1…").arg(file));
+    m_exports.start([this, job = std::move(job), file] {
+        const auto error = job();
+        QMetaObject::invokeMethod(
+            this, [this, file, error] { reportExport(file, error); }, Qt::QueuedConnection);
+    });
+}
+
+void MainWindow::reportExport(const QString& file, const QString& error) {
     if (error.isEmpty()) {
         statusBar()->showMessage(tr("Saved %1").arg(file), 5000);
     } else {
-        QMessageBox::warning(this, tr("Export failed"), error);
+        statusBar()->clearMessage();
+        // Not exec(): the window goes on (and a second export may be finishing meanwhile).
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("Export failed"), error,
+                                    QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
     }
+    emit exportFinished(file, error);
 }
 
 QString MainWindow::exportTo(Export what, const QString& file) {
-    const auto path = file.toStdString();
-    const auto session = m_controller.session();
-    // The scan's own exports: `write(result, analysis)` returns what went wrong, or "".
-    const auto fromScan = [&](auto write) {
-        if (!session) {
-            return tr("there is no scan to export yet");
-        }
-        return QString::fromStdString(write(*session->result, session->analysis));
-    };
-    const auto streamed = [&](auto writeTo) {
-        return fromScan([&](const ScanResult& result, const Analysis& analysis) {
-            return writeFileAtomically(path, [&](std::ostream& out) {
-                writeTo(out, result, analysis);
-                return static_cast<bool>(out);
-            });
-        });
-    };
+    if (const auto job = scanExport(what, file)) {
+        return job();
+    }
     switch (what) {
     case Export::GraphPng:
     case Export::GraphSvg:
@@ -68,31 +77,60 @@ QString MainWindow::exportTo(Export what, const QString& file) {
         return m_memoryPlot->savePng(file);
     case Export::MemoryCsv:
         return m_memoryPlot->saveCsv(file);
-    case Export::Directives:
-        return fromScan([&](const ScanResult& result, const Analysis&) {
-            return writeFileAtomically(path, directivesToJson(result));
+    default:
+        return tr("unknown export");
+    }
+}
+
+std::function<QString()> MainWindow::scanExport(Export what, const QString& file) const {
+    // The scan's own exports: `write(path, result, analysis, session)` returns what went wrong.
+    const auto fromScan = [session = m_controller.session(),
+                           path = file.toStdString()](auto write) -> std::function<QString()> {
+        return [session, path, write] {
+            if (!session) {
+                return tr("there is no scan to export yet");
+            }
+            return QString::fromStdString(
+                write(path, *session->result, session->analysis, *session));
+        };
+    };
+    const auto streamed = [&](auto writeTo) {
+        return fromScan([writeTo](const std::string& path, const ScanResult& result,
+                                  const Analysis& analysis, const ScanSession& session) {
+            return writeFileAtomically(path, [&](std::ostream& out) {
+                writeTo(out, result, analysis, session);
+                return static_cast<bool>(out);
+            });
         });
+    };
+    switch (what) {
+    case Export::Directives:
+        return fromScan(
+            [](const std::string& path, const ScanResult& result, const Analysis&,
+               const ScanSession&) { return writeFileAtomically(path, directivesToJson(result)); });
     case Export::Json:
-        return streamed([&](std::ostream& out, const ScanResult& result, const Analysis& analysis) {
+        return streamed([](std::ostream& out, const ScanResult& result, const Analysis& analysis,
+                           const ScanSession& session) {
             JsonOptions options;
             options.analysis = &analysis;
-            options.barrelImports = &session->barrelImports;
+            options.barrelImports = &session.barrelImports;
             writeScanJson(out, result, options);
         });
     case Export::DotPackages:
     case Export::DotModules: {
         const auto level = what == Export::DotPackages ? DotLevel::Package : DotLevel::Module;
-        return streamed(
-            [level](std::ostream& out, const ScanResult& result, const Analysis& analysis) {
-                writeDot(out, result, analysis, level);
-            });
+        return streamed([level](std::ostream& out, const ScanResult& result,
+                                const Analysis& analysis,
+                                const ScanSession&) { writeDot(out, result, analysis, level); });
     }
     case Export::Csv:
-        return fromScan([&](const ScanResult& result, const Analysis& analysis) {
-            return writeCsv(path, result, analysis, session->barrelImports);
+        return fromScan([](const std::string& path, const ScanResult& result,
+                           const Analysis& analysis, const ScanSession& session) {
+            return writeCsv(path, result, analysis, session.barrelImports);
         });
+    default:
+        return {};
     }
-    return tr("unknown export");
 }
 
 } // namespace fanout::ui

@@ -20,6 +20,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMessageBox>
 #include <QSet>
 
 #include <QSignalSpy>
@@ -217,6 +218,48 @@ TEST_F(MainWindowTest, ExportsAreWrittenWhereAsked) {
     }
     EXPECT_EQ(window.exportTo(Export::Csv, file("csv")), QString());
     EXPECT_TRUE(QFile::exists(file("csv/modules.csv")));
+}
+
+TEST_F(MainWindowTest, BackgroundExportsAreWrittenInOrderAndEachIsReported) {
+    openDemo();
+    testing::TempDir out;
+    const auto file = [&](const char* name) {
+        return QString::fromStdString((out.path() / name).string());
+    };
+    QSignalSpy finished(&window, &MainWindow::exportFinished);
+    window.exportInBackground(Export::Json, file("scan.json"));
+    window.exportInBackground(Export::Directives, file("d.json"));
+    window.exportInBackground(Export::Json, file("missing/scan.json")); // no such folder
+    window.exportInBackground(Export::GraphSvg, file("graph.svg"));     // a widget's: at once
+    ASSERT_EQ(finished.count(), 1);
+    EXPECT_EQ(finished.at(0).at(0).toString(), file("graph.svg"));
+    while (finished.count() < 4) {
+        ASSERT_TRUE(finished.wait(30000));
+    }
+    QStringList files;
+    for (const auto& arguments : finished) {
+        files << arguments.at(0).toString();
+    }
+    EXPECT_EQ(files, (QStringList{file("graph.svg"), file("scan.json"), file("d.json"),
+                                  file("missing/scan.json")}));
+    EXPECT_TRUE(finished.at(1).at(1).toString().isEmpty());
+    EXPECT_TRUE(finished.at(2).at(1).toString().isEmpty());
+    const auto error = finished.at(3).at(1).toString();
+    EXPECT_FALSE(error.isEmpty());
+    // The same bytes as the export that waits; the failure shown to the user, without a modal loop.
+    ASSERT_EQ(window.exportTo(Export::Json, file("waited.json")), QString());
+    const auto bytes = [&](const char* name) {
+        QFile in(file(name));
+        return in.open(QIODevice::ReadOnly) ? in.readAll() : QByteArray();
+    };
+    EXPECT_FALSE(bytes("scan.json").isEmpty());
+    EXPECT_EQ(bytes("scan.json"), bytes("waited.json"));
+    EXPECT_FALSE(bytes("d.json").isEmpty());
+    EXPECT_FALSE(QFile::exists(file("missing")));
+    const auto boxes = window.findChildren<QMessageBox*>();
+    ASSERT_EQ(boxes.size(), 1);
+    EXPECT_TRUE(boxes.front()->isVisible());
+    EXPECT_EQ(boxes.front()->text(), error);
 }
 
 TEST_F(MainWindowTest, AFolderThatIsNotAProjectShowsAMessageNotACrash) {

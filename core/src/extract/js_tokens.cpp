@@ -64,6 +64,7 @@ private:
     }
     // Whether an expression may start here: what decides `/` (regex or division) and `<`.
     Slash slashAfterPrevious() const;
+    bool endsOperand(const Token& token) const;
     bool skipSpaceAndComments();
     bool nextOnLine(unsigned char& c);
     bool string(unsigned char quote);
@@ -84,6 +85,22 @@ private:
     static constexpr std::uint32_t kTemplate = std::numeric_limits<std::uint32_t>::max();
     std::vector<std::uint32_t> m_open;
 };
+
+// Whether an expression may end with `token`: a name that is not a keyword taking an expression,
+// a literal, a closing bracket, a postfix operator.
+bool Tokenizer::endsOperand(const Token& token) const {
+    switch (token.kind) {
+    case TokenKind::Identifier:
+        return !keywordBeforeExpression(textOf(token));
+    case TokenKind::TemplatePart:
+        return m_text[token.end - 1] == '`';
+    case TokenKind::Punct:
+        return token.is(')') || token.is(']') || token.is('}') || token.is('!') ||
+               token.is(kIncrement);
+    default:
+        return true;
+    }
+}
 
 Tokenizer::Slash Tokenizer::slashAfterPrevious() const {
     if (m_tokens.empty()) {
@@ -123,6 +140,13 @@ Tokenizer::Slash Tokenizer::slashAfterPrevious() const {
                                         !keywordBeforeExpression(textOf(*operand))) ||
                                        operand->is(')') || operand->is(']'));
             return postfix ? Slash::Division : Slash::Unsure;
+        }
+        if (previous.punct == '!' && m_tokens.size() >= 2 &&
+            endsOperand(m_tokens[m_tokens.size() - 2])) {
+            // `m! / 2`: after an operand, `!` is TypeScript's non-null assertion, on its line or
+            // the next, and tree-sitter reads a division there; a `/` that would end such a
+            // "regular expression" on a later line decided it differently. Left to tree-sitter.
+            return Slash::Unsure;
         }
         // A block or an object literal: nothing here tells which.
         return previous.punct == '}' ? Slash::Unsure : Slash::Regex;

@@ -111,6 +111,8 @@ TEST(ImportLexer, TellsRegularExpressionsFromDivisions) {
              Case{"const r = /[/'\"]require('no')/g.test(s) ? a / b / c : x;\n"
                   "{ if (ok) /re/.exec(t); }\nconst t = `a${`b${c}`}d ${require('./t')}`;"},
              Case{"const s = x << 2 <= y; let n = i++ / 2; const m = arr[0] / 3;"},
+             // A prefix `!` (after an operator or a bracket) still before a regex.
+             Case{"const ok = !/re/.test(s) && b !== /x/.source; if (!/y/.test(t)) {}"},
          }) {
         expectLexedAlike(input);
     }
@@ -159,6 +161,8 @@ TEST(ImportLexer, HandsOffWhatItDoesNotModel) {
              Case{"x = 1as\nr", Grammar::TypeScript},      // a name right after a number
              // A second point ends the number: `.2` then a member access past the line break.
              Case{".2.\ns\n2\n22\n2"}, Case{"x = 1.5.\ntoFixed()"}, Case{"y = 1e3.\nz"},
+             // A slash after a non-null assertion (`m!`): a division to tree-sitter.
+             Case{"m!\n/mp //\nimp"}, Case{"m! / 2", Grammar::TypeScript},
              Case{"-->"}, // an HTML-like closing comment at the start of the file
          }) {
         expectHandedOff(input);

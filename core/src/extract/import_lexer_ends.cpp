@@ -45,6 +45,19 @@ bool ImportLexer::endsOperandAt(std::size_t k) const {
     return endsOperand(t);
 }
 
+// A keyword that takes more and is no operator on what follows (`switch`, `const`, `new`), not a
+// property name: where a postfix `!` or `++` follows it, tree-sitter's reading varies.
+bool ImportLexer::keywordBefore(std::size_t k) const {
+    const Token& t = m_tokens[k];
+    if (t.kind != TokenKind::Identifier ||
+        (k > 0 && (m_tokens[k - 1].is('.') || m_tokens[k - 1].is(kOptional)))) {
+        return false;
+    }
+    const auto word = textOf(t);
+    return keywordNeedsMore(word) && !isPrefixKeyword(word) && word != "in" &&
+           word != "instanceof" && word != "throw" && word != "case" && word != "as";
+}
+
 bool ImportLexer::canEnd(std::size_t k) const {
     const Token& t = m_tokens[k];
     if (t.kind == TokenKind::Identifier) {
@@ -87,6 +100,9 @@ bool ImportLexer::canEnd(std::size_t k) const {
         while (operand > 0 && !m_tokens[operand].newlineBefore &&
                (m_tokens[operand - 1].is('!') || m_tokens[operand - 1].is(kIncrement))) {
             --operand;
+        }
+        if (operand > 0 && !m_tokens[operand].newlineBefore && keywordBefore(operand - 1)) {
+            handOff(); // `switch!` then a line break: tree-sitter may take the keyword for a name
         }
         return operand > 0 && !m_tokens[operand].newlineBefore && !m_tokens[operand - 1].is('}') &&
                endsOperandAt(operand - 1);

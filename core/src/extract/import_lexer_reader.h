@@ -97,6 +97,7 @@ private:
 
     // --- statement ends
     bool canEnd(std::size_t k) const;
+    bool keywordBefore(std::size_t k) const;
     // An operand, or the end of one, as far as one token tells.
     bool endsOperand(const Token& t) const;
     // endsOperand of token k, reading `as` as TypeScript does: an operator after an operand, a

@@ -163,6 +163,8 @@ TEST(ImportLexer, HandsOffWhatItDoesNotModel) {
              Case{".2.\ns\n2\n22\n2"}, Case{"x = 1.5.\ntoFixed()"}, Case{"y = 1e3.\nz"},
              // A slash after a non-null assertion (`m!`): a division to tree-sitter.
              Case{"m!\n/mp //\nimp"}, Case{"m! / 2", Grammar::TypeScript},
+             // A postfix after a keyword that takes more: a name to tree-sitter, or not.
+             Case{"!switch!\no"}, Case{"x = if!\no"}, Case{"const++\no", Grammar::TypeScript},
              Case{"-->"}, // an HTML-like closing comment at the start of the file
          }) {
         expectHandedOff(input);

@@ -45,8 +45,9 @@ bool ImportLexer::endsOperandAt(std::size_t k) const {
     return endsOperand(t);
 }
 
-// A keyword that takes more and is no operator on what follows (`switch`, `const`, `new`), not a
-// property name: where a postfix `!` or `++` follows it, tree-sitter's reading varies.
+// A keyword that takes more and is no operator on what follows (`switch`, `const`, `new`; `in` and
+// `instanceof` unless between operands), not a property name: where a postfix `!` or `++` follows
+// it, tree-sitter's reading varies.
 bool ImportLexer::keywordBefore(std::size_t k) const {
     const Token& t = m_tokens[k];
     if (t.kind != TokenKind::Identifier ||
@@ -54,8 +55,11 @@ bool ImportLexer::keywordBefore(std::size_t k) const {
         return false;
     }
     const auto word = textOf(t);
-    return keywordNeedsMore(word) && !isPrefixKeyword(word) && word != "in" &&
-           word != "instanceof" && word != "throw" && word != "case" && word != "as";
+    if (word == "in" || word == "instanceof") {
+        return k == 0 || !endsOperand(m_tokens[k - 1]); // not between operands: a name, perhaps
+    }
+    return keywordNeedsMore(word) && !isPrefixKeyword(word) && word != "throw" && word != "case" &&
+           word != "as";
 }
 
 bool ImportLexer::canEnd(std::size_t k) const {

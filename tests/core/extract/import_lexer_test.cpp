@@ -165,6 +165,7 @@ TEST(ImportLexer, HandsOffWhatItDoesNotModel) {
              Case{"m!\n/mp //\nimp"}, Case{"m! / 2", Grammar::TypeScript},
              // A postfix after a keyword that takes more: a name to tree-sitter, or not.
              Case{"!switch!\no"}, Case{"x = if!\no"}, Case{"const++\no", Grammar::TypeScript},
+             Case{"!-!!in!!\no"},
              Case{"-->"}, // an HTML-like closing comment at the start of the file
          }) {
         expectHandedOff(input);

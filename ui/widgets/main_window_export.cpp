@@ -83,50 +83,44 @@ QString MainWindow::exportTo(Export what, const QString& file) {
 }
 
 std::function<QString()> MainWindow::scanExport(Export what, const QString& file) const {
-    // The scan's own exports: `write(path, result, analysis, session)` returns what went wrong.
+    // The scan's own exports: `write(path, session)` returns what went wrong, or "".
     const auto fromScan = [session = m_controller.session(),
                            path = file.toStdString()](auto write) -> std::function<QString()> {
         return [session, path, write] {
-            if (!session) {
-                return tr("there is no scan to export yet");
-            }
-            return QString::fromStdString(
-                write(path, *session->result, session->analysis, *session));
+            return session ? QString::fromStdString(write(path, *session))
+                           : tr("there is no scan to export yet");
         };
     };
     const auto streamed = [&](auto writeTo) {
-        return fromScan([writeTo](const std::string& path, const ScanResult& result,
-                                  const Analysis& analysis, const ScanSession& session) {
+        return fromScan([writeTo](const std::string& path, const ScanSession& session) {
             return writeFileAtomically(path, [&](std::ostream& out) {
-                writeTo(out, result, analysis, session);
+                writeTo(out, session);
                 return static_cast<bool>(out);
             });
         });
     };
     switch (what) {
     case Export::Directives:
-        return fromScan(
-            [](const std::string& path, const ScanResult& result, const Analysis&,
-               const ScanSession&) { return writeFileAtomically(path, directivesToJson(result)); });
+        return fromScan([](const std::string& path, const ScanSession& session) {
+            return writeFileAtomically(path, directivesToJson(*session.result));
+        });
     case Export::Json:
-        return streamed([](std::ostream& out, const ScanResult& result, const Analysis& analysis,
-                           const ScanSession& session) {
+        return streamed([](std::ostream& out, const ScanSession& session) {
             JsonOptions options;
-            options.analysis = &analysis;
+            options.analysis = &session.analysis;
             options.barrelImports = &session.barrelImports;
-            writeScanJson(out, result, options);
+            writeScanJson(out, *session.result, options);
         });
     case Export::DotPackages:
     case Export::DotModules: {
         const auto level = what == Export::DotPackages ? DotLevel::Package : DotLevel::Module;
-        return streamed([level](std::ostream& out, const ScanResult& result,
-                                const Analysis& analysis,
-                                const ScanSession&) { writeDot(out, result, analysis, level); });
+        return streamed([level](std::ostream& out, const ScanSession& session) {
+            writeDot(out, *session.result, session.analysis, level);
+        });
     }
     case Export::Csv:
-        return fromScan([](const std::string& path, const ScanResult& result,
-                           const Analysis& analysis, const ScanSession& session) {
-            return writeCsv(path, result, analysis, session.barrelImports);
+        return fromScan([](const std::string& path, const ScanSession& session) {
+            return writeCsv(path, *session.result, session.analysis, session.barrelImports);
         });
     default:
         return {};

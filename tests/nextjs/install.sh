@@ -12,8 +12,8 @@ app="$dir/app"
 # The sources again (they may have changed), then a fresh production build.
 rm -rf "$app/.next" "$app/app" "$app/components" "$app/lib" "$app/pages"
 cp -r "$source_dir/." "$app/"
-if ! (cd "$app" && NEXT_TELEMETRY_DISABLED=1 ./node_modules/.bin/next build) \
-        > "$dir/next-build.log" 2>&1; then
+if ! (cd "$app" && export NEXT_TELEMETRY_DISABLED=1 && npm_fixture_step 360 "$dir/next-build.log" \
+        ./node_modules/.bin/next build); then
     { echo "next build failed:"; tail -15 "$dir/next-build.log"; } > "$dir/unavailable.txt"
 fi
 exit 0

@@ -4,6 +4,7 @@
 # would. Exits 0 even when the registry cannot be reached: the test then skips and says why.
 set -uo pipefail
 source_dir="$(cd "$(dirname "$0")/app" && pwd)"
+source "$(dirname "$0")/../support/npm_fixture.sh"
 dir="$1"
 mkdir -p "$dir"
 rm -f "$dir/unavailable.txt"
@@ -14,7 +15,7 @@ install() { # install LAYOUT COMMAND...
         return 0
     fi
     rm -rf "$target" && mkdir -p "$target" && cp -r "$source_dir/." "$target/"
-    if ! (cd "$target" && "$@") > "$dir/$layout-install.log" 2>&1; then
+    if ! (cd "$target" && npm_fixture_step 270 "$dir/$layout-install.log" "$@"); then
         { echo "$layout install failed:"; tail -5 "$dir/$layout-install.log"; } >> "$dir/unavailable.txt"
     fi
 }

@@ -3,6 +3,7 @@
 // type (found by cereal in its own namespace), each used both to write and to read.
 #pragma once
 
+#include "cache/memory_archive.h"
 #include "fanout/project/scan_config.h"
 #include "fanout/result/scan_result.h"
 #include "fanout/scan/scan_inputs.h"
@@ -56,9 +57,10 @@ template <class Archive> void serialize(Archive& archive, fanout::ScanStats& sta
             stats.cancelled);
 }
 template <class Archive> void serialize(Archive& archive, fanout::ScanModule& module) {
-    archive(module.path, module.environment, module.kind, module.bytes, module.directive,
-            module.specDirective, module.rwsdkDirective, module.package, module.aliases,
-            module.parseErrors, module.counts, module.exports, module.commonJs, module.error);
+    archive(fanout::detail::PathText{module.path}, module.environment, module.kind, module.bytes,
+            module.directive, module.specDirective, module.rwsdkDirective, module.package,
+            module.aliases, module.parseErrors, module.counts, module.exports, module.commonJs,
+            module.error);
 }
 template <class Archive> void serialize(Archive& archive, fanout::EdgeNotes& notes) {
     archive(notes.query, notes.external, notes.reason, notes.caseVariantOf);
@@ -91,13 +93,23 @@ template <class Archive> void serialize(Archive& archive, fanout::FileIdentity& 
             identity.mode);
 }
 template <class Archive> void serialize(Archive& archive, fanout::FileRecord& file) {
-    archive(file.path, file.identity, file.hash, file.lexed);
+    archive(fanout::detail::PathText{file.path}, file.identity, file.hash, file.lexed);
 }
 template <class Archive> void serialize(Archive& archive, fanout::PathAnswer& answer) {
-    archive(answer.path, answer.question, answer.type, answer.text, answer.answeredByStat);
+    archive(fanout::detail::PathText{answer.path}, answer.question, answer.type,
+            answer.answeredByStat);
+    // A real path mostly shares all or most of its bytes with the path asked about.
+    bool answered = answer.text.has_value();
+    archive(answered);
+    if (answered) {
+        if constexpr (Archive::is_loading::value) {
+            answer.text.emplace();
+        }
+        archive(fanout::detail::PathText{*answer.text});
+    }
 }
 template <class Archive> void serialize(Archive& archive, fanout::FolderRead& folder) {
-    archive(folder.path, folder.identity);
+    archive(fanout::detail::PathText{folder.path}, folder.identity);
 }
 template <class Archive> void serialize(Archive& archive, fanout::ScanInputs& inputs) {
     archive(inputs.startedNs, inputs.files, inputs.manifests, inputs.folders, inputs.answers);

@@ -20,7 +20,7 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::string_view kMagic = "FANOUTSC";
-constexpr std::uint32_t kFormatVersion = 1;
+constexpr std::uint32_t kFormatVersion = 2; // 2: paths share their first bytes
 // Magic, format version, then the sizes of the three parts, the hash of the first two and the
 // hash of the result (checked apart: the result is decoded while the inputs are checked).
 struct Prefix {

@@ -10,6 +10,7 @@
 #include "cache/prior_rescan.h"
 #include "cache/result_patch.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -48,15 +49,22 @@ void setNote(ScanCacheReport* report, std::string note) {
 }
 
 std::vector<std::string> foldersOf(const ScanInputs& inputs) {
-    std::set<std::string> folders;
+    // Views first, each folder copied once: the files come folder by folder, so a folder is
+    // mostly the one seen just before.
+    std::vector<std::string_view> folders;
     for (const auto& folder : inputs.folders) {
-        folders.insert(folder.path);
+        folders.emplace_back(folder.path);
     }
     for (const auto* files : {&inputs.files, &inputs.manifests}) {
         for (const auto& file : *files) {
-            folders.emplace(detail::parentPath(file.path));
+            const auto folder = detail::parentPath(file.path);
+            if (folders.empty() || folders.back() != folder) {
+                folders.push_back(folder);
+            }
         }
     }
+    std::sort(folders.begin(), folders.end());
+    folders.erase(std::unique(folders.begin(), folders.end()), folders.end());
     return {folders.begin(), folders.end()};
 }
 

@@ -92,5 +92,53 @@ TEST(MemoryArchive, RefusesACountLargerThanTheBytesLeft) {
     }
 }
 
+// Paths in path order, as a scan's inputs hold them: each written as what it shares with the one
+// before and the rest.
+struct Paths {
+    std::vector<std::string> paths;
+    template <class Archive> void serialize(Archive& archive) {
+        std::uint64_t count = paths.size();
+        archive(count);
+        paths.resize(count);
+        for (auto& path : paths) {
+            archive(PathText{path});
+        }
+    }
+};
+
+TEST(MemoryArchive, PathsAreWrittenAsWhatTheyShareWithTheOneBeforeAndTheRest) {
+    const std::vector<std::string> paths = {
+        "/p/node_modules/lucide-react/dist/esm/icons/a-arrow-down.js",
+        "/p/node_modules/lucide-react/dist/esm/icons/a-arrow-up.js",
+        "/p/node_modules/lucide-react/dist/esm/icons/a-arrow-up.js", // the same again
+        "/p/node_modules/lucide-react/dist/esm/icons/a",             // a prefix of the one before
+        "",
+        "/q/src/index.ts",       // nothing shared
+        std::string(70000, 'x'), // longer than any small count
+    };
+    Paths written{paths};
+    const auto bytes = encode(written);
+    Paths back;
+    decode(bytes, back);
+    EXPECT_EQ(back.paths, paths);
+    std::size_t plain = 0;
+    for (const auto& path : paths) {
+        plain += path.size();
+    }
+    // Each path takes 8 bytes of counts and the bytes after its shared part: the 2nd shares 52
+    // with the 1st, the 3rd all its 57, the 4th all its 45.
+    EXPECT_EQ(bytes.size(), 8 + paths.size() * 8 + plain - (52 + 57 + 45));
+}
+
+TEST(MemoryArchive, RefusesAPathSharingMoreThanThePathBefore) {
+    // The first path claims to share 3 bytes with a path that is not there.
+    const auto bytes = encode(std::uint64_t{1}, std::uint32_t{3}, std::uint32_t{0});
+    Paths back;
+    EXPECT_THROW(decode(bytes, back), cereal::Exception);
+    // A rest longer than the bytes left.
+    const auto cut = encode(std::uint64_t{1}, std::uint32_t{0}, std::uint32_t{1000});
+    EXPECT_THROW(decode(cut, back), cereal::Exception);
+}
+
 } // namespace
 } // namespace fanout::detail

@@ -84,8 +84,10 @@ FileType statType(ResolverCache::Impl& cache, const std::string& path) {
 } // namespace
 
 // Answered from the folder's listing (read once) where readdir gave the entry's type: an
-// extension or index probe costs no system call. Symbolic links, file systems without d_type,
-// unreadable folders, and names missing on a case-insensitive file system are stat()ed.
+// extension or index probe costs no system call; nothing is in a folder that is not there (a
+// package looked up in the node_modules of every folder above the importer). Symbolic links, file
+// systems without d_type, unreadable folders, and names missing on a case-insensitive file system
+// are stat()ed.
 FileType ResolverCache::Impl::type(const std::string& path) {
     return types.get(path, [&] {
         if (path == "/" || !startsWith(path, "/") || preferStat) {
@@ -94,7 +96,7 @@ FileType ResolverCache::Impl::type(const std::string& path) {
         const auto dir = std::string(detail::parentPath(path));
         const auto& folder = dirListing(dir);
         if (!folder.readable) {
-            return statType(*this, path);
+            return folder.missing ? FileType::Missing : statType(*this, path);
         }
         const auto entry = folder.typeOf(detail::baseName(path));
         if (!entry) {
@@ -181,6 +183,7 @@ const detail::DirListing& ResolverCache::Impl::dirListing(const std::string& dir
         detail::DirListing out;
         DIR* handle = ::opendir(dir.c_str());
         if (handle == nullptr) {
+            out.missing = errno == ENOENT || errno == ENOTDIR;
             return out;
         }
         if (struct stat info{}; ::fstat(::dirfd(handle), &info) == 0) {

@@ -27,6 +27,9 @@ enum class FileType : unsigned char { Missing, File, Directory, Other };
 // DT_DIR, DT_LNK, or DT_UNKNOWN on file systems that do not say).
 struct DirListing {
     bool readable = false;
+    // It could not be opened because there is no such folder (nothing by that name, or not a
+    // folder): nothing is in it, and its identity (none) vouches for that as long as it stays so.
+    bool missing = false;
     // The folder as fstat() saw it just before it was read (mode 0 when it could not be opened).
     FileIdentity identity;
     std::vector<std::string> names;

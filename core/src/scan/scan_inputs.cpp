@@ -10,8 +10,9 @@ namespace fanout::detail {
 namespace {
 
 // Whether the folder's listing answered for `name` by itself (a plain file or folder, or no such
-// name in a folder that could be read and is case-sensitive), so that the folder's identity
-// vouches for the answer.
+// name in a folder that could be read and is case-sensitive, or a folder that is not there), so
+// that the folder's identity vouches for the answer (a folder not there has none until it
+// appears).
 bool answeredByListing(ResolverCache::Impl& cache, std::string_view path) {
     if (path == "/" || !startsWith(path, "/") || cache.preferStat) {
         return false;
@@ -19,7 +20,7 @@ bool answeredByListing(ResolverCache::Impl& cache, std::string_view path) {
     const auto dir = std::string(parentPath(path));
     const auto& folder = cache.dirListing(dir);
     if (!folder.readable) {
-        return false;
+        return folder.missing;
     }
     const auto type = folder.typeOf(baseName(path));
     if (!type) {

@@ -328,6 +328,36 @@ TEST_P(ScanCacheTest, AnUpgradedPackageIsSeen) {
     EXPECT_EQ(result->packages[0].version, "1.0.1");
 }
 
+// `pkg` is looked up in src/node_modules first, which is not there: the folder's absence vouches
+// for the answer (no stat() of the name on each check), and the package installed there later
+// is seen.
+TEST_P(ScanCacheTest, APackageInstalledWhereAMissingFolderWasLookedAtIsSeen) {
+    ScanOverrides overrides;
+    overrides.entries = {"src/main.ts"};
+    ScanInputs inputs;
+    ScanOptions options;
+    options.inputs = &inputs;
+    scan(loadScanConfig(root(), overrides), options);
+    const auto looked = std::find_if(inputs.answers.begin(), inputs.answers.end(), [&](auto& a) {
+        return a.path == file("src/node_modules/pkg") && a.question == PathAnswer::Question::Type;
+    });
+    ASSERT_NE(looked, inputs.answers.end());
+    EXPECT_FALSE(looked->answeredByStat);
+    EXPECT_TRUE(std::any_of(inputs.folders.begin(), inputs.folders.end(), [&](auto& folder) {
+        return folder.path == file("src/node_modules") && !folder.identity.exists();
+    }));
+
+    expectScan(false);
+    expectScan(true);
+    m_project.write("src/node_modules/pkg/package.json", R"({"name": "pkg", "version": "3.0.0"})");
+    m_project.write("src/node_modules/pkg/index.js", "export default 3;\n");
+    ScanCacheReport report;
+    const auto result = cached(report);
+    EXPECT_FALSE(report.hit) << report.note;
+    EXPECT_EQ(json(*result), fresh()) << report.note;
+    EXPECT_TRUE(hasModule("src/node_modules/pkg/index.js"));
+}
+
 TEST_P(ScanCacheTest, ATsconfigEditIsSeen) {
     expectScan(false);
     m_project.write("lib/b.ts", "export const b = 3;\n");

@@ -3,6 +3,7 @@
 # Installs the reference resolvers for the conformance test into DIR (outside the repository).
 # Exits 0 even when the registry cannot be reached: the test then skips and says why.
 set -uo pipefail
+source "$(dirname "$0")/../support/npm_fixture.sh"
 dir="$1"
 mkdir -p "$dir"
 rm -f "$dir/unavailable.txt"
@@ -16,9 +17,11 @@ if ! command -v npm >/dev/null 2>&1 || ! command -v node >/dev/null 2>&1; then
     echo "node/npm not available" > "$dir/unavailable.txt"
     exit 0
 fi
-if ! npm install --prefix "$dir" --no-save --no-package-lock --no-audit --no-fund --silent \
-        "${packages[@]}" > "$dir/install.log" 2>&1; then
+if ! npm_fixture_step 420 "$dir/install.log" npm install --prefix "$dir" --no-save \
+        --no-package-lock --no-audit --no-fund --silent --fetch-timeout=60000 --fetch-retries=2 \
+        "${packages[@]}"; then
     { echo "npm install ${packages[*]} failed:"; tail -5 "$dir/install.log"; } \
         > "$dir/unavailable.txt"
+    rm -rf "$dir/node_modules" # never taken for a complete install next time
 fi
 exit 0

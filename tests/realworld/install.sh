@@ -17,6 +17,7 @@ install() { # install LAYOUT COMMAND...
     rm -rf "$target" && mkdir -p "$target" && cp -r "$source_dir/." "$target/"
     if ! (cd "$target" && npm_fixture_step 270 "$dir/$layout-install.log" "$@"); then
         { echo "$layout install failed:"; tail -5 "$dir/$layout-install.log"; } >> "$dir/unavailable.txt"
+        rm -rf "$target" # never taken for a complete install next time
     fi
 }
 if ! command -v npm >/dev/null 2>&1; then

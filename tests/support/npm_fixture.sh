@@ -41,6 +41,7 @@ npm_fixture_install() {
             npm install --no-audit --no-fund --no-package-lock --silent \
             --fetch-timeout=60000 --fetch-retries=2 "$@"); then
         { echo "npm install failed:"; tail -5 "$dir/install.log"; } > "$dir/unavailable.txt"
+        rm -rf "$app" # never taken for a complete install next time
         return 1
     fi
 }

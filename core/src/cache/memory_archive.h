@@ -4,6 +4,8 @@
 // stream's virtual read per value was most of the time a cached scan took to decode).
 #pragma once
 
+#include "fanout/io/process_memory.h"
+
 #include <cereal/cereal.hpp>
 
 #include <algorithm>
@@ -12,6 +14,8 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <vector>
 
 namespace fanout::detail {
 
@@ -143,6 +147,22 @@ inline void CEREAL_LOAD_FUNCTION_NAME(MemoryInputArchive& archive, PathText& pat
     std::memcpy(path.text.data(), last.data(), shared);
     archive.loadBinary(path.text.data() + shared, rest);
     last = path.text;
+}
+
+// A vector of records (modules, edges, files) read into storage made resident at once: the
+// decode of a large cached result otherwise spent much of its time in page faults as the new
+// elements were first written.
+template <class T, class A>
+std::enable_if_t<!std::is_arithmetic_v<T>> CEREAL_LOAD_FUNCTION_NAME(MemoryInputArchive& archive,
+                                                                     std::vector<T, A>& vector) {
+    cereal::size_type size = 0;
+    archive(cereal::make_size_tag(size));
+    vector.reserve(static_cast<std::size_t>(size));
+    makeResident(vector.data(), vector.capacity() * sizeof(T));
+    vector.resize(static_cast<std::size_t>(size));
+    for (auto& value : vector) {
+        archive(value);
+    }
 }
 
 // The values in cereal's binary layout.

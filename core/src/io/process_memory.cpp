@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fanout/io/process_memory.h"
 
+#include <cstdint>
 #include <cstdio>
 #include <string>
+#include <sys/mman.h>
 #include <unistd.h>
 
 namespace fanout {
@@ -24,6 +26,26 @@ std::uint64_t residentBytes(int pid) {
     // Read once: the profiler asks for every process on the machine ten times a second.
     static const auto kPageSize = static_cast<std::uint64_t>(::sysconf(_SC_PAGESIZE));
     return resident * kPageSize;
+}
+
+bool makeResident(void* data, std::size_t bytes, std::size_t minimumBytes) {
+#ifndef MADV_POPULATE_WRITE
+    constexpr int MADV_POPULATE_WRITE = 23; // Linux 5.14; older kernels refuse it (EINVAL)
+#endif
+    if (bytes < minimumBytes || data == nullptr) {
+        return false;
+    }
+    static const auto kPageSize = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+    auto* const begin = static_cast<char*>(data);
+    const auto address = reinterpret_cast<std::uintptr_t>(begin);
+    const std::size_t head =
+        (kPageSize - address % kPageSize) % kPageSize; // to the first whole page
+    if (head >= bytes) {
+        return false;
+    }
+    const std::size_t length = (bytes - head) / kPageSize * kPageSize;
+    // Best effort: on failure the pages are faulted in when written, as without this call.
+    return length > 0 && ::madvise(begin + head, length, MADV_POPULATE_WRITE) == 0;
 }
 
 } // namespace fanout

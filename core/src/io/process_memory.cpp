@@ -8,6 +8,15 @@
 #include <unistd.h>
 
 namespace fanout {
+namespace {
+
+// Read once: the profiler asks for every process on the machine ten times a second.
+std::uint64_t pageSize() {
+    static const auto kPageSize = static_cast<std::uint64_t>(::sysconf(_SC_PAGESIZE));
+    return kPageSize;
+}
+
+} // namespace
 
 std::uint64_t residentBytes(int pid) {
     const std::string path =
@@ -23,9 +32,7 @@ std::uint64_t residentBytes(int pid) {
     if (read != 2) {
         return 0;
     }
-    // Read once: the profiler asks for every process on the machine ten times a second.
-    static const auto kPageSize = static_cast<std::uint64_t>(::sysconf(_SC_PAGESIZE));
-    return resident * kPageSize;
+    return resident * pageSize();
 }
 
 bool makeResident(void* data, std::size_t bytes, std::size_t minimumBytes) {
@@ -35,7 +42,7 @@ bool makeResident(void* data, std::size_t bytes, std::size_t minimumBytes) {
     if (bytes < minimumBytes || data == nullptr) {
         return false;
     }
-    static const auto kPageSize = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+    const auto kPageSize = static_cast<std::uintptr_t>(pageSize());
     auto* const begin = static_cast<char*>(data);
     const auto address = reinterpret_cast<std::uintptr_t>(begin);
     const std::size_t head =

@@ -16,7 +16,7 @@ namespace {
 class FreshPages {
 public:
     explicit FreshPages(std::size_t pages)
-        : m_size(pages * static_cast<std::size_t>(::sysconf(_SC_PAGESIZE))),
+        : m_pages(pages), m_size(pages * static_cast<std::size_t>(::sysconf(_SC_PAGESIZE))),
           m_data(::mmap(nullptr, m_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1,
                         0)) {}
     ~FreshPages() { ::munmap(m_data, m_size); }
@@ -26,8 +26,7 @@ public:
     char* data() const { return static_cast<char*>(m_data); }
     std::size_t size() const { return m_size; }
     std::size_t resident() const {
-        std::vector<unsigned char> present(m_size /
-                                           static_cast<std::size_t>(::sysconf(_SC_PAGESIZE)));
+        std::vector<unsigned char> present(m_pages);
         if (::mincore(m_data, m_size, present.data()) != 0) {
             return 0;
         }
@@ -39,6 +38,7 @@ public:
     }
 
 private:
+    std::size_t m_pages;
     std::size_t m_size;
     void* m_data;
 };

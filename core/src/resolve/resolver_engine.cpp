@@ -60,7 +60,10 @@ Resolution unresolved(std::string reason) {
 }
 
 ResolverEngine::ResolverEngine(ResolverConfig config, std::shared_ptr<ResolverCache> cache)
-    : m_config(std::move(config)), m_cache(std::move(cache)) {
+    : m_config(std::move(config)), m_cache(std::move(cache)),
+      m_importConditions(m_config.conditions), m_requireConditions(m_config.conditions) {
+    m_importConditions.emplace_back("import");
+    m_requireConditions.emplace_back("require");
     if (!m_config.tsconfig.empty()) {
         m_tsconfig = m_cache->impl().tsConfig(m_config.tsconfig);
     }
@@ -85,8 +88,7 @@ Resolution ResolverEngine::resolve(std::string_view importer, std::string_view s
     ResolveRequest request;
     request.importerDir = std::string(parentPath(normalizePath(importer)));
     request.kind = kind;
-    request.conditions = m_config.conditions;
-    request.conditions.emplace_back(kind == ImportKind::Require ? "require" : "import");
+    request.conditions = kind == ImportKind::Require ? &m_requireConditions : &m_importConditions;
     request.importerInNodeModules =
         request.importerDir.find("/node_modules/") != std::string::npos ||
         endsWith(request.importerDir, "/node_modules");
@@ -97,7 +99,7 @@ Resolution ResolverEngine::resolve(std::string_view importer, std::string_view s
 
     request.note([&] {
         std::string conditions;
-        for (const auto& condition : request.conditions) {
+        for (const auto& condition : *request.conditions) {
             conditions += (conditions.empty() ? "" : ", ") + condition;
         }
         return "resolve \"" + std::string(specifier) + "\" from " + std::string(importer) + " (" +

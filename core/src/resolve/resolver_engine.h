@@ -15,7 +15,8 @@ namespace fanout::detail {
 struct ResolveRequest {
     std::string importerDir;
     ImportKind kind = ImportKind::Import;
-    std::vector<std::string> conditions; // the environment's plus "import" or "require"
+    // The environment's plus "import" or "require" (the engine's, made once).
+    const std::vector<std::string>* conditions = nullptr;
     bool importerInNodeModules = false;
     bool caseInsensitive = false;
     std::vector<std::string>* trace = nullptr;
@@ -87,6 +88,9 @@ private:
     const TsConfig* tsconfigFor(const ResolveRequest& request) const;
 
     std::shared_ptr<const TsConfig> m_tsconfig; // the configured one (or the fallback)
+    // The conditions of an import and of a require(): made once, not per request.
+    std::vector<std::string> m_importConditions;
+    std::vector<std::string> m_requireConditions;
 };
 
 Resolution unresolved(std::string reason);

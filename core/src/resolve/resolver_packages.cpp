@@ -153,7 +153,7 @@ Resolution ResolverEngine::resolveInPackage(const ResolveRequest& request,
         }
         return notFound(request, path, "no file or folder matches " + path);
     }
-    const auto target = resolvePackageExports(*exports, subpath, request.conditions);
+    const auto target = resolvePackageExports(*exports, subpath, *request.conditions);
     const std::string where = "package \"" + name + "\" (" + packageDir + "/package.json)";
     switch (target.status) {
     case TargetStatus::Found: {
@@ -167,7 +167,7 @@ Resolution ResolverEngine::resolveInPackage(const ResolveRequest& request,
     }
     case TargetStatus::NotExported:
         return unresolved("\"" + subpath + "\" is not exported by " + where + " for conditions " +
-                          conditionList(request.conditions));
+                          conditionList(*request.conditions));
     case TargetStatus::Excluded:
         return unresolved("\"" + subpath + "\" is excluded by a null target (\"" +
                           target.matchedKey + "\") in the exports of " + where);
@@ -187,7 +187,7 @@ Resolution ResolverEngine::resolvePackageImports(const ResolveRequest& request,
                           "\" needs an \"imports\" field in the importer's package.json, and " +
                           (scope ? scope->dir + "/package.json has none" : "there is none"));
     }
-    const auto target = detail::resolvePackageImports(*imports, specifier, request.conditions);
+    const auto target = detail::resolvePackageImports(*imports, specifier, *request.conditions);
     const std::string where = scope->dir + "/package.json";
     switch (target.status) {
     case TargetStatus::Found:
@@ -203,7 +203,7 @@ Resolution ResolverEngine::resolvePackageImports(const ResolveRequest& request,
         return resolveSpecifier(request, target.target, depth + 1);
     case TargetStatus::NotExported:
         return unresolved("no \"imports\" entry of " + where + " matches \"" + specifier +
-                          "\" for conditions " + conditionList(request.conditions));
+                          "\" for conditions " + conditionList(*request.conditions));
     case TargetStatus::Excluded:
         return unresolved("\"" + specifier + "\" is excluded by a null target in the imports of " +
                           where);

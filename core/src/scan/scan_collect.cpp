@@ -49,12 +49,17 @@ std::shared_ptr<ScanResult> ScanState::collect(double scanMs) {
     decltype(m_seenNames)().swap(m_seenNames);
 
     std::vector<ModuleState*> order;
-    order.reserve(m_modules.size());
-    for (auto& [key, module] : m_modules) {
-        if (module.file != nullptr) {
-            order.push_back(&module);
+    order.reserve(m_moduleCount.load());
+    m_files.forEach([&](const std::string&, const std::shared_ptr<FileState>& file) {
+        if (file == nullptr) {
+            return; // its making threw
         }
-    }
+        for (auto& module : file->modules) {
+            if (module.file != nullptr) {
+                order.push_back(&module);
+            }
+        }
+    });
     std::sort(order.begin(), order.end(), [](const ModuleState* a, const ModuleState* b) {
         return std::tie(a->file->path, a->environment) < std::tie(b->file->path, b->environment);
     });
@@ -231,9 +236,9 @@ ScanEdge ScanState::edgeOf(PendingEdge& pending, const Extraction& extraction,
         const auto environment =
             parsedTarget ? effectiveEnvironment(*pending.target, pending.targetEnvironment)
                          : pending.targetEnvironment;
-        if (const auto it = m_modules.find({pending.target, environment});
-            it != m_modules.end() && it->second.file != nullptr) {
-            edge.target = ModuleId{it->second.id};
+        if (const auto* module = findModule(*pending.target, environment);
+            module != nullptr && module->file != nullptr) {
+            edge.target = ModuleId{module->id};
         }
     }
     if (edge.resolution == ResolutionKind::Unresolved && !edge.typeOnly) {

@@ -7,6 +7,7 @@
 #include "fanout/io/utf8.h"
 #include "fanout/scan/memory_sampler.h"
 #include "resolve/resolver_cache_impl.h"
+#include "scan/resolution_memo.h"
 
 #include <algorithm>
 #include <fnmatch.h>
@@ -89,11 +90,16 @@ void ScanState::run() {
             m_options.stop, [this] { std::atomic_ref<std::size_t>(m_parseCancelled).store(1); });
         std::vector<std::jthread> pool;
         for (unsigned i = 0; i < threads; ++i) {
-            pool.emplace_back([this] {
+            // Every other worker takes the newest task: two workers taking the oldest walk a
+            // barrel's files in step when it is reached in two environments, and wait on each
+            // other's reads and real paths of the same files.
+            pool.emplace_back([this, fromBack = i % 2 == 1] {
+                ResolutionMemo memo;
+                const ResolutionMemo::Installed installed(memo);
                 Extractor extractor(m_names);
                 extractor.setCancellationFlag(&m_parseCancelled);
                 extractor.setParser(m_options.parser);
-                worker(extractor);
+                worker(extractor, fromBack);
             });
         }
     }
@@ -101,7 +107,7 @@ void ScanState::run() {
     reportProgress(true);
 }
 
-void ScanState::worker(Extractor& extractor) {
+void ScanState::worker(Extractor& extractor, bool fromBack) {
     bool finished = false; // a task of this worker has just ended
     for (;;) {
         Task task;
@@ -121,8 +127,13 @@ void ScanState::worker(Extractor& extractor) {
             if (m_queue.empty()) {
                 return; // nothing queued and nobody working: the graph is complete
             }
-            task = m_queue.front();
-            m_queue.pop_front();
+            if (fromBack) {
+                task = m_queue.back();
+                m_queue.pop_back();
+            } else {
+                task = m_queue.front();
+                m_queue.pop_front();
+            }
             ++m_active;
         }
         if (m_options.stop.stop_requested()) {
@@ -304,8 +315,8 @@ void ScanState::process(const Task& task, Extractor& extractor) {
         if (task.kind == TaskKind::Probe) {
             return; // an asset provides no name
         }
-        std::lock_guard lock(m_modulesMutex);
-        auto& module = m_modules[{&file, task.environment}];
+        std::lock_guard lock(file.modulesMutex);
+        auto& module = moduleOf(file, task.environment);
         if (module.file == nullptr) {
             module.file = &file;
             module.environment = task.environment;
@@ -344,8 +355,8 @@ void ScanState::processWhole(FileState& file, std::uint16_t environment) {
     const auto records = static_cast<std::uint32_t>(file.extraction.imports.size());
     std::vector<std::uint32_t> claimed;
     {
-        std::lock_guard lock(m_modulesMutex);
-        auto& module = m_modules[{&file, environment}];
+        std::lock_guard lock(file.modulesMutex);
+        auto& module = moduleOf(file, environment);
         if (module.file != nullptr && module.kind != ModuleKind::Asset && module.whole) {
             return; // already scanned in this environment
         }
@@ -388,8 +399,8 @@ void ScanState::processWhole(FileState& file, std::uint16_t environment) {
 
 void ScanState::appendEdges(FileState& file, std::uint16_t environment,
                             std::vector<PendingEdge> edges) {
-    std::lock_guard lock(m_modulesMutex);
-    auto& into = m_modules[{&file, environment}].edges;
+    std::lock_guard lock(file.modulesMutex);
+    auto& into = moduleOf(file, environment).edges;
     if (into.empty()) {
         into = std::move(edges);
     } else {
@@ -449,8 +460,8 @@ void ScanState::processName(const Task& task, FileState& file, std::uint16_t env
     }
     std::optional<std::uint32_t> claimed;
     {
-        std::lock_guard lock(m_modulesMutex);
-        auto& module = m_modules[{&file, environment}];
+        std::lock_guard lock(file.modulesMutex);
+        auto& module = moduleOf(file, environment);
         if (module.whole) {
             return;
         }
@@ -497,8 +508,8 @@ void ScanState::addProbeEdge(const Task& task) {
     // The barrel's environment: probes run in the environment of the barrel that asked.
     const std::uint16_t originEnvironment = task.environment;
     {
-        std::lock_guard lock(m_modulesMutex);
-        auto& module = m_modules[{task.origin, originEnvironment}];
+        std::lock_guard lock(task.origin->modulesMutex);
+        auto& module = moduleOf(*task.origin, originEnvironment);
         if (module.whole || module.followed.empty() || module.followed[task.originRecord]) {
             return;
         }
@@ -565,6 +576,26 @@ PendingEdge ScanState::resolveEdge(const FileState& file, std::uint16_t environm
                       {}});
         return edge;
     }
+    auto* memo = ResolutionMemo::current();
+    if (memo != nullptr) {
+        if (const auto* answer = memo->find(environment, parentPath(file.path), record.specifier,
+                                            record.kind == ImportKind::Require)) {
+            edge.resolution = answer->kind;
+            edge.asset = answer->asset;
+            edge.target = answer->target;
+            edge.notes = answer->notes;
+            return edge;
+        }
+    }
+    resolveRecord(file, environment, record, edge);
+    if (memo != nullptr) {
+        memo->store({edge.resolution, edge.asset, edge.target, edge.notes});
+    }
+    return edge;
+}
+
+void ScanState::resolveRecord(const FileState& file, std::uint16_t environment,
+                              const ImportRecord& record, PendingEdge& edge) {
     auto result = m_resolvers[environment].resolve(file.path, record.specifier, record.kind);
     edge.resolution = result.kind;
     const bool external =
@@ -573,7 +604,7 @@ PendingEdge ScanState::resolveEdge(const FileState& file, std::uint16_t environm
         sharedNotes(EdgeNotes{std::move(result.query), external ? result.path : std::string(),
                               std::move(result.reason), std::move(result.caseVariantOf)});
     if (result.kind != ResolutionKind::File) {
-        return edge;
+        return;
     }
     FileState& target = fileState(result.path);
     {
@@ -588,7 +619,27 @@ PendingEdge ScanState::resolveEdge(const FileState& file, std::uint16_t environm
     }
     edge.target = &target;
     edge.asset = result.asset;
-    return edge;
+}
+
+ModuleState& ScanState::moduleOf(FileState& file, std::uint16_t environment) {
+    for (auto& module : file.modules) {
+        if (module.environment == environment) {
+            return module;
+        }
+    }
+    m_moduleCount.fetch_add(1, std::memory_order_relaxed);
+    auto& module = file.modules.emplace_front();
+    module.environment = environment; // `file` stays null until the module is filled in
+    return module;
+}
+
+const ModuleState* ScanState::findModule(const FileState& file, std::uint16_t environment) {
+    for (const auto& module : file.modules) {
+        if (module.environment == environment) {
+            return &module;
+        }
+    }
+    return nullptr;
 }
 
 const PackageIdentity* ScanState::sharedPackage(const PackageIdentity& package) {
@@ -610,10 +661,7 @@ void ScanState::reportProgress(bool force) {
         return;
     }
     ScanProgress progress;
-    {
-        std::lock_guard lock(m_modulesMutex);
-        progress.modules = m_modules.size();
-    }
+    progress.modules = m_moduleCount.load(std::memory_order_relaxed);
     {
         std::lock_guard lock(m_queueMutex);
         progress.queued = m_queue.size();

@@ -14,6 +14,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <forward_list>
 #include <functional>
 #include <map>
 #include <memory>
@@ -26,6 +27,30 @@
 #include <vector>
 
 namespace fanout::detail {
+
+struct FileState;
+
+// How one record of a module resolved. The rest of its edge (specifier, kind, position, names)
+// is the record's, copied when the result is built.
+struct PendingEdge {
+    std::uint32_t record = 0; // index in the importer's extraction.imports
+    ResolutionKind resolution = ResolutionKind::Unresolved;
+    bool asset = false;
+    std::uint16_t targetEnvironment = 0; // the importer's; a directive may switch it
+    FileState* target = nullptr;
+    std::shared_ptr<const EdgeNotes> notes;
+};
+
+struct ModuleState {
+    FileState* file = nullptr;
+    std::uint16_t environment = 0;
+    ModuleKind kind = ModuleKind::Asset;
+    std::vector<PendingEdge> edges;
+    bool whole = false; // every import followed
+    // An optimized barrel walked by names: which of its records have an edge (by record index).
+    std::vector<bool> followed;
+    std::uint32_t id = 0; // its ModuleId, once the result is collected
+};
 
 // One real file. Read and parsed at most once (parseOnce), whatever reaches it.
 struct FileState {
@@ -49,28 +74,11 @@ struct FileState {
 
     std::mutex aliasMutex;
     std::set<std::string> aliases; // the other path strings that reached it (symlinks, case)
-};
 
-// How one record of a module resolved. The rest of its edge (specifier, kind, position, names)
-// is the record's, copied when the result is built.
-struct PendingEdge {
-    std::uint32_t record = 0; // index in the importer's extraction.imports
-    ResolutionKind resolution = ResolutionKind::Unresolved;
-    bool asset = false;
-    std::uint16_t targetEnvironment = 0; // the importer's; a directive may switch it
-    FileState* target = nullptr;
-    std::shared_ptr<const EdgeNotes> notes;
-};
-
-struct ModuleState {
-    FileState* file = nullptr;
-    std::uint16_t environment = 0;
-    ModuleKind kind = ModuleKind::Asset;
-    std::vector<PendingEdge> edges;
-    bool whole = false; // every import followed
-    // An optimized barrel walked by names: which of its records have an edge (by record index).
-    std::vector<bool> followed;
-    std::uint32_t id = 0; // its ModuleId, once the result is collected
+    // Its modules, one per environment it was reached in (ScanState::moduleOf). A lock per file
+    // rather than one for the scan: two workers rarely touch one file's modules at once.
+    std::mutex modulesMutex;
+    std::forward_list<ModuleState> modules; // nodes: never moved
 };
 
 enum class TaskKind : unsigned char {
@@ -148,7 +156,8 @@ public:
                    std::chrono::steady_clock::time_point collectStart) const;
 
 private:
-    void worker(Extractor& extractor);
+    // Takes tasks from the front of the queue, or from the back (fromBack), until none is left.
+    void worker(Extractor& extractor, bool fromBack);
     void process(const Task& task, Extractor& extractor);
     void parse(FileState& file, Extractor& extractor);
     // The module with every import followed (the records not followed yet, for a barrel walked
@@ -162,6 +171,9 @@ private:
     // What one record resolves to; nothing is queued.
     PendingEdge resolveEdge(const FileState& file, std::uint16_t environment,
                             std::uint32_t recordIndex);
+    // What the resolver says of a record, into the edge (its record and environment set).
+    void resolveRecord(const FileState& file, std::uint16_t environment, const ImportRecord& record,
+                       PendingEdge& edge);
     // The edge the previous scan found for the record, when it scanned the module.
     std::optional<PendingEdge> priorEdge(const FileState& file, std::uint16_t environment,
                                          std::uint32_t recordIndex);
@@ -171,6 +183,10 @@ private:
     void enqueueName(FileState& file, std::uint16_t environment, NameId name, TaskKind kind,
                      FileState* origin = nullptr, std::uint32_t originRecord = 0);
     FileState& fileState(const std::string& realPath);
+    // The file's module in the environment, made when new; the file's modulesMutex held.
+    ModuleState& moduleOf(FileState& file, std::uint16_t environment);
+    // The file's module in the environment, if any (once the scan has ended).
+    static const ModuleState* findModule(const FileState& file, std::uint16_t environment);
     const PackageIdentity* sharedPackage(const PackageIdentity& package);
     void enqueue(FileState& file, std::uint16_t environment, bool asset, bool conditional = false);
     void flushBatch(std::vector<Task>& batch);
@@ -215,9 +231,8 @@ private:
         m_seenNames;
     SideEffects m_projectSideEffects;
 
-    std::mutex m_modulesMutex;
-    // Unordered: the result is sorted when it is collected. Its nodes stay where they are.
-    std::unordered_map<std::pair<FileState*, std::uint16_t>, ModuleState, TupleHash> m_modules;
+    // The modules made so far (in the files' lists; unordered: sorted when collected).
+    std::atomic<std::size_t> m_moduleCount{0};
 
     // Every package a file belongs to, once (by real root): its files point here.
     std::mutex m_packagesMutex;

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <map>
 #include <mutex>
 
@@ -131,6 +132,46 @@ TEST(Scanner, EveryFileIsReadOnceWhateverReachesIt) {
     EXPECT_EQ(result->stats.filesRead, 3u);
 }
 
+// Many files of one folder importing one specifier are resolved once per worker (a memo keyed
+// by environment, folder, specifier and import or require): each still gets its own answer.
+TEST(Scanner, OneSpecifierFromOneFolderResolvesByKindAndFolder) {
+    testing::TempDir tmp;
+    const auto root = std::filesystem::canonical(tmp.path()).string();
+    tmp.write("node_modules/dual/package.json",
+              R"({"name":"dual","exports":{"import":"./esm.js","require":"./cjs.cjs"}})");
+    tmp.write("node_modules/dual/esm.js", "export default 1;\n");
+    tmp.write("node_modules/dual/cjs.cjs", "module.exports = 1;\n");
+    std::string entry;
+    for (int i = 0; i < 40; ++i) {
+        const auto name = "m" + std::to_string(i);
+        tmp.write("src/" + name + ".js", i % 2 == 0 ? "import 'dual';\nimport './shared.js';\n"
+                                                    : "require('dual');\nimport './shared.js';\n");
+        tmp.write("src/deeper/" + name + ".js", "import './shared.js';\n");
+        entry += "import './src/" + name + ".js';\nimport './src/deeper/" + name + ".js';\n";
+    }
+    tmp.write("src/shared.js", "export {};\n");
+    tmp.write("src/deeper/shared.js", "export {};\n");
+    tmp.write("entry.js", entry);
+    ScanOverrides overrides;
+    overrides.entries = {"entry.js"};
+    ScanOptions options;
+    options.threads = 2;
+    const auto result = testing::scanProject(root, overrides, options);
+    for (int i = 0; i < 40; ++i) {
+        const auto name = "m" + std::to_string(i);
+        const auto* dual = testing::findEdge(*result, "src/" + name + ".js",
+                                             result->config.environments[0].name, "dual");
+        ASSERT_TRUE(dual && dual->target) << name;
+        EXPECT_TRUE(result->module(*dual->target)
+                        .path.ends_with(i % 2 == 0 ? "dual/esm.js" : "dual/cjs.cjs"))
+            << name;
+        const auto* shared = testing::findEdge(*result, "src/deeper/" + name + ".js",
+                                               result->config.environments[0].name, "./shared.js");
+        ASSERT_TRUE(shared && shared->target) << name;
+        EXPECT_EQ(result->module(*shared->target).path, root + "/src/deeper/shared.js") << name;
+    }
+}
+
 TEST(Scanner, ThreadCountDoesNotChangeTheResult) {
     const auto root = testing::scanFixture("app");
     ScanOptions one;
@@ -189,8 +230,9 @@ TEST(Scanner, CancellationStopsEarlyAndSaysSo) {
     ScanOptions options;
     options.threads = 2;
     options.stop = stop.get_token();
+    std::atomic<int> reads{0};
     options.readFile = [&](const std::string& path) {
-        if (path.ends_with("/m10.js")) {
+        if (++reads == 10) { // whichever file: workers take the queue from both ends
             stop.request_stop();
         }
         return readFile(path);

@@ -27,7 +27,8 @@ constexpr int kUsageError = 2;
 } // namespace
 
 int main(int argc, char** argv) {
-    fanout::limitAllocatorArenas(); // before any thread starts
+    fanout::restartWithHugePageHeaps(argv); // first: it may run the program again
+    fanout::limitAllocatorArenas();         // before any thread starts
     CLI::App app{"Fanout: import-graph scanner for JavaScript and TypeScript projects", "fanout"};
     app.set_version_flag("--version", "fanout " + std::string(fanout::kVersion));
     app.require_subcommand(1);

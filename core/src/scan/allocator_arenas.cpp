@@ -3,8 +3,12 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <string_view>
 #include <thread>
+
+#include <unistd.h>
 
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -30,6 +34,42 @@ int limitAllocatorArenas() {
 void returnFreedMemory() {
 #if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
     ::malloc_trim(0);
+#endif
+}
+
+std::optional<std::string> hugePageTunables(const char* current, std::string_view thpEnabled) {
+    static constexpr std::string_view kTunable = "glibc.malloc.hugetlb";
+    if (thpEnabled.find("[madvise]") == std::string_view::npos ||
+        (current != nullptr &&
+         std::string_view(current).find(kTunable) != std::string_view::npos)) {
+        return std::nullopt;
+    }
+    std::string tunables = current != nullptr ? current : "";
+    tunables += tunables.empty() ? "" : ":";
+    tunables += std::string(kTunable) + "=1";
+    return tunables;
+}
+
+void restartWithHugePageHeaps(char** argv) {
+#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
+    std::ifstream mode("/sys/kernel/mm/transparent_hugepage/enabled");
+    const std::string enabled{std::istreambuf_iterator<char>(mode), {}};
+    const char* current = std::getenv("GLIBC_TUNABLES");
+    const auto tunables = hugePageTunables(current, enabled);
+    if (!tunables) {
+        return;
+    }
+    const std::optional<std::string> before =
+        current != nullptr ? std::optional<std::string>(current) : std::nullopt;
+    ::setenv("GLIBC_TUNABLES", tunables->c_str(), 1);
+    ::execv("/proc/self/exe", argv); // returns only when it failed
+    if (before) {
+        ::setenv("GLIBC_TUNABLES", before->c_str(), 1);
+    } else {
+        ::unsetenv("GLIBC_TUNABLES");
+    }
+#else
+    (void)argv;
 #endif
 }
 

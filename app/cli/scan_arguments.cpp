@@ -111,6 +111,8 @@ ScanOptions scanOptions(const ScanArguments& arguments) {
     options.threads = arguments.threads;
     options.parser =
         arguments.parser == "tree-sitter" ? ParserChoice::TreeSitter : ParserChoice::Lexer;
+    // A one-shot command ends soon: what it does after the scan reuses the freed pages.
+    options.returnFreedMemory = arguments.keepsRunning;
     return options;
 }
 

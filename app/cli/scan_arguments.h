@@ -22,6 +22,8 @@ struct ScanArguments {
     bool quiet = false;
     bool cache = false;
     std::string cacheDir; // empty: the default cache folder
+    // The command scans again later (watch): the memory a scan frees goes back to the system.
+    bool keepsRunning = false;
 };
 
 // With `rootPositional` false the caller takes the positionals itself (fanout why).

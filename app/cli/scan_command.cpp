@@ -227,6 +227,7 @@ int runScanCommand(ScanCommandOptions& options) {
             return kCannotStart;
         }
         options.scan.cache = true;
+        options.scan.keepsRunning = true;
     }
     ScanCacheReport report;
     const auto result = runScan("scan", options.scan, &report);

@@ -26,9 +26,12 @@ std::shared_ptr<const ScanResult> scan(const ScanConfig& config, const ScanOptio
     std::shared_ptr<ScanResult> result = state->collect(scanMs);
     // The scan state is hundreds of thousands of small blocks; once freed, the pages go back to
     // the system so that whatever runs next (an export, the GUI) starts from the result's size.
-    const auto release = [](std::unique_ptr<detail::ScanState> done) {
+    const auto release = [trim =
+                              options.returnFreedMemory](std::unique_ptr<detail::ScanState> done) {
         done.reset();
-        returnFreedMemory();
+        if (trim) {
+            returnFreedMemory();
+        }
     };
     if (result->stats.cancelled) {
         // Freeing it took ~250 ms at 100,000 files: a cancel answers now and a thread frees it.

@@ -53,6 +53,11 @@ struct ScanOptions {
     ScanInputs* inputs = nullptr;
     // When set, what the previous scan found of unchanged files is reused (see PriorScan).
     PriorScan* prior = nullptr;
+    // Whether the pages of the freed scan state go back to the system (returnFreedMemory) once
+    // the result is built: for a process that lives on (the desktop app, watch mode). A one-shot
+    // command keeps them for what it does next (the analysis, the JSON), which then reuses them
+    // instead of faulting in fresh ones; its peak is the same. 21 ms of a P2-size scan.
+    bool returnFreedMemory = true;
 };
 
 // Walks the import graph from the entries. Every real file is read and parsed at most once,

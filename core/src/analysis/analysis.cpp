@@ -9,6 +9,8 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 namespace fanout {
 namespace {
@@ -93,13 +95,19 @@ std::vector<PackageSummary> summarizePackages(const ScanResult& result) {
 }
 
 void findDuplicates(const ScanResult& result, Analysis& out) {
-    std::map<std::string, std::uint32_t> firstModuleOf; // real path -> first module id
+    // Real path -> its first module (a file is a module per environment). Views of the modules'
+    // own paths: no copy of 100,000 strings into a tree.
+    std::unordered_map<std::string_view, std::uint32_t> firstModuleOf;
+    firstModuleOf.reserve(result.modules.size());
     for (std::uint32_t i = 0; i < result.modules.size(); ++i) {
         firstModuleOf.emplace(result.modules[i].path, i);
     }
     std::map<std::uint32_t, std::set<std::pair<std::string, std::string>>> aliases;
-    for (const auto& [path, id] : firstModuleOf) {
+    for (std::uint32_t id = 0; id < result.modules.size(); ++id) {
         const auto& module = result.modules[id];
+        if (firstModuleOf.at(module.path) != id) {
+            continue; // the same file in another environment: counted once
+        }
         for (const auto& alias : module.aliases) {
             aliases[id].insert({alias, detail::equalsIgnoringCase(alias, module.path)
                                            ? "case variant"
@@ -160,9 +168,18 @@ bool isRelativeSpecifier(std::string_view specifier) {
 }
 
 void findSpellings(const ScanResult& result, Analysis& out) {
-    std::map<std::uint32_t, std::set<std::string>> spellings; // target -> importerDir/specifier
+    // Only a module reached by two relative imports or more can be spelled two ways: the others'
+    // spellings are not made (most modules have one importer).
+    std::vector<std::uint32_t> relativeImports(result.modules.size(), 0);
     for (const auto& edge : result.edges) {
         if (edge.target && isRelativeSpecifier(edge.specifier)) {
+            ++relativeImports[edge.target->value];
+        }
+    }
+    std::map<std::uint32_t, std::set<std::string>> spellings; // target -> importerDir/specifier
+    for (const auto& edge : result.edges) {
+        if (edge.target && relativeImports[edge.target->value] > 1 &&
+            isRelativeSpecifier(edge.specifier)) {
             // "./x" is the importer's folder plus "x"; any other "." or ".." is kept as written.
             std::string_view rest = edge.specifier;
             while (rest.starts_with("./")) {

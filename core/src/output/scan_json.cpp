@@ -76,7 +76,7 @@ void writeModule(CompactJson& json, const ScanModule& module, const ScanResult& 
                  const ModuleMetrics* metrics) {
     const auto& config = result.config;
     json.beginObject();
-    json.key("path").value(displayPath(module.path, config.root));
+    json.key("path").value(displayPathView(module.path, config.root));
     json.key("env").value(config.environments[module.environment].name);
     json.key("kind").value(toString(module.kind));
     json.key("package");
@@ -91,7 +91,7 @@ void writeModule(CompactJson& json, const ScanModule& module, const ScanResult& 
     json.key("directive").value(toString(module.directive.directive));
     json.key("aliases").beginArray();
     for (const auto& alias : module.aliases) {
-        json.value(displayPath(alias, config.root));
+        json.value(displayPathView(alias, config.root));
     }
     json.endArray();
     if (!config.workspaces.empty()) {
@@ -120,7 +120,7 @@ void writeEdge(CompactJson& json, const ScanEdge& edge, const ScanResult& result
     const auto& root = result.config.root;
     const auto& importer = result.module(edge.importer);
     json.beginObject();
-    json.key("importer").value(displayPath(importer.path, root));
+    json.key("importer").value(displayPathView(importer.path, root));
     json.key("env").value(result.config.environments[importer.environment].name);
     json.key("specifier").value(edge.specifier);
     json.key("kind").value(toString(edge.kind));
@@ -130,7 +130,7 @@ void writeEdge(CompactJson& json, const ScanEdge& edge, const ScanResult& result
     json.key("resolution").value(edge.typeOnly ? "type-only" : toString(edge.resolution));
     if (edge.target) {
         const auto& target = result.module(*edge.target);
-        json.key("resolved").value(displayPath(target.path, root));
+        json.key("resolved").value(displayPathView(target.path, root));
         json.key("targetEnv").value(result.config.environments[target.environment].name);
     } else {
         json.key("resolved").null();
@@ -149,7 +149,7 @@ void writeEdge(CompactJson& json, const ScanEdge& edge, const ScanResult& result
         json.endArray();
     }
     if (!edge.caseVariantOf().empty()) {
-        json.key("caseVariantOf").value(displayPath(edge.caseVariantOf(), root));
+        json.key("caseVariantOf").value(displayPathView(edge.caseVariantOf(), root));
     }
     json.endObject();
 }

@@ -109,6 +109,22 @@ TEST(DisplayPath, RelativeInsideTheRootAbsoluteOutside) {
     EXPECT_EQ(displayPath("/p", "/p"), "/p");
     EXPECT_EQ(displayPath("/pq/a.ts", "/p"), "/pq/a.ts");
     EXPECT_EQ(displayPath("/other/a.ts", ""), "/other/a.ts");
+    EXPECT_EQ(displayPath("/p/", "/p"), "/p/"); // nothing left relative: shown whole
+    EXPECT_EQ(displayPath("/p/a.ts", "/"), "p/a.ts");
+    EXPECT_EQ(displayPath("/", "/"), "/");
+    EXPECT_EQ(displayPath("/a", "/p/longer"), "/a");
+}
+
+TEST(DisplayPath, TheViewIsTheSameTextInsideThePath) {
+    const std::string path = "/p/src/a.ts";
+    const auto view = displayPathView(path, "/p");
+    EXPECT_EQ(view, "src/a.ts");
+    EXPECT_EQ(view.data(), path.data() + 3); // no copy
+    for (const auto& [inside, root] : std::vector<std::pair<std::string, std::string>>{
+             {"/p", "/p"}, {"/pq/a.ts", "/p"}, {"/p/", "/p"}, {"/p/a.ts", "/"}, {"/x", ""}}) {
+        EXPECT_EQ(displayPathView(inside, root), displayPath(inside, root))
+            << inside << " " << root;
+    }
 }
 
 TEST(Text, PrefixesSuffixesAndAsciiCase) {

@@ -10,6 +10,7 @@
 #include "fanout/analysis/analysis.h"
 #include "fanout/barrels/barrel_imports.h"
 #include "fanout/base/display_path.h"
+#include "fanout/base/keep_until_exit.h"
 #include "fanout/cache/scan_cache.h"
 #include "fanout/io/atomic_file.h"
 #include "fanout/io/folder_watch.h"
@@ -234,15 +235,19 @@ int runScanCommand(ScanCommandOptions& options) {
     if (!result) {
         return kCannotStart;
     }
-    const ModuleGraph graph(*result);
-    const auto analysis = analyze(*result, graph);
-    const bool written = writeOutputs(options, result, graph, analysis);
+    auto graph = std::make_unique<const ModuleGraph>(*result);
+    auto analysis = std::make_unique<const Analysis>(analyze(*result, *graph));
+    const bool written = writeOutputs(options, result, *graph, *analysis);
     if (!options.scan.quiet) {
         printSummary(*result);
     }
     if (options.watch) {
-        return watchProject(options, result, std::move(report), analysis.duplicatePaths.size());
+        return watchProject(options, result, std::move(report), analysis->duplicatePaths.size());
     }
+    // The command ends here: the process gives the memory back faster than freeing it would.
+    keepUntilExit(std::move(analysis));
+    keepUntilExit(std::move(graph));
+    keepUntilExit(result);
     return written ? 0 : 1;
 }
 

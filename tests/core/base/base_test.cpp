@@ -3,10 +3,12 @@
 #include "base/text.h"
 #include "fanout/base/csv.h"
 #include "fanout/base/display_path.h"
+#include "fanout/base/keep_until_exit.h"
 #include "fanout/base/size_format.h"
 
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -125,6 +127,32 @@ TEST(DisplayPath, TheViewIsTheSameTextInsideThePath) {
         EXPECT_EQ(displayPathView(inside, root), displayPath(inside, root))
             << inside << " " << root;
     }
+}
+
+TEST(KeepUntilExit, TheObjectIsNeverDestroyedUnlessASanitizerChecksLeaks) {
+    struct Probe {
+        explicit Probe(bool* flag) : destroyed(flag) {}
+        Probe(const Probe&) = delete;
+        Probe& operator=(const Probe&) = delete;
+        ~Probe() { *destroyed = true; }
+        bool* destroyed;
+    };
+    bool destroyed = false;
+    keepUntilExit(std::make_unique<Probe>(&destroyed));
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+    EXPECT_TRUE(destroyed);
+#else
+    EXPECT_FALSE(destroyed);
+#endif
+    destroyed = false;
+    auto shared = std::make_shared<Probe>(&destroyed);
+    keepUntilExit(shared);
+    shared.reset();
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+    EXPECT_TRUE(destroyed);
+#else
+    EXPECT_FALSE(destroyed); // the kept copy still holds it
+#endif
 }
 
 TEST(Text, PrefixesSuffixesAndAsciiCase) {

@@ -48,21 +48,31 @@ std::shared_ptr<ScanResult> ScanState::collect(double scanMs) {
     decltype(m_seenTasks)().swap(m_seenTasks);
     decltype(m_seenNames)().swap(m_seenNames);
 
+    // By path, then environment: the files are sorted (each path once, half as many as the
+    // modules on a two-environment app), then each file's few modules.
+    std::vector<FileState*> files;
+    m_files.forEach([&](const std::string&, const std::shared_ptr<FileState>& file) {
+        if (file != nullptr && !file->modules.empty()) { // null: its making threw
+            files.push_back(file.get());
+        }
+    });
+    std::sort(files.begin(), files.end(),
+              [](const FileState* a, const FileState* b) { return a->path < b->path; });
     std::vector<ModuleState*> order;
     order.reserve(m_moduleCount.load());
-    m_files.forEach([&](const std::string&, const std::shared_ptr<FileState>& file) {
-        if (file == nullptr) {
-            return; // its making threw
-        }
+    for (FileState* file : files) {
+        const auto first = order.size();
         for (auto& module : file->modules) {
             if (module.file != nullptr) {
                 order.push_back(&module);
             }
         }
-    });
-    std::sort(order.begin(), order.end(), [](const ModuleState* a, const ModuleState* b) {
-        return std::tie(a->file->path, a->environment) < std::tie(b->file->path, b->environment);
-    });
+        std::sort(order.begin() + static_cast<std::ptrdiff_t>(first), order.end(),
+                  [](const ModuleState* a, const ModuleState* b) {
+                      return a->environment < b->environment;
+                  });
+    }
+    decltype(files)().swap(files);
     std::size_t edgeCount = 0;
     for (std::size_t i = 0; i < order.size(); ++i) {
         order[i]->id = static_cast<std::uint32_t>(i);

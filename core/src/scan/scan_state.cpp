@@ -25,6 +25,9 @@ bool isScriptPath(std::string_view path) {
 // While a worker follows one module's edges, the whole-module tasks it queues collect here.
 thread_local std::vector<Task>* t_batch = nullptr;
 
+// The environments a file's queuedTasks bits cover (4 bits each).
+constexpr std::uint16_t kBitEnvironments = 16;
+
 // Collects this thread's whole-module tasks into `batch` while it lives, even if what runs in
 // between throws.
 class BatchScope {
@@ -210,25 +213,45 @@ void ScanState::enqueue(FileState& file, std::uint16_t environment, bool asset, 
         t_batch->push_back({&file, environment, asset, conditional});
         return;
     }
+    const Task task{&file, environment, asset, conditional};
+    if (!claimTask(task, false)) {
+        return;
+    }
     {
         std::lock_guard lock(m_queueMutex);
-        if (!m_seenTasks.insert({&file, environment, asset, conditional}).second) {
+        if (!claimTask(task, true)) {
             return;
         }
-        m_queue.push_back({&file, environment, asset, conditional});
+        m_queue.push_back(task);
     }
     m_queueChanged.notify_one();
+}
+
+bool ScanState::claimTask(const Task& task, bool locked) {
+    if (task.environment >= kBitEnvironments) {
+        // Past the bits: asked again under the lock, the set decides.
+        return !locked ||
+               m_seenTasks.insert({task.file, task.environment, task.asset, task.conditional})
+                   .second;
+    }
+    if (locked) {
+        return true; // claimed before the lock
+    }
+    const std::uint64_t bit = std::uint64_t{1} << (task.environment * 4u + (task.asset ? 2u : 0u) +
+                                                   (task.conditional ? 1u : 0u));
+    return (task.file->queuedTasks.fetch_or(bit, std::memory_order_relaxed) & bit) == 0;
 }
 
 // The whole-module tasks an importer's edges lead to, queued under one lock: one lock per module
 // instead of one per import (a barrel of 50,000 imports made the two workers fight for it).
 void ScanState::flushBatch(std::vector<Task>& batch) {
+    // Tasks queued before are dropped outside the lock (a file's bits say so).
+    std::erase_if(batch, [&](const Task& task) { return !claimTask(task, false); });
     std::size_t queued = 0;
     {
         std::lock_guard lock(m_queueMutex);
         for (const Task& task : batch) {
-            if (m_seenTasks.insert({task.file, task.environment, task.asset, task.conditional})
-                    .second) {
+            if (claimTask(task, true)) {
                 m_queue.push_back(task);
                 ++queued;
             }

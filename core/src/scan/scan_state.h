@@ -79,6 +79,10 @@ struct FileState {
     // rather than one for the scan: two workers rarely touch one file's modules at once.
     std::mutex modulesMutex;
     std::forward_list<ModuleState> modules; // nodes: never moved
+
+    // The whole-module tasks queued for it, one bit per environment (the first 16) and kind
+    // (asset or not, conditional or not): ScanState::claimTask.
+    std::atomic<std::uint64_t> queuedTasks{0};
 };
 
 enum class TaskKind : unsigned char {
@@ -190,6 +194,9 @@ private:
     const PackageIdentity* sharedPackage(const PackageIdentity& package);
     void enqueue(FileState& file, std::uint16_t environment, bool asset, bool conditional = false);
     void flushBatch(std::vector<Task>& batch);
+    // Whether `task` is queued for the first time, marking it queued: a bit of its file for the
+    // first 16 environments (no lock), else m_seenTasks (m_queueMutex held: `locked`).
+    bool claimTask(const Task& task, bool locked);
     void enqueueEntry(const std::string& path, bool conditional);
     // The environment an entry starts in (the first, unless the configuration names one).
     std::uint16_t entryEnvironment(const std::string& path) const;
@@ -224,6 +231,7 @@ private:
     std::condition_variable m_queueChanged;
     std::deque<Task> m_queue;
     unsigned m_active = 0;
+    // The tasks claimed in environments past the 16 a file's bits cover.
     std::unordered_set<std::tuple<FileState*, std::uint16_t, bool, bool>, TupleHash> m_seenTasks;
     std::unordered_set<
         std::tuple<FileState*, std::uint16_t, NameId, TaskKind, FileState*, std::uint32_t>,

@@ -187,6 +187,43 @@ TEST(Scanner, OneSpecifierFromOneFolderResolvesByKindAndFolder) {
     }
 }
 
+// A file remembers the tasks queued for it in bits for the first 16 environments; past them a
+// set does (a bit shifted past 64 would be undefined behaviour, which UBSan reports).
+TEST(Scanner, ModulesPastTheSixteenthEnvironmentAreScannedOnce) {
+    testing::TempDir tmp;
+    const auto root = std::filesystem::canonical(tmp.path()).string();
+    std::string environments;
+    for (int i = 0; i < 18; ++i) {
+        environments += std::string(i == 0 ? "" : ",") + R"({"name":"e)" + std::to_string(i) +
+                        R"(","conditions":[]})";
+    }
+    tmp.write("fanout.json", R"({"preset":"node","entries":["entry.js"],"environments":[)" +
+                                 environments + R"(],"switch":{"use client":"e17"}})");
+    tmp.write("entry.js", "import './client.js';\n");
+    tmp.write("client.js", "\"use client\";\nimport './a.js';\nimport './b.js';\n");
+    tmp.write("a.js", "import './shared.js';\n");
+    tmp.write("b.js", "import './shared.js';\nimport './a.js';\n");
+    tmp.write("shared.js", "export {};\n");
+    std::mutex mutex;
+    std::map<std::string, int> reads;
+    ScanOptions options;
+    options.threads = 2;
+    options.readFile = [&](const std::string& path) {
+        {
+            std::lock_guard lock(mutex);
+            ++reads[path];
+        }
+        return readFile(path);
+    };
+    const auto result = testing::scanProject(root, {}, options);
+    EXPECT_EQ(moduleKeys(*result),
+              (Strings{"a.js@e17", "b.js@e17", "client.js@e17", "entry.js@e0", "shared.js@e17"}));
+    for (const auto& [path, count] : reads) {
+        EXPECT_EQ(count, 1) << path;
+    }
+    EXPECT_EQ(reads.size(), 5u);
+}
+
 TEST(Scanner, ThreadCountDoesNotChangeTheResult) {
     const auto root = testing::scanFixture("app");
     ScanOptions one;

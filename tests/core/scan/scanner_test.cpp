@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <functional>
 #include <map>
 #include <mutex>
 
@@ -18,6 +19,22 @@ namespace {
 using testing::moduleKeys;
 using testing::relative;
 using Strings = std::vector<std::string>;
+
+// Counts the reads of each file (from any scan thread).
+struct ReadCounter {
+    std::mutex mutex;
+    std::map<std::string, int> counts;
+
+    std::function<FileContents(const std::string&)> reader() {
+        return [this](const std::string& path) {
+            {
+                std::lock_guard lock(mutex);
+                ++counts[path];
+            }
+            return readFile(path);
+        };
+    }
+};
 
 // entry.js importing `count` modules PREFIX0.js, PREFIX1.js... each `head` then an export.
 void writeFanOut(testing::TempDir& tmp, int count, const std::string& prefix,
@@ -123,23 +140,16 @@ TEST(Scanner, EveryFileIsReadOnceWhateverReachesIt) {
     }
     tmp.write("entry.js", "import './a.js';\nimport './b.js';\nimport('./c.js');\n"
                           "require('./lib/real.js');\n");
-    std::mutex mutex;
-    std::map<std::string, int> reads;
+    ReadCounter reads;
     ScanOptions options;
     options.threads = 4;
-    options.readFile = [&](const std::string& path) {
-        {
-            std::lock_guard lock(mutex);
-            ++reads[path];
-        }
-        return readFile(path);
-    };
+    options.readFile = reads.reader();
     ScanOverrides overrides;
     overrides.entries = {"entry.js"};
     const auto result = testing::scanProject(root, overrides, options);
-    EXPECT_EQ(reads, (std::map<std::string, int>{{root + "/entry.js", 1},
-                                                 {root + "/lib/real.js", 1},
-                                                 {root + "/lib/leaf.js", 1}}));
+    EXPECT_EQ(reads.counts, (std::map<std::string, int>{{root + "/entry.js", 1},
+                                                        {root + "/lib/real.js", 1},
+                                                        {root + "/lib/leaf.js", 1}}));
     ASSERT_EQ(result->modules.size(), 3u);
     const auto& real = result->modules[2]; // entry.js, lib/leaf.js, lib/real.js
     EXPECT_EQ(real.path, root + "/lib/real.js");
@@ -204,24 +214,17 @@ TEST(Scanner, ModulesPastTheSixteenthEnvironmentAreScannedOnce) {
     tmp.write("a.js", "import './shared.js';\n");
     tmp.write("b.js", "import './shared.js';\nimport './a.js';\n");
     tmp.write("shared.js", "export {};\n");
-    std::mutex mutex;
-    std::map<std::string, int> reads;
+    ReadCounter reads;
     ScanOptions options;
     options.threads = 2;
-    options.readFile = [&](const std::string& path) {
-        {
-            std::lock_guard lock(mutex);
-            ++reads[path];
-        }
-        return readFile(path);
-    };
+    options.readFile = reads.reader();
     const auto result = testing::scanProject(root, {}, options);
     EXPECT_EQ(moduleKeys(*result),
               (Strings{"a.js@e17", "b.js@e17", "client.js@e17", "entry.js@e0", "shared.js@e17"}));
-    for (const auto& [path, count] : reads) {
+    for (const auto& [path, count] : reads.counts) {
         EXPECT_EQ(count, 1) << path;
     }
-    EXPECT_EQ(reads.size(), 5u);
+    EXPECT_EQ(reads.counts.size(), 5u);
 }
 
 TEST(Scanner, ThreadCountDoesNotChangeTheResult) {

@@ -366,5 +366,25 @@ TEST(ScanCli, OptimizeFlagsAndBarrelImportsInTheDocument) {
     EXPECT_LT(doc["edges"].size() + 100, plainDoc["edges"].size());
 }
 
+// fanout restarts itself once for huge-page heaps (execv of /proc/self/exe); started by the
+// dynamic loader by hand, /proc/self/exe is the loader, so it must not.
+TEST(ScanCli, RunsWhenStartedByTheDynamicLoader) {
+    std::string loader;
+    for (const char* candidate : {"/lib64/ld-linux-x86-64.so.2", "/lib/ld-linux-aarch64.so.1"}) {
+        if (fs::exists(candidate)) {
+            loader = candidate;
+        }
+    }
+    if (loader.empty()) {
+        GTEST_SKIP() << "no known dynamic loader path on this machine";
+    }
+    const auto direct = fanout({"scan", kApp, "--json", "-", "--quiet", "--reproducible"});
+    const auto byLoader = testing::runProcess(
+        {loader, FANOUT_EXECUTABLE, "scan", kApp, "--json", "-", "--quiet", "--reproducible"});
+    ASSERT_EQ(direct.exitCode, 0) << direct.err;
+    ASSERT_EQ(byLoader.exitCode, 0) << byLoader.err;
+    EXPECT_EQ(byLoader.out, direct.out);
+}
+
 } // namespace
 } // namespace fanout

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <thread>
 
+#include <sys/auxv.h>
 #include <unistd.h>
 
 #ifdef __GLIBC__
@@ -52,6 +53,15 @@ std::optional<std::string> hugePageTunables(const char* current, std::string_vie
 
 void restartWithHugePageHeaps(char** argv) {
 #if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
+    // Started by the dynamic loader by hand ("ld.so fanout ..."): /proc/self/exe is the loader,
+    // which would take the first argument for the program. Under Valgrind the restarted program
+    // would escape it.
+    const char* preload = std::getenv("LD_PRELOAD");
+    if (::getauxval(AT_BASE) == 0 ||
+        (preload != nullptr &&
+         std::string_view(preload).find("vgpreload") != std::string_view::npos)) {
+        return;
+    }
     std::ifstream mode("/sys/kernel/mm/transparent_hugepage/enabled");
     const std::string enabled{std::istreambuf_iterator<char>(mode), {}};
     const char* current = std::getenv("GLIBC_TUNABLES");

@@ -36,8 +36,9 @@ std::optional<std::string> hugePageTunables(const char* current, std::string_vie
 
 // Called first thing in main(): when hugePageTunables() asks for a change, runs the program again
 // in place with it (execv of /proc/self/exe: the same process, arguments and everything else).
-// Returns when it does not: nothing to change, not glibc, a sanitizer's allocator, or the exec
-// failed (the environment is then as it was).
+// Returns when it does not: nothing to change, not glibc, a sanitizer's allocator, started by the
+// dynamic loader by hand or under Valgrind, or the exec failed (the environment is then as it
+// was).
 void restartWithHugePageHeaps(char** argv);
 
 } // namespace fanout

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fanout/base/display_path.h"
 
+#include "base/path_utils.h"
+
 namespace fanout {
 
 std::string displayPath(const std::string& path, const std::string& root) {
@@ -8,18 +10,11 @@ std::string displayPath(const std::string& path, const std::string& root) {
 }
 
 std::string_view displayPathView(std::string_view path, std::string_view root) {
-    if (root.empty() || path == root || !path.starts_with(root)) {
+    if (root.empty()) {
         return path;
     }
-    std::string_view relative;
-    if (root == "/") {
-        relative = path.substr(1);
-    } else if (path[root.size()] == '/') {
-        relative = path.substr(root.size() + 1);
-    } else {
-        return path; // "/a/bc" is not inside "/a/b"
-    }
-    return relative.empty() ? path : relative;
+    const auto relative = detail::relativeView(root, path);
+    return relative && !relative->empty() ? *relative : path;
 }
 
 } // namespace fanout

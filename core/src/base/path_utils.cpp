@@ -77,16 +77,23 @@ std::string_view extensionOf(std::string_view path) {
     return name.substr(dot);
 }
 
-bool relativeInside(std::string_view base, std::string_view path, std::string& out) {
+std::optional<std::string_view> relativeView(std::string_view base, std::string_view path) {
     if (path == base) {
-        out.clear();
-        return true;
+        return std::string_view();
     }
     if (!startsWith(path, base) ||
         (base != "/" && path.size() > base.size() && path[base.size()] != '/')) {
+        return std::nullopt;
+    }
+    return path.substr(base == "/" ? 1 : base.size() + 1);
+}
+
+bool relativeInside(std::string_view base, std::string_view path, std::string& out) {
+    const auto relative = relativeView(base, path);
+    if (!relative) {
         return false;
     }
-    out = std::string(path.substr(base == "/" ? 1 : base.size() + 1));
+    out = std::string(*relative);
     return true;
 }
 

@@ -3,6 +3,7 @@
 
 #include "base/text.h"
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -16,7 +17,9 @@ std::string_view parentPath(std::string_view path); // "/" for "/x", "/a" for "/
 std::string_view baseName(std::string_view path);
 // The extension of the last component including the dot ("" when none; ".d.ts" gives ".ts").
 std::string_view extensionOf(std::string_view path);
-// `path` relative to `base` when inside it ("x/y"), or nullopt-equivalent empty + false.
+// `path` relative to `base` as a view into `path` ("" for `base` itself), or nothing outside it.
+std::optional<std::string_view> relativeView(std::string_view base, std::string_view path);
+// The same copied into `out` ("x/y"); false outside `base`.
 bool relativeInside(std::string_view base, std::string_view path, std::string& out);
 
 bool isRelativeSpecifier(std::string_view specifier); // ".", "..", "./x", "../x"

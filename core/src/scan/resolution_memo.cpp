@@ -28,14 +28,13 @@ const ResolutionMemo::Answer* ResolutionMemo::find(std::uint16_t environment,
     m_key.append(specifier);
     m_slot = std::hash<std::string_view>{}(m_key) % m_slots.size();
     const Slot& slot = m_slots[m_slot];
-    return slot.used && slot.key == m_key ? &slot.answer : nullptr;
+    return slot.key == m_key ? &slot.answer : nullptr;
 }
 
 void ResolutionMemo::store(Answer answer) {
     Slot& slot = m_slots[m_slot];
     slot.key.assign(m_key); // keeps the slot's storage when it is large enough
     slot.answer = std::move(answer);
-    slot.used = true;
 }
 
 ResolutionMemo* ResolutionMemo::current() {

@@ -54,9 +54,8 @@ public:
 
 private:
     struct Slot {
-        std::string key;
+        std::string key; // empty: never used (a key holds at least the environment and kind)
         Answer answer;
-        bool used = false;
     };
     std::vector<Slot> m_slots;
     std::string m_key; // the current request

@@ -20,7 +20,7 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::string_view kMagic = "FANOUTSC";
-constexpr std::uint32_t kFormatVersion = 2; // 2: paths share their first bytes
+constexpr std::uint32_t kFormatVersion = 3; // 2: paths share their first bytes; 3: four-lane hash
 // Magic, format version, then the sizes of the three parts, the hash of the first two and the
 // hash of the result (checked apart: the result is decoded while the inputs are checked).
 struct Prefix {
@@ -68,13 +68,13 @@ std::string buildIdentity() {
 }
 
 std::string readCacheFile(const std::string& path, const std::string& key, CacheFile& out) {
-    // Mapped, not read: the result's bytes are only decoded when the inputs are unchanged, and
-    // neither part is copied first. Cache files are replaced by renaming, never rewritten in
-    // place, so the mapping keeps the bytes it was made of.
-    MappedFile contents;
-    if (auto problem = contents.map(path); !problem.empty()) {
-        return problem == MappedFile::kMissing ? "no cached scan yet"
-                                               : "the cache could not be read: " + problem;
+    // Read whole, onto huge pages where there are any: the result's bytes are only decoded when
+    // the inputs are unchanged, but a mapping of the page cache would cost a fault per page when
+    // they are.
+    WholeFile contents;
+    if (auto problem = contents.read(path); !problem.empty()) {
+        return problem == WholeFile::kMissing ? "no cached scan yet"
+                                              : "the cache could not be read: " + problem;
     }
     const std::string_view all = contents.bytes();
     Prefix prefix{};

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "fanout/io/mapped_file.h"
+#include "fanout/io/whole_file.h"
 #include "fanout/result/scan_result.h"
 #include "fanout/scan/scan_inputs.h"
 
@@ -19,7 +19,7 @@ inline constexpr std::string_view kCacheFileSuffix = ".fanout-scan";
 // when the inputs are unchanged).
 struct CacheFile {
     ScanInputs inputs;
-    MappedFile contents;
+    WholeFile contents;
     std::size_t resultOffset = 0;
     std::size_t resultSize = 0;
     std::uint64_t resultHash = 0;

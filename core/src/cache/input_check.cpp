@@ -206,9 +206,11 @@ InputCheck checkInputs(ScanInputs& inputs, std::int64_t trustMarginNs) {
         out.refreshed = true;
     }
     for (const auto& answer : inputs.answers) {
-        const bool ask = answer.answeredByStat ||
-                         (answer.question == PathAnswer::Question::RealPath && !answer.text) ||
-                         changedFolders.contains(vouchingFolder(answer));
+        // (A folder's answers are only asked again when it changed: mostly none did.)
+        const bool ask =
+            answer.answeredByStat ||
+            (answer.question == PathAnswer::Question::RealPath && !answer.text) ||
+            (!changedFolders.empty() && changedFolders.contains(vouchingFolder(answer)));
         if (ask && !sameAnswer(fresh.impl(), answer)) {
             return changedElsewhere(describe(answer));
         }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fanout/io/file_identity.h"
 
+#include <array>
 #include <cstring>
 #include <ctime>
 #include <sys/stat.h>
@@ -19,6 +20,15 @@ std::uint64_t mix(std::uint64_t hash, std::uint64_t word) {
     hash *= kMultiplier;
     return hash ^ (hash >> 32);
 }
+
+std::uint64_t wordAt(std::string_view bytes, std::size_t at) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, bytes.data() + at, 8);
+    return word;
+}
+
+constexpr std::size_t kLanes = 4;
+constexpr std::size_t kLaneBlock = kLanes * 8;
 
 } // namespace
 
@@ -47,15 +57,29 @@ std::int64_t wallClockNs() {
     return nanoseconds(now);
 }
 
-// Eight bytes at a time, little-endian words, the length folded in: fast (several GB/s) and
-// stable; not cryptographic (a cache compares it only with the same file's earlier contents).
+// Eight bytes at a time, little-endian words, the length folded in: fast and stable; not
+// cryptographic (a cache compares it only with the same file's earlier contents). Four lanes take
+// every fourth word, so that their multiplications overlap (one chain waits on each of its own):
+// about four times the speed of one chain (several GB/s), then the lanes are folded in order.
 std::uint64_t contentHash(std::string_view bytes) {
     std::uint64_t hash = mix(0x2545f4914f6cdd1dULL, bytes.size());
     std::size_t at = 0;
+    if (bytes.size() >= kLaneBlock) {
+        std::array<std::uint64_t, kLanes> lanes{};
+        for (std::size_t lane = 0; lane < kLanes; ++lane) {
+            lanes[lane] = mix(hash, lane);
+        }
+        for (; at + kLaneBlock <= bytes.size(); at += kLaneBlock) {
+            for (std::size_t lane = 0; lane < kLanes; ++lane) {
+                lanes[lane] = mix(lanes[lane], wordAt(bytes, at + lane * 8));
+            }
+        }
+        for (const auto lane : lanes) {
+            hash = mix(hash, lane);
+        }
+    }
     for (; at + 8 <= bytes.size(); at += 8) {
-        std::uint64_t word = 0;
-        std::memcpy(&word, bytes.data() + at, 8);
-        hash = mix(hash, word);
+        hash = mix(hash, wordAt(bytes, at));
     }
     std::uint64_t tail = 0;
     std::memcpy(&tail, bytes.data() + at, bytes.size() - at);

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace fanout {
+
+// A regular file's bytes, read whole into memory of their own: an anonymous mapping the kernel may
+// back with transparent huge pages, so a file of megabytes costs a few page faults rather than one
+// per 4 KiB page when its bytes are first read (which a mapping of the page cache pays, and pays
+// dearly in a virtual machine). A copy: the bytes stay as they were when the file changes, is
+// replaced or moved. For files Fanout writes itself (its scan cache), not the project's files.
+class WholeFile {
+public:
+    WholeFile() = default;
+    WholeFile(WholeFile&& other) noexcept;
+    WholeFile& operator=(WholeFile&& other) noexcept;
+    WholeFile(const WholeFile&) = delete;
+    WholeFile& operator=(const WholeFile&) = delete;
+    ~WholeFile();
+
+    // What read() says of a file that does not exist.
+    static constexpr std::string_view kMissing = "no such file";
+
+    // "" when `path` is a regular file now read (an empty one reads as no bytes), else why not,
+    // as a sentence; kMissing when it does not exist.
+    std::string read(const std::string& path);
+    std::string_view bytes() const { return {static_cast<const char*>(m_data), m_size}; }
+
+private:
+    void release();
+    void* m_data = nullptr;
+    std::size_t m_size = 0;     // the bytes read
+    std::size_t m_capacity = 0; // the mapping's length
+};
+
+} // namespace fanout

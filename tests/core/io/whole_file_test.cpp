@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "fanout/io/whole_file.h"
+
+#include "temp_dir.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <utility>
+
+namespace fanout {
+namespace {
+
+TEST(WholeFile, ReadsFilesOfAnySizeByteForByte) {
+    // Small ones, and ones around and beyond a huge page (the mapping is made of whole ones).
+    testing::TempDir dir;
+    constexpr std::size_t kHugePage = std::size_t{2} << 20;
+    for (const auto size : {std::size_t{1}, std::size_t{5000}, kHugePage - 1, kHugePage,
+                            kHugePage + 1, 3 * kHugePage + 5}) {
+        std::string bytes(size, '\xFF');
+        for (std::size_t i = 0; i < size; i += 4093) {
+            bytes[i] = static_cast<char>(i / 4093); // NUL first
+        }
+        bytes.back() = 'z';
+        WholeFile file;
+        ASSERT_EQ(file.read(dir.write("f" + std::to_string(size), bytes).string()), "");
+        EXPECT_EQ(file.bytes(), bytes) << size;
+    }
+}
+
+TEST(WholeFile, AnEmptyFileReadsAsNoBytes) {
+    testing::TempDir dir;
+    WholeFile file;
+    ASSERT_EQ(file.read(dir.write("empty", "").string()), "");
+    EXPECT_TRUE(file.bytes().empty());
+}
+
+TEST(WholeFile, SaysWhyAFileCannotBeRead) {
+    testing::TempDir dir;
+    WholeFile file;
+    EXPECT_EQ(file.read((dir.path() / "missing").string()), WholeFile::kMissing);
+    EXPECT_EQ(file.read(dir.path().string()), "not a regular file");
+    EXPECT_TRUE(file.bytes().empty());
+}
+
+TEST(WholeFile, KeepsItsBytesWhenTheFileIsReplacedRewrittenOrMoved) {
+    testing::TempDir dir;
+    const auto path = dir.write("cache", "first");
+    WholeFile file;
+    ASSERT_EQ(file.read(path.string()), "");
+    // Replaced by renaming, as cache files are written.
+    const auto next = dir.write("cache.new", "second, longer");
+    std::filesystem::rename(next, path);
+    EXPECT_EQ(file.bytes(), "first");
+    WholeFile rewritten;
+    ASSERT_EQ(rewritten.read(path.string()), "");
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << "third";
+    EXPECT_EQ(rewritten.bytes(), "second, longer");
+    WholeFile moved(std::move(file));
+    EXPECT_EQ(moved.bytes(), "first");
+    EXPECT_TRUE(file.bytes().empty()); // NOLINT(bugprone-use-after-move): moved from is empty
+    moved = std::move(rewritten);
+    EXPECT_EQ(moved.bytes(), "second, longer");
+    WholeFile again;
+    ASSERT_EQ(again.read(path.string()), "");
+    EXPECT_EQ(again.bytes(), "third");
+}
+
+} // namespace
+} // namespace fanout

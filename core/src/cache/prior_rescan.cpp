@@ -3,28 +3,53 @@
 
 #include <algorithm>
 #include <iterator>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace fanout::detail {
 namespace {
 
 // `into` with the entries of `from` in place of those with the same key (`from`'s are few: what
-// this scan asked that the cached one had not, or asked again).
-template <typename Entry, typename Key>
-void mergeByKey(std::vector<Entry>& into, std::vector<Entry>&& from, Key key) {
+// this scan asked that the cached one had not, or asked again); `settle(old, new)` is told of each
+// entry replaced.
+template <typename Entry, typename Key, typename Settle>
+void mergeByKey(std::vector<Entry>& into, std::vector<Entry>&& from, Key key, Settle settle) {
     struct Hash {
         std::size_t operator()(const std::pair<std::string_view, int>& k) const {
             return std::hash<std::string_view>{}(k.first) * 31 + static_cast<std::size_t>(k.second);
         }
     };
-    std::unordered_set<std::pair<std::string_view, int>, Hash> replaced;
-    for (const auto& entry : from) {
-        replaced.insert(key(entry));
+    std::unordered_map<std::pair<std::string_view, int>, Entry*, Hash> replacing;
+    for (auto& entry : from) {
+        replacing.emplace(key(entry), &entry);
     }
-    if (!replaced.empty()) {
-        std::erase_if(into, [&](const Entry& entry) { return replaced.contains(key(entry)); });
+    if (!replacing.empty()) {
+        std::erase_if(into, [&](const Entry& entry) {
+            const auto it = replacing.find(key(entry));
+            if (it == replacing.end()) {
+                return false;
+            }
+            settle(entry, *it->second);
+            return true;
+        });
     }
     std::move(from.begin(), from.end(), std::back_inserter(into));
+}
+
+template <typename Entry, typename Key>
+void mergeByKey(std::vector<Entry>& into, std::vector<Entry>&& from, Key key) {
+    mergeByKey(into, std::move(from), key, [](const Entry&, Entry&) {});
+}
+
+// An answer asked again by stat() (a rescan of a few files stats names rather than listing big
+// folders) that is what the cached scan's listing said stays vouched for by that listing: the
+// folder's identity was checked before this scan, and it is still among the inputs. Else every
+// later check would stat each such name (thousands, after an edit that reached an icon barrel).
+void keepListingVouch(const PathAnswer& cached, PathAnswer& now) {
+    if (now.answeredByStat && !cached.answeredByStat && now.type == cached.type &&
+        now.text == cached.text) {
+        now.answeredByStat = false;
+    }
 }
 
 } // namespace
@@ -87,9 +112,12 @@ std::shared_ptr<ScanResult> scanWithPrior(PriorUse use, const ScanConfig& config
     }
     // What the scan asked of the file system now, beside what the cached scan asked (still so).
     // The scan's start stays the cached one's (the records taken were trusted against it).
-    mergeByKey(inputs.answers, std::move(recorded.answers), [](const PathAnswer& a) {
-        return std::pair<std::string_view, int>(a.path, static_cast<int>(a.question));
-    });
+    mergeByKey(
+        inputs.answers, std::move(recorded.answers),
+        [](const PathAnswer& a) {
+            return std::pair<std::string_view, int>(a.path, static_cast<int>(a.question));
+        },
+        keepListingVouch);
     mergeByKey(inputs.folders, std::move(recorded.folders),
                [](const FolderRead& f) { return std::pair<std::string_view, int>(f.path, 0); });
     mergeByKey(inputs.manifests, std::move(recorded.manifests),

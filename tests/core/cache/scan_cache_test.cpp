@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The persistent scan cache: a result is loaded only when nothing it depends on changed, and every
 // kind of change (or a damaged cache) gives a full scan that sees it.
+#include "cache/archive_types.h"
+#include "cache/cache_file.h"
 #include "fanout/cache/scan_cache.h"
 #include "fanout/output/scan_json.h"
 #include "fanout/project/project_config.h"
@@ -14,6 +16,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <thread>
 
 namespace fanout {
@@ -183,6 +186,40 @@ TEST_P(ScanCacheTest, AnEditThatChangesImportsUpdatesTheGraphOrWalksItWithTheRes
     m_project.write("src/a.ts", "'use client';\nimport './b';\nexport const a = 1;\n");
     report = expect(Outcome::Rescanned);
     EXPECT_NE(report.note.find("changed its directive"), std::string::npos) << report.note;
+    expectScan(true);
+}
+
+// A rescan of a few files stats the names it looks up rather than listing their folders; where it
+// finds what the cached scan's listings said, the listing still vouches for the answer, so the
+// next check does not stat it.
+TEST_P(ScanCacheTest, AnswersAnEditConfirmedStayVouchedForByTheirFolders) {
+    const auto file = expectScan(false).file;
+    const auto stored = [&] {
+        EXPECT_TRUE(finishCacheWrites().empty());
+        ScanOverrides overrides;
+        overrides.entries = {"src/main.ts"};
+        detail::CacheFile cache;
+        EXPECT_EQ(detail::readCacheFile(
+                      file, detail::encode(loadScanConfig(root(), overrides), ScanOptions{}.parser),
+                      cache),
+                  "");
+        std::set<std::pair<std::string, PathAnswer::Question>> byStat;
+        for (const auto& answer : cache.inputs.answers) {
+            if (answer.answeredByStat) {
+                byStat.emplace(answer.path, answer.question);
+            }
+        }
+        return byStat;
+    };
+    const auto before = stored();
+    m_project.write("src/main.ts", "import './a';\nimport '@/b';\nimport './view';\n");
+    expect(Outcome::Spliced);
+    EXPECT_EQ(stored(), before);
+    // Back again: a module the cached scan does not have, so the graph is walked.
+    m_project.write("src/main.ts",
+                    "import './a';\nimport '@/b';\nimport 'pkg';\nimport './view';\n");
+    expect(Outcome::Rescanned);
+    EXPECT_EQ(stored(), before);
     expectScan(true);
 }
 

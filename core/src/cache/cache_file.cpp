@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <future>
+#include <iterator>
 #include <sys/stat.h>
 
 namespace fanout::detail {
@@ -20,7 +21,8 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::string_view kMagic = "FANOUTSC";
-constexpr std::uint32_t kFormatVersion = 3; // 2: paths share their first bytes; 3: four-lane hash
+// 2: paths share their first bytes; 3: four-lane hash; 4: vouched answers apart
+constexpr std::uint32_t kFormatVersion = 4;
 // Magic, format version, then the sizes of the three parts, the hash of the first two and the
 // hash of the result (checked apart: the result is decoded while the inputs are checked).
 struct Prefix {
@@ -34,6 +36,35 @@ struct Prefix {
     std::uint64_t resultHash;
 };
 static_assert(sizeof(Prefix) == 56);
+
+// The answers of `answers` that their folders vouch for (`vouched`) or the others, as a vector.
+void saveAnswers(MemoryOutputArchive& archive, const std::vector<PathAnswer>& answers,
+                 bool vouched) {
+    const auto count = std::count_if(answers.begin(), answers.end(), [&](const PathAnswer& a) {
+        return a.vouchedByFolder() == vouched;
+    });
+    archive(cereal::make_size_tag(static_cast<cereal::size_type>(count)));
+    for (const auto& answer : answers) {
+        if (answer.vouchedByFolder() == vouched) {
+            archive(answer);
+        }
+    }
+}
+
+// The inputs as the cache stores them: in the layout of ScanInputs with only the answers no folder
+// vouches for, then those folders vouch for as a vector of their own (each part shares path bytes
+// only within itself).
+std::string encodeInputs(const ScanInputs& inputs) {
+    std::string out;
+    {
+        MemoryOutputArchive archive(out);
+        archive(inputs.startedNs, inputs.files, inputs.manifests, inputs.folders);
+        saveAnswers(archive, inputs.answers, false);
+    }
+    MemoryOutputArchive archive(out);
+    saveAnswers(archive, inputs.answers, true);
+    return out;
+}
 
 std::string writeParts(const std::string& path, const std::string& key, const std::string& inputs,
                        std::string_view result) {
@@ -107,7 +138,12 @@ std::string readCacheFile(const std::string& path, const std::string& key, Cache
         if (cachedKey != key) {
             return "the cache holds another configuration";
         }
-        decode(all.substr(sizeof prefix + prefix.headerSize, prefix.inputsSize), out.inputs);
+        const auto inputsOffset = sizeof prefix + prefix.headerSize;
+        MemoryInputArchive archive(all.substr(inputsOffset, prefix.inputsSize));
+        archive(out.inputs);
+        // The answers folders vouch for follow, decoded only when asked for.
+        out.vouchedSize = archive.remaining();
+        out.vouchedOffset = inputsOffset + prefix.inputsSize - out.vouchedSize;
     } catch (const std::exception& error) {
         return std::string("the cache is corrupt: ") + error.what();
     }
@@ -115,6 +151,22 @@ std::string readCacheFile(const std::string& path, const std::string& key, Cache
     out.resultSize = prefix.resultSize;
     out.resultHash = prefix.resultHash;
     out.contents = std::move(contents);
+    return {};
+}
+
+std::string loadVouchedAnswers(CacheFile& file) {
+    if (file.vouchedLoaded) {
+        return {};
+    }
+    std::vector<PathAnswer> vouched;
+    try {
+        decode(file.contents.bytes().substr(file.vouchedOffset, file.vouchedSize), vouched);
+    } catch (const std::exception& error) {
+        return std::string("the cache is corrupt: ") + error.what();
+    }
+    file.inputs.answers.insert(file.inputs.answers.end(), std::make_move_iterator(vouched.begin()),
+                               std::make_move_iterator(vouched.end()));
+    file.vouchedLoaded = true;
     return {};
 }
 
@@ -136,12 +188,15 @@ std::string writeCacheFile(const std::string& path, const std::string& key,
                            const ScanInputs& inputs, const ScanResult& result) {
     // The two parts encoded at once, on two cores.
     auto encodedResult = std::async(std::launch::async, [&] { return encode(result); });
-    const auto encodedInputs = encode(inputs);
+    const auto encodedInputs = encodeInputs(inputs);
     return writeParts(path, key, encodedInputs, encodedResult.get());
 }
 
-std::string rewriteInputs(const std::string& path, const std::string& key, const CacheFile& file) {
-    return writeParts(path, key, encode(file.inputs),
+std::string rewriteInputs(const std::string& path, const std::string& key, CacheFile& file) {
+    if (auto problem = loadVouchedAnswers(file); !problem.empty()) {
+        return problem;
+    }
+    return writeParts(path, key, encodeInputs(file.inputs),
                       file.contents.bytes().substr(file.resultOffset, file.resultSize));
 }
 

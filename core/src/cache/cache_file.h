@@ -15,11 +15,16 @@ namespace fanout::detail {
 
 inline constexpr std::string_view kCacheFileSuffix = ".fanout-scan";
 
-// A cache file read and verified: the inputs decoded, the result still in its bytes (decoded only
-// when the inputs are unchanged).
+// A cache file read and verified: the inputs decoded but for the answers their folders vouch for
+// (tens of thousands, needed only when one of those folders changed or the inputs are written
+// again: loadVouchedAnswers()), the result still in its bytes (decoded only when the inputs are
+// unchanged).
 struct CacheFile {
     ScanInputs inputs;
     WholeFile contents;
+    std::size_t vouchedOffset = 0;
+    std::size_t vouchedSize = 0;
+    bool vouchedLoaded = false;
     std::size_t resultOffset = 0;
     std::size_t resultSize = 0;
     std::uint64_t resultHash = 0;
@@ -32,14 +37,17 @@ std::string buildIdentity();
 // "" when `path` holds a complete cache of this build of Fanout and this configuration (`key`);
 // else why not, as a sentence ("no cached scan yet", "truncated", ...).
 std::string readCacheFile(const std::string& path, const std::string& key, CacheFile& out);
+// Adds the answers folders vouch for to `file.inputs` (once); "" when done, else why not.
+std::string loadVouchedAnswers(CacheFile& file);
 // The cached result; nullptr when its bytes are corrupt (checksum) or do not decode.
 std::shared_ptr<ScanResult> loadCachedResult(const CacheFile& file);
 // Written whole or not at all (a concurrent reader or writer sees the old file or the new one).
 // Returns "" on success, else what went wrong.
 std::string writeCacheFile(const std::string& path, const std::string& key,
                            const ScanInputs& inputs, const ScanResult& result);
-// The same cache with new inputs and the result's bytes as they are.
-std::string rewriteInputs(const std::string& path, const std::string& key, const CacheFile& file);
+// The same cache with new inputs (every answer: those not loaded yet are first) and the result's
+// bytes as they are.
+std::string rewriteInputs(const std::string& path, const std::string& key, CacheFile& file);
 
 // Marks the file as just used (for eviction: the least recently used go first).
 void markUsed(const std::string& path);

@@ -6,6 +6,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <exception>
 #include <future>
 #include <map>
@@ -16,16 +17,22 @@ namespace fanout::detail {
 namespace {
 
 // The background writes, by cache file; a write's thread ends with its problem ("" when none).
+// And the cache files read whose records are being freed.
 struct PendingWrites {
     std::mutex mutex;
     std::map<std::string, std::future<std::string>> writes;
+    std::vector<std::future<void>> releases;
     std::vector<std::string> problems;
 
     ~PendingWrites() { finish(); }
     std::vector<std::string> finish() {
         std::unique_lock lock(mutex);
         auto running = std::move(writes);
+        auto releasing = std::move(releases);
         lock.unlock();
+        for (auto& release : releasing) {
+            release.wait();
+        }
         std::vector<std::string> out;
         for (auto& [path, write] : running) {
             if (auto problem = write.get(); !problem.empty()) {
@@ -83,6 +90,20 @@ void writeCacheFileSoon(const std::string& path, const std::string& key, ScanInp
     auto write = std::async(std::launch::async, store);
     std::lock_guard lock(pending.mutex);
     pending.writes.emplace(path, std::move(write));
+}
+
+void releaseSoon(CacheFile cache) {
+    auto& pending = pendingWrites();
+    auto release = std::async(std::launch::async, [cache = std::move(cache)]() mutable {
+        yieldToForegroundWork();
+        cache = {};
+    });
+    std::lock_guard lock(pending.mutex);
+    // Those done are forgotten: a long-lived process rescans many times.
+    std::erase_if(pending.releases, [](const std::future<void>& done) {
+        return done.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+    });
+    pending.releases.push_back(std::move(release));
 }
 
 void waitForCacheWrite(const std::string& path) {

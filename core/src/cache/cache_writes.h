@@ -10,11 +10,17 @@
 
 namespace fanout::detail {
 
+struct CacheFile;
+
 // writeCacheFile() on a thread of its own, for a rescan that should not wait for it: the result is
 // shared (immutable) and the inputs taken. A later write or read of the same file waits for it
 // first, as does finishCacheWrites().
 void writeCacheFileSoon(const std::string& path, const std::string& key, ScanInputs inputs,
                         std::shared_ptr<const ScanResult> result);
+// Frees a cache file read (its bytes and the tens of thousands of records of its inputs) on a
+// thread of its own, for a rescan whose caller should not wait for that; finishWrites() waits for
+// it too.
+void releaseSoon(CacheFile cache);
 // Waits for the background write of `path`, if one runs.
 void waitForCacheWrite(const std::string& path);
 // Waits for every background write; what went wrong with any, as "path: problem".

@@ -176,7 +176,8 @@ std::string describe(const PathAnswer& answer) {
 
 } // namespace
 
-InputCheck checkInputs(ScanInputs& inputs, std::int64_t trustMarginNs) {
+InputCheck checkInputs(ScanInputs& inputs, std::int64_t trustMarginNs,
+                       const std::function<std::string()>& loadVouched) {
     InputCheck out;
     const std::int64_t checkStart = wallClockNs();
     const std::int64_t trustedBefore = inputs.startedNs - trustMarginNs;
@@ -205,11 +206,15 @@ InputCheck checkInputs(ScanInputs& inputs, std::int64_t trustMarginNs) {
         changedFolders.insert(folder.path);
         out.refreshed = true;
     }
+    // The answers folders vouch for are only needed (and decoded) when one of those changed.
+    if (!changedFolders.empty() && loadVouched) {
+        if (auto problem = loadVouched(); !problem.empty()) {
+            return changedElsewhere(std::move(problem));
+        }
+    }
     for (const auto& answer : inputs.answers) {
-        // (A folder's answers are only asked again when it changed: mostly none did.)
         const bool ask =
-            answer.answeredByStat ||
-            (answer.question == PathAnswer::Question::RealPath && !answer.text) ||
+            !answer.vouchedByFolder() ||
             (!changedFolders.empty() && changedFolders.contains(vouchingFolder(answer)));
         if (ask && !sameAnswer(fresh.impl(), answer)) {
             return changedElsewhere(describe(answer));

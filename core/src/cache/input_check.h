@@ -5,6 +5,7 @@
 #include "fanout/scan/scan_inputs.h"
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -30,7 +31,9 @@ inline constexpr std::size_t kMaxEdited = 32;
 
 // Whether everything recorded in `inputs` is as it was. Unchanged inputs whose identity moved
 // (touched, replaced by an identical copy) are updated in place, and startedNs set to the check's
-// start.
-InputCheck checkInputs(ScanInputs& inputs, std::int64_t trustMarginNs = kTrustMarginNs);
+// start. `inputs` may hold only the answers no folder vouches for: `loadVouched` then adds the
+// others to it when a folder changed ("" when done, else why not, taken for a change).
+InputCheck checkInputs(ScanInputs& inputs, std::int64_t trustMarginNs = kTrustMarginNs,
+                       const std::function<std::string()>& loadVouched = {});
 
 } // namespace fanout::detail

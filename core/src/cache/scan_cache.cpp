@@ -126,7 +126,8 @@ std::optional<std::string> scanCacheChange(const ScanConfig& config, const ScanO
     if (!detail::readCacheFile(file, key, cached).empty()) {
         return std::nullopt;
     }
-    const auto check = detail::checkInputs(cached.inputs, settings.trustMarginNs);
+    const auto check = detail::checkInputs(cached.inputs, settings.trustMarginNs,
+                                           [&] { return detail::loadVouchedAnswers(cached); });
     return check.unchanged ? std::string() : check.change;
 }
 
@@ -154,7 +155,8 @@ std::shared_ptr<const ScanResult> cachedScan(const ScanConfig& config, const Sca
         // results at hand, where a new thread's heap would fault them in again one by one.
         double checkedMs = 0;
         auto checking = std::async(std::launch::async, [&] {
-            auto checked = detail::checkInputs(cached.inputs, settings.trustMarginNs);
+            auto checked = detail::checkInputs(cached.inputs, settings.trustMarginNs,
+                                               [&] { return detail::loadVouchedAnswers(cached); });
             checkedMs = millisecondsSince(start);
             return checked;
         });
@@ -167,8 +169,13 @@ std::shared_ptr<const ScanResult> cachedScan(const ScanConfig& config, const Sca
             report->foldersChecked = check.folders;
             report->filesRehashed = check.rehashed;
         }
+        // Edited files: the inputs are written again, merged with a rescan's, with every answer.
+        const auto vouched =
+            check.edited.empty() ? std::string() : detail::loadVouchedAnswers(cached);
         if (!result) {
             problem = "the cached result is corrupt";
+        } else if (!vouched.empty()) {
+            problem = vouched;
         } else if (check.unchanged || !check.edited.empty()) {
             const auto why =
                 check.unchanged
@@ -200,6 +207,7 @@ std::shared_ptr<const ScanResult> cachedScan(const ScanConfig& config, const Sca
                 if (!check.unchanged) {
                     detail::writeCacheFileSoon(file, key, std::move(cached.inputs), result);
                 }
+                detail::releaseSoon(std::move(cached));
                 return result;
             }
             // Their imports changed: the cached result updated in place when the graph's modules

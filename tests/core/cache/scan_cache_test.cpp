@@ -110,6 +110,24 @@ protected:
                            [&](const ScanModule& m) { return m.path == file(relative); });
     }
 
+    // Every answer the cache file holds (those folders vouch for decoded too), with whether it
+    // was answered by stat(); once the cache's background writes are done.
+    std::set<std::pair<std::pair<std::string, PathAnswer::Question>, bool>>
+    storedAnswers(const std::string& file) {
+        EXPECT_TRUE(finishCacheWrites().empty());
+        ScanOverrides overrides;
+        overrides.entries = {"src/main.ts"};
+        detail::CacheFile cache;
+        const auto key = detail::encode(loadScanConfig(root(), overrides), ScanOptions{}.parser);
+        EXPECT_EQ(detail::readCacheFile(file, key, cache), "");
+        EXPECT_EQ(detail::loadVouchedAnswers(cache), "");
+        std::set<std::pair<std::pair<std::string, PathAnswer::Question>, bool>> answers;
+        for (const auto& answer : cache.inputs.answers) {
+            answers.insert({{answer.path, answer.question}, answer.answeredByStat});
+        }
+        return answers;
+    }
+
     TempDir m_project;
     TempDir m_cache;
     ScanCacheSettings m_settings;
@@ -194,32 +212,41 @@ TEST_P(ScanCacheTest, AnEditThatChangesImportsUpdatesTheGraphOrWalksItWithTheRes
 // next check does not stat it.
 TEST_P(ScanCacheTest, AnswersAnEditConfirmedStayVouchedForByTheirFolders) {
     const auto file = expectScan(false).file;
-    const auto stored = [&] {
-        EXPECT_TRUE(finishCacheWrites().empty());
-        ScanOverrides overrides;
-        overrides.entries = {"src/main.ts"};
-        detail::CacheFile cache;
-        EXPECT_EQ(detail::readCacheFile(
-                      file, detail::encode(loadScanConfig(root(), overrides), ScanOptions{}.parser),
-                      cache),
-                  "");
-        std::set<std::pair<std::string, PathAnswer::Question>> byStat;
-        for (const auto& answer : cache.inputs.answers) {
-            if (answer.answeredByStat) {
-                byStat.emplace(answer.path, answer.question);
-            }
-        }
-        return byStat;
-    };
-    const auto before = stored();
+    const auto before = storedAnswers(file);
     m_project.write("src/main.ts", "import './a';\nimport '@/b';\nimport './view';\n");
     expect(Outcome::Spliced);
-    EXPECT_EQ(stored(), before);
+    EXPECT_EQ(storedAnswers(file), before);
     // Back again: a module the cached scan does not have, so the graph is walked.
     m_project.write("src/main.ts",
                     "import './a';\nimport '@/b';\nimport 'pkg';\nimport './view';\n");
     expect(Outcome::Rescanned);
-    EXPECT_EQ(stored(), before);
+    EXPECT_EQ(storedAnswers(file), before);
+    expectScan(true);
+}
+
+// The answers folders vouch for are stored apart and only decoded when needed: a cache written
+// again keeps every one of them.
+TEST_P(ScanCacheTest, ACacheWrittenAgainKeepsEveryAnswer) {
+    const auto file = expectScan(false).file;
+    const auto before = storedAnswers(file);
+    ASSERT_GT(std::count_if(before.begin(), before.end(), [](const auto& a) { return !a.second; }),
+              0)
+        << "no answer vouched for by a folder";
+    // A file touched, then a folder: the file read again, the folder's answers asked again,
+    // each the same; the cache rewritten each time.
+    ASSERT_EQ(::utimensat(AT_FDCWD, this->file("src/a.ts").c_str(), nullptr, 0), 0);
+    auto report = expectScan(true);
+    EXPECT_TRUE(report.stored) << report.note;
+    EXPECT_EQ(storedAnswers(file), before);
+    const timespec times[2] = {{0, UTIME_NOW}, {1, 0}};
+    ASSERT_EQ(::utimensat(AT_FDCWD, this->file("src").c_str(), times, 0), 0);
+    report = expectScan(true);
+    EXPECT_TRUE(report.stored) << report.note;
+    EXPECT_EQ(storedAnswers(file), before);
+    // A file edited, its imports kept: the cache updated in place.
+    m_project.write("src/a.ts", "export const a = 12;\n");
+    report = expect(Outcome::Updated);
+    EXPECT_EQ(storedAnswers(file), before);
     expectScan(true);
 }
 

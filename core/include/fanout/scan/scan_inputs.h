@@ -24,6 +24,12 @@ struct PathAnswer {
     // Answered by stat()/lstat()/realpath() rather than from its folder's listing (a symbolic
     // link, an unlisted folder): the folder's identity does not vouch for it.
     bool answeredByStat = false;
+
+    // Whether its folder's identity vouches for it, so that a check asks it again only when that
+    // folder changed: answered from the listing and, for a real path, one that was found.
+    bool vouchedByFolder() const {
+        return !answeredByStat && (question != Question::RealPath || text.has_value());
+    }
 };
 
 // A folder the resolver listed, as fstat() saw it before the listing was read.

@@ -79,13 +79,20 @@ void writeCacheFileSoon(const std::string& path, const std::string& key, ScanInp
                         std::shared_ptr<const ScanResult> result) {
     auto& pending = pendingWrites();
     pending.wait(path);
-    const auto store = [path, key, inputs = std::move(inputs), result = std::move(result)] {
+    // The inputs and the result let go of once written, on this thread: the finished write stays
+    // in the map until the next cache access, and would keep a result the caller has replaced.
+    const auto store = [path, key, inputs = std::move(inputs),
+                        result = std::move(result)]() mutable {
         yieldToForegroundWork();
+        std::string problem;
         try {
-            return writeCacheFile(path, key, inputs, *result);
+            problem = writeCacheFile(path, key, inputs, *result);
         } catch (const std::exception& error) {
-            return std::string(error.what());
+            problem = error.what();
         }
+        inputs = {};
+        result.reset();
+        return problem;
     };
     auto write = std::async(std::launch::async, store);
     std::lock_guard lock(pending.mutex);

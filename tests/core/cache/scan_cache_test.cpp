@@ -3,6 +3,7 @@
 // kind of change (or a damaged cache) gives a full scan that sees it.
 #include "cache/archive_types.h"
 #include "cache/cache_file.h"
+#include "cache/cache_writes.h"
 #include "fanout/cache/scan_cache.h"
 #include "fanout/output/scan_json.h"
 #include "fanout/project/project_config.h"
@@ -14,6 +15,7 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -536,6 +538,23 @@ INSTANTIATE_TEST_SUITE_P(TrustMargins, ScanCacheTest, ::testing::Values(kTrustMa
 // Environments and directives: an rwsdk app (a worker environment, "use client" modules moved to
 // the client and SSR ones, src/ files with a directive as entries), whose server page gains and
 // loses a client component and a server action. Every rescan through the cache equals a plain scan.
+// A write in the background lets go of the result once done, though it is only forgotten at the
+// next access to the cache: a window that replaced its result does not keep the old one.
+TEST(ScanCacheWrites, AFinishedWriteKeepsNoResult) {
+    TempDir dir;
+    auto result = std::make_shared<ScanResult>();
+    result->modules.resize(1000);
+    const std::weak_ptr<const ScanResult> written = result;
+    detail::writeCacheFileSoon((dir.path() / "a.fanout-scan").string(), "key", ScanInputs{},
+                               std::move(result));
+    for (int wait = 0; wait < 1000 && !written.expired(); ++wait) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    EXPECT_TRUE(written.expired());
+    EXPECT_TRUE(finishCacheWrites().empty());
+    EXPECT_TRUE(fs::exists(dir.path() / "a.fanout-scan"));
+}
+
 TEST(ScanCacheEnvironments, ImportEditsInAnRwsdkAppEqualAPlainScan) {
     testing::TempDir project;
     testing::TempDir cache;

@@ -1,19 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "background_job.h"
 #include "fanout/view/plain_layout.h"
 
 #include <QMetaType>
 #include <QObject>
-#include <QPointer>
-#include <QProcess>
 
 namespace fanout::ui {
 
 // Lays graphs out with Graphviz's `dot -Tplain` (or `-Ksfdp` for a map) in a child process
-// (Graphviz is EPL-licensed: it is run, never linked). One layout at a time: a new request kills
-// the running one, and every answer carries the generation it was asked for so that views drop
-// stale layouts.
+// (Graphviz is EPL-licensed: it is run, never linked), started and waited for off the GUI thread.
+// One layout at a time: a new request kills the running one, and every answer carries the
+// generation it was asked for so that views drop stale layouts.
 class GraphLayouter : public QObject {
     Q_OBJECT
 public:
@@ -31,10 +30,8 @@ signals:
     void layoutFailed(quint64 generation, const QString& message);
 
 private:
-    void stopRunning();
-
-    QPointer<QProcess> m_process;
     quint64 m_generation = 0;
+    BackgroundJob m_job; // last: stopped (and Graphviz killed) before the rest goes
 };
 
 } // namespace fanout::ui

@@ -28,10 +28,13 @@ std::optional<LayoutOutcome> runLayout(const QString& program, const LayoutReque
         arguments << QString::fromStdString(argument);
     }
     QProcess process;
-    process.start(program, arguments);
-    if (!process.waitForStarted(-1)) {
+    const auto failedToRun = [&process] {
         return LayoutOutcome{std::nullopt,
                              GraphLayouter::tr("dot failed: %1").arg(process.errorString())};
+    };
+    process.start(program, arguments);
+    if (!process.waitForStarted(-1)) {
+        return failedToRun();
     }
     process.write(QByteArray::fromStdString(layoutDot(request)));
     process.closeWriteChannel();
@@ -43,8 +46,7 @@ std::optional<LayoutOutcome> runLayout(const QString& program, const LayoutReque
             return std::nullopt;
         }
         if (process.state() == QProcess::NotRunning) {
-            return LayoutOutcome{std::nullopt,
-                                 GraphLayouter::tr("dot failed: %1").arg(process.errorString())};
+            return failedToRun();
         }
     }
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {

@@ -53,7 +53,7 @@ protected:
     std::size_t m_nodes = 0;
 };
 
-TEST_F(GraphLayouterTest, LaysOutWithGraphvizOffTheCallersThread) {
+TEST_F(GraphLayouterTest, AnswersARequestWithItsLayoutAsASignal) {
     QElapsedTimer asked;
     asked.start();
     const auto generation = m_layouter.request(chain(4, LayoutEngine::Dot));

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <stdexcept>
 
 namespace fanout::detail {
 
@@ -27,24 +28,29 @@ void CompactJson::separate() {
         m_afterKey = false;
         return;
     }
-    if (!m_filled.empty()) {
-        if (m_filled.back()) {
+    if (m_depth > 0) {
+        const std::uint64_t bit = std::uint64_t{1} << (m_depth - 1);
+        if ((m_filled & bit) != 0) {
             m_out += ',';
         }
-        m_filled.back() = true;
+        m_filled |= bit;
     }
 }
 
 CompactJson& CompactJson::open(char bracket) {
+    if (m_depth == kMaxDepth) {
+        throw std::length_error("CompactJson: more than 64 nested objects or arrays");
+    }
     separate();
     m_out += bracket;
-    m_filled.push_back(false);
+    ++m_depth;
+    m_filled &= ~(std::uint64_t{1} << (m_depth - 1));
     return *this;
 }
 
 CompactJson& CompactJson::close(char bracket) {
     m_out += bracket;
-    m_filled.pop_back();
+    --m_depth;
     return *this;
 }
 

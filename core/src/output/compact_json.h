@@ -4,7 +4,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace fanout::detail {
 
@@ -35,9 +34,13 @@ private:
     CompactJson& open(char bracket);
     CompactJson& close(char bracket);
 
+    static constexpr unsigned kMaxDepth = 64;
+
     std::string& m_out;
-    // Per open object or array: whether it has a member yet (a comma comes before the next).
-    std::vector<bool> m_filled;
+    // Per open object or array, as a bit: whether it has a member yet (a comma comes before
+    // the next). Bits, not a vector: one is made per module and per edge line.
+    std::uint64_t m_filled = 0;
+    unsigned m_depth = 0;
     bool m_afterKey = false;
 };
 

@@ -9,6 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <future>
 #include <sstream>
 
 namespace fanout {
@@ -196,29 +198,50 @@ std::string compact(const Json& json) {
 
 namespace {
 
-// Writes `"key": [` then one element per line, then `]`. `write(line, item)` puts an item's
-// compact JSON in `line`, or returns false to leave the item out.
+// Items [begin, end) as lines, each after ",\n    "; `write` as for writeLines.
 template <typename Items, typename Write>
-void writeLines(std::ostream& out, const char* key, const Items& items, Write&& write,
-                bool last = false) {
-    out << "  \"" << key << "\": [";
-    std::string buffer;
+std::string renderLines(const Items& items, std::size_t begin, std::size_t end, Write& write) {
+    std::string text;
     std::string line;
-    bool first = true;
-    for (const auto& item : items) {
+    for (auto i = begin; i < end; ++i) {
         line.clear();
-        if (!write(line, item)) {
-            continue;
-        }
-        buffer += first ? "\n    " : ",\n    ";
-        buffer += line;
-        first = false;
-        if (buffer.size() >= 1 << 16) {
-            out << buffer;
-            buffer.clear();
+        if (write(line, items[i])) {
+            text += ",\n    ";
+            text += line;
         }
     }
-    out << buffer << (first ? "]" : "\n  ]") << (last ? "\n" : ",\n");
+    return text;
+}
+
+// Writes `"key": [` then one element per line, then `]`. `write(line, item)` puts an item's
+// compact JSON in `line`, or returns false to leave the item out. With `threads` > 1, every
+// other block of items is formatted on a second thread while this one formats the block
+// before (`write` is called from both); the text is the same.
+template <typename Items, typename Write>
+void writeLines(std::ostream& out, const char* key, const Items& items, Write&& write,
+                bool last = false, unsigned threads = 1) {
+    constexpr std::size_t kBlock = 4096;
+    out << "  \"" << key << "\": [";
+    bool first = true;
+    const auto emit = [&](const std::string& text) {
+        if (!text.empty()) {
+            const std::size_t skip = first ? 1 : 0; // the first line has no comma before it
+            out.write(text.data() + skip, static_cast<std::streamsize>(text.size() - skip));
+            first = false;
+        }
+    };
+    for (std::size_t begin = 0; begin < items.size(); begin += 2 * kBlock) {
+        const auto middle = std::min(begin + kBlock, items.size());
+        const auto end = std::min(begin + 2 * kBlock, items.size());
+        std::future<std::string> second;
+        if (threads > 1 && middle < end) {
+            second = std::async(std::launch::async,
+                                [&] { return renderLines(items, middle, end, write); });
+        }
+        emit(renderLines(items, begin, middle, write));
+        emit(second.valid() ? second.get() : renderLines(items, middle, end, write));
+    }
+    out << (first ? "]" : "\n  ]") << (last ? "\n" : ",\n");
 }
 
 // The same, for items made into nlohmann documents (null: left out).
@@ -320,18 +343,24 @@ void writeScanJson(std::ostream& out, const ScanResult& result, const JsonOption
     writeField(out, "root", root);
     writeField(out, "config", configJson(result.config));
     const Analysis* analysis = options.analysis;
-    writeLines(out, "modules", result.modules, [&](std::string& line, const ScanModule& module) {
-        CompactJson json(line);
-        const auto index = static_cast<std::size_t>(&module - result.modules.data());
-        writeModule(json, module, result,
-                    analysis != nullptr ? &analysis->modules[index] : nullptr);
-        return true;
-    });
-    writeLines(out, "edges", result.edges, [&](std::string& line, const ScanEdge& edge) {
-        CompactJson json(line);
-        writeEdge(json, edge, result);
-        return true;
-    });
+    writeLines(
+        out, "modules", result.modules,
+        [&](std::string& line, const ScanModule& module) {
+            CompactJson json(line);
+            const auto index = static_cast<std::size_t>(&module - result.modules.data());
+            writeModule(json, module, result,
+                        analysis != nullptr ? &analysis->modules[index] : nullptr);
+            return true;
+        },
+        false, options.threads);
+    writeLines(
+        out, "edges", result.edges,
+        [&](std::string& line, const ScanEdge& edge) {
+            CompactJson json(line);
+            writeEdge(json, edge, result);
+            return true;
+        },
+        false, options.threads);
     writeArray(out, "unresolved", result.edges, [&](const ScanEdge& edge) -> Json {
         if (edge.resolution != ResolutionKind::Unresolved || edge.typeOnly) {
             return nullptr;

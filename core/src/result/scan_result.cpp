@@ -2,7 +2,8 @@
 #include "fanout/result/scan_result.h"
 
 #include <algorithm>
-#include <set>
+#include <string_view>
+#include <unordered_set>
 
 namespace fanout {
 
@@ -35,16 +36,19 @@ std::shared_ptr<const EdgeNotes> sharedNotes(EdgeNotes notes) {
 }
 
 std::vector<std::uint32_t> entryModules(const ScanResult& result) {
-    const std::set<std::string> entries(result.config.entries.begin(), result.config.entries.end());
-    const std::set<std::string> conditionalEntries(result.config.conditionalEntries.begin(),
-                                                   result.config.conditionalEntries.end());
+    // Hashed views: an app with a thousand conditional entries asked two ordered sets of
+    // strings for each of its modules (5 ms at 21,000 modules, and this runs twice per scan).
+    const std::unordered_set<std::string_view> entries(result.config.entries.begin(),
+                                                       result.config.entries.end());
+    const std::unordered_set<std::string_view> conditionalEntries(
+        result.config.conditionalEntries.begin(), result.config.conditionalEntries.end());
     std::vector<std::uint32_t> out;
     for (std::uint32_t i = 0; i < result.modules.size(); ++i) {
         const auto& module = result.modules[i];
         const bool entry =
             entries.count(module.path) > 0 ||
             std::any_of(module.aliases.begin(), module.aliases.end(),
-                        [&](const std::string& alias) { return entries.count(alias) > 0; });
+                        [&](std::string_view alias) { return entries.count(alias) > 0; });
         if (entry) {
             out.push_back(i);
             continue;

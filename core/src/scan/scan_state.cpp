@@ -76,6 +76,11 @@ ScanState::ScanState(const ScanConfig& config, const ScanOptions& options)
     }
 }
 
+unsigned ScanState::threadCount() const {
+    return m_options.threads == 0 ? std::max(1u, std::thread::hardware_concurrency())
+                                  : m_options.threads;
+}
+
 void ScanState::run() {
     m_sampler = std::make_unique<MemorySampler>(m_options.memorySampleSeconds);
     for (const auto& entry : m_config.entries) {
@@ -84,10 +89,7 @@ void ScanState::run() {
     for (const auto& entry : m_config.conditionalEntries) {
         enqueueEntry(entry, true);
     }
-    unsigned threads = m_options.threads;
-    if (threads == 0) {
-        threads = std::max(1u, std::thread::hardware_concurrency());
-    }
+    const unsigned threads = threadCount();
     {
         const std::stop_callback cancelParses(
             m_options.stop, [this] { std::atomic_ref<std::size_t>(m_parseCancelled).store(1); });

@@ -148,6 +148,8 @@ public:
     void collectDiagnostics(const std::vector<ModuleState*>& order, ScanResult& result) const;
     void collectModules(const std::vector<ModuleState*>& order, ScanResult& result) const;
     void collectEdges(const std::vector<ModuleState*>& order, ScanResult& result) const;
+    // The threads the scan was asked for (a count of 0: one per core).
+    unsigned threadCount() const;
     ScanEdge edgeOf(PendingEdge& pending, const Extraction& extraction, ScanResult& result) const;
     // The edge of a record, its target aside (names appended to result.edgeNames/edgeLocals).
     ScanEdge edgeFacts(PendingEdge& pending, const Extraction& extraction,

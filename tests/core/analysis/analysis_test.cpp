@@ -133,9 +133,8 @@ TEST(Analysis, RelativeSpellingsOfOneFileAreListedWithTheirCauseButCostNothing) 
                                             {"lib/util.js", "extension alias"}}));
 }
 
-TEST(Analysis, APackageInstalledTwiceIsADuplicatePackage) {
-    testing::TempDir tmp;
-    const auto root = fs::canonical(tmp.path());
+// dep 2.0.0 at the top of node_modules, and 1.0.0 under old, which imports it.
+void writeDepInstalledTwice(testing::TempDir& tmp) {
     tmp.write("node_modules/dep/package.json", R"({"name": "dep", "version": "2.0.0"})");
     tmp.write("node_modules/dep/index.js", "export const v = 2;\n");
     tmp.write("node_modules/old/package.json", R"({"name": "old", "version": "1.0.0"})");
@@ -143,6 +142,12 @@ TEST(Analysis, APackageInstalledTwiceIsADuplicatePackage) {
     tmp.write("node_modules/old/node_modules/dep/package.json",
               R"({"name": "dep", "version": "1.0.0"})");
     tmp.write("node_modules/old/node_modules/dep/index.js", "export const v = 1;\n");
+}
+
+TEST(Analysis, APackageInstalledTwiceIsADuplicatePackage) {
+    testing::TempDir tmp;
+    const auto root = fs::canonical(tmp.path());
+    writeDepInstalledTwice(tmp);
     tmp.write("entry.js", "import 'dep';\nimport 'old';\n");
     const Scanned s = scanEntries(root, {"entry.js"});
     ASSERT_EQ(s.analysis.duplicatePackages.size(), 1u);
@@ -159,6 +164,27 @@ TEST(Analysis, APackageInstalledTwiceIsADuplicatePackage) {
     const auto& largest = s.analysis.packages.front();
     EXPECT_EQ(largest.modules, 1u);
     EXPECT_FALSE(largest.entryPoints.empty());
+}
+
+// With two threads the duplicates are found beside the ranking: the same analysis comes out.
+TEST(Analysis, DuplicatesFoundOnASecondThreadAreTheSame) {
+    testing::TempDir tmp;
+    const auto root = fs::canonical(tmp.path());
+    tmp.write("lib/real.js", "export default 1;\n");
+    fs::create_symlink("lib/real.js", root / "link.js");
+    tmp.write("lib/util.ts", "export const u = 1;\n");
+    writeDepInstalledTwice(tmp);
+    tmp.write("entry.ts", "import './lib/real.js';\nimport './link.js';\nimport './lib/util';\n"
+                          "import './lib/util.ts';\nimport 'dep';\nimport 'old';\n");
+    const Scanned s = scanEntries(root, {"entry.ts"});
+    AnalysisOptions two;
+    two.threads = 2;
+    const auto analysis = analyze(*s.result, s.graph, two);
+    EXPECT_EQ(analysis.duplicatePaths.size(), 1u);
+    EXPECT_EQ(analysis.duplicateSpellings.size(), 2u);
+    EXPECT_EQ(analysis.duplicatePackages.size(), 1u);
+    EXPECT_EQ(analysis.multiplier.extraReads, 1u);
+    EXPECT_EQ(scanToJson(*s.result, {true, &analysis}), scanToJson(*s.result, {true, &s.analysis}));
 }
 
 TEST(Analysis, CyclesAreStronglyConnectedComponents) {

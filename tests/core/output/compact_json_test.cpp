@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -92,6 +93,25 @@ TEST(CompactJson, DocumentsAreWhatNlohmannWrites) {
     EXPECT_EQ(ours, nlohmannText(theirs));
     // What was written parses back to the document (invalid UTF-8 aside, which both replace).
     EXPECT_EQ(Json::parse(ours), Json::parse(nlohmannText(theirs)));
+}
+
+// The open objects and arrays are kept as 64 bits: 64 levels are written as nlohmann does (a
+// comma after each level's first member), a 65th is refused rather than written wrong.
+TEST(CompactJson, SixtyFourLevelsNestAndASixtyFifthIsRefused) {
+    std::string ours;
+    CompactJson json(ours);
+    for (int depth = 0; depth < 64; ++depth) {
+        json.beginArray().value(std::uint32_t{1}).value(std::uint32_t{2});
+    }
+    EXPECT_THROW(json.beginArray(), std::length_error);
+    for (int depth = 0; depth < 64; ++depth) {
+        json.value(std::uint32_t{3}).endArray();
+    }
+    Json theirs = Json::array({1, 2, 3});
+    for (int depth = 1; depth < 64; ++depth) {
+        theirs = Json::array({1, 2, theirs, 3});
+    }
+    EXPECT_EQ(ours, nlohmannText(theirs));
 }
 
 } // namespace

@@ -16,6 +16,8 @@ struct AnalysisOptions {
     // ...making up, with imports, at least this share of its top-level statements.
     double barrelMinShare = 0.8;
     std::size_t hotspotCount = 20;
+    // 2 or more: the duplicates are found on a second thread (the result is the same).
+    unsigned threads = 1;
 };
 
 struct Reach {

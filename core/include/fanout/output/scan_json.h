@@ -21,6 +21,8 @@ struct JsonOptions {
     const Analysis* analysis = nullptr;
     // With barrel imports: "barrelImports", what each import of a barrel needs and walks.
     const std::vector<BarrelImport>* barrelImports = nullptr;
+    // Threads that may format the modules and edges (2 or more: two, the text unchanged).
+    unsigned threads = 1;
 };
 
 // The scan document ("schema": 1): paths POSIX-style, relative to the root when inside it. It is

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "background_priority.h"
+
 #include <QMetaObject>
 #include <QObject>
 #include <QThreadPool>
@@ -32,7 +34,8 @@ private:
 
 // One job at a time off the GUI thread, on a private one-thread pool (KDAB hotspot's job
 // tracker): starting a job stops the previous one and makes its reports stale; the destructor
-// stops the running job and waits for it, so no job outlives its owner.
+// stops the running job and waits for it, so no job outlives its owner. Jobs run at a lower CPU
+// priority (lowerThreadPriority), as do the threads and processes they start.
 class BackgroundJob {
 public:
     explicit BackgroundJob(QObject* owner) : m_owner(owner) { m_pool.setMaxThreadCount(1); }
@@ -48,9 +51,11 @@ public:
         m_stop.request_stop(); // an older job still running stops and is ignored from now on
         m_stop = std::stop_source();
         const JobPost post(this, ++m_generation);
-        auto future =
-            QtConcurrent::run(&m_pool, [job = std::move(job), post,
-                                        stop = m_stop.get_token()]() mutable { job(post, stop); });
+        auto future = QtConcurrent::run(
+            &m_pool, [job = std::move(job), post, stop = m_stop.get_token()]() mutable {
+                lowerThreadPriority();
+                job(post, stop);
+            });
         Q_UNUSED(future);
     }
     void requestStop() { m_stop.request_stop(); }
@@ -61,7 +66,12 @@ public:
     }
     // Runs `work` on the pool after the current job: freeing a large old result there keeps the
     // GUI thread free.
-    void runAfter(std::function<void()> work) { m_pool.start(std::move(work)); }
+    void runAfter(std::function<void()> work) {
+        m_pool.start([work = std::move(work)] {
+            lowerThreadPriority();
+            work();
+        });
+    }
 
 private:
     friend class JobPost;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "scan_session.h"
 
+#include "background_priority.h"
+
 #include <QCoreApplication>
 #include <QThread>
 #include <QThreadPool>
@@ -12,7 +14,10 @@ SessionPtr makeSession(std::shared_ptr<const ScanResult> result) {
         const auto* app = QCoreApplication::instance();
         if (app != nullptr && QThread::currentThread() == app->thread()) {
             // The global pool is waited for when the application ends: nothing is leaked.
-            QThreadPool::globalInstance()->start([session] { delete session; });
+            QThreadPool::globalInstance()->start([session] {
+                lowerThreadPriority(); // freeing a large result yields to the GUI thread
+                delete session;
+            });
         } else {
             delete session;
         }

@@ -544,14 +544,19 @@ void MainWindow::showTreemap(const QString& title, const std::vector<ModuleId>& 
         return;
     }
     const auto changes = m_controller.changes();
-    std::vector<TreemapView::Item> items;
-    items.reserve(modules.size());
-    for (const auto module : modules) {
-        items.push_back({module.value, static_cast<double>(session->result->module(module).bytes),
-                         static_cast<double>(session->analysis.modules[module.value].reachEstimate),
-                         changes ? changes->mark(module) : RowChange::None});
-    }
-    m_treemap->setItems(title, std::move(items), [session](std::uint32_t module) {
+    // Made off the GUI thread when there are many (the session and the marks are immutable).
+    auto make = [session, changes, modules] {
+        std::vector<TreemapView::Item> items;
+        items.reserve(modules.size());
+        for (const auto module : modules) {
+            items.push_back(
+                {module.value, static_cast<double>(session->result->module(module).bytes),
+                 static_cast<double>(session->analysis.modules[module.value].reachEstimate),
+                 changes ? changes->mark(module) : RowChange::None});
+        }
+        return items;
+    };
+    m_treemap->setItems(title, modules.size(), std::move(make), [session](std::uint32_t module) {
         return modulePath(*session, ModuleId{module}).section(QLatin1Char('/'), -1);
     });
     m_treemap->setGone(changes ? changes->goneLabel() : QString(),

@@ -109,6 +109,7 @@ std::function<QString()> MainWindow::scanExport(Export what, const QString& file
             JsonOptions options;
             options.analysis = &session.analysis;
             options.barrelImports = &session.barrelImports;
+            options.threads = session.result->stats.threads;
             writeScanJson(out, *session.result, options);
         });
     case Export::DotPackages:

@@ -24,9 +24,38 @@ void TreemapView::setItems(const QString& title, std::vector<Item> items, Labele
     m_title = title;
     m_cells.clear(); // they index the old items
     m_items = std::move(items);
+    m_make = nullptr;
     m_labeler = std::move(labeler);
     relayout();
 }
+
+void TreemapView::setItems(const QString& title, std::size_t count, ItemMaker make,
+                           Labeler labeler) {
+    if (count <= kLaidOutAtOnce) {
+        setItems(title, make(), std::move(labeler));
+        return;
+    }
+    m_title = title;
+    m_cells.clear();
+    m_items.clear();
+    m_make = std::move(make);
+    m_madeCount = count;
+    m_labeler = std::move(labeler);
+    relayout();
+}
+
+namespace {
+
+std::vector<double> weightsOf(const std::vector<TreemapView::Item>& items, bool byReach) {
+    std::vector<double> weights;
+    weights.reserve(items.size());
+    for (const auto& item : items) {
+        weights.push_back(std::max(byReach ? item.reach : item.bytes, 1.0));
+    }
+    return weights;
+}
+
+} // namespace
 
 void TreemapView::setSizeByReach(bool byReach) {
     m_byReach = byReach;
@@ -49,12 +78,24 @@ QRectF TreemapView::area() const {
 }
 
 void TreemapView::relayout() {
-    std::vector<double> weights;
-    weights.reserve(m_items.size());
-    for (const auto& item : m_items) {
-        weights.push_back(std::max(m_byReach ? item.reach : item.bytes, 1.0));
-    }
     const auto box = area();
+    if (m_make) { // the items are still being made: made again, for this box
+        m_layoutJob.start([this, make = m_make, byReach = m_byReach, box](const JobPost& post,
+                                                                          const std::stop_token&) {
+            auto items = make();
+            auto cells =
+                squarify(weightsOf(items, byReach), box.x(), box.y(), box.width(), box.height());
+            post([this, items = std::move(items), cells = std::move(cells)]() mutable {
+                m_items = std::move(items);
+                m_cells = std::move(cells);
+                m_make = nullptr;
+                update();
+            });
+        });
+        update(); // the heading
+        return;
+    }
+    auto weights = weightsOf(m_items, m_byReach);
     if (weights.size() <= kLaidOutAtOnce) {
         m_layoutJob.discard(); // a large layout still running is stale
         m_cells = squarify(weights, box.x(), box.y(), box.width(), box.height());
@@ -77,11 +118,11 @@ void TreemapView::resizeEvent(QResizeEvent* event) {
 }
 
 QString TreemapView::heading() const {
-    QString heading = m_items.empty() ? m_emptyHint
-                                      : tr("%1 — %2 %3, area by %4")
-                                            .arg(m_title)
-                                            .arg(m_items.size())
-                                            .arg(m_noun, m_byReach ? tr("reach") : tr("bytes"));
+    QString heading = itemCount() == 0 ? m_emptyHint
+                                       : tr("%1 — %2 %3, area by %4")
+                                             .arg(m_title)
+                                             .arg(itemCount())
+                                             .arg(m_noun, m_byReach ? tr("reach") : tr("bytes"));
     const auto marked = [this](RowChange change) {
         return std::count_if(m_items.begin(), m_items.end(),
                              [change](const Item& item) { return item.change == change; });

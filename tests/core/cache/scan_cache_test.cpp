@@ -487,6 +487,23 @@ TEST_P(ScanCacheTest, ACacheOfAnotherFormatIsNeverTrusted) {
     expectScan(true);
 }
 
+// The result is decoded while the inputs are verified: a sound cache of another configuration,
+// found under this configuration's name, still gives a full scan of this one.
+TEST_P(ScanCacheTest, ACacheOfAnotherConfigurationUnderThisNameIsNeverTrusted) {
+    ScanOverrides overrides;
+    overrides.entries = {"src/view.tsx"};
+    const auto config = loadScanConfig(root(), overrides);
+    ScanCacheReport other;
+    ASSERT_EQ(cachedScan(config, {}, m_settings, &other)->modules.size(), 2u);
+    ASSERT_TRUE(finishCacheWrites().empty());
+    const auto ours = cacheFile();
+    ASSERT_NE(other.file, ours);
+    fs::copy_file(other.file, ours, fs::copy_options::overwrite_existing);
+    const auto report = expectScan(false);
+    EXPECT_NE(report.note.find("another configuration"), std::string::npos) << report.note;
+    expectScan(true);
+}
+
 TEST_P(ScanCacheTest, TwoWritersAtOnceLeaveACompleteCache) {
     std::vector<std::string> results(4);
     {

@@ -99,31 +99,41 @@ std::string buildIdentity() {
 }
 
 std::string readCacheFile(const std::string& path, const std::string& key, CacheFile& out) {
-    // Read whole, onto huge pages where there are any: the result's bytes are only decoded when
-    // the inputs are unchanged, but a mapping of the page cache would cost a fault per page when
-    // they are.
-    WholeFile contents;
-    if (auto problem = contents.read(path); !problem.empty()) {
+    // Read up to the result, onto huge pages where there are any (a mapping of the page cache
+    // would cost a fault per page as the bytes are decoded); the result is read from the same
+    // open file while the inputs are checked, however the cache is replaced meanwhile.
+    OpenedFile file;
+    if (auto problem = file.open(path); !problem.empty()) {
         return problem == WholeFile::kMissing ? "no cached scan yet"
                                               : "the cache could not be read: " + problem;
     }
-    const std::string_view all = contents.bytes();
     Prefix prefix{};
-    if (all.size() < sizeof prefix) {
+    if (file.size() < sizeof prefix) {
         return "the cache is truncated";
     }
-    std::memcpy(&prefix, all.data(), sizeof prefix);
+    WholeFile contents;
+    if (auto problem = contents.read(file, 0, sizeof prefix); !problem.empty()) {
+        return "the cache could not be read: " + problem;
+    }
+    std::memcpy(&prefix, contents.bytes().data(), sizeof prefix);
     if (std::string_view(prefix.magic, kMagic.size()) != kMagic) {
         return "the cache file is not one of Fanout's";
     }
     if (prefix.format != kFormatVersion) {
         return "the cache has another format (" + std::to_string(prefix.format) + ")";
     }
-    const std::uint64_t body = all.size() - sizeof prefix;
+    const std::uint64_t body = file.size() - sizeof prefix;
     if (prefix.headerSize > body || prefix.inputsSize > body || prefix.resultSize > body ||
         prefix.headerSize + prefix.inputsSize + prefix.resultSize != body) {
         return "the cache is truncated";
     }
+    if (auto problem = contents.read(
+            file, 0,
+            static_cast<std::size_t>(sizeof prefix + prefix.headerSize + prefix.inputsSize));
+        !problem.empty()) {
+        return "the cache could not be read: " + problem;
+    }
+    const std::string_view all = contents.bytes();
     if (contentHash(all.substr(sizeof prefix, prefix.headerSize + prefix.inputsSize)) !=
         prefix.inputsHash) {
         return "the cache is corrupt (its checksum does not match)";
@@ -150,6 +160,7 @@ std::string readCacheFile(const std::string& path, const std::string& key, Cache
     out.resultOffset = sizeof prefix + prefix.headerSize + prefix.inputsSize;
     out.resultSize = prefix.resultSize;
     out.resultHash = prefix.resultHash;
+    out.file = std::move(file);
     out.contents = std::move(contents);
     return {};
 }
@@ -170,8 +181,23 @@ std::string loadVouchedAnswers(CacheFile& file) {
     return {};
 }
 
-std::shared_ptr<ScanResult> loadCachedResult(const CacheFile& file) {
-    const auto bytes = file.contents.bytes().substr(file.resultOffset, file.resultSize);
+namespace {
+
+// The result's bytes, read once; "" when read, else why not.
+std::string readResult(CacheFile& file) {
+    if (file.result.bytes().size() == file.resultSize) {
+        return {};
+    }
+    return file.result.read(file.file, file.resultOffset, file.resultSize);
+}
+
+} // namespace
+
+std::shared_ptr<ScanResult> loadCachedResult(CacheFile& file) {
+    if (!readResult(file).empty()) {
+        return nullptr;
+    }
+    const auto bytes = file.result.bytes();
     if (contentHash(bytes) != file.resultHash) {
         return nullptr;
     }
@@ -196,8 +222,10 @@ std::string rewriteInputs(const std::string& path, const std::string& key, Cache
     if (auto problem = loadVouchedAnswers(file); !problem.empty()) {
         return problem;
     }
-    return writeParts(path, key, encodeInputs(file.inputs),
-                      file.contents.bytes().substr(file.resultOffset, file.resultSize));
+    if (auto problem = readResult(file); !problem.empty()) {
+        return "the cache could not be read: " + problem;
+    }
+    return writeParts(path, key, encodeInputs(file.inputs), file.result.bytes());
 }
 
 void markUsed(const std::string& path) {

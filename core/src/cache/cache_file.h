@@ -17,11 +17,13 @@ inline constexpr std::string_view kCacheFileSuffix = ".fanout-scan";
 
 // A cache file read and verified: the inputs decoded but for the answers their folders vouch for
 // (tens of thousands, needed only when one of those folders changed or the inputs are written
-// again: loadVouchedAnswers()), the result still in its bytes (decoded only when the inputs are
-// unchanged).
+// again: loadVouchedAnswers()); the result still in the file, read and decoded by
+// loadCachedResult() (while the inputs are checked).
 struct CacheFile {
     ScanInputs inputs;
-    WholeFile contents;
+    OpenedFile file;    // the file read, kept open for the result's bytes
+    WholeFile contents; // its bytes up to the result's
+    WholeFile result;   // the result's, once read
     std::size_t vouchedOffset = 0;
     std::size_t vouchedSize = 0;
     bool vouchedLoaded = false;
@@ -39,8 +41,9 @@ std::string buildIdentity();
 std::string readCacheFile(const std::string& path, const std::string& key, CacheFile& out);
 // Adds the answers folders vouch for to `file.inputs` (once); "" when done, else why not.
 std::string loadVouchedAnswers(CacheFile& file);
-// The cached result; nullptr when its bytes are corrupt (checksum) or do not decode.
-std::shared_ptr<ScanResult> loadCachedResult(const CacheFile& file);
+// The cached result; nullptr when its bytes cannot be read, are corrupt (checksum) or do not
+// decode.
+std::shared_ptr<ScanResult> loadCachedResult(CacheFile& file);
 // Written whole or not at all (a concurrent reader or writer sees the old file or the new one).
 // Returns "" on success, else what went wrong.
 std::string writeCacheFile(const std::string& path, const std::string& key,

@@ -66,6 +66,16 @@ public:
         m_at += sizeof value;
     }
     std::size_t remaining() const { return m_bytes.size() - m_at; }
+    // The next `size` bytes, in place: a run of fixed-size values checked once and read in one
+    // pass.
+    std::string_view take(std::size_t size) {
+        if (size > remaining()) [[unlikely]] {
+            endsEarly(size);
+        }
+        const auto taken = m_bytes.substr(m_at, size);
+        m_at += size;
+        return taken;
+    }
     // The path read last (see PathText).
     std::string& lastPath() { return m_lastPath; }
 

@@ -150,9 +150,9 @@ std::shared_ptr<const ScanResult> cachedScan(const ScanConfig& config, const Sca
     std::string problem = detail::readCacheFile(file, key, cached);
     const double readMs = millisecondsSince(start);
     if (problem.empty()) {
-        // The inputs checked on other threads while the result is decoded on this one (used only
-        // if they are unchanged): a long-lived caller's thread has the pages of its earlier
-        // results at hand, where a new thread's heap would fault them in again one by one.
+        // The inputs checked on other threads while the result is read and decoded on this one
+        // (used only if they are unchanged): a long-lived caller's thread has the pages of its
+        // earlier results at hand, where a new thread's heap would fault them in again one by one.
         double checkedMs = 0;
         auto checking = std::async(std::launch::async, [&] {
             auto checked = detail::checkInputs(cached.inputs, settings.trustMarginNs,

@@ -45,48 +45,92 @@ void WholeFile::release() {
     m_capacity = 0;
 }
 
-std::string WholeFile::read(const std::string& path) {
-    release();
+OpenedFile::OpenedFile(OpenedFile&& other) noexcept
+    : m_fd(std::exchange(other.m_fd, -1)), m_size(std::exchange(other.m_size, 0)) {}
+
+OpenedFile& OpenedFile::operator=(OpenedFile&& other) noexcept {
+    if (this != &other) {
+        close();
+        m_fd = std::exchange(other.m_fd, -1);
+        m_size = std::exchange(other.m_size, 0);
+    }
+    return *this;
+}
+
+OpenedFile::~OpenedFile() {
+    close();
+}
+
+void OpenedFile::close() {
+    if (m_fd >= 0) {
+        ::close(m_fd);
+    }
+    m_fd = -1;
+    m_size = 0;
+}
+
+std::string OpenedFile::open(const std::string& path) {
+    close();
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
     if (fd < 0) {
-        return errno == ENOENT ? std::string(kMissing) : std::strerror(errno);
+        return errno == ENOENT ? std::string(WholeFile::kMissing) : std::strerror(errno);
     }
     struct stat info {};
-    std::string problem;
     if (::fstat(fd, &info) != 0) {
-        problem = std::strerror(errno);
-    } else if (!S_ISREG(info.st_mode)) {
-        problem = "not a regular file";
-    } else if (info.st_size > 0) {
-        const auto size = static_cast<std::size_t>(info.st_size);
-        const auto capacity = (size + kHugePage - 1) / kHugePage * kHugePage;
-        void* data =
-            ::mmap(nullptr, capacity, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-        if (data == MAP_FAILED) {
-            problem = std::strerror(errno);
-        } else {
-            // Advice only: where the kernel gives no huge pages the bytes land on small ones.
-            ::madvise(data, capacity, MADV_HUGEPAGE);
-            m_data = data;
-            m_capacity = capacity;
-            auto* into = static_cast<char*>(data);
-            while (m_size < size) {
-                const auto got = ::read(fd, into + m_size, size - m_size);
-                if (got < 0 && errno == EINTR) {
-                    continue;
-                }
-                if (got <= 0) {
-                    // An error, or the file cut short while read: what was read is not the file.
-                    problem = got < 0 ? std::strerror(errno) : "the file shrank while it was read";
-                    release();
-                    break;
-                }
-                m_size += static_cast<std::size_t>(got);
-            }
-        }
+        std::string problem = std::strerror(errno);
+        ::close(fd);
+        return problem;
     }
-    ::close(fd);
-    return problem;
+    if (!S_ISREG(info.st_mode)) {
+        ::close(fd);
+        return "not a regular file";
+    }
+    m_fd = fd;
+    m_size = static_cast<std::uint64_t>(info.st_size);
+    return {};
+}
+
+std::string WholeFile::read(const std::string& path) {
+    release();
+    OpenedFile file;
+    if (auto problem = file.open(path); !problem.empty()) {
+        return problem;
+    }
+    return read(file, 0, static_cast<std::size_t>(file.size()));
+}
+
+std::string WholeFile::read(const OpenedFile& file, std::uint64_t offset, std::size_t size) {
+    release();
+    if (size == 0) {
+        return {};
+    }
+    const auto capacity = (size + kHugePage - 1) / kHugePage * kHugePage;
+    void* data =
+        ::mmap(nullptr, capacity, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (data == MAP_FAILED) {
+        return std::strerror(errno);
+    }
+    // Advice only: where the kernel gives no huge pages the bytes land on small ones.
+    ::madvise(data, capacity, MADV_HUGEPAGE);
+    m_data = data;
+    m_capacity = capacity;
+    auto* into = static_cast<char*>(data);
+    while (m_size < size) {
+        const auto got = ::pread(file.descriptor(), into + m_size, size - m_size,
+                                 static_cast<off_t>(offset + m_size));
+        if (got < 0 && errno == EINTR) {
+            continue;
+        }
+        if (got <= 0) {
+            // An error, or the file cut short: what was read is not the file.
+            std::string problem =
+                got < 0 ? std::strerror(errno) : "the file shrank while it was read";
+            release();
+            return problem;
+        }
+        m_size += static_cast<std::size_t>(got);
+    }
+    return {};
 }
 
 } // namespace fanout

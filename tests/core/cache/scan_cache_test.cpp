@@ -112,16 +112,28 @@ protected:
                            [&](const ScanModule& m) { return m.path == file(relative); });
     }
 
+    // The cache file read as a rescan reads it ("" when it can be used).
+    std::string readCache(const std::string& file, detail::CacheFile& cache) {
+        ScanOverrides overrides;
+        overrides.entries = {"src/main.ts"};
+        const auto key = detail::encode(loadScanConfig(root(), overrides), ScanOptions{}.parser);
+        return detail::readCacheFile(file, key, cache);
+    }
+    static std::vector<std::string> paths(const ScanResult& result) {
+        std::vector<std::string> out;
+        for (const auto& module : result.modules) {
+            out.push_back(module.path);
+        }
+        return out;
+    }
+
     // Every answer the cache file holds (those folders vouch for decoded too), with whether it
     // was answered by stat(); once the cache's background writes are done.
     std::set<std::pair<std::pair<std::string, PathAnswer::Question>, bool>>
     storedAnswers(const std::string& file) {
         EXPECT_TRUE(finishCacheWrites().empty());
-        ScanOverrides overrides;
-        overrides.entries = {"src/main.ts"};
         detail::CacheFile cache;
-        const auto key = detail::encode(loadScanConfig(root(), overrides), ScanOptions{}.parser);
-        EXPECT_EQ(detail::readCacheFile(file, key, cache), "");
+        EXPECT_EQ(readCache(file, cache), "");
         EXPECT_EQ(detail::loadVouchedAnswers(cache), "");
         std::set<std::pair<std::pair<std::string, PathAnswer::Question>, bool>> answers;
         for (const auto& answer : cache.inputs.answers) {
@@ -474,6 +486,33 @@ TEST_P(ScanCacheTest, ATruncatedCacheIsNeverTrusted) {
     damage(path, [](std::string& bytes) { bytes.resize(20); });
     report = expectScan(false);
     EXPECT_NE(report.note.find("truncated"), std::string::npos) << report.note;
+}
+
+// The result is read while the inputs are checked, from the file the inputs came from: a cache
+// renamed over it meanwhile (another process's write) does not mix in; one cut short in place is
+// not trusted.
+TEST_P(ScanCacheTest, TheResultComesFromTheFileTheInputsCameFrom) {
+    auto path = cacheFile();
+    ASSERT_TRUE(finishCacheWrites().empty());
+    ScanCacheReport report;
+    const auto expected = paths(*cached(report));
+    ASSERT_GT(expected.size(), 3u);
+    detail::CacheFile replaced;
+    ASSERT_EQ(readCache(path, replaced), "");
+    std::ofstream(path + ".new", std::ios::binary) << std::string(4096, 'x');
+    fs::rename(path + ".new", path);
+    const auto result = detail::loadCachedResult(replaced);
+    ASSERT_TRUE(result);
+    EXPECT_EQ(paths(*result), expected);
+
+    path = cacheFile(); // stored again (the other file is not one of Fanout's)
+    ASSERT_TRUE(finishCacheWrites().empty());
+    detail::CacheFile cut;
+    ASSERT_EQ(readCache(path, cut), "");
+    fs::resize_file(path, fs::file_size(path) - 10);
+    EXPECT_EQ(detail::loadCachedResult(cut), nullptr);
+    expectScan(false); // and the cache is stored again
+    expectScan(true);
 }
 
 TEST_P(ScanCacheTest, ACacheOfAnotherFormatIsNeverTrusted) {

@@ -68,5 +68,36 @@ TEST(WholeFile, KeepsItsBytesWhenTheFileIsReplacedRewrittenOrMoved) {
     EXPECT_EQ(again.bytes(), "third");
 }
 
+// Parts of a file opened once: read as the file was when opened, however it is replaced or
+// moved meanwhile; a file cut short since is said to be.
+TEST(WholeFile, ReadsPartsOfTheFileItOpened) {
+    testing::TempDir dir;
+    const auto path = dir.write("cache", "0123456789").string();
+    OpenedFile opened;
+    ASSERT_EQ(opened.open(path), "");
+    EXPECT_EQ(opened.size(), 10u);
+    std::filesystem::rename(dir.write("cache.new", "abcdefghij"), path);
+    WholeFile part;
+    ASSERT_EQ(part.read(opened, 2, 5), "");
+    EXPECT_EQ(part.bytes(), "23456");
+    ASSERT_EQ(part.read(opened, 10, 0), "");
+    EXPECT_TRUE(part.bytes().empty());
+
+    OpenedFile again;
+    ASSERT_EQ(again.open(path), "");
+    std::filesystem::resize_file(path, 4);
+    EXPECT_EQ(part.read(again, 2, 5), "the file shrank while it was read");
+    EXPECT_TRUE(part.bytes().empty());
+    ASSERT_EQ(part.read(again, 0, 4), "");
+    EXPECT_EQ(part.bytes(), "abcd");
+
+    OpenedFile moved(std::move(again));
+    EXPECT_EQ(moved.size(), 10u);      // when opened
+    EXPECT_EQ(again.descriptor(), -1); // NOLINT(bugprone-use-after-move): moved from is closed
+    EXPECT_EQ(again.open((dir.path() / "missing").string()), WholeFile::kMissing);
+    EXPECT_EQ(again.open(dir.path().string()), "not a regular file");
+    EXPECT_EQ(again.descriptor(), -1);
+}
+
 } // namespace
 } // namespace fanout

@@ -1,10 +1,34 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
 namespace fanout {
+
+// A regular file open for reading, in parts if need be: the same file however it is renamed,
+// replaced or removed while open.
+class OpenedFile {
+public:
+    OpenedFile() = default;
+    OpenedFile(OpenedFile&& other) noexcept;
+    OpenedFile& operator=(OpenedFile&& other) noexcept;
+    OpenedFile(const OpenedFile&) = delete;
+    OpenedFile& operator=(const OpenedFile&) = delete;
+    ~OpenedFile();
+
+    // "" when `path` is a regular file now open, else why not, as a sentence; WholeFile::kMissing
+    // when it does not exist.
+    std::string open(const std::string& path);
+    int descriptor() const { return m_fd; }
+    std::uint64_t size() const { return m_size; } // when opened
+
+private:
+    void close();
+    int m_fd = -1;
+    std::uint64_t m_size = 0;
+};
 
 // A regular file's bytes, read whole into memory of their own: an anonymous mapping the kernel may
 // back with transparent huge pages, so a file of megabytes costs a few page faults rather than one
@@ -26,6 +50,9 @@ public:
     // "" when `path` is a regular file now read (an empty one reads as no bytes), else why not,
     // as a sentence; kMissing when it does not exist.
     std::string read(const std::string& path);
+    // `size` bytes of `file` from `offset` on: "" when read, else why not (the file cut short
+    // since it was opened, say).
+    std::string read(const OpenedFile& file, std::uint64_t offset, std::size_t size);
     std::string_view bytes() const { return {static_cast<const char*>(m_data), m_size}; }
 
 private:

@@ -75,6 +75,7 @@ HeapPanel::HeapPanel(QWidget* parent)
     summary->addWidget(titled(m_objectsTitle, m_objects));
     summary->setStretchFactor(0, 1);
     summary->setStretchFactor(1, 1);
+    m_tabs->setDocumentMode(true); // as the window's: no frame drawn on Qt's global pool
     m_tabs->addTab(summary, tr("Summary"));
     m_tabs->addTab(m_largest, tr("Largest objects"));
     m_tabs->addTab(m_strings, tr("Duplicated strings"));

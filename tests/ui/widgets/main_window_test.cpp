@@ -13,6 +13,7 @@
 #include "ui_fixtures.h"
 
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QGraphicsItem>
 #include <QGraphicsView>
@@ -21,11 +22,14 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMessageBox>
+#include <QSemaphore>
 #include <QSet>
+#include <QTabWidget>
 
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
+#include <QThreadPool>
 
 #include <gtest/gtest.h>
 
@@ -97,6 +101,37 @@ TEST_F(MainWindowTest, TheDemoShowsTheIconBarrelOnTopWithABundleInItsFocusGraph)
     window.memoryPlot().refresh();
     EXPECT_GE(window.memoryPlot().plottedSamples(), 2);
     EXPECT_GT(window.treemap().cellCount(), 300u); // the barrel's fan-out
+}
+
+// Qt 6.4 splits a large fill of a paint into parts run on its global thread pool and waits for
+// them: a watch update at 101k modules repainted the tab widgets' frames, and waited 7-8 ms for
+// the pool's threads to be scheduled on two busy cores. The tab widgets draw no frame of their own
+// (their pages have theirs), so they paint without that pool.
+TEST_F(MainWindowTest, TheTabWidgetsPaintWhileQtsGlobalPoolIsBusy) {
+    openDemo();
+    window.resize(1440, 900);
+    auto* pool = QThreadPool::globalInstance();
+    const int threads = pool->maxThreadCount();
+    pool->setMaxThreadCount(1);
+    QSemaphore busy;
+    QSemaphore started;
+    pool->start([&] {
+        started.release();
+        busy.tryAcquire(1, 3000); // a busy pool: released below, or after 3 s at the latest
+    });
+    started.acquire();
+    const auto tabs = window.findChildren<QTabWidget*>();
+    EXPECT_GE(tabs.size(), 3);
+    for (auto* tab : tabs) {
+        QImage image(tab->size(), QImage::Format_ARGB32_Premultiplied);
+        QElapsedTimer clock;
+        clock.start();
+        tab->render(&image, {}, {}, QWidget::DrawWindowBackground); // itself, not its pages
+        EXPECT_LT(clock.elapsed(), 2000) << "a tab widget's paint waited for the global pool";
+    }
+    busy.release();
+    pool->waitForDone();
+    pool->setMaxThreadCount(threads);
 }
 
 TEST_F(MainWindowTest, SelectingARowAnywhereSelectsTheModuleEverywhere) {

@@ -29,6 +29,7 @@ QWidget* titled(QLabel* title, QWidget* body) {
     auto* box = new QWidget;
     auto* layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
+    title->setWordWrap(true); // a long title wraps rather than widening the page
     layout->addWidget(title);
     layout->addWidget(body, 1);
     return box;

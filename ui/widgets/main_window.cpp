@@ -25,6 +25,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -44,6 +45,27 @@ QLabel* statusLabel(QStatusBar* bar) {
     label->setMinimumWidth(90);
     bar->addPermanentWidget(label);
     return label;
+}
+
+// A page that scrolls when its pane is narrower than its controls need, rather than widening the
+// pane: the profile and heap pages need 630-680 px, and kept the tables beside them so narrow at
+// the default window size that their figures were out of sight.
+QWidget* scrolling(QWidget* page) {
+    auto* area = new QScrollArea;
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    area->setWidget(page);
+    return area;
+}
+
+// Shows the page of `tabs` that is or holds `content`.
+void showPage(QTabWidget& tabs, const QWidget* content) {
+    for (int i = 0; i < tabs.count(); ++i) {
+        if (tabs.widget(i) == content || tabs.widget(i)->isAncestorOf(content)) {
+            tabs.setCurrentIndex(i);
+            return;
+        }
+    }
 }
 
 } // namespace
@@ -78,9 +100,9 @@ MainWindow::MainWindow(QWidget* parent)
     m_viewTabs->addTab(m_graph, tr(info(Panel::Graph).title));
     m_viewTabs->addTab(treemapPage, tr(info(Panel::Treemap).title));
     m_viewTabs->addTab(m_memoryPlot, tr(info(Panel::Memory).title));
-    m_viewTabs->addTab(m_profile, tr(info(Panel::Profile).title));
-    m_viewTabs->addTab(m_compare, tr(info(Panel::Compare).title));
-    m_viewTabs->addTab(m_heap, tr(info(Panel::Heap).title));
+    m_viewTabs->addTab(scrolling(m_profile), tr(info(Panel::Profile).title));
+    m_viewTabs->addTab(scrolling(m_compare), tr(info(Panel::Compare).title));
+    m_viewTabs->addTab(scrolling(m_heap), tr(info(Panel::Heap).title));
     connect(m_heap, &HeapPanel::packageChosen, this, &MainWindow::showHeldPackage);
     connect(m_heap, &HeapPanel::moduleChosen, this, [this](ModuleId module) {
         const auto held = m_heap->controller().held();
@@ -225,26 +247,26 @@ QStringList MainWindow::panelNames() {
 void MainWindow::showPanel(Panel panel) {
     switch (panel) {
     case Panel::Graph:
-        m_viewTabs->setCurrentWidget(m_graph);
+        showPage(*m_viewTabs, m_graph);
         return;
     case Panel::Map:
-        m_viewTabs->setCurrentWidget(m_graph);
+        showPage(*m_viewTabs, m_graph);
         m_graph->setMode(GraphPanel::Mode::Map);
         return;
     case Panel::Treemap:
-        m_viewTabs->setCurrentWidget(m_treemap->parentWidget()); // its page, with the size box
+        showPage(*m_viewTabs, m_treemap); // its page, with the size box
         return;
     case Panel::Memory:
-        m_viewTabs->setCurrentWidget(m_memoryPlot);
+        showPage(*m_viewTabs, m_memoryPlot);
         return;
     case Panel::Profile:
-        m_viewTabs->setCurrentWidget(m_profile);
+        showPage(*m_viewTabs, m_profile);
         return;
     case Panel::Compare:
-        m_viewTabs->setCurrentWidget(m_compare);
+        showPage(*m_viewTabs, m_compare);
         return;
     case Panel::Heap:
-        m_viewTabs->setCurrentWidget(m_heap);
+        showPage(*m_viewTabs, m_heap);
         return;
     case Panel::Hotspots:
     case Panel::Directives:

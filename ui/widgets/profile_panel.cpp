@@ -54,6 +54,7 @@ ProfilePanel::ProfilePanel(QWidget* beside, QWidget* parent)
     form->addRow(tr("Directory"), directoryRow);
     form->addRow(tr("Phases"), m_phases);
     form->addRow(tr("Sample every"), m_interval);
+    form->addRow(m_showBeside); // a row of its own: the page fits a narrower pane
 
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_start);
@@ -64,7 +65,6 @@ ProfilePanel::ProfilePanel(QWidget* beside, QWidget* parent)
         connect(button, &QPushButton::clicked, this, [this, what = what] { exportFile(what); });
         buttons->addWidget(button);
     }
-    buttons->addWidget(m_showBeside);
     buttons->addWidget(m_status, 1);
 
     auto* plots = new QSplitter(Qt::Horizontal, this);

@@ -134,6 +134,25 @@ TEST_F(MainWindowTest, TheTabWidgetsPaintWhileQtsGlobalPoolIsBusy) {
     pool->setMaxThreadCount(threads);
 }
 
+// At the window's first size, the hotspots' figures are in sight beside the paths: the pages of
+// the view tabs that need a wide pane (profiling, the heap) scroll rather than widen it.
+TEST_F(MainWindowTest, TheHotspotsFiguresAreInSightAtTheFirstSize) {
+    openDemo();
+    auto& view = window.table(Panel::Hotspots).view();
+    int reach = -1;
+    for (int i = 0; i < view.model()->columnCount(); ++i) {
+        if (view.model()->headerData(i, Qt::Horizontal).toString().startsWith("Reach")) {
+            reach = i;
+        }
+    }
+    ASSERT_GE(reach, 0);
+    EXPECT_LE(view.columnViewportPosition(reach) + view.columnWidth(reach),
+              view.viewport()->width());
+    for (auto* tabs : window.findChildren<QTabWidget*>()) {
+        EXPECT_LT(tabs->minimumSizeHint().width(), 560) << "a page widens its pane";
+    }
+}
+
 TEST_F(MainWindowTest, SelectingARowAnywhereSelectsTheModuleEverywhere) {
     openDemo();
     auto& directives = window.table(Panel::Directives);

@@ -111,11 +111,9 @@ std::string readCacheFile(const std::string& path, const std::string& key, Cache
     if (file.size() < sizeof prefix) {
         return "the cache is truncated";
     }
-    WholeFile contents;
-    if (auto problem = contents.read(file, 0, sizeof prefix); !problem.empty()) {
+    if (auto problem = file.readAt(0, &prefix, sizeof prefix); !problem.empty()) {
         return "the cache could not be read: " + problem;
     }
-    std::memcpy(&prefix, contents.bytes().data(), sizeof prefix);
     if (std::string_view(prefix.magic, kMagic.size()) != kMagic) {
         return "the cache file is not one of Fanout's";
     }
@@ -127,6 +125,7 @@ std::string readCacheFile(const std::string& path, const std::string& key, Cache
         prefix.headerSize + prefix.inputsSize + prefix.resultSize != body) {
         return "the cache is truncated";
     }
+    WholeFile contents;
     if (auto problem = contents.read(
             file, 0,
             static_cast<std::size_t>(sizeof prefix + prefix.headerSize + prefix.inputsSize));

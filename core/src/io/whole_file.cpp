@@ -90,6 +90,23 @@ std::string OpenedFile::open(const std::string& path) {
     return {};
 }
 
+std::string OpenedFile::readAt(std::uint64_t offset, void* into, std::size_t size) const {
+    auto* bytes = static_cast<char*>(into);
+    for (std::size_t done = 0; done < size;) {
+        const auto got =
+            ::pread(m_fd, bytes + done, size - done, static_cast<off_t>(offset + done));
+        if (got < 0 && errno == EINTR) {
+            continue;
+        }
+        if (got <= 0) {
+            // An error, or the file cut short: what was read is not the file.
+            return got < 0 ? std::strerror(errno) : "the file shrank while it was read";
+        }
+        done += static_cast<std::size_t>(got);
+    }
+    return {};
+}
+
 std::string WholeFile::read(const std::string& path) {
     release();
     OpenedFile file;
@@ -114,22 +131,11 @@ std::string WholeFile::read(const OpenedFile& file, std::uint64_t offset, std::s
     ::madvise(data, capacity, MADV_HUGEPAGE);
     m_data = data;
     m_capacity = capacity;
-    auto* into = static_cast<char*>(data);
-    while (m_size < size) {
-        const auto got = ::pread(file.descriptor(), into + m_size, size - m_size,
-                                 static_cast<off_t>(offset + m_size));
-        if (got < 0 && errno == EINTR) {
-            continue;
-        }
-        if (got <= 0) {
-            // An error, or the file cut short: what was read is not the file.
-            std::string problem =
-                got < 0 ? std::strerror(errno) : "the file shrank while it was read";
-            release();
-            return problem;
-        }
-        m_size += static_cast<std::size_t>(got);
+    if (auto problem = file.readAt(offset, data, size); !problem.empty()) {
+        release();
+        return problem;
     }
+    m_size = size;
     return {};
 }
 

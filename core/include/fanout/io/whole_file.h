@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -22,6 +23,9 @@ public:
     // when it does not exist.
     std::string open(const std::string& path);
     int descriptor() const { return m_fd; }
+    // Fills `into` with `size` bytes from `offset` on: "" when read, else why not (the file cut
+    // short since it was opened, say).
+    std::string readAt(std::uint64_t offset, void* into, std::size_t size) const;
     std::uint64_t size() const { return m_size; } // when opened
 
 private:

@@ -5,18 +5,56 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstring>
 #include <stdexcept>
 
 namespace fanout::detail {
 
+namespace {
+
+constexpr std::uint64_t kOnes = ~std::uint64_t{0} / 255; // 0x0101...01
+
+// Whether a byte of `word` is below `limit` (at most 128), or equals `byte`: the classic
+// borrow tricks, exact for whether any byte is (a borrow only follows a byte that is).
+constexpr std::uint64_t anyBelow(std::uint64_t word, unsigned limit) {
+    return (word - kOnes * limit) & ~word & (kOnes * 0x80);
+}
+constexpr std::uint64_t anyEqual(std::uint64_t word, unsigned byte) {
+    return anyBelow(word ^ (kOnes * byte), 1);
+}
+
+// A byte that needs more than copying: a control character, a quote, a backslash, DEL, or any
+// byte of a multi-byte UTF-8 sequence (checked and maybe replaced by nlohmann).
+constexpr bool needsCare(unsigned char c) {
+    return c < 0x20 || c == '"' || c == '\\' || c >= 0x7f;
+}
+
+// Whether `text` is printable ASCII without quotes or backslashes, eight bytes at a time: the
+// scan JSON's paths and names are, and are most of its bytes.
+bool isPlain(std::string_view text) {
+    const char* at = text.data();
+    const char* const end = at + text.size();
+    for (; end - at >= 8; at += 8) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, at, sizeof word);
+        if (((word & (kOnes * 0x80)) | anyBelow(word, 0x20) | anyEqual(word, '"') |
+             anyEqual(word, '\\') | anyEqual(word, 0x7f)) != 0) {
+            return false;
+        }
+    }
+    return std::none_of(at, end, [](char c) { return needsCare(static_cast<unsigned char>(c)); });
+}
+
+} // namespace
+
 void appendJsonString(std::string& out, std::string_view text) {
-    const bool plain = std::all_of(text.begin(), text.end(), [](char c) {
-        return c >= 0x20 && c != '"' && c != '\\' && c != 0x7f;
-    });
-    if (plain) { // printable ASCII only (a byte >= 0x80 reads as negative)
-        out += '"';
-        out += text;
-        out += '"';
+    if (isPlain(text)) {
+        const auto size = out.size();
+        out.resize(size + text.size() + 2);
+        char* at = out.data() + size;
+        *at = '"';
+        std::memcpy(at + 1, text.data(), text.size());
+        at[text.size() + 1] = '"';
         return;
     }
     out += nlohmann::json(std::string(text))
@@ -65,6 +103,12 @@ CompactJson& CompactJson::key(std::string_view name) {
 CompactJson& CompactJson::value(std::string_view text) {
     separate();
     appendJsonString(m_out, text);
+    return *this;
+}
+
+CompactJson& CompactJson::quoted(std::string_view json) {
+    separate();
+    m_out += json;
     return *this;
 }
 

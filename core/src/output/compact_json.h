@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace fanout::detail {
 
@@ -28,6 +29,8 @@ public:
     CompactJson& value(std::uint32_t number) { return value(std::uint64_t{number}); }
     CompactJson& value(bool flag);
     CompactJson& null();
+    // A string already written as JSON (quotes included), e.g. by QuotedStrings.
+    CompactJson& quoted(std::string_view json);
 
 private:
     void separate();
@@ -46,5 +49,26 @@ private:
 
 // `text` as a JSON string, quotes included, appended to `out`.
 void appendJsonString(std::string& out, std::string_view text);
+
+// Strings written as JSON once (quotes included) into one block of text, by index: the scan
+// JSON's edges name two modules each, and writing their paths from the modules' own strings,
+// spread all over the heap, was most of the time it took to write them.
+class QuotedStrings {
+public:
+    void reserve(std::size_t count) { m_ends.reserve(count); }
+    void add(std::string_view text) {
+        appendJsonString(m_text, text);
+        m_ends.push_back(m_text.size());
+    }
+    std::string_view operator[](std::size_t index) const {
+        const std::size_t begin = index == 0 ? 0 : m_ends[index - 1];
+        return std::string_view(m_text).substr(begin, m_ends[index] - begin);
+    }
+    std::size_t size() const { return m_ends.size(); }
+
+private:
+    std::string m_text;
+    std::vector<std::size_t> m_ends;
+};
 
 } // namespace fanout::detail

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <deque>
 #include <future>
 #include <sstream>
 
@@ -74,12 +75,30 @@ Json configJson(const ScanConfig& config) {
             {"optimizeBarrels", config.optimizeBarrels}};
 }
 
+// The modules' display paths and the environments' names, written as JSON once.
+struct QuotedNames {
+    explicit QuotedNames(const ScanResult& result) {
+        paths.reserve(result.modules.size());
+        for (const auto& module : result.modules) {
+            paths.add(displayPathView(module.path, result.config.root));
+        }
+        for (const auto& environment : result.config.environments) {
+            environments.add(environment.name);
+        }
+    }
+    std::string_view path(ModuleId id) const { return paths[id.value]; }
+
+    detail::QuotedStrings paths;        // by module
+    detail::QuotedStrings environments; // by environment
+};
+
 void writeModule(CompactJson& json, const ScanModule& module, const ScanResult& result,
-                 const ModuleMetrics* metrics) {
+                 const QuotedNames& quoted, const ModuleMetrics* metrics) {
     const auto& config = result.config;
+    const auto index = static_cast<std::size_t>(&module - result.modules.data());
     json.beginObject();
-    json.key("path").value(displayPathView(module.path, config.root));
-    json.key("env").value(config.environments[module.environment].name);
+    json.key("path").quoted(quoted.paths[index]);
+    json.key("env").quoted(quoted.environments[module.environment]);
     json.key("kind").value(toString(module.kind));
     json.key("package");
     if (const auto* identity = result.packageOf(module)) {
@@ -118,12 +137,12 @@ void writeModule(CompactJson& json, const ScanModule& module, const ScanResult& 
     json.endObject();
 }
 
-void writeEdge(CompactJson& json, const ScanEdge& edge, const ScanResult& result) {
+void writeEdge(CompactJson& json, const ScanEdge& edge, const ScanResult& result,
+               const QuotedNames& quoted) {
     const auto& root = result.config.root;
-    const auto& importer = result.module(edge.importer);
     json.beginObject();
-    json.key("importer").value(displayPathView(importer.path, root));
-    json.key("env").value(result.config.environments[importer.environment].name);
+    json.key("importer").quoted(quoted.path(edge.importer));
+    json.key("env").quoted(quoted.environments[result.module(edge.importer).environment]);
     json.key("specifier").value(edge.specifier);
     json.key("kind").value(toString(edge.kind));
     json.key("typeOnly").value(edge.typeOnly);
@@ -131,9 +150,8 @@ void writeEdge(CompactJson& json, const ScanEdge& edge, const ScanResult& result
     json.key("query").value(edge.query());
     json.key("resolution").value(edge.typeOnly ? "type-only" : toString(edge.resolution));
     if (edge.target) {
-        const auto& target = result.module(*edge.target);
-        json.key("resolved").value(displayPathView(target.path, root));
-        json.key("targetEnv").value(result.config.environments[target.environment].name);
+        json.key("resolved").quoted(quoted.path(*edge.target));
+        json.key("targetEnv").quoted(quoted.environments[result.module(*edge.target).environment]);
     } else {
         json.key("resolved").null();
         if (!edge.external().empty()) {
@@ -153,6 +171,27 @@ void writeEdge(CompactJson& json, const ScanEdge& edge, const ScanResult& result
     if (!edge.caseVariantOf().empty()) {
         json.key("caseVariantOf").value(displayPathView(edge.caseVariantOf(), root));
     }
+    json.endObject();
+}
+
+void writeBarrelImport(CompactJson& json, const BarrelImport& row, const ScanResult& result,
+                       const QuotedNames& quoted) {
+    json.beginObject();
+    json.key("importer").quoted(quoted.path(row.importer));
+    json.key("env").quoted(quoted.environments[result.module(row.importer).environment]);
+    json.key("specifier").value(result.edges[row.edge].specifier);
+    json.key("barrel").quoted(quoted.path(row.barrel));
+    json.key("names").beginArray();
+    for (const auto name : row.names) {
+        json.value(result.name(name));
+    }
+    json.endArray();
+    json.key("neededModules").value(row.needed.modules).key("neededBytes").value(row.needed.bytes);
+    json.key("walkedModules").value(row.walked.modules).key("walkedBytes").value(row.walked.bytes);
+    const auto fallback = row.fallbackText();
+    json.key("fallback");
+    fallback.empty() ? json.null() : json.value(fallback);
+    json.key("suggestion").value(row.suggestion);
     json.endObject();
 }
 
@@ -198,25 +237,27 @@ std::string compact(const Json& json) {
 
 namespace {
 
-// Items [begin, end) as lines, each after ",\n    "; `write` as for writeLines.
+// Items [begin, end) as lines, each after ",\n    ", in `text` (emptied first: a buffer written
+// out before, used again rather than new memory faulted in); `write` as for writeLines.
 template <typename Items, typename Write>
-std::string renderLines(const Items& items, std::size_t begin, std::size_t end, Write& write) {
-    std::string text;
-    std::string line;
+std::string renderLines(const Items& items, std::size_t begin, std::size_t end, Write& write,
+                        std::string text) {
+    text.clear();
     for (auto i = begin; i < end; ++i) {
-        line.clear();
-        if (write(line, items[i])) {
-            text += ",\n    ";
-            text += line;
+        const auto before = text.size();
+        text += ",\n    ";
+        if (!write(text, items[i])) {
+            text.resize(before);
         }
     }
     return text;
 }
 
-// Writes `"key": [` then one element per line, then `]`. `write(line, item)` puts an item's
-// compact JSON in `line`, or returns false to leave the item out. With `threads` > 1, every
-// other block of items is formatted on a second thread while this one formats the block
-// before (`write` is called from both); the text is the same.
+// Writes `"key": [` then one element per line, then `]`. `write(text, item)` appends an item's
+// compact JSON to `text`, or returns false to leave the item out (what it appended is dropped).
+// With `threads` > 1, blocks of items are formatted on that many threads, a few blocks ahead,
+// while this thread writes the blocks out in order (`write` is called from all of them); the
+// text is the same.
 template <typename Items, typename Write>
 void writeLines(std::ostream& out, const char* key, const Items& items, Write&& write,
                 bool last = false, unsigned threads = 1) {
@@ -230,16 +271,45 @@ void writeLines(std::ostream& out, const char* key, const Items& items, Write&& 
             first = false;
         }
     };
-    for (std::size_t begin = 0; begin < items.size(); begin += 2 * kBlock) {
-        const auto middle = std::min(begin + kBlock, items.size());
-        const auto end = std::min(begin + 2 * kBlock, items.size());
-        std::future<std::string> second;
-        if (threads > 1 && middle < end) {
-            second = std::async(std::launch::async,
-                                [&] { return renderLines(items, middle, end, write); });
+    const auto render = [&](std::size_t begin, std::string buffer) {
+        return renderLines(items, begin, std::min(begin + kBlock, items.size()), write,
+                           std::move(buffer));
+    };
+    std::vector<std::string> spare; // buffers of blocks written out
+    const auto emitAndKeep = [&](std::string text) {
+        emit(text);
+        spare.push_back(std::move(text));
+    };
+    const auto spareBuffer = [&] {
+        std::string buffer;
+        if (!spare.empty()) {
+            buffer = std::move(spare.back());
+            spare.pop_back();
         }
-        emit(renderLines(items, begin, middle, write));
-        emit(second.valid() ? second.get() : renderLines(items, middle, end, write));
+        return buffer;
+    };
+    std::size_t next = 0;
+    if (threads <= 1 || items.size() <= kBlock) {
+        for (; next < items.size(); next += kBlock) {
+            emitAndKeep(render(next, spareBuffer()));
+        }
+    } else {
+        std::deque<std::future<std::string>> pending;
+        const auto launch = [&] {
+            pending.push_back(std::async(std::launch::async, render, next, spareBuffer()));
+            next += kBlock;
+        };
+        while (next < items.size() && pending.size() < threads) {
+            launch();
+        }
+        while (!pending.empty()) {
+            auto text = pending.front().get();
+            pending.pop_front();
+            if (next < items.size()) {
+                launch();
+            }
+            emitAndKeep(std::move(text));
+        }
     }
     out << (first ? "]" : "\n  ]") << (last ? "\n" : ",\n");
 }
@@ -255,7 +325,7 @@ void writeArray(std::ostream& out, const char* key, const Items& items, ToJson&&
             if (element.is_null()) {
                 return false;
             }
-            line = compact(element);
+            line += compact(element);
             return true;
         },
         last);
@@ -343,12 +413,13 @@ void writeScanJson(std::ostream& out, const ScanResult& result, const JsonOption
     writeField(out, "root", root);
     writeField(out, "config", configJson(result.config));
     const Analysis* analysis = options.analysis;
+    const QuotedNames quoted(result);
     writeLines(
         out, "modules", result.modules,
         [&](std::string& line, const ScanModule& module) {
             CompactJson json(line);
             const auto index = static_cast<std::size_t>(&module - result.modules.data());
-            writeModule(json, module, result,
+            writeModule(json, module, result, quoted,
                         analysis != nullptr ? &analysis->modules[index] : nullptr);
             return true;
         },
@@ -357,7 +428,7 @@ void writeScanJson(std::ostream& out, const ScanResult& result, const JsonOption
         out, "edges", result.edges,
         [&](std::string& line, const ScanEdge& edge) {
             CompactJson json(line);
-            writeEdge(json, edge, result);
+            writeEdge(json, edge, result, quoted);
             return true;
         },
         false, options.threads);
@@ -386,25 +457,12 @@ void writeScanJson(std::ostream& out, const ScanResult& result, const JsonOption
         writeAnalysis(out, result, *analysis);
     }
     if (options.barrelImports != nullptr) {
-        writeArray(out, "barrelImports", *options.barrelImports, [&](const BarrelImport& row) {
-            const auto& importer = result.module(row.importer);
-            Json names = Json::array();
-            for (const auto name : row.names) {
-                names.push_back(result.name(name));
-            }
-            const auto fallback = row.fallbackText();
-            return Json{{"importer", displayPath(importer.path, root)},
-                        {"env", result.config.environments[importer.environment].name},
-                        {"specifier", result.edges[row.edge].specifier},
-                        {"barrel", displayPath(result.module(row.barrel).path, root)},
-                        {"names", std::move(names)},
-                        {"neededModules", row.needed.modules},
-                        {"neededBytes", row.needed.bytes},
-                        {"walkedModules", row.walked.modules},
-                        {"walkedBytes", row.walked.bytes},
-                        {"fallback", fallback.empty() ? Json(nullptr) : Json(fallback)},
-                        {"suggestion", row.suggestion}};
-        });
+        writeLines(out, "barrelImports", *options.barrelImports,
+                   [&](std::string& line, const BarrelImport& row) {
+                       CompactJson json(line);
+                       writeBarrelImport(json, row, result, quoted);
+                       return true;
+                   });
     }
     writeField(out, "stats", statsJson(result, options), true);
     out << "}\n";

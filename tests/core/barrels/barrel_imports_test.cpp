@@ -7,7 +7,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <fstream>
+#include <optional>
+#include <sstream>
 
 #include "barrels/barrel_fixture.h"
 
@@ -116,18 +119,36 @@ TEST(BarrelImports, ImportsInsideTheBarrelsPackageAreNotRows) {
 namespace fanout {
 namespace {
 
-TEST(BarrelImports, InTheScanJsonAndTheCsv) {
+// The icon barrel's package with src/main.js as given, scanned, its analysis and barrel imports.
+struct ScannedRows {
+    explicit ScannedRows(const std::string& main) {
+        iconPackage(p, R"("sideEffects": false)");
+        p.file("src/main.js", main);
+        p.scan();
+        graph.emplace(*p.result);
+        analysis = analyze(*p.result, *graph);
+        rows = barrelImports(*p.result, *graph, analysis);
+    }
+    // The scan JSON with the analysis and the rows.
+    std::string json() const {
+        JsonOptions options;
+        options.analysis = &analysis;
+        options.barrelImports = &rows;
+        return scanToJson(*p.result, options);
+    }
+
     testing::BarrelProject p;
-    iconPackage(p, R"("sideEffects": false)");
-    p.file("src/main.js", "import { Icon3 } from 'icons';\n");
-    p.scan();
-    const ModuleGraph graph(*p.result);
-    const auto analysis = analyze(*p.result, graph);
-    const auto rows = barrelImports(*p.result, graph, analysis);
-    JsonOptions options;
-    options.analysis = &analysis;
-    options.barrelImports = &rows;
-    const auto json = nlohmann::json::parse(scanToJson(*p.result, options));
+    std::optional<ModuleGraph> graph;
+    Analysis analysis;
+    std::vector<BarrelImport> rows;
+};
+
+TEST(BarrelImports, InTheScanJsonAndTheCsv) {
+    const ScannedRows scanned("import { Icon3 } from 'icons';\n");
+    const auto& p = scanned.p;
+    const auto& analysis = scanned.analysis;
+    const auto& rows = scanned.rows;
+    const auto json = nlohmann::json::parse(scanned.json());
     ASSERT_EQ(json["barrelImports"].size(), 1u);
     const auto& row = json["barrelImports"][0];
     EXPECT_EQ(row["importer"], "src/main.js");
@@ -150,6 +171,31 @@ TEST(BarrelImports, InTheScanJsonAndTheCsv) {
     EXPECT_EQ(header, "importer,env,specifier,barrel,names,needed_modules,needed_bytes,"
                       "walked_modules,walked_bytes,fallback,suggestion");
     EXPECT_EQ(line.substr(0, 58), "src/main.js,node,icons,node_modules/icons/index.js,Icon3,2");
+}
+
+// The rows are written value by value, not as documents: each line is byte for byte what
+// nlohmann writes for the object it parses to, a fallback text and several names included.
+TEST(BarrelImports, EachScanJsonRowIsWhatNlohmannWrites) {
+    const ScannedRows scanned(
+        "import * as all from 'icons';\nimport { Icon1, Icon2 } from 'icons';\n");
+    ASSERT_EQ(scanned.rows.size(), 2u);
+    const auto text = scanned.json();
+    const auto begin = text.find("\"barrelImports\": [\n    ");
+    ASSERT_NE(begin, std::string::npos);
+    std::istringstream lines(text.substr(begin));
+    std::string line;
+    std::getline(lines, line); // the key
+    std::vector<std::string> fallbacks;
+    for (int i = 0; i < 2 && std::getline(lines, line); ++i) {
+        line = line.substr(4, line.size() - 4 - (line.back() == ',' ? 1 : 0));
+        const auto row = nlohmann::ordered_json::parse(line);
+        EXPECT_EQ(row.dump(), line);
+        fallbacks.push_back(row["fallback"].is_null() ? "null"
+                                                      : row["fallback"].get<std::string>());
+        EXPECT_EQ(row["barrel"], "node_modules/icons/index.js");
+    }
+    std::sort(fallbacks.begin(), fallbacks.end());
+    EXPECT_EQ(fallbacks, (std::vector<std::string>{"namespace import", "null"}));
 }
 
 } // namespace

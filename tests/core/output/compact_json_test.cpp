@@ -47,6 +47,31 @@ TEST(CompactJson, StringsAreWhatNlohmannWrites) {
     }
 }
 
+// Plain strings are told from the others eight bytes at a time: a byte that needs care is found
+// at every place of a word and of the tail after the words, and bytes next to it do not hide it.
+TEST(CompactJson, EveryByteThatNeedsCareIsFoundWhereverItIs) {
+    const std::string careful{'\0', '\x01', '\x1f', '"', '\\', '\x7f', '\x80', '\xc3', '\xff'};
+    for (std::size_t size = 1; size <= 19; ++size) {
+        for (std::size_t at = 0; at < size; ++at) {
+            for (const char byte : careful) {
+                for (const char around : {' ', '~', '!', '#', '[', ']'}) {
+                    std::string text(size, around);
+                    text[at] = byte;
+                    std::string ours;
+                    appendJsonString(ours, text);
+                    ASSERT_EQ(ours, nlohmannText(Json(text)))
+                        << "byte " << static_cast<int>(static_cast<unsigned char>(byte)) << " at "
+                        << at << " of " << size;
+                }
+            }
+        }
+        const std::string plain(size, '~');
+        std::string ours = "x";
+        appendJsonString(ours, plain);
+        EXPECT_EQ(ours, "x\"" + plain + "\"");
+    }
+}
+
 TEST(CompactJson, DocumentsAreWhatNlohmannWrites) {
     std::string ours;
     CompactJson json(ours);

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstring>
+#include <limits>
 #include <stdexcept>
 
 namespace fanout::detail {
@@ -59,6 +60,16 @@ void appendJsonString(std::string& out, std::string_view text) {
     }
     out += nlohmann::json(std::string(text))
                .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+void QuotedStrings::add(std::string_view text) {
+    const auto begin = m_text.size();
+    appendJsonString(m_text, text);
+    if (m_text.size() > std::numeric_limits<std::uint32_t>::max()) {
+        throw std::length_error("QuotedStrings: more than 4 GB of text");
+    }
+    m_spans.push_back(
+        {static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(m_text.size() - begin)});
 }
 
 void CompactJson::separate() {

@@ -55,20 +55,23 @@ void appendJsonString(std::string& out, std::string_view text);
 // spread all over the heap, was most of the time it took to write them.
 class QuotedStrings {
 public:
-    void reserve(std::size_t count) { m_ends.reserve(count); }
-    void add(std::string_view text) {
-        appendJsonString(m_text, text);
-        m_ends.push_back(m_text.size());
-    }
+    void reserve(std::size_t count) { m_spans.reserve(count); }
+    void add(std::string_view text);
+    // The last string again, without writing it again (a file's modules share its path).
+    void repeat() { m_spans.push_back(m_spans.back()); }
     std::string_view operator[](std::size_t index) const {
-        const std::size_t begin = index == 0 ? 0 : m_ends[index - 1];
-        return std::string_view(m_text).substr(begin, m_ends[index] - begin);
+        const auto span = m_spans[index];
+        return std::string_view(m_text).substr(span.begin, span.size);
     }
-    std::size_t size() const { return m_ends.size(); }
+    std::size_t size() const { return m_spans.size(); }
 
 private:
+    struct Span {
+        std::uint32_t begin = 0;
+        std::uint32_t size = 0;
+    };
     std::string m_text;
-    std::vector<std::size_t> m_ends;
+    std::vector<Span> m_spans;
 };
 
 } // namespace fanout::detail

@@ -79,8 +79,13 @@ Json configJson(const ScanConfig& config) {
 struct QuotedNames {
     explicit QuotedNames(const ScanResult& result) {
         paths.reserve(result.modules.size());
-        for (const auto& module : result.modules) {
-            paths.add(displayPathView(module.path, result.config.root));
+        for (std::size_t i = 0; i < result.modules.size(); ++i) {
+            const auto& path = result.modules[i].path;
+            if (i > 0 && path == result.modules[i - 1].path) {
+                paths.repeat(); // the same file in another environment
+            } else {
+                paths.add(displayPathView(path, result.config.root));
+            }
         }
         for (const auto& environment : result.config.environments) {
             environments.add(environment.name);
@@ -261,7 +266,7 @@ std::string renderLines(const Items& items, std::size_t begin, std::size_t end, 
 template <typename Items, typename Write>
 void writeLines(std::ostream& out, const char* key, const Items& items, Write&& write,
                 bool last = false, unsigned threads = 1) {
-    constexpr std::size_t kBlock = 4096;
+    constexpr std::size_t kBlock = 2048;
     out << "  \"" << key << "\": [";
     bool first = true;
     const auto emit = [&](const std::string& text) {

@@ -14,8 +14,8 @@
 namespace fanout {
 namespace {
 
-// The modules and edges are formatted in blocks of 4,096, on as many threads as asked for:
-// 9,001 modules and 9,000 edges make two full blocks and a third of one item each.
+// The modules and edges are formatted in blocks of 2,048, on as many threads as asked for:
+// 9,001 modules and 9,000 edges make four full blocks and a shorter fifth each.
 TEST(ScanJson, FormattedOnSeveralThreadsItIsTheSameText) {
     testing::TempDir tmp;
     std::string entry;

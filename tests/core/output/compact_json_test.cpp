@@ -139,5 +139,24 @@ TEST(CompactJson, SixtyFourLevelsNestAndASixtyFifthIsRefused) {
     EXPECT_EQ(ours, nlohmannText(theirs));
 }
 
+// Quoted once, found by index; a repeated string is the same text, not written again.
+TEST(CompactJson, QuotedStringsAreFoundByIndex) {
+    QuotedStrings quoted;
+    quoted.add("src/a.js");
+    quoted.repeat();
+    quoted.add("say \"hi\"");
+    quoted.add("");
+    ASSERT_EQ(quoted.size(), 4u);
+    EXPECT_EQ(quoted[0], "\"src/a.js\"");
+    EXPECT_EQ(quoted[1], "\"src/a.js\"");
+    EXPECT_EQ(quoted[1].data(), quoted[0].data());
+    EXPECT_EQ(quoted[2], nlohmannText(Json("say \"hi\"")));
+    EXPECT_EQ(quoted[3], "\"\"");
+    std::string ours;
+    CompactJson json(ours);
+    json.beginArray().quoted(quoted[0]).quoted(quoted[2]).endArray();
+    EXPECT_EQ(ours, nlohmannText(Json::array({"src/a.js", "say \"hi\""})));
+}
+
 } // namespace
 } // namespace fanout::detail

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "fanout/analysis/module_graph.h"
+
+#include <gtest/gtest.h>
+
+#include <optional>
+#include <vector>
+
+namespace fanout {
+namespace {
+
+using Ids = std::vector<std::uint32_t>;
+
+Ids ids(std::span<const std::uint32_t> span) {
+    return {span.begin(), span.end()};
+}
+
+ScanEdge edge(std::uint32_t importer, std::optional<std::uint32_t> target, bool typeOnly = false) {
+    ScanEdge out;
+    out.importer = ModuleId{importer};
+    if (target) {
+        out.target = ModuleId{*target};
+    }
+    out.typeOnly = typeOnly;
+    return out;
+}
+
+// The tables are counted from the edges, not sorted from them: edges in any order (a patched
+// result's are not grouped by importer), repeated, type-only or unresolved give each module its
+// runtime targets and its importers once each, sorted.
+TEST(ModuleGraph, TargetsAndImportersAreDistinctAndSortedWhateverTheEdgeOrder) {
+    ScanResult result;
+    result.modules.resize(5);
+    result.edges = {edge(3, 1), edge(0, 4), edge(0, 2), edge(3, 1),       edge(0, 4),
+                    edge(2, 0), edge(0, 1), edge(4, 4), edge(1, 3, true), edge(1, std::nullopt),
+                    edge(3, 0), edge(0, 2)};
+    const ModuleGraph graph(result);
+    ASSERT_EQ(graph.size(), 5u);
+    EXPECT_EQ(ids(graph.targets(0)), (Ids{1, 2, 4}));
+    EXPECT_EQ(ids(graph.targets(1)), Ids{}); // type-only and unresolved
+    EXPECT_EQ(ids(graph.targets(2)), (Ids{0}));
+    EXPECT_EQ(ids(graph.targets(3)), (Ids{0, 1}));
+    EXPECT_EQ(ids(graph.targets(4)), (Ids{4})); // a module importing itself
+    EXPECT_EQ(ids(graph.importers(0)), (Ids{2, 3}));
+    EXPECT_EQ(ids(graph.importers(1)), (Ids{0, 3}));
+    EXPECT_EQ(ids(graph.importers(2)), (Ids{0}));
+    EXPECT_EQ(ids(graph.importers(3)), Ids{});
+    EXPECT_EQ(ids(graph.importers(4)), (Ids{0, 4}));
+}
+
+TEST(ModuleGraph, AResultWithoutModulesIsAnEmptyGraph) {
+    const ScanResult result;
+    const ModuleGraph graph(result);
+    EXPECT_EQ(graph.size(), 0u);
+    EXPECT_TRUE(graph.entries().empty());
+}
+
+} // namespace
+} // namespace fanout

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace fanout {
@@ -46,6 +47,31 @@ TEST(ModuleGraph, TargetsAndImportersAreDistinctAndSortedWhateverTheEdgeOrder) {
     EXPECT_EQ(ids(graph.importers(2)), (Ids{0}));
     EXPECT_EQ(ids(graph.importers(3)), Ids{});
     EXPECT_EQ(ids(graph.importers(4)), (Ids{0, 4}));
+}
+
+ScanModule module(const std::string& path, Directive directive = Directive::None,
+                  std::vector<std::string> aliases = {}) {
+    ScanModule out;
+    out.path = path;
+    out.directive.directive = directive;
+    out.aliases = std::move(aliases);
+    return out;
+}
+
+// The entries: modules whose path or one of whose other paths is an entry, and conditional
+// entries that have a directive; paths of an entry's length that are not one are not.
+TEST(ModuleGraph, EntriesAreTheModulesTheScanStartedFrom) {
+    ScanResult result;
+    result.config.entries = {"/p/src/main.ts", "/p/link/b.ts"};
+    result.config.conditionalEntries = {"/p/src/c1.tsx", "/p/src/c2.tsx"};
+    result.modules = {module("/p/src/main.ts"),
+                      module("/p/src/mair.ts"), // the entry's length, not the entry
+                      module("/p/src/b.ts", Directive::None, {"/p/link/b.ts"}),
+                      module("/p/src/c1.tsx", Directive::Client),
+                      module("/p/src/c2.tsx"), // a conditional entry without a directive
+                      module("/p/src/main.ts", Directive::Client)};
+    const ModuleGraph graph(result);
+    EXPECT_EQ(graph.entries(), (Ids{0, 2, 3, 5}));
 }
 
 TEST(ModuleGraph, AResultWithoutModulesIsAnEmptyGraph) {

@@ -54,7 +54,7 @@ void appendJsonString(std::string& out, std::string_view text) {
         out.resize(size + text.size() + 2);
         char* at = out.data() + size;
         *at = '"';
-        std::memcpy(at + 1, text.data(), text.size());
+        text.copy(at + 1, text.size()); // no copy at all when empty (its data may be null)
         at[text.size() + 1] = '"';
         return;
     }

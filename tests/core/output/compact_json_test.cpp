@@ -66,6 +66,9 @@ TEST(CompactJson, EveryByteThatNeedsCareIsFoundWhereverItIs) {
             }
         }
         const std::string plain(size, '~');
+        std::string empty = "x";
+        appendJsonString(empty, std::string_view()); // no characters, and no data pointer
+        EXPECT_EQ(empty, "x\"\"");
         std::string ours = "x";
         appendJsonString(ours, plain);
         EXPECT_EQ(ours, "x\"" + plain + "\"");

@@ -6,9 +6,9 @@
 namespace fanout {
 
 ModuleGraph::ModuleGraph(const ScanResult& result) {
-    // Both tables by counting, without sorting the edges (two sorts of the 43,000 pairs were a
-    // fifth of building the graph and its analysis at 21,000 modules). Out: each importer's
-    // runtime targets, in edge order, then sorted and made distinct row by row.
+    // Both tables by counting, without sorting the edges (two sorts of the 43,000 pairs were 3
+    // of the 6.7 ms the graph took at 21,000 modules). Out: each importer's runtime targets, in
+    // edge order, then sorted and made distinct row by row.
     const auto nodes = result.modules.size();
     m_outOffsets.assign(nodes + 1, 0);
     const auto runtime = [](const ScanEdge& edge) { return edge.target && !edge.typeOnly; };

@@ -97,10 +97,10 @@ struct QuotedNames {
     detail::QuotedStrings environments; // by environment
 };
 
-void writeModule(CompactJson& json, const ScanModule& module, const ScanResult& result,
+void writeModule(CompactJson& json, std::size_t index, const ScanResult& result,
                  const QuotedNames& quoted, const ModuleMetrics* metrics) {
     const auto& config = result.config;
-    const auto index = static_cast<std::size_t>(&module - result.modules.data());
+    const ScanModule& module = result.modules[index];
     json.beginObject();
     json.key("path").quoted(quoted.paths[index]);
     json.key("env").quoted(quoted.environments[module.environment]);
@@ -424,7 +424,7 @@ void writeScanJson(std::ostream& out, const ScanResult& result, const JsonOption
         [&](std::string& line, const ScanModule& module) {
             CompactJson json(line);
             const auto index = static_cast<std::size_t>(&module - result.modules.data());
-            writeModule(json, module, result, quoted,
+            writeModule(json, index, result, quoted,
                         analysis != nullptr ? &analysis->modules[index] : nullptr);
             return true;
         },

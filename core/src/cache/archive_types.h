@@ -28,6 +28,19 @@ template <class Archive> void serialize(Archive& archive, fanout::DirectiveVerdi
 template <class Archive> void serialize(Archive& archive, fanout::StatementCounts& counts) {
     archive(counts.topLevel, counts.imports, counts.reExports);
 }
+// A string as cereal writes it (its size, then its bytes), read in place.
+inline void loadText(fanout::detail::MemoryInputArchive& archive, std::string& text) {
+    const auto bytes = archive.take(archive.loadCount());
+    text.assign(bytes.data(), bytes.size());
+}
+// Strings as cereal writes them.
+inline void loadTexts(fanout::detail::MemoryInputArchive& archive,
+                      std::vector<std::string>& texts) {
+    texts.resize(archive.loadCount());
+    for (auto& text : texts) {
+        loadText(archive, text);
+    }
+}
 template <class Archive> void serialize(Archive& archive, fanout::ExportEntry& entry) {
     archive(entry.name, entry.record, entry.imported, entry.namespaceOf);
 }
@@ -40,10 +53,9 @@ inline void CEREAL_LOAD_FUNCTION_NAME(fanout::detail::MemoryInputArchive& archiv
     static_assert(sizeof(Entry::name) == 4 && sizeof(Entry::record) == 4 &&
                   sizeof(Entry::imported) == 4 && sizeof(Entry::namespaceOf) == 1);
     constexpr std::size_t kEntryBytes = 13;
-    size_type size = 0;
-    archive(make_size_tag(size)); // at most the bytes left: the product cannot overflow
-    const char* at = archive.take(static_cast<std::size_t>(size) * kEntryBytes).data();
-    entries.resize(static_cast<std::size_t>(size));
+    const auto size = archive.loadCount(); // at most the bytes left: the product cannot overflow
+    const char* at = archive.take(size * kEntryBytes).data();
+    entries.resize(size);
     for (auto& entry : entries) {
         std::memcpy(&entry.name, at, 4);
         std::memcpy(&entry.record, at + 4, 4);
@@ -79,11 +91,51 @@ template <class Archive> void serialize(Archive& archive, fanout::ScanStats& sta
             stats.peakResidentBytes, stats.memory, stats.resolverCache, stats.threads,
             stats.cancelled);
 }
-template <class Archive> void serialize(Archive& archive, fanout::ScanModule& module) {
-    archive(fanout::detail::PathText{module.path}, module.environment, module.kind, module.bytes,
-            module.directive, module.specDirective, module.rwsdkDirective, module.package,
-            module.aliases, module.parseErrors, module.counts, module.exports, module.commonJs,
-            module.error);
+template <class Archive> void save(Archive& archive, const fanout::ScanModule& module) {
+    archive(fanout::detail::SavedPathText{module.path}, module.environment, module.kind,
+            module.bytes, module.directive, module.specDirective, module.rwsdkDirective,
+            module.package, module.aliases, module.parseErrors, module.counts, module.exports,
+            module.commonJs, module.error);
+}
+inline void loadVerdict(const char* at, fanout::DirectiveVerdict& verdict) {
+    static_assert(sizeof verdict.directive == 1);
+    std::memcpy(&verdict.directive, at, 1);
+    verdict.conflict = at[1] != 0;
+}
+// A module as save() writes it, its runs of fixed-size fields checked against the bytes left at
+// once (field by field, the modules were most of a cached result's decoding time).
+inline void CEREAL_LOAD_FUNCTION_NAME(fanout::detail::MemoryInputArchive& archive,
+                                      fanout::ScanModule& module) {
+    static_assert(sizeof module.environment == 2 && sizeof module.kind == 1 &&
+                  sizeof module.bytes == 8 && sizeof module.parseErrors == 4 &&
+                  sizeof module.counts.topLevel == 4 && sizeof module.package->value == 4);
+    archive(fanout::detail::PathText{module.path});
+    // environment, kind, bytes, the three verdicts, whether there is no package.
+    constexpr std::size_t kHeadBytes = 18;
+    const char* at = archive.take(kHeadBytes).data();
+    std::memcpy(&module.environment, at, 2);
+    std::memcpy(&module.kind, at + 2, 1);
+    std::memcpy(&module.bytes, at + 3, 8);
+    loadVerdict(at + 11, module.directive);
+    loadVerdict(at + 13, module.specDirective);
+    loadVerdict(at + 15, module.rwsdkDirective);
+    if (at[17] == 0) {
+        module.package.emplace();
+        archive.loadValue(module.package->value);
+    } else {
+        module.package.reset();
+    }
+    loadTexts(archive, module.aliases);
+    // parseErrors and the three statement counts.
+    constexpr std::size_t kCountBytes = 16;
+    at = archive.take(kCountBytes).data();
+    std::memcpy(&module.parseErrors, at, 4);
+    std::memcpy(&module.counts.topLevel, at + 4, 4);
+    std::memcpy(&module.counts.imports, at + 8, 4);
+    std::memcpy(&module.counts.reExports, at + 12, 4);
+    archive(module.exports);
+    module.commonJs = archive.take(1)[0] != 0;
+    loadText(archive, module.error);
 }
 template <class Archive> void serialize(Archive& archive, fanout::EdgeNotes& notes) {
     archive(notes.query, notes.external, notes.reason, notes.caseVariantOf);
@@ -106,7 +158,7 @@ inline void CEREAL_LOAD_FUNCTION_NAME(fanout::detail::MemoryInputArchive& archiv
     static_assert(sizeof edge.kind == 1 && sizeof edge.form == 1 && sizeof edge.resolution == 1 &&
                   sizeof edge.position.line == 4 && sizeof edge.namesBegin == 4 &&
                   sizeof edge.importer.value == 4);
-    archive(edge.specifier);
+    loadText(archive, edge.specifier);
     // kind, typeOnly, line, column, form, namesBegin, namesCount, resolution, importer, whether
     // there is no target.
     constexpr std::size_t kFixedBytes = 25;
@@ -122,13 +174,11 @@ inline void CEREAL_LOAD_FUNCTION_NAME(fanout::detail::MemoryInputArchive& archiv
     std::memcpy(&edge.importer.value, at + 20, 4);
     if (at[24] == 0) {
         edge.target.emplace();
-        archive(edge.target->value);
+        archive.loadValue(edge.target->value);
     } else {
         edge.target.reset();
     }
-    bool noted = false;
-    archive(noted);
-    if (noted) {
+    if (archive.take(1)[0] != 0) {
         fanout::EdgeNotes notes;
         archive(notes);
         edge.setNotes(fanout::sharedNotes(std::move(notes)));

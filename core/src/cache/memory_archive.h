@@ -66,6 +66,16 @@ public:
         m_at += sizeof value;
     }
     std::size_t remaining() const { return m_bytes.size() - m_at; }
+    // A count of elements (cereal's size tag), never more than the bytes left (each element takes
+    // one at least): a corrupt count is refused before anything that large is allocated.
+    std::size_t loadCount() {
+        std::uint64_t count = 0;
+        loadValue(count);
+        if (count > remaining()) [[unlikely]] {
+            tooMany(count);
+        }
+        return static_cast<std::size_t>(count);
+    }
     // The next `size` bytes, in place: a run of fixed-size values checked once and read in one
     // pass.
     std::string_view take(std::size_t size) {
@@ -84,6 +94,10 @@ private:
         throw cereal::Exception("the data ends " + std::to_string(size - remaining()) +
                                 " bytes early");
     }
+    [[noreturn]] [[gnu::cold]] [[gnu::noinline]] static void tooMany(std::uint64_t count) {
+        throw cereal::Exception("a count of " + std::to_string(count) +
+                                " is more than the bytes left");
+    }
     std::string_view m_bytes;
     std::size_t m_at = 0;
     std::string m_lastPath;
@@ -93,9 +107,9 @@ private:
 // follow: the paths of a scan come in path order or folder by folder, so most of their bytes are
 // shared (the cache of a 21,000-module scan is less than half as large, and as much faster to
 // check and decode).
-struct PathText {
-    std::string& text;
-};
+template <class Text> struct PathTextOf { Text& text; };
+using PathText = PathTextOf<std::string>;
+using SavedPathText = PathTextOf<const std::string>; // written only
 
 template <class T>
 std::enable_if_t<std::is_arithmetic_v<T>> CEREAL_SAVE_FUNCTION_NAME(MemoryOutputArchive& archive,
@@ -116,15 +130,10 @@ template <class T>
 void CEREAL_SAVE_FUNCTION_NAME(MemoryOutputArchive& archive, const cereal::SizeTag<T>& tag) {
     archive(tag.size);
 }
-// A count of elements is never more than the bytes left (each element takes one at least): a
-// corrupt count is refused before anything that large is allocated.
 template <class T>
 void CEREAL_LOAD_FUNCTION_NAME(MemoryInputArchive& archive, cereal::SizeTag<T>& tag) {
-    archive(tag.size);
-    if (static_cast<std::size_t>(tag.size) > archive.remaining()) {
-        throw cereal::Exception("a count of " + std::to_string(tag.size) +
-                                " is more than the bytes left");
-    }
+    static_assert(sizeof tag.size == sizeof(std::uint64_t));
+    tag.size = archive.loadCount();
 }
 template <class T>
 void CEREAL_SAVE_FUNCTION_NAME(MemoryOutputArchive& archive, const cereal::BinaryData<T>& data) {
@@ -135,7 +144,8 @@ void CEREAL_LOAD_FUNCTION_NAME(MemoryInputArchive& archive, cereal::BinaryData<T
     archive.loadBinary(data.data, static_cast<std::size_t>(data.size));
 }
 
-inline void CEREAL_SAVE_FUNCTION_NAME(MemoryOutputArchive& archive, const PathText& path) {
+template <class Text>
+void CEREAL_SAVE_FUNCTION_NAME(MemoryOutputArchive& archive, const PathTextOf<Text>& path) {
     std::string& last = archive.lastPath();
     const auto shared = static_cast<std::uint32_t>(
         std::mismatch(last.begin(), last.end(), path.text.begin(), path.text.end()).first -

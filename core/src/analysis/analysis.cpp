@@ -3,12 +3,13 @@
 
 #include "analysis/analysis_internal.h"
 #include "base/path_utils.h"
+#include "base/spread_thread.h"
 #include "fanout/base/display_path.h"
 
 #include <algorithm>
 #include <cctype>
-#include <future>
 #include <map>
+#include <optional>
 #include <set>
 #include <string_view>
 #include <unordered_map>
@@ -235,9 +236,9 @@ Analysis analyze(const ScanResult& result, const ModuleGraph& graph,
         findDuplicates(result, duplicates);
         findSpellings(result, duplicates);
     };
-    std::future<void> found;
+    std::optional<detail::SpreadTask<void>> found;
     if (options.threads > 1) {
-        found = std::async(std::launch::async, findAllDuplicates);
+        found.emplace(detail::spreadAsync(findAllDuplicates));
     }
     out.modules.resize(result.modules.size());
     const auto components = detail::stronglyConnected(graph);
@@ -263,8 +264,8 @@ Analysis analyze(const ScanResult& result, const ModuleGraph& graph,
     std::sort(out.cycles.begin(), out.cycles.end());
     out.hotspots = rankHotspots(result, graph, out.modules, options);
     out.packages = summarizePackages(result);
-    if (found.valid()) {
-        found.get();
+    if (found) {
+        found->get();
     } else {
         findAllDuplicates();
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cache/cache_file.h"
 
+#include "base/spread_thread.h"
 #include "cache/archive_types.h"
 #include "cache/memory_archive.h"
 #include "fanout/io/atomic_file.h"
@@ -11,7 +12,6 @@
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
-#include <future>
 #include <iterator>
 #include <sys/stat.h>
 
@@ -98,10 +98,30 @@ std::string buildIdentity() {
            std::to_string(exe.mtimeNs);
 }
 
-std::string readCacheFile(const std::string& path, const std::string& key, CacheFile& out) {
-    // Read up to the result, onto huge pages where there are any (a mapping of the page cache
-    // would cost a fault per page as the bytes are decoded); the result is read from the same
-    // open file while the inputs are checked, however the cache is replaced meanwhile.
+namespace {
+
+// "" when `header` is this build's and this configuration's (`key`), else why not.
+std::string headerProblem(std::string_view header, const std::string& key) {
+    if (header == encode(buildIdentity(), key)) {
+        return {};
+    }
+    std::string identity;
+    std::string cachedKey;
+    try {
+        decode(header, identity, cachedKey);
+    } catch (const std::exception& error) {
+        return std::string("the cache is corrupt: ") + error.what();
+    }
+    if (identity != buildIdentity()) {
+        return "the cache was written by another build of Fanout";
+    }
+    return cachedKey != key ? "the cache holds another configuration"
+                            : "the cache is corrupt (its header has more than it should)";
+}
+
+} // namespace
+
+std::string openCacheFile(const std::string& path, const std::string& key, CacheFile& out) {
     OpenedFile file;
     if (auto problem = file.open(path); !problem.empty()) {
         return problem == WholeFile::kMissing ? "no cached scan yet"
@@ -125,43 +145,60 @@ std::string readCacheFile(const std::string& path, const std::string& key, Cache
         prefix.headerSize + prefix.inputsSize + prefix.resultSize != body) {
         return "the cache is truncated";
     }
-    WholeFile contents;
-    if (auto problem = contents.read(
-            file, 0,
-            static_cast<std::size_t>(sizeof prefix + prefix.headerSize + prefix.inputsSize));
-        !problem.empty()) {
-        return "the cache could not be read: " + problem;
-    }
-    const std::string_view all = contents.bytes();
-    if (contentHash(all.substr(sizeof prefix, prefix.headerSize + prefix.inputsSize)) !=
-        prefix.inputsHash) {
-        return "the cache is corrupt (its checksum does not match)";
-    }
-    try {
-        std::string identity;
-        std::string cachedKey;
-        decode(all.substr(sizeof prefix, prefix.headerSize), identity, cachedKey);
-        if (identity != buildIdentity()) {
-            return "the cache was written by another build of Fanout";
-        }
-        if (cachedKey != key) {
-            return "the cache holds another configuration";
-        }
-        const auto inputsOffset = sizeof prefix + prefix.headerSize;
-        MemoryInputArchive archive(all.substr(inputsOffset, prefix.inputsSize));
-        archive(out.inputs);
-        // The answers folders vouch for follow, decoded only when asked for.
-        out.vouchedSize = archive.remaining();
-        out.vouchedOffset = inputsOffset + prefix.inputsSize - out.vouchedSize;
-    } catch (const std::exception& error) {
-        return std::string("the cache is corrupt: ") + error.what();
-    }
+    out.headerSize = prefix.headerSize;
+    out.inputsSize = prefix.inputsSize;
+    out.inputsHash = prefix.inputsHash;
     out.resultOffset = sizeof prefix + prefix.headerSize + prefix.inputsSize;
     out.resultSize = prefix.resultSize;
     out.resultHash = prefix.resultHash;
     out.file = std::move(file);
+    // The header (build and configuration) compared at once: a cache of another one is not used.
+    // Which it is (or whether the cache is corrupt) is told after its checksum is checked.
+    std::string header(static_cast<std::size_t>(prefix.headerSize), '\0');
+    if (auto problem = out.file.readAt(sizeof prefix, header.data(), header.size());
+        !problem.empty()) {
+        return "the cache could not be read: " + problem;
+    }
+    if (header != encode(buildIdentity(), key)) {
+        auto problem = readCacheInputs(key, out);
+        return problem.empty() ? "the cache changed while it was read" : problem;
+    }
+    return {};
+}
+
+std::string readCacheInputs(const std::string& key, CacheFile& out) {
+    // Read up to the result, onto huge pages where there are any (a mapping of the page cache
+    // would cost a fault per page as the bytes are decoded).
+    WholeFile contents;
+    if (auto problem = contents.read(out.file, 0, out.resultOffset); !problem.empty()) {
+        return "the cache could not be read: " + problem;
+    }
+    const std::string_view all = contents.bytes();
+    if (contentHash(all.substr(sizeof(Prefix), out.headerSize + out.inputsSize)) !=
+        out.inputsHash) {
+        return "the cache is corrupt (its checksum does not match)";
+    }
+    if (auto problem = headerProblem(all.substr(sizeof(Prefix), out.headerSize), key);
+        !problem.empty()) {
+        return problem;
+    }
+    try {
+        const auto inputsOffset = sizeof(Prefix) + out.headerSize;
+        MemoryInputArchive archive(all.substr(inputsOffset, out.inputsSize));
+        archive(out.inputs);
+        // The answers folders vouch for follow, decoded only when asked for.
+        out.vouchedSize = archive.remaining();
+        out.vouchedOffset = inputsOffset + out.inputsSize - out.vouchedSize;
+    } catch (const std::exception& error) {
+        return std::string("the cache is corrupt: ") + error.what();
+    }
     out.contents = std::move(contents);
     return {};
+}
+
+std::string readCacheFile(const std::string& path, const std::string& key, CacheFile& out) {
+    auto problem = openCacheFile(path, key, out);
+    return problem.empty() ? readCacheInputs(key, out) : problem;
 }
 
 std::string loadVouchedAnswers(CacheFile& file) {
@@ -212,7 +249,7 @@ std::shared_ptr<ScanResult> loadCachedResult(CacheFile& file) {
 std::string writeCacheFile(const std::string& path, const std::string& key,
                            const ScanInputs& inputs, const ScanResult& result) {
     // The two parts encoded at once, on two cores.
-    auto encodedResult = std::async(std::launch::async, [&] { return encode(result); });
+    auto encodedResult = spreadAsync([&] { return encode(result); });
     const auto encodedInputs = encodeInputs(inputs);
     return writeParts(path, key, encodedInputs, encodedResult.get());
 }

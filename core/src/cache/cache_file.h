@@ -15,21 +15,27 @@ namespace fanout::detail {
 
 inline constexpr std::string_view kCacheFileSuffix = ".fanout-scan";
 
-// A cache file read and verified: the inputs decoded but for the answers their folders vouch for
-// (tens of thousands, needed only when one of those folders changed or the inputs are written
-// again: loadVouchedAnswers()); the result still in the file, read and decoded by
-// loadCachedResult() (while the inputs are checked).
+// A cache file opened (openCacheFile), its inputs read and verified (readCacheInputs): decoded but
+// for the answers their folders vouch for (tens of thousands, needed only when one of those
+// folders changed or the inputs are written again: loadVouchedAnswers()); the result still in the
+// file, read and decoded by loadCachedResult(). The result may be loaded on one thread while the
+// inputs are read and checked on another: each touches only its own members.
 struct CacheFile {
+    OpenedFile file; // the file read, kept open for the parts' bytes
+    // The inputs' part: header (build and configuration) and inputs.
+    std::size_t headerSize = 0;
+    std::size_t inputsSize = 0;
+    std::uint64_t inputsHash = 0;
     ScanInputs inputs;
-    OpenedFile file;    // the file read, kept open for the result's bytes
-    WholeFile contents; // its bytes up to the result's
-    WholeFile result;   // the result's, once read
+    WholeFile contents; // the file's bytes up to the result's
     std::size_t vouchedOffset = 0;
     std::size_t vouchedSize = 0;
     bool vouchedLoaded = false;
+    // The result's part.
     std::size_t resultOffset = 0;
     std::size_t resultSize = 0;
     std::uint64_t resultHash = 0;
+    WholeFile result; // its bytes, once read
 };
 
 // Which Fanout writes a cache: its version and this very build (a rebuilt binary may extract or
@@ -37,8 +43,13 @@ struct CacheFile {
 std::string buildIdentity();
 
 // "" when `path` holds a complete cache of this build of Fanout and this configuration (`key`);
-// else why not, as a sentence ("no cached scan yet", "truncated", ...).
+// else why not, as a sentence ("no cached scan yet", "truncated", ...). Both steps below.
 std::string readCacheFile(const std::string& path, const std::string& key, CacheFile& out);
+// "" when `path` is open and may hold a cache of this build of Fanout and this configuration
+// (Fanout's, this format, its parts' sizes adding up, this header); else why not.
+std::string openCacheFile(const std::string& path, const std::string& key, CacheFile& out);
+// "" when the opened cache's header and inputs are whole (checksum) and decode; else why not.
+std::string readCacheInputs(const std::string& key, CacheFile& out);
 // Adds the answers folders vouch for to `file.inputs` (once); "" when done, else why not.
 std::string loadVouchedAnswers(CacheFile& file);
 // The cached result; nullptr when its bytes cannot be read, are corrupt (checksum) or do not

@@ -2,6 +2,7 @@
 #include "cache/input_check.h"
 
 #include "base/path_utils.h"
+#include "base/spread_thread.h"
 #include "fanout/io/file_reader.h"
 #include "resolve/resolver_cache_impl.h"
 
@@ -11,7 +12,6 @@
 #include <mutex>
 #include <optional>
 #include <sys/stat.h>
-#include <thread>
 #include <unistd.h>
 #include <unordered_set>
 
@@ -129,8 +129,8 @@ struct FileCheck {
 constexpr std::size_t kSharedAbove = 4096;
 
 // A second thread checking `files` with `check` when there are enough of them (joined as it goes).
-std::optional<std::jthread> helperFor(FileCheck& check, std::vector<FileRecord>& files) {
-    std::optional<std::jthread> helper;
+std::optional<SpreadThread> helperFor(FileCheck& check, std::vector<FileRecord>& files) {
+    std::optional<SpreadThread> helper;
     if (files.size() > kSharedAbove) {
         helper.emplace([&check, &files] { check.checkRuns(files); });
     }

@@ -2,6 +2,7 @@
 #include "fanout/cache/scan_cache.h"
 
 #include "base/path_utils.h"
+#include "base/spread_thread.h"
 #include "cache/archive_types.h"
 #include "cache/cache_file.h"
 #include "cache/cache_writes.h"
@@ -14,7 +15,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
-#include <future>
+#include <optional>
 #include <set>
 #include <sys/resource.h>
 
@@ -147,14 +148,23 @@ std::shared_ptr<const ScanResult> cachedScan(const ScanConfig& config, const Sca
     }
     detail::waitForCacheWrite(file); // an update of this very cache still being written
     detail::CacheFile cached;
-    std::string problem = detail::readCacheFile(file, key, cached);
-    const double readMs = millisecondsSince(start);
+    std::string problem = detail::openCacheFile(file, key, cached);
     if (problem.empty()) {
-        // The inputs checked on other threads while the result is read and decoded on this one
-        // (used only if they are unchanged): a long-lived caller's thread has the pages of its
-        // earlier results at hand, where a new thread's heap would fault them in again one by one.
+        // The inputs read and checked on other threads while the result is read and decoded on
+        // this one (used only if they are unchanged): a long-lived caller's thread has the pages
+        // of its earlier results at hand, where a new thread's heap would fault them in again one
+        // by one.
+        double readMs = 0;
         double checkedMs = 0;
-        auto checking = std::async(std::launch::async, [&] {
+        std::string inputsProblem;
+        auto checking = detail::spreadAsync([&] {
+            inputsProblem = detail::readCacheInputs(key, cached);
+            readMs = millisecondsSince(start);
+            if (!inputsProblem.empty()) {
+                detail::InputCheck unread;
+                unread.unchanged = false;
+                return unread;
+            }
             auto checked = detail::checkInputs(cached.inputs, settings.trustMarginNs,
                                                [&] { return detail::loadVouchedAnswers(cached); });
             checkedMs = millisecondsSince(start);
@@ -172,7 +182,9 @@ std::shared_ptr<const ScanResult> cachedScan(const ScanConfig& config, const Sca
         // Edited files: the inputs are written again, merged with a rescan's, with every answer.
         const auto vouched =
             check.edited.empty() ? std::string() : detail::loadVouchedAnswers(cached);
-        if (!result) {
+        if (!inputsProblem.empty()) {
+            problem = inputsProblem;
+        } else if (!result) {
             problem = "the cached result is corrupt";
         } else if (!vouched.empty()) {
             problem = vouched;

@@ -5,13 +5,13 @@
 #include "fanout/barrels/barrel_imports.h"
 
 #include "base/path_utils.h"
+#include "base/spread_thread.h"
 #include "output/compact_json.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <deque>
-#include <future>
 #include <sstream>
 
 namespace fanout {
@@ -299,9 +299,12 @@ void writeLines(std::ostream& out, const char* key, const Items& items, Write&& 
             emitAndKeep(render(next, spareBuffer()));
         }
     } else {
-        std::deque<std::future<std::string>> pending;
+        std::deque<detail::SpreadTask<std::string>> pending;
         const auto launch = [&] {
-            pending.push_back(std::async(std::launch::async, render, next, spareBuffer()));
+            pending.push_back(
+                detail::spreadAsync([&render, begin = next, buffer = spareBuffer()]() mutable {
+                    return render(begin, std::move(buffer));
+                }));
             next += kBlock;
         };
         while (next < items.size() && pending.size() < threads) {

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "base/spread_thread.h"
 #include "compat/rwsdk_compat.h"
 #include "fanout/scan/memory_sampler.h"
 #include "resolve/resolver_cache_impl.h"
@@ -6,7 +7,7 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <future>
+#include <optional>
 #include <set>
 
 namespace fanout::detail {
@@ -54,9 +55,9 @@ std::shared_ptr<ScanResult> ScanState::collect(double scanMs) {
         decltype(tasks)().swap(tasks);
         decltype(names)().swap(names);
     };
-    std::future<void> released;
+    std::optional<SpreadTask<void>> released;
     if (threadCount() > 1) {
-        released = std::async(std::launch::async, std::move(release));
+        released.emplace(spreadAsync(std::move(release)));
     } else {
         release();
     }
@@ -91,8 +92,8 @@ std::shared_ptr<ScanResult> ScanState::collect(double scanMs) {
         order[i]->id = static_cast<std::uint32_t>(i);
         edgeCount += order[i]->edges.size();
     }
-    if (released.valid()) {
-        released.get();
+    if (released) {
+        released->get();
     }
     // Sized once: grown by doubling, the two vectors took half as much again at their peak.
     result->modules.reserve(order.size());

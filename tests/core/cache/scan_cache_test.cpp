@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 
 #include <chrono>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -473,7 +474,17 @@ TEST_P(ScanCacheTest, ACorruptCacheIsNeverTrusted) {
     auto report = expectScan(false);
     EXPECT_NE(report.note.find("corrupt"), std::string::npos) << report.note;
     expectScan(true);
-    damage(path, [](std::string& bytes) { bytes[70] ^= 0x5a; });
+    damage(path, [](std::string& bytes) { bytes[70] ^= 0x5a; }); // in the header
+    report = expectScan(false);
+    EXPECT_NE(report.note.find("corrupt"), std::string::npos) << report.note;
+    expectScan(true);
+    // In the inputs (read and checked while the result, whole, is decoded): after the 56-byte
+    // prefix, whose third field is the header's size, and the header.
+    damage(path, [](std::string& bytes) {
+        std::uint64_t header = 0;
+        std::memcpy(&header, bytes.data() + 16, sizeof header);
+        bytes[56 + header + 3] ^= 0x5a;
+    });
     report = expectScan(false);
     EXPECT_NE(report.note.find("corrupt"), std::string::npos) << report.note;
 }

@@ -16,10 +16,10 @@ namespace fanout::detail {
 // may use; joined when destroyed (as std::jthread). For helpers started while their creator goes
 // on working.
 //
-// Why: in a virtual machine (KVM guests, as CI runners mostly are) Linux takes an idle virtual
-// CPU for a preempted one and places a new or woken thread on its creator's CPU instead, where it
-// waits for the creator's time slice to end while the idle CPU stays idle: 0.8-3.9 ms measured on
-// a 2-CPU guest, against 0.1 ms for a thread started on the other CPU.
+// Why: in a virtual machine (KVM guests, as CI runners mostly are) Linux was seen to place a new
+// or woken thread on its creator's CPU, where it waits for the creator's time slice to end, while
+// the other CPU stays idle (likely because an idle virtual CPU is taken for a preempted one):
+// 0.8-3.9 ms measured on a 2-CPU guest, against 0.1 ms for a thread started on the other CPU.
 class SpreadThread {
 public:
     SpreadThread() = default;

@@ -9,7 +9,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalBlocker>
+#include <QStyle>
 #include <QStyledItemDelegate>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -18,6 +20,8 @@ namespace fanout::ui {
 namespace {
 
 constexpr int kMeasuredRows = 60;
+// The narrowest the paths of the first column are made to keep the figures after them in sight.
+constexpr int kNarrowestPaths = 180;
 
 // Rows that changed since the scan compared with: new ones green, changed ones amber.
 class ChangeDelegate : public QStyledItemDelegate {
@@ -170,6 +174,22 @@ void TablePanel::setContent(TableContent content) {
     for (int i = 0; i < m_model.columnCount(); ++i) {
         // Paths are long: cap the first columns so that the figures stay in sight.
         m_view->setColumnWidth(i, std::min(m_view->columnWidth(i), i == 0 ? 300 : 200));
+    }
+    // The paths narrower still, down to kNarrowestPaths, where the figures right after them
+    // would not fit in the view as it is shown (the path is elided in its middle).
+    const auto& columns = m_model.content().columns;
+    int figures = 0;
+    for (std::size_t i = 1; i < columns.size() && columns[i].numeric; ++i) {
+        figures += m_view->columnWidth(static_cast<int>(i));
+    }
+    if (figures > 0 && m_view->isVisible()) {
+        // The vertical scroll bar may not be shown yet for the rows just put in.
+        const int scrollBar = m_view->verticalScrollBar()->isVisible()
+                                  ? 0
+                                  : m_view->style()->pixelMetric(QStyle::PM_ScrollBarExtent);
+        const int room = m_view->viewport()->width() - scrollBar - figures;
+        m_view->setColumnWidth(0,
+                               std::min(m_view->columnWidth(0), std::max(kNarrowestPaths, room)));
     }
 }
 

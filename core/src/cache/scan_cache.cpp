@@ -174,7 +174,7 @@ std::shared_ptr<const ScanResult> cachedScan(const ScanConfig& config, const Sca
         const auto check = checking.get();
         if (report != nullptr) {
             report->readMs = readMs;
-            report->inputsMs = checkedMs - readMs;
+            report->inputsMs = inputsProblem.empty() ? checkedMs - readMs : 0; // checked, or not
             report->filesChecked = check.files;
             report->foldersChecked = check.folders;
             report->filesRehashed = check.rehashed;

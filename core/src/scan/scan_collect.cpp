@@ -47,7 +47,7 @@ std::shared_ptr<ScanResult> ScanState::collect(double scanMs) {
     result->stats.resolverCache = m_cache->stats();
     // Freed on another thread, when the scan had two, while this one gathers and sorts the files
     // (10 ms at 21,000 modules); waited for before the result takes memory.
-    // Emptied in the body: the captures themselves go with the future, on this thread.
+    // Emptied in the body, so that the freeing is done there whichever thread lets the captures go.
     auto release = [resolvers = std::move(m_resolvers), cache = std::move(m_cache),
                     tasks = std::move(m_seenTasks), names = std::move(m_seenNames)]() mutable {
         resolvers.clear();

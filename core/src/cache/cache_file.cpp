@@ -100,15 +100,32 @@ std::string buildIdentity() {
 
 namespace {
 
-// "" when `header` is this build's and this configuration's (`key`), else why not.
-std::string headerProblem(std::string_view header, const std::string& key) {
-    if (header == encode(buildIdentity(), key)) {
-        return {};
+// The cache's bytes up to its result (header and inputs), read into `contents` and checked
+// against their checksum: "" when whole, else why not.
+std::string readWhole(const CacheFile& file, WholeFile& contents) {
+    // Onto huge pages where there are any (a mapping of the page cache would cost a fault per page
+    // as the bytes are decoded).
+    if (auto problem = contents.read(file.file, 0, file.resultOffset); !problem.empty()) {
+        return "the cache could not be read: " + problem;
+    }
+    if (contentHash(contents.bytes().substr(sizeof(Prefix), file.headerSize + file.inputsSize)) !=
+        file.inputsHash) {
+        return "the cache is corrupt (its checksum does not match)";
+    }
+    return {};
+}
+
+// Why a cache whose header is not this build's and configuration's (`key`) is not used: corrupt,
+// written by another build, or for another configuration.
+std::string headerProblem(const CacheFile& file, const std::string& key) {
+    WholeFile contents;
+    if (auto problem = readWhole(file, contents); !problem.empty()) {
+        return problem;
     }
     std::string identity;
     std::string cachedKey;
     try {
-        decode(header, identity, cachedKey);
+        decode(contents.bytes().substr(sizeof(Prefix), file.headerSize), identity, cachedKey);
     } catch (const std::exception& error) {
         return std::string("the cache is corrupt: ") + error.what();
     }
@@ -159,29 +176,15 @@ std::string openCacheFile(const std::string& path, const std::string& key, Cache
         !problem.empty()) {
         return "the cache could not be read: " + problem;
     }
-    if (header != encode(buildIdentity(), key)) {
-        auto problem = readCacheInputs(key, out);
-        return problem.empty() ? "the cache changed while it was read" : problem;
-    }
-    return {};
+    return header == encode(buildIdentity(), key) ? std::string() : headerProblem(out, key);
 }
 
-std::string readCacheInputs(const std::string& key, CacheFile& out) {
-    // Read up to the result, onto huge pages where there are any (a mapping of the page cache
-    // would cost a fault per page as the bytes are decoded).
+std::string readCacheInputs(CacheFile& out) {
     WholeFile contents;
-    if (auto problem = contents.read(out.file, 0, out.resultOffset); !problem.empty()) {
-        return "the cache could not be read: " + problem;
-    }
-    const std::string_view all = contents.bytes();
-    if (contentHash(all.substr(sizeof(Prefix), out.headerSize + out.inputsSize)) !=
-        out.inputsHash) {
-        return "the cache is corrupt (its checksum does not match)";
-    }
-    if (auto problem = headerProblem(all.substr(sizeof(Prefix), out.headerSize), key);
-        !problem.empty()) {
+    if (auto problem = readWhole(out, contents); !problem.empty()) {
         return problem;
     }
+    const std::string_view all = contents.bytes();
     try {
         const auto inputsOffset = sizeof(Prefix) + out.headerSize;
         MemoryInputArchive archive(all.substr(inputsOffset, out.inputsSize));
@@ -198,7 +201,7 @@ std::string readCacheInputs(const std::string& key, CacheFile& out) {
 
 std::string readCacheFile(const std::string& path, const std::string& key, CacheFile& out) {
     auto problem = openCacheFile(path, key, out);
-    return problem.empty() ? readCacheInputs(key, out) : problem;
+    return problem.empty() ? readCacheInputs(out) : problem;
 }
 
 std::string loadVouchedAnswers(CacheFile& file) {

@@ -48,8 +48,9 @@ std::string readCacheFile(const std::string& path, const std::string& key, Cache
 // "" when `path` is open and may hold a cache of this build of Fanout and this configuration
 // (Fanout's, this format, its parts' sizes adding up, this header); else why not.
 std::string openCacheFile(const std::string& path, const std::string& key, CacheFile& out);
-// "" when the opened cache's header and inputs are whole (checksum) and decode; else why not.
-std::string readCacheInputs(const std::string& key, CacheFile& out);
+// "" when the opened cache's header and inputs are whole (checksum; the file is read from the
+// descriptor openCacheFile() checked the header of) and decode; else why not.
+std::string readCacheInputs(CacheFile& out);
 // Adds the answers folders vouch for to `file.inputs` (once); "" when done, else why not.
 std::string loadVouchedAnswers(CacheFile& file);
 // The cached result; nullptr when its bytes cannot be read, are corrupt (checksum) or do not

@@ -158,7 +158,7 @@ std::shared_ptr<const ScanResult> cachedScan(const ScanConfig& config, const Sca
         double checkedMs = 0;
         std::string inputsProblem;
         auto checking = detail::spreadAsync([&] {
-            inputsProblem = detail::readCacheInputs(key, cached);
+            inputsProblem = detail::readCacheInputs(cached);
             readMs = millisecondsSince(start);
             if (!inputsProblem.empty()) {
                 detail::InputCheck unread;

@@ -8,6 +8,11 @@ namespace fanout::ui {
 FilterProxy::FilterProxy(QObject* parent) : QSortFilterProxyModel(parent) {
     setFilterKeyColumn(-1);
     setFilterCaseSensitivity(Qt::CaseInsensitive);
+    // Rows whose contents change are filtered again only while a filter is on (see
+    // setSourceModel): with none, every row passes whatever it shows, and the proxy need not ask
+    // each of 100,000 rows updated in place (a watch update: 1.5 ms on the GUI thread). Sorting
+    // is the source model's.
+    setDynamicSortFilter(false);
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(300);
     connect(&m_debounce, &QTimer::timeout, this, &FilterProxy::applyNow);
@@ -31,6 +36,28 @@ void FilterProxy::setModuleFilter(std::function<bool(ModuleId)> keep) {
     }
     m_keep = std::move(keep);
     invalidateFilter();
+}
+
+void FilterProxy::setSourceModel(QAbstractItemModel* model) {
+    if (sourceModel() != nullptr) {
+        disconnect(sourceModel(), &QAbstractItemModel::dataChanged, this,
+                   &FilterProxy::filterChangedRows);
+    }
+    QSortFilterProxyModel::setSourceModel(model);
+    if (model != nullptr) {
+        // After the proxy's own handler, which tells the views of the rows it shows.
+        connect(model, &QAbstractItemModel::dataChanged, this, &FilterProxy::filterChangedRows);
+    }
+}
+
+bool FilterProxy::filtering() const {
+    return m_keep || !filterRegularExpression().pattern().isEmpty();
+}
+
+void FilterProxy::filterChangedRows() {
+    if (filtering()) {
+        invalidateFilter();
+    }
 }
 
 bool FilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const {

@@ -27,10 +27,16 @@ public:
     // are not one module always pass. Empty: every row.
     void setModuleFilter(std::function<bool(ModuleId)> keep);
 
+    // Also filters again, whenever the source's rows change in place, while a filter is on.
+    void setSourceModel(QAbstractItemModel* model) override;
+
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
 
 private:
+    bool filtering() const;
+    void filterChangedRows();
+
     std::function<bool(ModuleId)> m_keep;
     QTimer m_debounce;
     QString m_pending;

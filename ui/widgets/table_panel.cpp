@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "table_panel.h"
 
-#include "change_color.h"
+#include "cell_delegate.h"
 #include "module_selection.h"
 
 #include <QHBoxLayout>
@@ -12,7 +12,6 @@
 #include <QScrollBar>
 #include <QSignalBlocker>
 #include <QStyle>
-#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -22,21 +21,6 @@ namespace {
 constexpr int kMeasuredRows = 60;
 // The narrowest the paths of the first column are made to keep the figures after them in sight.
 constexpr int kNarrowestPaths = 180;
-
-// Rows that changed since the scan compared with: new ones green, changed ones amber.
-class ChangeDelegate : public QStyledItemDelegate {
-public:
-    using QStyledItemDelegate::QStyledItemDelegate;
-
-protected:
-    void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override {
-        QStyledItemDelegate::initStyleOption(option, index);
-        const auto change = static_cast<RowChange>(index.data(TableModel::ChangeRole).toInt());
-        if (change != RowChange::None) {
-            option->backgroundBrush = changeColor(change);
-        }
-    }
-};
 
 } // namespace
 
@@ -69,7 +53,7 @@ TablePanel::TablePanel(ModuleSelection* selection, const QString& filterHint, QW
     connect(m_endScope, &QPushButton::clicked, this, [this] { setScope({}, {}); });
 
     m_view->setModel(&m_proxy);
-    m_view->setItemDelegate(new ChangeDelegate(m_view));
+    m_view->setItemDelegate(new CellDelegate(m_view));
     m_view->setSortingEnabled(true);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);

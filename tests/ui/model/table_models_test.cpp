@@ -103,6 +103,59 @@ TEST_F(TableModels, SameShapeUpdatesInPlaceAndAnotherShapeResets) {
     EXPECT_EQ(resets.count(), 2);
 }
 
+// One text column of `names`; row i stands for module i * 10 + the name's length.
+TableContent namesContent(std::vector<QString> names) {
+    TableContent content;
+    content.rows = static_cast<int>(names.size());
+    content.columns.push_back(textColumn(QStringLiteral("Name"), [names](int row) -> QVariant {
+        return names[static_cast<std::size_t>(row)];
+    }));
+    content.moduleOfRow = [names](int row) {
+        return std::optional(ModuleId{
+            static_cast<std::uint32_t>(row * 10 + names[static_cast<std::size_t>(row)].size())});
+    };
+    return content;
+}
+
+QStringList shownNames(const FilterProxy& proxy) {
+    QStringList names;
+    for (int row = 0; row < proxy.rowCount(); ++row) {
+        names << proxy.index(row, 0).data().toString();
+    }
+    return names;
+}
+
+// Rows updated in place are filtered again while a filter (text or module) is on; without one,
+// every row stays and the proxy passes the change on to its views.
+TEST(FilterProxyUpdates, RowsUpdatedInPlaceAreFilteredAgainWhileAFilterIsOn) {
+    TestedModel tested;
+    auto& proxy = tested.proxy;
+    tested.model.setContent(namesContent({"apple", "berry", "cherry"}));
+    proxy.setFilterTextDebounced(QStringLiteral("RR"));
+    proxy.applyNow();
+    EXPECT_EQ(shownNames(proxy), QStringList({"berry", "cherry"}));
+    EXPECT_FALSE(tested.model.setContent(namesContent({"apple", "banana", "currant"})));
+    EXPECT_EQ(shownNames(proxy), QStringList({"currant"}));
+
+    proxy.setFilterTextDebounced(QString());
+    proxy.applyNow();
+    // Modules of an even id only: 5 (apple), 16 (banana), 27 (currant).
+    proxy.setModuleFilter([](ModuleId module) { return module.value % 2 == 0; });
+    EXPECT_EQ(shownNames(proxy), QStringList({"banana"}));
+    EXPECT_FALSE(tested.model.setContent(namesContent({"kiwi", "banana", "currant"})));
+    EXPECT_EQ(shownNames(proxy), QStringList({"kiwi", "banana"})); // 4, 16
+
+    proxy.setModuleFilter({});
+    QSignalSpy changed(&proxy, &QAbstractItemModel::dataChanged);
+    QSignalSpy removed(&proxy, &QAbstractItemModel::rowsRemoved);
+    EXPECT_FALSE(tested.model.setContent(namesContent({"fig", "grape", "lime"})));
+    EXPECT_EQ(shownNames(proxy), QStringList({"fig", "grape", "lime"}));
+    ASSERT_EQ(changed.count(), 1);
+    EXPECT_EQ(changed.at(0).at(0).toModelIndex(), proxy.index(0, 0));
+    EXPECT_EQ(changed.at(0).at(1).toModelIndex(), proxy.index(2, 0));
+    EXPECT_EQ(removed.count(), 0);
+}
+
 TEST_F(TableModels, HotspotsSortByFanOutNumericallyAndTheBarrelLeads) {
     TableModel model;
     FilterProxy proxy;

@@ -7,35 +7,59 @@
 #include <QPointer>
 
 #include <memory>
+#include <mutex>
 
 namespace fanout::ui {
 
-ProjectWatcher::ProjectWatcher(QObject* parent) : QObject(parent) {}
+// What the watching thread reports (changes under `inside`) and asks (`poll`, when due), set by
+// watch() while the thread runs.
+struct ProjectWatcher::Target {
+    std::mutex mutex;
+    std::string inside;
+    Poll poll; // empty: never asked
+    std::chrono::milliseconds pollInterval{0};
+    std::chrono::steady_clock::time_point nextPoll;
+    std::uint64_t generation = 0; // one per watch()
+
+    // The poll when it is due (and its generation), its next time set; else none.
+    Poll duePoll(std::uint64_t& pollGeneration) {
+        const std::lock_guard lock(mutex);
+        const auto now = std::chrono::steady_clock::now();
+        if (!poll || now < nextPoll) {
+            return {};
+        }
+        nextPoll = now + pollInterval;
+        pollGeneration = generation;
+        return poll;
+    }
+    // A change the poll of `pollGeneration` found is reported once: the rescan watches anew.
+    void reported(std::uint64_t pollGeneration) {
+        const std::lock_guard lock(mutex);
+        if (generation == pollGeneration) {
+            poll = {};
+        }
+    }
+};
+
+ProjectWatcher::ProjectWatcher(QObject* parent)
+    : QObject(parent), m_target(std::make_shared<Target>()) {}
 
 ProjectWatcher::~ProjectWatcher() {
-    watch({}, {}); // stops the thread at once and joins it
+    stop(); // at once, the thread joined
 }
 
 void ProjectWatcher::watch(const std::vector<std::string>& folders, const std::string& root,
                            Poll poll, std::chrono::milliseconds pollInterval) {
-    // The previous watch stops at once and is joined (waiting out its 200 ms wait stalled the
-    // window on every watch update); its inotify instance is kept for the next watch (closing it
-    // stalled the window ~15 ms), with the events that came meanwhile.
-    if (m_folders) {
-        m_folders->interrupt();
-    }
-    m_thread = {};
     if (folders.empty()) {
-        m_folders.reset();
+        stop();
         return;
     }
-    if (m_folders) {
-        m_folders->resume();
-    } else {
+    // A running thread goes on waiting meanwhile: stopping it to watch anew stalled the window
+    // 1-4 ms on every watch update (joined, the thread woken to stop had to wait for a core).
+    if (!m_folders) {
         m_folders = std::make_shared<FolderWatch>();
     }
-    auto watcher = m_folders;
-    const auto unwatched = watcher->watch(folders);
+    const auto unwatched = m_folders->watch(folders);
     if (unwatched == 0) {
         poll = {};
     }
@@ -45,25 +69,50 @@ void ProjectWatcher::watch(const std::vector<std::string>& folders, const std::s
                 emit incomplete(static_cast<int>(unwatched), static_cast<int>(count), polling);
             });
     }
+    {
+        const std::lock_guard lock(m_target->mutex);
+        m_target->inside = root + "/";
+        m_target->poll = std::move(poll);
+        m_target->pollInterval = pollInterval;
+        m_target->nextPoll = std::chrono::steady_clock::now() + pollInterval;
+        ++m_target->generation;
+    }
+    if (!m_thread.joinable()) {
+        start();
+    }
+}
+
+void ProjectWatcher::stop() {
+    if (m_folders) {
+        m_folders->interrupt();
+    }
+    m_thread = {};
+    m_folders.reset();
+}
+
+void ProjectWatcher::start() {
     m_thread =
-        std::jthread([this, watcher = std::move(watcher), inside = root + "/",
-                      poll = std::move(poll), pollInterval](const std::stop_token& stop) mutable {
-            auto nextPoll = std::chrono::steady_clock::now() + pollInterval;
+        std::jthread([this, watcher = m_folders, target = m_target](const std::stop_token& stop) {
             while (!stop.stop_requested()) {
                 const auto paths =
                     watcher->wait(std::chrono::milliseconds(200), std::chrono::milliseconds(150));
+                std::string inside;
+                {
+                    const std::lock_guard lock(target->mutex);
+                    inside = target->inside;
+                }
                 QStringList list;
                 for (const auto& path : paths) {
                     if (path.starts_with(inside)) {
                         list << QString::fromStdString(path);
                     }
                 }
-                if (poll && list.isEmpty() && std::chrono::steady_clock::now() >= nextPoll) {
+                std::uint64_t generation = 0;
+                if (const auto poll = list.isEmpty() ? target->duePoll(generation) : Poll()) {
                     if (const auto change = poll(); change && !change->empty()) {
                         list << QString::fromStdString(*change);
-                        poll = {}; // reported once
+                        target->reported(generation);
                     }
-                    nextPoll = std::chrono::steady_clock::now() + pollInterval;
                 }
                 if (list.isEmpty() || stop.stop_requested()) {
                     continue;

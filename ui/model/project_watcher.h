@@ -33,7 +33,8 @@ public:
     // Watches exactly `folders` from now on (watching before it returns), reporting changes
     // inside `root` only (a folder above it changes for reasons of its own); none: stops. When
     // some folders cannot be watched (incomplete), `poll` is asked every `pollInterval` too, and
-    // the first change it finds is reported (once: the rescan that follows watches anew).
+    // the first change it finds is reported (once: the rescan that follows watches anew). A
+    // watch that runs goes on with the new folders, root and poll on the same thread.
     void watch(const std::vector<std::string>& folders, const std::string& root, Poll poll = {},
                std::chrono::milliseconds pollInterval = std::chrono::seconds(2));
     bool isWatching() const { return m_thread.joinable(); }
@@ -46,7 +47,12 @@ signals:
     void incomplete(int unwatched, int folders, bool polling);
 
 private:
+    struct Target;
+    void start();
+    void stop();
+
     std::shared_ptr<FolderWatch> m_folders; // the running watch's, interrupted to stop it at once
+    std::shared_ptr<Target> m_target;       // what the thread reports and asks, set by watch()
     std::jthread m_thread;
 };
 

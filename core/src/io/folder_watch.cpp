@@ -45,6 +45,7 @@ std::size_t FolderWatch::watch(const std::vector<std::string>& folders) {
         return folders.size();
     }
     const std::set<std::string> wanted(folders.begin(), folders.end());
+    const std::lock_guard lock(m_mutex);
     for (auto it = m_watches.begin(); it != m_watches.end();) {
         if (!wanted.contains(it->first)) {
             ::inotify_rm_watch(m_fd, it->second);
@@ -68,19 +69,26 @@ std::size_t FolderWatch::watch(const std::vector<std::string>& folders) {
     return failed;
 }
 
-void FolderWatch::resume() {
-    std::uint64_t count = 0;
-    if (m_wake >= 0) {
-        [[maybe_unused]] const auto got = ::read(m_wake, &count, sizeof count);
+bool FolderWatch::read(std::chrono::milliseconds timeout, std::vector<std::string>& changed) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    for (;;) {
+        const auto left = std::max(std::chrono::milliseconds(0),
+                                   std::chrono::ceil<std::chrono::milliseconds>(
+                                       deadline - std::chrono::steady_clock::now()));
+        std::array<pollfd, 2> ready{{{m_fd, POLLIN, 0}, {m_wake, POLLIN, 0}}};
+        if (m_fd < 0 || ::poll(ready.data(), ready.size(), static_cast<int>(left.count())) <= 0 ||
+            (ready[1].revents & POLLIN) != 0) {
+            return false;
+        }
+        // Events only of folders no longer watched (a watch dropped while waiting is told once
+        // more, IN_IGNORED): the wait goes on.
+        if (readEvents(changed)) {
+            return true;
+        }
     }
 }
 
-bool FolderWatch::read(std::chrono::milliseconds timeout, std::vector<std::string>& changed) {
-    std::array<pollfd, 2> ready{{{m_fd, POLLIN, 0}, {m_wake, POLLIN, 0}}};
-    if (m_fd < 0 || ::poll(ready.data(), ready.size(), static_cast<int>(timeout.count())) <= 0 ||
-        (ready[1].revents & POLLIN) != 0) {
-        return false;
-    }
+bool FolderWatch::readEvents(std::vector<std::string>& changed) {
     alignas(inotify_event) std::array<char, std::size_t{64} << 10> buffer{};
     bool any = false;
     for (;;) {
@@ -88,6 +96,7 @@ bool FolderWatch::read(std::chrono::milliseconds timeout, std::vector<std::strin
         if (got <= 0) {
             return any;
         }
+        const std::lock_guard lock(m_mutex);
         for (std::size_t at = 0; at < static_cast<std::size_t>(got);) {
             inotify_event event{};
             std::memcpy(&event, buffer.data() + at, sizeof event);

@@ -35,7 +35,7 @@ TEST(FolderWatch, AFolderInotifyRefusesIsCountedAndAMissingOneIsNot) {
     EXPECT_EQ(watch.watch({folder, folder + "/file.txt", folder + "/missing"}), 1u);
 }
 
-TEST(FolderWatch, AnInterruptEndsEveryWaitUntilResumed) {
+TEST(FolderWatch, AnInterruptEndsEveryWait) {
     testing::TempDir dir;
     FolderWatch watch;
     ASSERT_EQ(watch.watch({std::filesystem::canonical(dir.path()).string()}), 0u);
@@ -46,11 +46,23 @@ TEST(FolderWatch, AnInterruptEndsEveryWaitUntilResumed) {
     EXPECT_TRUE(waiting.get().empty());
     dir.write("later.ts", "export {};\n");
     EXPECT_TRUE(watch.wait(1h, 100ms).empty()); // at once: the watch is being stopped
-    // Resumed, the same watch reports what changed meanwhile.
-    watch.resume();
-    const auto changed = watch.wait(5s, 100ms);
+}
+
+// The folders change while another thread waits: what it reads next is of the new ones only.
+TEST(FolderWatch, FoldersChangeWhileAnotherThreadWaits) {
+    testing::TempDir first;
+    testing::TempDir second;
+    FolderWatch watch;
+    ASSERT_EQ(watch.watch({std::filesystem::canonical(first.path()).string()}), 0u);
+    auto waiting = std::async(std::launch::async, [&] { return watch.wait(30s, 100ms); });
+    EXPECT_EQ(waiting.wait_for(100ms), std::future_status::timeout);
+    ASSERT_EQ(watch.watch({std::filesystem::canonical(second.path()).string()}), 0u);
+    first.write("dropped.ts", "export {};\n");
+    second.write("added.ts", "export {};\n");
+    ASSERT_EQ(waiting.wait_for(30s), std::future_status::ready);
+    const auto changed = waiting.get();
     ASSERT_EQ(changed.size(), 1u);
-    EXPECT_TRUE(changed.front().ends_with("/later.ts")) << changed.front();
+    EXPECT_TRUE(changed.front().ends_with("/added.ts")) << changed.front();
 }
 
 } // namespace

@@ -38,6 +38,26 @@ TEST(ProjectWatcher, AChangeInAWatchedFolderIsReportedOnTheGuiThread) {
     EXPECT_FALSE(changed.wait(500));
 }
 
+// Watching other folders of another root while a watch runs: it goes on with them at once.
+TEST(ProjectWatcher, AWatchThatRunsGoesOnWithTheNewFoldersAndRoot) {
+    testing::TempDir first;
+    testing::TempDir second;
+    const auto one = std::filesystem::canonical(first.path());
+    const auto two = std::filesystem::canonical(second.path());
+    ProjectWatcher watcher;
+    QSignalSpy changed(&watcher, &ProjectWatcher::changed);
+    watcher.watch({one.string()}, one.string());
+    watcher.watch({two.string()}, two.string());
+    EXPECT_TRUE(watcher.isWatching());
+    first.write("dropped.ts", "export {};\n");
+    second.write("added.ts", "export {};\n");
+    ASSERT_TRUE(changed.wait(5000));
+    EXPECT_EQ(changed.takeFirst().at(0).toStringList(),
+              QStringList{QString::fromStdString((two / "added.ts").string())});
+    EXPECT_FALSE(changed.wait(500));
+    watcher.watch({}, two.string());
+}
+
 TEST(ProjectWatcher, WhereAFolderCannotBeWatchedThePollReportsTheFirstChangeOnce) {
     testing::TempDir dir;
     const auto folder = std::filesystem::canonical(dir.path());

@@ -3,13 +3,15 @@
 
 #include <chrono>
 #include <map>
+#include <mutex>
 #include <string>
 #include <vector>
 
 namespace fanout {
 
 // Watches folders for entries created, deleted, moved, written or changed in their attributes
-// (inotify; not recursive: the caller names every folder). Not thread-safe.
+// (inotify; not recursive: the caller names every folder). One thread waits; watch() and
+// interrupt() may be called from another meanwhile.
 class FolderWatch {
 public:
     FolderWatch();
@@ -17,27 +19,28 @@ public:
     FolderWatch(const FolderWatch&) = delete;
     FolderWatch& operator=(const FolderWatch&) = delete;
 
-    // Watches exactly `folders` from now on (new ones added, others dropped). Returns how many
-    // could not be watched (the user's inotify watches ran out, or inotify is unavailable).
+    // Watches exactly `folders` from now on (new ones added, others dropped), also while another
+    // thread waits (what it reads next is named after the folders as they are then). Returns how
+    // many could not be watched (the user's inotify watches ran out, or inotify is unavailable).
     std::size_t watch(const std::vector<std::string>& folders);
     // Waits up to `timeout` for a change, then until `quiet` passes without another (a save is
     // often several events). Returns the paths that changed, empty on a timeout.
     std::vector<std::string> wait(std::chrono::milliseconds timeout,
                                   std::chrono::milliseconds quiet);
     // From any thread: a wait() in progress, and every later one, returns at once (empty), so
-    // that the thread waiting can be joined without waiting for its timeout.
+    // that the thread waiting can be joined without waiting for its timeout. For good: a watch
+    // that goes on with other folders is given them by watch().
     void interrupt();
-    // Ends the interrupt: waits wait again (call once the interrupted waiter has stopped). A watch
-    // kept this way, rather than closed and opened again, costs nothing: closing an inotify
-    // instance with 30 watches took ~15 ms.
-    void resume();
 
 private:
     // Reads the pending events into `changed`; false when none came within `timeout`.
     bool read(std::chrono::milliseconds timeout, std::vector<std::string>& changed);
+    // Reads the events pending into `changed`; false when none is of a folder watched now.
+    bool readEvents(std::vector<std::string>& changed);
 
     int m_fd = -1;
-    int m_wake = -1;                      // an eventfd that interrupt() makes readable
+    int m_wake = -1;    // an eventfd that interrupt() makes readable
+    std::mutex m_mutex; // over the two maps: watch() and a waiting thread's read()
     std::map<std::string, int> m_watches; // folder -> watch descriptor
     std::map<int, std::string> m_folders;
 };

@@ -32,12 +32,15 @@ struct ProjectWatcher::Target {
         pollGeneration = generation;
         return poll;
     }
-    // A change the poll of `pollGeneration` found is reported once: the rescan watches anew.
-    void reported(std::uint64_t pollGeneration) {
+    // Whether a change the poll of `pollGeneration` found is to be reported: not when watch()
+    // came since (it was about what was watched before). Reported once: the rescan watches anew.
+    bool report(std::uint64_t pollGeneration) {
         const std::lock_guard lock(mutex);
-        if (generation == pollGeneration) {
-            poll = {};
+        if (generation != pollGeneration) {
+            return false;
         }
+        poll = {};
+        return true;
     }
 };
 
@@ -109,9 +112,9 @@ void ProjectWatcher::start() {
                 }
                 std::uint64_t generation = 0;
                 if (const auto poll = list.isEmpty() ? target->duePoll(generation) : Poll()) {
-                    if (const auto change = poll(); change && !change->empty()) {
+                    if (const auto change = poll();
+                        change && !change->empty() && target->report(generation)) {
                         list << QString::fromStdString(*change);
-                        target->reported(generation);
                     }
                 }
                 if (list.isEmpty() || stop.stop_requested()) {

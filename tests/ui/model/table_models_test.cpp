@@ -104,15 +104,16 @@ TEST_F(TableModels, SameShapeUpdatesInPlaceAndAnotherShapeResets) {
 }
 
 // One text column of `names`; row i stands for module i * 10 + the name's length.
-TableContent namesContent(std::vector<QString> names) {
+TableContent namesContent(const std::vector<QString>& names) {
     TableContent content;
     content.rows = static_cast<int>(names.size());
     content.columns.push_back(textColumn(QStringLiteral("Name"), [names](int row) -> QVariant {
         return names[static_cast<std::size_t>(row)];
     }));
     content.moduleOfRow = [names](int row) {
-        return std::optional(ModuleId{
-            static_cast<std::uint32_t>(row * 10 + names[static_cast<std::size_t>(row)].size())});
+        const auto index = static_cast<std::size_t>(row);
+        return std::optional(
+            ModuleId{static_cast<std::uint32_t>(index * 10 + names[index].size())});
     };
     return content;
 }

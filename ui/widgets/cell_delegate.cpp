@@ -26,7 +26,7 @@ bool CellDelegate::paintsItself(const QStyleOptionViewItem& option) {
     return !(option.state & kStyled) && option.icon.isNull() &&
            !(option.features &
              (QStyleOptionViewItem::HasCheckIndicator | QStyleOptionViewItem::WrapText)) &&
-           option.direction == Qt::LeftToRight;
+           option.direction == Qt::LeftToRight && !option.text.contains(QLatin1Char('\n'));
 }
 
 void CellDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,

@@ -88,6 +88,9 @@ TEST(CellDelegate, PaintsPlainCellsExactlyAsTheStyleDoes) {
     option.initFrom(&view);
     option.direction = Qt::LeftToRight;
     EXPECT_TRUE(CellDelegate::paintsItself(option));
+    option.text = QStringLiteral("two\nlines");
+    EXPECT_FALSE(CellDelegate::paintsItself(option));
+    option.text.clear();
     option.state |= QStyle::State_Selected;
     EXPECT_FALSE(CellDelegate::paintsItself(option));
 

@@ -163,10 +163,11 @@ inline void CEREAL_LOAD_FUNCTION_NAME(MemoryInputArchive& archive, PathText& pat
     if (shared > last.size() || rest > archive.remaining()) {
         throw cereal::Exception("a path shares more than the path before it or ends early");
     }
-    path.text.resize(std::size_t{shared} + rest);
-    std::memcpy(path.text.data(), last.data(), shared);
-    archive.loadBinary(path.text.data() + shared, rest);
-    last = path.text;
+    // The path before it, cut where they part and continued: only the new bytes copied there,
+    // the whole path once into its own string.
+    last.resize(shared);
+    last.append(archive.take(rest));
+    path.text.assign(last);
 }
 
 // A vector of records (modules, edges, files) read into storage made resident at once: the

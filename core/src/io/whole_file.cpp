@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fanout/io/whole_file.h"
 
+#include "io/mapping_pool.h"
+
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -17,6 +19,14 @@ namespace {
 constexpr std::size_t kHugePage = std::size_t{2} << 20;
 
 } // namespace
+
+std::size_t WholeFile::pooledBytes() {
+    return detail::keptMappingBytes();
+}
+
+void WholeFile::releasePooled() {
+    detail::releaseKeptMappings();
+}
 
 WholeFile::WholeFile(WholeFile&& other) noexcept
     : m_data(std::exchange(other.m_data, nullptr)), m_size(std::exchange(other.m_size, 0)),
@@ -38,7 +48,7 @@ WholeFile::~WholeFile() {
 
 void WholeFile::release() {
     if (m_data != nullptr) {
-        ::munmap(m_data, m_capacity);
+        detail::keepMapping({m_data, m_capacity});
     }
     m_data = nullptr;
     m_size = 0;
@@ -122,16 +132,21 @@ std::string WholeFile::read(const OpenedFile& file, std::uint64_t offset, std::s
         return {};
     }
     const auto capacity = (size + kHugePage - 1) / kHugePage * kHugePage;
-    void* data =
-        ::mmap(nullptr, capacity, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (data == MAP_FAILED) {
-        return std::strerror(errno);
+    if (const auto kept = detail::takeMapping(capacity); kept.data != nullptr) {
+        m_data = kept.data;
+        m_capacity = kept.capacity;
+    } else {
+        void* data =
+            ::mmap(nullptr, capacity, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (data == MAP_FAILED) {
+            return std::strerror(errno);
+        }
+        // Advice only: where the kernel gives no huge pages the bytes land on small ones.
+        ::madvise(data, capacity, MADV_HUGEPAGE);
+        m_data = data;
+        m_capacity = capacity;
     }
-    // Advice only: where the kernel gives no huge pages the bytes land on small ones.
-    ::madvise(data, capacity, MADV_HUGEPAGE);
-    m_data = data;
-    m_capacity = capacity;
-    if (auto problem = file.readAt(offset, data, size); !problem.empty()) {
+    if (auto problem = file.readAt(offset, m_data, size); !problem.empty()) {
         release();
         return problem;
     }

@@ -99,5 +99,38 @@ TEST(WholeFile, ReadsPartsOfTheFileItOpened) {
     EXPECT_EQ(again.descriptor(), -1);
 }
 
+// A released file's memory is kept for the next read (up to two mappings, 64 MiB together): that
+// read sees only its own bytes, never what was there before.
+TEST(WholeFile, ReadsIntoTheMemoryOfReleasedFiles) {
+    testing::TempDir dir;
+    constexpr std::size_t kMiB = std::size_t{1} << 20;
+    WholeFile::releasePooled(); // what earlier tests left
+    {
+        WholeFile large;
+        ASSERT_EQ(large.read(dir.write("large", std::string(3 * kMiB, 'L')).string()), "");
+    }
+    EXPECT_EQ(WholeFile::pooledBytes(), 4 * kMiB); // two huge pages' worth, kept
+    WholeFile small;
+    ASSERT_EQ(small.read(dir.write("small", "tiny").string()), "");
+    EXPECT_EQ(small.bytes(), "tiny");
+    EXPECT_EQ(WholeFile::pooledBytes(), 0u); // taken again
+
+    // Released beyond the bound: unmapped.
+    const auto big = dir.write("big", std::string(40 * kMiB, 'B')).string();
+    {
+        WholeFile first;
+        WholeFile second;
+        ASSERT_EQ(first.read(big), "");
+        ASSERT_EQ(second.read(big), "");
+        small = WholeFile(); // its mapping released too
+    }
+    EXPECT_EQ(WholeFile::pooledBytes(), 40 * kMiB + 4 * kMiB); // one big mapping and the small one
+    WholeFile again;
+    ASSERT_EQ(again.read(dir.write("again", "abc").string()), "");
+    EXPECT_EQ(again.bytes(), "abc");
+    WholeFile::releasePooled();
+    EXPECT_EQ(WholeFile::pooledBytes(), 0u);
+}
+
 } // namespace
 } // namespace fanout

@@ -39,6 +39,7 @@ private:
 // per 4 KiB page when its bytes are first read (which a mapping of the page cache pays, and pays
 // dearly in a virtual machine). A copy: the bytes stay as they were when the file changes, is
 // replaced or moved. For files Fanout writes itself (its scan cache), not the project's files.
+// Released memory is kept for the next reads, up to two mappings and 64 MiB (pooledBytes()).
 class WholeFile {
 public:
     WholeFile() = default;
@@ -58,6 +59,12 @@ public:
     // since it was opened, say).
     std::string read(const OpenedFile& file, std::uint64_t offset, std::size_t size);
     std::string_view bytes() const { return {static_cast<const char*>(m_data), m_size}; }
+
+    // The memory of released files kept for the next reads (a read into memory already there
+    // costs no page clearing).
+    static std::size_t pooledBytes();
+    // Gives that memory back to the system.
+    static void releasePooled();
 
 private:
     void release();

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <dirent.h>
+#include <optional>
+#include <unordered_set>
 
 namespace fanout::detail {
 namespace {
@@ -27,6 +29,27 @@ bool answeredByListing(ResolverCache::Impl& cache, std::string_view path) {
         return !cache.caseInsensitiveAt(dir);
     }
     return *type == DT_REG || *type == DT_DIR;
+}
+
+// For `dir`, a folder that is not there: the folder at or above it whose absence the listing of
+// its parent, read in this scan, answers for (a readable folder without that name on a
+// case-sensitive file system, or a folder not there either); none when no folder above was
+// listed. Only listings already read are asked.
+std::optional<std::string> listedAbsence(ResolverCache::Impl& cache, const std::string& dir) {
+    if (!startsWith(dir, "/") || cache.preferStat) {
+        return std::nullopt;
+    }
+    for (std::string_view absent = dir; absent != "/";) {
+        const auto parent = std::string(parentPath(absent));
+        if (const DirListing* listing = cache.listings.find(parent)) {
+            const bool answered = listing->readable ? !listing->typeOf(baseName(absent)) &&
+                                                          !cache.caseInsensitiveAt(parent)
+                                                    : listing->missing;
+            return answered ? std::optional<std::string>(absent) : std::nullopt;
+        }
+        absent = parentPath(absent);
+    }
+    return std::nullopt;
 }
 
 } // namespace
@@ -73,8 +96,24 @@ void ScanState::recordInputs(ScanInputs& inputs) const {
     cache.spellings.forEach([&](const std::string& path, const std::optional<std::string>& name) {
         inputs.answers.push_back({path, PathAnswer::Question::Spelling, 0, name, false});
     });
+    // A folder that is not there is an answer the listing above it vouches for (asked again only
+    // when that folder changed), not a folder stat()ed by every check: the node_modules folders
+    // looked up above every importer, 612 of the 916 folders an npm app lists. Nothing can appear
+    // in it before the folder whose absence is recorded appears.
+    std::unordered_set<std::string> absences;
     cache.listings.forEach([&](const std::string& dir, const DirListing& listing) {
-        inputs.folders.push_back({dir, listing.identity});
+        if (!listing.missing) {
+            inputs.folders.push_back({dir, listing.identity});
+            return;
+        }
+        auto absent = listedAbsence(cache, dir);
+        if (!absent) {
+            inputs.folders.push_back({dir, listing.identity});
+        } else if (cache.types.find(*absent) == nullptr && absences.insert(*absent).second) {
+            inputs.answers.push_back({std::move(*absent), PathAnswer::Question::Type,
+                                      static_cast<unsigned char>(FileType::Missing), std::nullopt,
+                                      false});
+        }
     });
     inputs.manifests = cache.manifestsRead;
 }

@@ -113,6 +113,34 @@ protected:
                            [&](const ScanModule& m) { return m.path == file(relative); });
     }
 
+    // What a plain scan of the project depends on now.
+    ScanInputs recordedInputs() {
+        ScanOverrides overrides;
+        overrides.entries = {"src/main.ts"};
+        ScanInputs inputs;
+        ScanOptions options;
+        options.inputs = &inputs;
+        scan(loadScanConfig(root(), overrides), options);
+        return inputs;
+    }
+    // `relative`, a folder the scan looked in that is not there, is not a folder every check
+    // stat()s.
+    void expectNoFolder(const ScanInputs& inputs, const std::string& relative) {
+        const auto path = file(relative);
+        EXPECT_TRUE(std::none_of(inputs.folders.begin(), inputs.folders.end(),
+                                 [&](const FolderRead& folder) { return folder.path == path; }))
+            << relative;
+    }
+    // Nor is it asked by stat(): its absence is an answer its parent's listing vouches for.
+    void expectVouchedAbsence(const ScanInputs& inputs, const std::string& relative) {
+        expectNoFolder(inputs, relative);
+        const auto path = file(relative);
+        EXPECT_TRUE(std::any_of(inputs.answers.begin(), inputs.answers.end(), [&](auto& answer) {
+            return answer.path == path && answer.question == PathAnswer::Question::Type &&
+                   answer.type == 0 && answer.vouchedByFolder();
+        })) << relative;
+    }
+
     // The cache file read as a rescan reads it ("" when it can be used).
     std::string readCache(const std::string& file, detail::CacheFile& cache) {
         ScanOverrides overrides;
@@ -422,9 +450,8 @@ TEST_P(ScanCacheTest, APackageInstalledWhereAMissingFolderWasLookedAtIsSeen) {
     });
     ASSERT_NE(looked, inputs.answers.end());
     EXPECT_FALSE(looked->answeredByStat);
-    EXPECT_TRUE(std::any_of(inputs.folders.begin(), inputs.folders.end(), [&](auto& folder) {
-        return folder.path == file("src/node_modules") && !folder.identity.exists();
-    }));
+    // The missing folder itself: an answer src's listing vouches for, not a folder to stat().
+    expectVouchedAbsence(inputs, "src/node_modules");
 
     expectScan(false);
     expectScan(true);
@@ -435,6 +462,42 @@ TEST_P(ScanCacheTest, APackageInstalledWhereAMissingFolderWasLookedAtIsSeen) {
     EXPECT_FALSE(report.hit) << report.note;
     EXPECT_EQ(json(*result), fresh()) << report.note;
     EXPECT_TRUE(hasModule("src/node_modules/pkg/index.js"));
+}
+
+// A scoped package is looked up in src/node_modules/@scope, whose parent is not there either (and
+// never listed): src's listing vouches for both absences, and the package installed there later
+// is seen; so is one installed in a scope folder added to a node_modules folder that is there.
+TEST_P(ScanCacheTest, AScopedPackageInstalledWhereNoFolderWasIsSeen) {
+    m_project.write("node_modules/@scope/lib/package.json",
+                    R"({"name": "@scope/lib", "version": "1.0.0"})");
+    m_project.write("node_modules/@scope/lib/index.js", "export default 1;\n");
+    m_project.write("src/main.ts", "import './a';\nimport '@scope/lib';\n");
+    const auto inputs = recordedInputs();
+    expectVouchedAbsence(inputs, "src/node_modules");
+    expectNoFolder(inputs, "src/node_modules/@scope");
+    expectScan(false);
+    expectScan(true);
+    m_project.write("src/node_modules/@scope/lib/package.json",
+                    R"({"name": "@scope/lib", "version": "2.0.0"})");
+    m_project.write("src/node_modules/@scope/lib/index.js", "export default 2;\n");
+    expectScan(false);
+    EXPECT_TRUE(hasModule("src/node_modules/@scope/lib/index.js"));
+
+    // src/node_modules stays, empty, and is never listed: no listing answers for the scope
+    // folder, which is stat()ed by each check as before.
+    fs::remove_all(file("src/node_modules/@scope"));
+    expectScan(false);
+    EXPECT_FALSE(hasModule("src/node_modules/@scope/lib/index.js"));
+    const auto folders = recordedInputs().folders;
+    EXPECT_TRUE(std::any_of(folders.begin(), folders.end(), [&](const FolderRead& folder) {
+        return folder.path == file("src/node_modules/@scope") && !folder.identity.exists();
+    }));
+    expectScan(true);
+    m_project.write("src/node_modules/@scope/lib/package.json",
+                    R"({"name": "@scope/lib", "version": "3.0.0"})");
+    m_project.write("src/node_modules/@scope/lib/index.js", "export default 3;\n");
+    expectScan(false);
+    EXPECT_TRUE(hasModule("src/node_modules/@scope/lib/index.js"));
 }
 
 TEST_P(ScanCacheTest, ATsconfigEditIsSeen) {

@@ -10,6 +10,7 @@
 #include "cache/memory_archive.h"
 #include "cache/prior_rescan.h"
 #include "cache/result_patch.h"
+#include "fanout/io/whole_file.h"
 
 #include <algorithm>
 #include <chrono>
@@ -309,7 +310,8 @@ std::vector<std::string> finishCacheWrites() {
 }
 
 std::string clearScanCache(const std::string& dir) {
-    detail::finishWrites(); // a write still running would put a file back
+    detail::finishWrites();     // a write still running would put a file back
+    WholeFile::releasePooled(); // the memory kept for reading caches again
     return detail::removeCacheFiles(dir.empty() ? defaultScanCacheDir() : dir);
 }
 

@@ -5,6 +5,7 @@
 #include "cache/cache_file.h"
 #include "cache/cache_writes.h"
 #include "fanout/cache/scan_cache.h"
+#include "fanout/io/whole_file.h"
 #include "fanout/output/scan_json.h"
 #include "fanout/project/project_config.h"
 #include "fixture_project.h"
@@ -659,8 +660,12 @@ TEST_P(ScanCacheTest, TheLeastRecentlyUsedScansAreEvictedAndClearRemovesAll) {
     EXPECT_TRUE(report.stored);
     EXPECT_TRUE(fs::exists(report.file));
     EXPECT_FALSE(fs::exists(first));
+    cachedScan(loadScanConfig(root(), overrides), {}, m_settings, &report); // read, and released
+    EXPECT_TRUE(finishCacheWrites().empty());
+    EXPECT_GT(WholeFile::pooledBytes(), 0u);
     EXPECT_EQ(clearScanCache(m_settings.dir), "");
     EXPECT_FALSE(fs::exists(report.file));
+    EXPECT_EQ(WholeFile::pooledBytes(), 0u); // the memory kept for reading it given back too
 }
 
 INSTANTIATE_TEST_SUITE_P(TrustMargins, ScanCacheTest, ::testing::Values(kTrustMarginNs, 0));

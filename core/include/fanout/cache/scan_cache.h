@@ -82,8 +82,9 @@ std::vector<std::string> foldersToWatch(const std::vector<std::string>& folders,
 // for its own.
 std::vector<std::string> finishCacheWrites();
 
-// Removes every cached scan in `dir` (defaultScanCacheDir() when empty). Returns "" on success,
-// else what went wrong.
+// Removes every cached scan in `dir` (defaultScanCacheDir() when empty), and gives back the memory
+// kept for reading caches again (WholeFile::pooledBytes()). Returns "" on success, else what went
+// wrong.
 std::string clearScanCache(const std::string& dir = {});
 
 } // namespace fanout

@@ -11,43 +11,45 @@
 namespace fanout::detail {
 namespace {
 
-// Whether the folder's listing answered for `name` by itself (a plain file or folder, or no such
-// name in a folder that could be read and is case-sensitive, or a folder that is not there), so
-// that the folder's identity vouches for the answer (a folder not there has none until it
-// appears).
-bool answeredByListing(ResolverCache::Impl& cache, std::string_view path) {
-    if (path == "/" || !startsWith(path, "/") || cache.preferStat) {
-        return false;
-    }
-    const auto dir = std::string(parentPath(path));
-    const auto& folder = cache.dirListing(dir);
+// Whether `folder`'s listing (of `dir`) answered for `name` by itself (a plain file or folder, or
+// no such name in a folder that could be read and is case-sensitive, or a folder that is not
+// there), so that the folder's identity vouches for the answer (a folder not there has none until
+// it appears).
+bool listingAnswers(ResolverCache::Impl& cache, const DirListing& folder, const std::string& dir,
+                    std::string_view name) {
     if (!folder.readable) {
         return folder.missing;
     }
-    const auto type = folder.typeOf(baseName(path));
+    const auto type = folder.typeOf(name);
     if (!type) {
         return !cache.caseInsensitiveAt(dir);
     }
     return *type == DT_REG || *type == DT_DIR;
 }
 
+bool answeredByListing(ResolverCache::Impl& cache, std::string_view path) {
+    if (path == "/" || !startsWith(path, "/") || cache.preferStat) {
+        return false;
+    }
+    const auto dir = std::string(parentPath(path));
+    return listingAnswers(cache, cache.dirListing(dir), dir, baseName(path));
+}
+
 // For `dir`, a folder that is not there: the folder at or above it whose absence the listing of
-// its parent, read in this scan, answers for (a readable folder without that name on a
-// case-sensitive file system, or a folder not there either); none when no folder above was
-// listed. Only listings already read are asked.
+// its parent, read in this scan, answers for; none when no folder above was listed (or its
+// listing has that name). Only listings already read are asked.
 std::optional<std::string> listedAbsence(ResolverCache::Impl& cache, const std::string& dir) {
     if (!startsWith(dir, "/") || cache.preferStat) {
         return std::nullopt;
     }
-    for (std::string_view absent = dir; absent != "/";) {
+    for (std::string_view absent = dir; absent != "/"; absent = parentPath(absent)) {
         const auto parent = std::string(parentPath(absent));
         if (const DirListing* listing = cache.listings.find(parent)) {
-            const bool answered = listing->readable ? !listing->typeOf(baseName(absent)) &&
-                                                          !cache.caseInsensitiveAt(parent)
-                                                    : listing->missing;
-            return answered ? std::optional<std::string>(absent) : std::nullopt;
+            const auto name = baseName(absent);
+            return listingAnswers(cache, *listing, parent, name) && !listing->typeOf(name)
+                       ? std::optional<std::string>(absent)
+                       : std::nullopt;
         }
-        absent = parentPath(absent);
     }
     return std::nullopt;
 }

@@ -440,12 +440,7 @@ TEST_P(ScanCacheTest, AnUpgradedPackageIsSeen) {
 // for the answer (no stat() of the name on each check), and the package installed there later
 // is seen.
 TEST_P(ScanCacheTest, APackageInstalledWhereAMissingFolderWasLookedAtIsSeen) {
-    ScanOverrides overrides;
-    overrides.entries = {"src/main.ts"};
-    ScanInputs inputs;
-    ScanOptions options;
-    options.inputs = &inputs;
-    scan(loadScanConfig(root(), overrides), options);
+    const auto inputs = recordedInputs();
     const auto looked = std::find_if(inputs.answers.begin(), inputs.answers.end(), [&](auto& a) {
         return a.path == file("src/node_modules/pkg") && a.question == PathAnswer::Question::Type;
     });

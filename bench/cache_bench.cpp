@@ -117,7 +117,7 @@ int main(int argc, char** argv) {
     for (const auto& edge : cold.result->edges) {
         if (specifier.empty() && edge.target && !edge.typeOnly &&
             cold.result->module(edge.importer).path == editPath) {
-            specifier = edge.specifier;
+            specifier = cold.result->specifier(edge);
         }
     }
     std::vector<double> importEdits;

@@ -111,7 +111,7 @@ TEST_F(NextBuild, NothingIsUnresolvedThatNextResolves) {
             continue; // recorded, never resolved
         }
         EXPECT_NE(edge.resolution, ResolutionKind::Unresolved)
-            << edge.specifier << " from " << result().module(edge.importer).path << ": "
+            << result().specifier(edge) << " from " << result().module(edge.importer).path << ": "
             << edge.reason();
     }
 }
@@ -135,7 +135,7 @@ TEST_F(NextBuild, JsxImportsTheAutomaticRuntime) {
     for (const auto& edge : result().edges) {
         if (edge.kind == ImportKind::JsxRuntime) {
             ++runtimeEdges;
-            EXPECT_EQ(edge.specifier, "react/jsx-runtime");
+            EXPECT_EQ(result().specifier(edge), "react/jsx-runtime");
             EXPECT_EQ(edge.resolution, ResolutionKind::File) << edge.reason();
         }
     }

@@ -84,7 +84,8 @@ TEST_F(TreeShake, NeededModulesAreWhatEsbuildKeeps) {
             continue;
         }
         const auto reach = walker.ofEdge(e);
-        EXPECT_TRUE(reach.fallbacks.empty()) << edge.specifier << ": " << reach.fallbacks[0];
+        EXPECT_TRUE(reach.fallbacks.empty())
+            << result->specifier(edge) << ": " << reach.fallbacks[0];
         for (const auto id : reach.needed) {
             const auto path = displayPath(result->module(id).path, result->config.root);
             needed[packageOf(path)].insert(path);

@@ -261,8 +261,9 @@ TableContent unresolvedTable(const SessionPtr& s) {
     content.columns = {
         textColumn(QObject::tr("Importer"),
                    [s, edge](int row) { return modulePath(*s, edge(row).importer); }),
-        textColumn(QObject::tr("Specifier"),
-                   [edge](int row) { return QString::fromStdString(edge(row).specifier); }),
+        textColumn(
+            QObject::tr("Specifier"),
+            [s, edge](int row) { return QString::fromStdString(s->result->specifier(edge(row))); }),
         textColumn(QObject::tr("Category"),
                    [edge](int row) {
                        return QString::fromStdString(unresolvedCategory(edge(row).reason()));
@@ -297,7 +298,8 @@ TableContent barrelImportTable(const SessionPtr& s) {
         bytesColumn(QObject::tr("Walked bytes"), [row](int i) { return row(i).walked.bytes; }),
         textColumn(QObject::tr("Specifier"),
                    [s, row](int i) {
-                       return QString::fromStdString(s->result->edges[row(i).edge].specifier);
+                       const auto& result = *s->result;
+                       return QString::fromStdString(result.specifier(result.edges[row(i).edge]));
                    }),
         textColumn(
             QObject::tr("Names"),

@@ -66,7 +66,7 @@ void barrelImports(QString& html, const ScanSession& s, ModuleId id) {
         }
         const auto& edge = s.result->edges[row.edge];
         html += QObject::tr("<p><b>\"%1\"</b> (line %2): needs %3 of %4 modules walked (%5 of %6)")
-                    .arg(QString::fromStdString(edge.specifier).toHtmlEscaped())
+                    .arg(QString::fromStdString(s.result->specifier(edge)).toHtmlEscaped())
                     .arg(edge.position.line)
                     .arg(QLocale().toString(static_cast<qulonglong>(row.needed.modules)))
                     .arg(QLocale().toString(static_cast<qulonglong>(row.walked.modules)))

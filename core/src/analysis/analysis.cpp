@@ -81,7 +81,7 @@ std::vector<PackageSummary> summarizePackages(const ScanResult& result) {
         const auto& importer = result.module(edge.importer);
         if (target.package && importer.package != target.package) {
             entryPoints[target.package->value].insert(
-                displayPath(importer.path, result.config.root) + " -> " + edge.specifier);
+                displayPath(importer.path, result.config.root) + " -> " + result.specifier(edge));
         }
     }
     for (std::size_t i = 0; i < packages.size(); ++i) {
@@ -129,8 +129,9 @@ void findDuplicates(const ScanResult& result, Analysis& out) {
         if (it == firstModuleOf.end()) {
             continue;
         }
-        const auto spelled = detail::joinPath(
-            std::string(detail::parentPath(result.module(edge.importer).path)), edge.specifier);
+        const auto spelled =
+            detail::joinPath(std::string(detail::parentPath(result.module(edge.importer).path)),
+                             result.specifier(edge));
         if (aliases[it->second]
                 .insert(
                     {spelled, "case variant (a second module on case-insensitive file systems)"})
@@ -174,16 +175,16 @@ void findSpellings(const ScanResult& result, Analysis& out) {
     // spellings are not made (most modules have one importer).
     std::vector<std::uint32_t> relativeImports(result.modules.size(), 0);
     for (const auto& edge : result.edges) {
-        if (edge.target && isRelativeSpecifier(edge.specifier)) {
+        if (edge.target && isRelativeSpecifier(result.specifier(edge))) {
             ++relativeImports[edge.target->value];
         }
     }
     std::map<std::uint32_t, std::set<std::string>> spellings; // target -> importerDir/specifier
     for (const auto& edge : result.edges) {
         if (edge.target && relativeImports[edge.target->value] > 1 &&
-            isRelativeSpecifier(edge.specifier)) {
+            isRelativeSpecifier(result.specifier(edge))) {
             // "./x" is the importer's folder plus "x"; any other "." or ".." is kept as written.
-            std::string_view rest = edge.specifier;
+            std::string_view rest = result.specifier(edge);
             while (rest.starts_with("./")) {
                 rest.remove_prefix(2);
             }

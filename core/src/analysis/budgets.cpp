@@ -20,7 +20,7 @@ std::string moduleName(const ScanResult& result, ModuleId id) {
 
 // An import as a baseline knows it: importer and specifier.
 std::string importSubject(const ScanResult& result, const ScanEdge& edge) {
-    return moduleName(result, edge.importer) + " -> " + edge.specifier;
+    return moduleName(result, edge.importer) + " -> " + result.specifier(edge);
 }
 
 void checkReach(const ScanResult& result, const ModuleGraph& graph, const Analysis& analysis,
@@ -52,8 +52,8 @@ void checkReach(const ScanResult& result, const ModuleGraph& graph, const Analys
         const auto modules = importReach ? importReach(e).modules : it->second.modules;
         BudgetViolation violation{
             "max-reach",
-            moduleName(result, edge.importer) + " imports \"" + edge.specifier + "\" (line " +
-                std::to_string(edge.position.line) + "), which " +
+            moduleName(result, edge.importer) + " imports \"" + result.specifier(edge) +
+                "\" (line " + std::to_string(edge.position.line) + "), which " +
                 (importReach ? "needs " : "drags in ") + std::to_string(modules) +
                 " modules (budget " + std::to_string(limit) + ")",
             whyReached(graph, edge.importer), importSubject(result, edge)};
@@ -70,14 +70,14 @@ void checkForbidden(const ScanResult& result, const ModuleGraph& graph,
         }
         const std::string resolved = edge.target ? moduleName(result, *edge.target) : "";
         for (const auto& pattern : patterns) {
-            if (!matches(pattern, edge.specifier) &&
+            if (!matches(pattern, result.specifier(edge)) &&
                 (resolved.empty() || !matches(pattern, resolved))) {
                 continue;
             }
             BudgetViolation violation{
                 "forbid-import",
-                moduleName(result, edge.importer) + " imports \"" + edge.specifier + "\" (line " +
-                    std::to_string(edge.position.line) +
+                moduleName(result, edge.importer) + " imports \"" + result.specifier(edge) +
+                    "\" (line " + std::to_string(edge.position.line) +
                     "), which matches the forbidden pattern \"" + pattern + "\"",
                 whyReached(graph, edge.importer), importSubject(result, edge)};
             if (edge.target) {

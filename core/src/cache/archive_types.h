@@ -141,7 +141,7 @@ template <class Archive> void serialize(Archive& archive, fanout::EdgeNotes& not
     archive(notes.query, notes.external, notes.reason, notes.caseVariantOf);
 }
 template <class Archive> void save(Archive& archive, const fanout::ScanEdge& edge) {
-    archive(edge.specifier, edge.kind, edge.typeOnly, edge.position, edge.form, edge.namesBegin,
+    archive(edge.specifierId, edge.kind, edge.typeOnly, edge.position, edge.form, edge.namesBegin,
             edge.namesCount, edge.resolution, edge.importer, edge.target);
     // Notes are shared, immutable and rare: a flag, then the values of those there are.
     const fanout::EdgeNotes& notes = edge.notes();
@@ -155,14 +155,15 @@ template <class Archive> void save(Archive& archive, const fanout::ScanEdge& edg
 // cached result holds one per import: field by field, they were most of its decoding time).
 inline void CEREAL_LOAD_FUNCTION_NAME(fanout::detail::MemoryInputArchive& archive,
                                       fanout::ScanEdge& edge) {
-    static_assert(sizeof edge.kind == 1 && sizeof edge.form == 1 && sizeof edge.resolution == 1 &&
-                  sizeof edge.position.line == 4 && sizeof edge.namesBegin == 4 &&
-                  sizeof edge.importer.value == 4);
-    loadText(archive, edge.specifier);
-    // kind, typeOnly, line, column, form, namesBegin, namesCount, resolution, importer, whether
-    // there is no target.
-    constexpr std::size_t kFixedBytes = 25;
+    static_assert(sizeof edge.specifierId == 4 && sizeof edge.kind == 1 && sizeof edge.form == 1 &&
+                  sizeof edge.resolution == 1 && sizeof edge.position.line == 4 &&
+                  sizeof edge.namesBegin == 4 && sizeof edge.importer.value == 4);
+    // specifier, kind, typeOnly, line, column, form, namesBegin, namesCount, resolution,
+    // importer, whether there is no target.
+    constexpr std::size_t kFixedBytes = 29;
     const char* at = archive.take(kFixedBytes).data();
+    std::memcpy(&edge.specifierId, at, 4);
+    at += 4;
     std::memcpy(&edge.kind, at, 1);
     edge.typeOnly = at[1] != 0;
     std::memcpy(&edge.position.line, at + 2, 4);

@@ -21,8 +21,9 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::string_view kMagic = "FANOUTSC";
-// 2: paths share their first bytes; 3: four-lane hash; 4: vouched answers apart
-constexpr std::uint32_t kFormatVersion = 4;
+// 2: paths share their first bytes; 3: four-lane hash; 4: vouched answers apart; 5: specifiers
+// as names
+constexpr std::uint32_t kFormatVersion = 5;
 // Magic, format version, then the sizes of the three parts, the hash of the first two and the
 // hash of the result (checked apart: the result is decoded while the inputs are checked).
 struct Prefix {

@@ -157,7 +157,7 @@ private:
         for (std::uint32_t k = 0; k < file.order.size(); ++k) {
             const auto& edge = m_result.edges[begin + k];
             const auto& record = x.imports[file.order[k]];
-            if (edge.specifier != record.specifier || edge.kind != record.kind ||
+            if (m_result.specifier(edge) != record.specifier || edge.kind != record.kind ||
                 edge.typeOnly != record.typeOnly || edge.form != record.form ||
                 !sameNames(m_result.namesOf(edge), x.namesOf(record)) ||
                 !sameNames(m_result.localsOf(edge), x.localsOf(record))) {

@@ -88,14 +88,15 @@ void addRwsdkFindings(ScanResult& result) {
     std::vector<bool> skipped(result.edges.size(), false);
     for (std::size_t i = 0; i < result.edges.size(); ++i) {
         const auto& edge = result.edges[i];
-        if (!edge.target || edge.typeOnly || !rwsdkSkipsDottedSpecifier(edge.specifier)) {
+        if (!edge.target || edge.typeOnly || !rwsdkSkipsDottedSpecifier(result.specifier(edge))) {
             continue;
         }
         skipped[i] = true;
         const auto& importer = result.module(edge.importer);
         result.findings.push_back(
             {"rwsdk-skips-specifier", importer.path,
-             "rwsdk treats \"" + edge.specifier + "\" (line " + std::to_string(edge.position.line) +
+             "rwsdk treats \"" + result.specifier(edge) + "\" (line " +
+                 std::to_string(edge.position.line) +
                  ") as external because of its extension, so it does not scan " +
                  displayPath(result.module(*edge.target).path, result.config.root)});
     }

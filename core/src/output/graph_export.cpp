@@ -164,7 +164,7 @@ std::string writeCsv(const std::string& dir, const ScanResult& result, const Ana
         for (const auto& edge : result.edges) {
             const auto& importer = result.module(edge.importer);
             out << row({displayPath(importer.path, root), envName(importer.environment),
-                        edge.specifier, std::string(toString(edge.kind)),
+                        result.specifier(edge), std::string(toString(edge.kind)),
                         edge.typeOnly ? "true" : "false", std::to_string(edge.position.line),
                         std::to_string(edge.position.column),
                         std::string(toString(edge.resolution)),
@@ -195,7 +195,7 @@ std::string writeCsv(const std::string& dir, const ScanResult& result, const Ana
         for (const auto& barrelImport : barrelImports) {
             const auto& importer = result.module(barrelImport.importer);
             out << row({displayPath(importer.path, root), envName(importer.environment),
-                        result.edges[barrelImport.edge].specifier,
+                        result.specifier(result.edges[barrelImport.edge]),
                         displayPath(result.module(barrelImport.barrel).path, root),
                         barrelImport.namesText(result), std::to_string(barrelImport.needed.modules),
                         std::to_string(barrelImport.needed.bytes),

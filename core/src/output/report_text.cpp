@@ -50,8 +50,8 @@ std::string barrelImportRows(const ScanResult& result, const std::vector<BarrelI
     std::ostringstream out;
     for (std::size_t i = 0; i < rows.size() && i < kReportBarrelImports; ++i) {
         const auto& row = rows[i];
-        out << "  " << name(result, row.importer) << " -> \"" << result.edges[row.edge].specifier
-            << "\" {" << row.namesText(result) << "}\n"
+        out << "  " << name(result, row.importer) << " -> \""
+            << result.specifier(result.edges[row.edge]) << "\" {" << row.namesText(result) << "}\n"
             << "      needs " << row.needed.modules << " modules (" << formatSize(row.needed.bytes)
             << ") of " << row.walked.modules << " walked (" << formatSize(row.walked.bytes)
             << "): saves " << row.savedModules() << " modules, " << formatSize(row.savedBytes())
@@ -220,7 +220,7 @@ std::string unresolvedRows(const ScanResult& result) {
     for (const auto& [category, edges] : byCategory) {
         out << "  " << edges.size() << " " << category << "\n";
         for (std::size_t i = 0; i < edges.size() && i < 3; ++i) {
-            out << "    \"" << edges[i]->specifier << "\" from "
+            out << "    \"" << result.specifier(*edges[i]) << "\" from "
                 << displayPath(result.module(edges[i]->importer).path, result.config.root) << ": "
                 << edges[i]->reason() << "\n";
         }
@@ -343,8 +343,8 @@ std::string formatChain(const ScanResult& result, const std::vector<ModuleId>& c
         for (std::size_t e = 0; e < result.edges.size(); ++e) {
             const auto& edge = result.edges[e];
             if (edge.importer == chain[i] && edge.target == chain[i + 1] && !edge.typeOnly) {
-                out << std::string(2 * i + 4, ' ') << "imports \"" << edge.specifier << "\" ("
-                    << toString(edge.kind) << ", line " << edge.position.line << ")\n";
+                out << std::string(2 * i + 4, ' ') << "imports \"" << result.specifier(edge)
+                    << "\" (" << toString(edge.kind) << ", line " << edge.position.line << ")\n";
                 namedSteps(out, result, walker, e, chain.back(), std::string(2 * i + 6, ' '));
                 break;
             }

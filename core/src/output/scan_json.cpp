@@ -148,7 +148,7 @@ void writeEdge(CompactJson& json, const ScanEdge& edge, const ScanResult& result
     json.beginObject();
     json.key("importer").quoted(quoted.path(edge.importer));
     json.key("env").quoted(quoted.environments[result.module(edge.importer).environment]);
-    json.key("specifier").value(edge.specifier);
+    json.key("specifier").value(result.specifier(edge));
     json.key("kind").value(toString(edge.kind));
     json.key("typeOnly").value(edge.typeOnly);
     json.key("line").value(edge.position.line).key("column").value(edge.position.column);
@@ -184,7 +184,7 @@ void writeBarrelImport(CompactJson& json, const BarrelImport& row, const ScanRes
     json.beginObject();
     json.key("importer").quoted(quoted.path(row.importer));
     json.key("env").quoted(quoted.environments[result.module(row.importer).environment]);
-    json.key("specifier").value(result.edges[row.edge].specifier);
+    json.key("specifier").value(result.specifier(result.edges[row.edge]));
     json.key("barrel").quoted(quoted.path(row.barrel));
     json.key("names").beginArray();
     for (const auto name : row.names) {
@@ -445,7 +445,7 @@ void writeScanJson(std::ostream& out, const ScanResult& result, const JsonOption
             return nullptr;
         }
         return {{"importer", displayPath(result.module(edge.importer).path, root)},
-                {"specifier", edge.specifier},
+                {"specifier", result.specifier(edge)},
                 {"reason", edge.reason()}};
     });
     writeField(out, "directives",

@@ -226,10 +226,13 @@ void ScanState::collectEdges(const std::vector<ModuleState*>& order, ScanResult&
         for (std::uint32_t j = 0; j < sorted.size(); ++j) {
             sorted[j] = j;
         }
-        std::stable_sort(sorted.begin(), sorted.end(), [&](std::uint32_t a, std::uint32_t b) {
-            return std::tie(edges[a].position.line, edges[a].position.column, edges[a].specifier) <
-                   std::tie(edges[b].position.line, edges[b].position.column, edges[b].specifier);
-        });
+        // By position, then specifier (the text, as the records have it).
+        const auto key = [&](std::uint32_t j) {
+            return std::tie(edges[j].position.line, edges[j].position.column,
+                            extraction.imports[state.edges[j].record].specifier);
+        };
+        std::stable_sort(sorted.begin(), sorted.end(),
+                         [&](std::uint32_t a, std::uint32_t b) { return key(a) < key(b); });
         edgeOfRecord.assign(extraction.imports.size(), ExportEntry::kLocal);
         for (const auto j : sorted) {
             edgeOfRecord[state.edges[j].record] = static_cast<std::uint32_t>(result.edges.size());
@@ -278,7 +281,7 @@ ScanEdge ScanState::edgeFacts(PendingEdge& pending, const Extraction& extraction
                               ScanResult& result) const {
     const ImportRecord& record = extraction.imports[pending.record];
     ScanEdge edge;
-    edge.specifier = record.specifier;
+    edge.specifierId = m_names->intern(record.specifier);
     edge.kind = record.kind;
     edge.typeOnly = record.typeOnly;
     edge.position = record.position;

@@ -122,7 +122,7 @@ bool PriorIndex::seed(FileState& file, NameTable& names) const {
     x.imports.reserve(edges.size());
     for (const auto& edge : edges) {
         ImportRecord imported;
-        imported.specifier = edge.specifier;
+        imported.specifier = result.specifier(edge);
         imported.kind = edge.kind;
         imported.typeOnly = edge.typeOnly;
         imported.position = edge.position;
@@ -234,8 +234,8 @@ ScanState::staleAliases(const std::function<bool(std::string_view)>& reached) {
             if (!reached(target.path)) {
                 continue;
             }
-            const auto resolved =
-                m_resolvers[module.environment].resolve(module.path, edge.specifier, edge.kind);
+            const auto resolved = m_resolvers[module.environment].resolve(
+                module.path, prior.specifier(edge), edge.kind);
             if (resolved.kind == ResolutionKind::File && resolved.requestedPath != target.path &&
                 !freshAlias(target.path, resolved.requestedPath)) {
                 doubtful[target.path].insert(resolved.requestedPath);
@@ -257,7 +257,7 @@ ScanState::staleAliases(const std::function<bool(std::string_view)>& reached) {
         auto& aliases = doubtful[prior.module(*edge.target).path];
         if (!aliases.empty()) {
             aliases.erase(m_resolvers[from.environment]
-                              .resolve(from.path, edge.specifier, edge.kind)
+                              .resolve(from.path, prior.specifier(edge), edge.kind)
                               .requestedPath);
         }
     }

@@ -365,6 +365,9 @@ private:
                              std::span<const NameId> edgeLocals, bool translate,
                              std::uint32_t importer) {
             edge.importer = ModuleId{importer};
+            if (translate) {
+                edge.specifierId = names(edge.specifierId);
+            }
             if (edge.target) {
                 edge.target = ModuleId{m_newId[edge.target->value]};
             }

@@ -40,7 +40,7 @@ struct BarrelProject {
         for (std::size_t i = 0; i < result->edges.size(); ++i) {
             const auto& edge = result->edges[i];
             if (displayPath(result->module(edge.importer).path, result->config.root) == importer &&
-                edge.specifier == specifier) {
+                result->specifier(edge) == specifier) {
                 return i;
             }
         }

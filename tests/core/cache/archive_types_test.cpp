@@ -15,24 +15,24 @@ namespace {
 
 std::vector<ScanEdge> edges() {
     std::vector<ScanEdge> out(4);
-    out[0].specifier = "./a";
+    out[0].specifierId = 3;
     out[0].importer = ModuleId{7};
     out[0].target = ModuleId{0xFFFFFFFE};
     out[0].position = {12, 3};
     out[0].namesBegin = 5;
     out[0].namesCount = 2;
-    out[1].specifier = "lucide-react/dist/esm/icons/camera.js"; // beyond the short string
+    out[1].specifierId = 0xFFFFFFFF;
     out[1].kind = ImportKind::Export;
     out[1].form = ImportForm::Star;
     out[1].typeOnly = true;
     out[1].resolution = ResolutionKind::File;
     out[1].importer = ModuleId{1};
     out[1].target = ModuleId{0};
-    out[2].specifier = "";
+    out[2].specifierId = 0;
     out[2].kind = ImportKind::DynamicImport;
     out[2].resolution = ResolutionKind::Unresolved;
     out[2].position = {0xFFFFFFFF, 0x80000000};
-    out[3].specifier = "fs?raw";
+    out[3].specifierId = 0x01020304;
     out[3].resolution = ResolutionKind::Builtin;
     out[3].setNotes(sharedNotes({"?raw", "builtin:fs", "a reason", "./A"}));
     return out;
@@ -73,8 +73,8 @@ auto fieldsOf(const ScanModule& m) {
                     m.commonJs, m.error);
 }
 auto fieldsOf(const ScanEdge& e) {
-    return std::tie(e.specifier, e.kind, e.typeOnly, e.position, e.form, e.namesBegin, e.namesCount,
-                    e.resolution, e.importer, e.target, e.notes());
+    return std::tie(e.specifierId, e.kind, e.typeOnly, e.position, e.form, e.namesBegin,
+                    e.namesCount, e.resolution, e.importer, e.target, e.notes());
 }
 
 template <class T> void expectSame(const std::vector<T>& back, const std::vector<T>& written) {
@@ -120,7 +120,7 @@ TEST(CacheArchive, ModulesAndEdgesReadOverOthersHoldOnlyWhatWasWritten) {
     std::vector<ScanModule> writtenModules(1);
     writtenModules[0].path = "/p/x.js";
     std::vector<ScanEdge> writtenEdges(1);
-    writtenEdges[0].specifier = "x";
+    writtenEdges[0].specifierId = 1;
     auto modulesBack = modules();
     modulesBack.resize(1);
     auto edgesBack = edges();

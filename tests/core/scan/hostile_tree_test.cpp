@@ -31,7 +31,7 @@ std::string toldAbout(const ScanResult& result) {
     for (const auto& edge : result.edges) {
         if (edge.resolution == ResolutionKind::Unresolved) {
             text += result.module(edge.importer).path + " imports " +
-                    edge.specifier.substr(0, 200) + ": " + edge.reason() + "\n";
+                    result.specifier(edge).substr(0, 200) + ": " + edge.reason() + "\n";
         }
     }
     for (const auto& module : result.modules) {

@@ -50,7 +50,7 @@ TEST(MonorepoScan, AWorkspacePackageIsFirstPartyAndUsesItsOwnTsconfig) {
     EXPECT_EQ(result->stats.unresolved, 0u);
     for (const auto& edge : result->edges) {
         EXPECT_NE(edge.resolution, ResolutionKind::Unresolved)
-            << edge.specifier << ": " << edge.reason();
+            << result->specifier(edge) << ": " << edge.reason();
     }
     const auto keys = testing::moduleKeys(*result);
     const auto root = fs::canonical(repo.dir.path()).string();

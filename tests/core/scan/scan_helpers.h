@@ -48,7 +48,7 @@ inline const ScanEdge* findEdge(const ScanResult& result, const std::string& imp
         const auto& module = result.module(edge.importer);
         if (displayPath(module.path, result.config.root) == importer &&
             result.config.environments[module.environment].name == env &&
-            edge.specifier == specifier) {
+            result.specifier(edge) == specifier) {
             return &edge;
         }
     }

@@ -61,7 +61,9 @@ std::shared_ptr<const EdgeNotes> sharedNotes(EdgeNotes notes);
 
 // What one import statement became: the record and how it resolved.
 struct EdgeFacts {
-    std::string specifier;
+    // What it imports, as written: a name of the result's table (ScanResult::specifier), where
+    // the tens of thousands of edges of an icon barrel share a few thousand texts.
+    NameId specifierId = 0;
     ImportKind kind = ImportKind::Import;
     bool typeOnly = false;
     SourcePosition position;
@@ -138,13 +140,15 @@ struct ScanResult {
     std::vector<Finding> findings;
     std::vector<Diagnostic> diagnostics;
     ScanStats stats;
-    std::vector<std::string> names; // every import and export name, by NameId
+    // Every import and export name and every import specifier, by NameId.
+    std::vector<std::string> names;
     std::vector<NameId> edgeNames;  // the names of every edge, one range per edge
     std::vector<NameId> edgeLocals; // beside each, the binding it gets (Extraction::locals)
     // The project's own package.json "sideEffects", for modules outside node_modules.
     SideEffects projectSideEffects;
 
     const std::string& name(NameId id) const { return names[id]; }
+    const std::string& specifier(const EdgeFacts& edge) const { return names[edge.specifierId]; }
     std::span<const NameId> namesOf(const EdgeFacts& edge) const {
         return {edgeNames.data() + edge.namesBegin, edge.namesCount};
     }

@@ -220,6 +220,32 @@ TEST_F(TableModels, BarrelImportsComeLargestSavingFirstAndSelectTheImporter) {
     EXPECT_EQ(proxy.index(0, 0).data().toString(), modulePath(*session(), *module));
 }
 
+// The column with this title, or null.
+const TableColumn* columnTitled(const TableContent& content, const QString& title) {
+    const auto it = std::find_if(content.columns.begin(), content.columns.end(),
+                                 [&](const TableColumn& column) { return column.title == title; });
+    return it == content.columns.end() ? nullptr : &*it;
+}
+
+// The specifier as the importer wrote it: the demo's Toolbar imports "./button", which is not
+// there, and its counter and home page import the "lucide-mini" barrel.
+TEST_F(TableModels, SpecifierColumnsShowWhatTheImporterWrote) {
+    const auto unresolved = unresolvedTable(session());
+    ASSERT_EQ(unresolved.rows, 1);
+    EXPECT_EQ(unresolved.columns[0].text(0).toString(),
+              QStringLiteral("src/app/components/Toolbar.tsx"));
+    const auto* written = columnTitled(unresolved, QStringLiteral("Specifier"));
+    ASSERT_NE(written, nullptr);
+    EXPECT_EQ(written->text(0).toString(), QStringLiteral("./button"));
+    const auto barrels = barrelImportTable(session());
+    ASSERT_GT(barrels.rows, 0);
+    const auto* barrel = columnTitled(barrels, QStringLiteral("Specifier"));
+    ASSERT_NE(barrel, nullptr);
+    for (int row = 0; row < barrels.rows; ++row) {
+        EXPECT_EQ(barrel->text(row).toString(), QStringLiteral("lucide-mini")) << row;
+    }
+}
+
 TEST_F(TableModels, FilterIsDebouncedAndKeepsOnlyMatchingRows) {
     TableModel model;
     FilterProxy proxy;

@@ -98,9 +98,10 @@ struct Staging {
 } // namespace
 
 // Linux first makes an unnamed file in the target's folder (O_TMPFILE) and names it only once it
-// is complete and on disk, so a writer killed at any moment leaves nothing behind. Where the file
-// system lacks O_TMPFILE, a named temporary beside the target is used, removed on every failure
-// short of a crash.
+// is complete and on disk, so a writer killed while writing leaves nothing behind; killed in the
+// moment between naming it and moving it over the target (a file cannot be linked over another),
+// it leaves the whole new file under its temporary name. Where the file system lacks O_TMPFILE, a
+// named temporary beside the target is used, removed on every failure short of a crash.
 std::string writeFileAtomically(const std::string& path,
                                 const std::function<bool(std::ostream&)>& write,
                                 Durability durability) {

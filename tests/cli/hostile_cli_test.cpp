@@ -154,7 +154,7 @@ TEST(HostileCli, AWriterKilledMidExportLeavesThePreviousFileOrTheWholeNewOne) {
         }
         // Besides the target, at most the new file under its temporary name, whole: killed in
         // the moment between naming it and moving it over the target (Linux cannot link a file
-        // over another), as a 2-core CI run once saw. Removed for the next trial.
+        // over another), as a local run on two cores once saw. Removed for the next trial.
         for (const auto& entry : fs::directory_iterator(outDir)) {
             const auto name = entry.path().filename().string();
             if (name != "scan.json") {

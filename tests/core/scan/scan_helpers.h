@@ -19,13 +19,14 @@ inline std::string scanFixture(const std::string& name) {
 
 inline std::shared_ptr<const ScanResult> scanProject(const std::string& root,
                                                      const ScanOverrides& overrides = {},
-                                                     ScanOptions options = {}) {
+                                                     const ScanOptions& options = {}) {
     return scan(loadScanConfig(root, overrides), options);
 }
 
 inline std::vector<std::string> relative(const std::vector<std::string>& paths,
                                          const std::string& root) {
     std::vector<std::string> out;
+    out.reserve(paths.size());
     for (const auto& path : paths) {
         out.push_back(displayPath(path, root));
     }

@@ -156,7 +156,8 @@ std::shared_ptr<const ScanResult> runScan(const std::string& commandName, ScanAr
     if (live) {
         std::cerr << "\r\033[K";
     }
-    if ((arguments.cache || !arguments.cacheDir.empty()) && !arguments.quiet) {
+    if ((arguments.cache || !arguments.cacheDir.empty()) && !arguments.quiet &&
+        !(arguments.silentWhenUnchanged && cacheReport.hit)) {
         printCacheReport(cacheReport);
     }
     if (report != nullptr) {

@@ -189,6 +189,7 @@ int watchProject(ScanCommandOptions& options, std::shared_ptr<const ScanResult> 
                  ScanCacheReport report, std::size_t duplicates) {
     FolderWatch watcher;
     bool polling = false;
+    options.scan.silentWhenUnchanged = true; // a rescan that finds nothing changed: no line at all
     for (unsigned rescans = 0; options.watchLimit == 0 || rescans < options.watchLimit;) {
         std::vector<std::string> changed;
         if (!polling) {

@@ -92,6 +92,10 @@ TEST(WatchCli, EachChangeGivesARescanAndItsLine) {
         << result.out;
     EXPECT_TRUE(anyLine(printed, {" changed: 4 modules (+1)", "; scanned in "})) << result.out;
     EXPECT_FALSE(anyLine(printed, {"; unchanged in "})) << result.out;
+    // Nor on stderr: the first scan's cache note only, none for the rescan of the touched file.
+    EXPECT_NE(result.err.find("cache: scanned (no cached scan yet)"), std::string::npos)
+        << result.err;
+    EXPECT_EQ(result.err.find("cache: unchanged"), std::string::npos) << result.err;
     EXPECT_TRUE(
         anyLine(printed, {"\"use client\" (+0)", "files reached by several paths (+0)", "; peak "}))
         << result.out;

@@ -138,16 +138,14 @@ int main(int argc, char** argv) {
                     window.controller().memory().peakMegabytes());
         if (++run == std::size(runs)) {
             putBack();
-        }
-        if (run == std::size(runs) && withHeap) {
-            QTimer::singleShot(300, &window, [&] {
-                begin();
-                window.showPanel(fanout::ui::Panel::Heap);
-                window.heap().openSnapshot(QString::fromLocal8Bit(argv[3]));
-            });
-            return;
-        }
-        if (run == std::size(runs)) {
+            if (withHeap) {
+                QTimer::singleShot(300, &window, [&] {
+                    begin();
+                    window.showPanel(fanout::ui::Panel::Heap);
+                    window.heap().openSnapshot(QString::fromLocal8Bit(argv[3]));
+                });
+                return;
+            }
             ticker.stop();
             QApplication::quit();
             return;

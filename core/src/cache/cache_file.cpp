@@ -206,7 +206,7 @@ std::string readCacheFile(const std::string& path, const std::string& key, Cache
 }
 
 std::string loadVouchedAnswers(CacheFile& file) {
-    if (file.vouchedLoaded) {
+    if (file.vouchedLoaded || file.vouchedSize == 0) { // loaded, or no file read
         return {};
     }
     std::vector<PathAnswer> vouched;

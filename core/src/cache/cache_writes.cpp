@@ -75,26 +75,31 @@ PendingWrites& pendingWrites() {
 
 } // namespace
 
-void writeCacheFileSoon(const std::string& path, const std::string& key, ScanInputs inputs,
+void writeCacheFileSoon(const std::string& path, const std::string& key, CacheFile cached,
                         std::shared_ptr<const ScanResult> result) {
     auto& pending = pendingWrites();
     pending.wait(path);
-    // The inputs and the result let go of once written, on this thread: the finished write stays
-    // in the map until the next cache access, and would keep a result the caller has replaced.
-    const auto store = [path, key, inputs = std::move(inputs),
-                        result = std::move(result)]() mutable {
+    // The cache file read and the result let go of once written, on this thread: the finished
+    // write stays in the map until the next cache access, and would keep a result the caller has
+    // replaced.
+    auto store = [path, key, cached = std::move(cached), result = std::move(result)]() mutable {
         yieldToForegroundWork();
         std::string problem;
         try {
-            problem = writeCacheFile(path, key, inputs, *result);
+            problem = loadVouchedAnswers(cached);
+            if (problem.empty()) {
+                problem = writeCacheFile(path, key, cached.inputs, *result);
+            }
         } catch (const std::exception& error) {
             problem = error.what();
         }
-        inputs = {};
+        cached = {};
         result.reset();
         return problem;
     };
-    auto write = std::async(std::launch::async, store);
+    // Moved, not copied (std::async copies an lvalue): a copy of the inputs' tens of thousands of
+    // records would be made on the caller's thread.
+    auto write = std::async(std::launch::async, std::move(store));
     std::lock_guard lock(pending.mutex);
     pending.writes.emplace(path, std::move(write));
 }

@@ -12,10 +12,11 @@ namespace fanout::detail {
 
 struct CacheFile;
 
-// writeCacheFile() on a thread of its own, for a rescan that should not wait for it: the result is
-// shared (immutable) and the inputs taken. A later write or read of the same file waits for it
-// first, as does finishCacheWrites().
-void writeCacheFileSoon(const std::string& path, const std::string& key, ScanInputs inputs,
+// writeCacheFile() of `cached`'s inputs on a thread of its own, for a rescan that should not wait
+// for it: the result is shared (immutable) and the cache file read taken (the answers its folders
+// vouch for decoded there, if they were not yet). A later write or read of the same file waits for
+// it first, as does finishCacheWrites().
+void writeCacheFileSoon(const std::string& path, const std::string& key, CacheFile cached,
                         std::shared_ptr<const ScanResult> result);
 // Frees a cache file read (its bytes and the tens of thousands of records of its inputs) on a
 // thread of its own, for a rescan whose caller should not wait for that; finishWrites() waits for

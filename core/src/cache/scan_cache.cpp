@@ -180,15 +180,10 @@ std::shared_ptr<const ScanResult> cachedScan(const ScanConfig& config, const Sca
             report->foldersChecked = check.folders;
             report->filesRehashed = check.rehashed;
         }
-        // Edited files: the inputs are written again, merged with a rescan's, with every answer.
-        const auto vouched =
-            check.edited.empty() ? std::string() : detail::loadVouchedAnswers(cached);
         if (!inputsProblem.empty()) {
             problem = inputsProblem;
         } else if (!result) {
             problem = "the cached result is corrupt";
-        } else if (!vouched.empty()) {
-            problem = vouched;
         } else if (check.unchanged || !check.edited.empty()) {
             const auto why =
                 check.unchanged
@@ -217,14 +212,16 @@ std::shared_ptr<const ScanResult> cachedScan(const ScanConfig& config, const Sca
                         std::to_string(check.files) + " files and " +
                         std::to_string(check.folders) + " folders checked";
                 }
-                if (!check.unchanged) {
-                    detail::writeCacheFileSoon(file, key, std::move(cached.inputs), result);
+                if (check.unchanged) {
+                    detail::releaseSoon(std::move(cached));
+                } else {
+                    detail::writeCacheFileSoon(file, key, std::move(cached), result);
                 }
-                detail::releaseSoon(std::move(cached));
                 return result;
             }
             // Their imports changed: the cached result updated in place when the graph's modules
-            // allow it, else the graph walked again with the rest taken from it.
+            // allow it, else the graph walked again with the rest taken from it; the inputs, merged
+            // with the rescan's, are written again with every answer.
             std::string spliceWhy;
             std::string walkWhy;
             const auto partial = [&](std::shared_ptr<ScanResult> rescanned, bool spliced) {
@@ -247,20 +244,22 @@ std::shared_ptr<const ScanResult> cachedScan(const ScanConfig& config, const Sca
                         std::to_string(check.files) + " files and " +
                         std::to_string(check.folders) + " folders checked";
                 }
-                detail::writeCacheFileSoon(file, key, std::move(cached.inputs), rescanned);
+                detail::writeCacheFileSoon(file, key, std::move(cached), rescanned);
                 return rescanned;
             };
-            if (auto spliced =
-                    detail::scanWithPrior(detail::PriorUse::Splice, config, options, result,
-                                          cached.inputs, check.edited, spliceWhy)) {
+            if (auto vouched = detail::loadVouchedAnswers(cached); !vouched.empty()) {
+                problem = std::move(vouched);
+            } else if (auto spliced =
+                           detail::scanWithPrior(detail::PriorUse::Splice, config, options, result,
+                                                 cached.inputs, check.edited, spliceWhy)) {
                 return partial(std::move(spliced), true);
-            }
-            if (auto walked = detail::scanWithPrior(detail::PriorUse::Walk, config, options,
-                                                    std::move(result), cached.inputs, check.edited,
-                                                    walkWhy)) {
+            } else if (auto walked = detail::scanWithPrior(detail::PriorUse::Walk, config, options,
+                                                           std::move(result), cached.inputs,
+                                                           check.edited, walkWhy)) {
                 return partial(std::move(walked), false);
+            } else {
+                problem = check.change + "; scanned again: " + why + " (" + walkWhy + ")";
             }
-            problem = check.change + "; scanned again: " + why + " (" + walkWhy + ")";
         } else {
             problem = check.change;
         }

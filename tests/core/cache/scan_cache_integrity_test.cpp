@@ -182,8 +182,8 @@ TEST(ScanCacheWrites, AFinishedWriteKeepsNoResult) {
     auto result = std::make_shared<ScanResult>();
     result->modules.resize(1000);
     const std::weak_ptr<const ScanResult> written = result;
-    detail::writeCacheFileSoon((dir.path() / "a.fanout-scan").string(), "key",
-                               detail::CacheFile{}, std::move(result));
+    detail::writeCacheFileSoon((dir.path() / "a.fanout-scan").string(), "key", detail::CacheFile{},
+                               std::move(result));
     for (int wait = 0; wait < 1000 && !written.expired(); ++wait) {
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }

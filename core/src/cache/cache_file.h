@@ -51,7 +51,8 @@ std::string openCacheFile(const std::string& path, const std::string& key, Cache
 // "" when the opened cache's header and inputs are whole (checksum; the file is read from the
 // descriptor openCacheFile() checked the header of) and decode; else why not.
 std::string readCacheInputs(CacheFile& out);
-// Adds the answers folders vouch for to `file.inputs` (once); "" when done, else why not.
+// Adds the answers folders vouch for to `file.inputs` (once; nothing to add for a CacheFile not
+// read from a file); "" when done, else why not.
 std::string loadVouchedAnswers(CacheFile& file);
 // The cached result; nullptr when its bytes cannot be read, are corrupt (checksum) or do not
 // decode.

@@ -68,6 +68,7 @@ bool hasDisplay() {
 int main(int argc, char** argv) {
     fanout::restartWithHugePageHeaps(argv); // first: it may run the program again
     fanout::limitAllocatorArenas();         // before any thread starts
+    fanout::padAllocatorHeaps();
     CLI::App cli("Fanout: explore the import graph of a JavaScript/TypeScript project",
                  "fanout-gui");
     cli.set_version_flag("--version", "fanout-gui " + std::string(fanout::kVersion));

@@ -157,6 +157,28 @@ TEST(ProfileCli, NodeWritesAHeapSnapshotNearItsLimitAndItIsListed) {
     EXPECT_NE(none.err.find("no heap snapshot was written"), std::string::npos) << none.err;
 }
 
+// Fanout may start itself again with glibc's huge-page tunable set for its own heaps; the command
+// it profiles gets GLIBC_TUNABLES as the user had it (its memory is what is measured).
+TEST(ProfileCli, TheCommandGetsTheUsersGlibcTunablesNotFanouts) {
+    const std::vector<std::string> command{
+        FANOUT_EXECUTABLE,
+        "profile",
+        "--",
+        "sh",
+        "-c",
+        "printf '%s|%s\\n' \"${GLIBC_TUNABLES-unset}\" \"${FANOUT_GLIBC_TUNABLES_BEFORE-none}\""};
+    const auto withEnv = [&](std::vector<std::string> env) {
+        env.insert(env.end(), command.begin(), command.end());
+        return testing::runProcess(env);
+    };
+    const auto unset = withEnv({"env", "-u", "GLIBC_TUNABLES"});
+    EXPECT_EQ(unset.exitCode, 0) << unset.err;
+    EXPECT_EQ(unset.out, "unset|none\n");
+    const auto set = withEnv({"env", "GLIBC_TUNABLES=glibc.malloc.arena_max=3"});
+    EXPECT_EQ(set.exitCode, 0) << set.err;
+    EXPECT_EQ(set.out, "glibc.malloc.arena_max=3|none\n");
+}
+
 TEST(ProfileCli, WritesTheTimelineAsJsonAndCsvAndExitsWithTheCommandsCode) {
     testing::TempDir tmp;
     const auto json = (tmp.path() / "profile.json").string();

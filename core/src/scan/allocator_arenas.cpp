@@ -32,6 +32,21 @@ int limitAllocatorArenas() {
 #endif
 }
 
+int padAllocatorHeaps() {
+#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
+    const char* tunables = std::getenv("GLIBC_TUNABLES");
+    if (std::getenv("MALLOC_TOP_PAD_") != nullptr ||
+        (tunables != nullptr &&
+         std::string_view(tunables).find("top_pad") != std::string_view::npos)) {
+        return 0;
+    }
+    constexpr int kPad = 32 << 20;
+    return ::mallopt(M_TOP_PAD, kPad) == 1 ? kPad : 0;
+#else
+    return 0;
+#endif
+}
+
 void returnFreedMemory() {
 #if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
     ::malloc_trim(0);
@@ -51,8 +66,34 @@ std::optional<std::string> hugePageTunables(const char* current, std::string_vie
     return tunables;
 }
 
+namespace {
+
+// Set only between the restart's exec and the restarted main(): the user's GLIBC_TUNABLES,
+// "=VALUE" when it was set, "-" when it was not.
+constexpr const char* kTunablesBefore = "FANOUT_GLIBC_TUNABLES_BEFORE";
+
+// GLIBC_TUNABLES as it was before the restart (nullopt: not set).
+void restoreTunables(const std::optional<std::string>& before) {
+    if (before) {
+        ::setenv("GLIBC_TUNABLES", before->c_str(), 1);
+    } else {
+        ::unsetenv("GLIBC_TUNABLES");
+    }
+}
+
+} // namespace
+
 void restartWithHugePageHeaps(char** argv) {
 #if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
+    if (const char* saved = std::getenv(kTunablesBefore)) {
+        // The restarted program: glibc read the tunables when it started; the commands Fanout
+        // runs (a profiled build, dot) get the environment the user gave it.
+        const std::string_view value(saved);
+        restoreTunables(value.starts_with('=') ? std::optional<std::string>(value.substr(1))
+                                               : std::nullopt);
+        ::unsetenv(kTunablesBefore);
+        return;
+    }
     // Started by the dynamic loader by hand ("ld.so fanout ..."): /proc/self/exe is the loader,
     // which would take the first argument for the program. Under Valgrind the restarted program
     // would escape it.
@@ -71,13 +112,11 @@ void restartWithHugePageHeaps(char** argv) {
     }
     const std::optional<std::string> before =
         current != nullptr ? std::optional<std::string>(current) : std::nullopt;
+    ::setenv(kTunablesBefore, before ? ("=" + *before).c_str() : "-", 1);
     ::setenv("GLIBC_TUNABLES", tunables->c_str(), 1);
     ::execv("/proc/self/exe", argv); // returns only when it failed
-    if (before) {
-        ::setenv("GLIBC_TUNABLES", before->c_str(), 1);
-    } else {
-        ::unsetenv("GLIBC_TUNABLES");
-    }
+    restoreTunables(before);
+    ::unsetenv(kTunablesBefore);
 #else
     (void)argv;
 #endif

@@ -35,15 +35,23 @@ private:
     bool m_had = false;
 };
 
+// With the user's own setting in its environment variable, or in GLIBC_TUNABLES, `tune` sets
+// nothing.
+void expectUsersSettingKept(int (*tune)(), const char* variable, const char* value,
+                            const char* tunables) {
+    {
+        const ScopedEnv env(variable, value);
+        EXPECT_EQ(tune(), 0) << variable;
+    }
+    {
+        const ScopedEnv env("GLIBC_TUNABLES", tunables);
+        EXPECT_EQ(tune(), 0) << tunables;
+    }
+}
+
 TEST(AllocatorArenas, TheUsersOwnSettingIsLeftAlone) {
-    {
-        const ScopedEnv env("MALLOC_ARENA_MAX", "8");
-        EXPECT_EQ(limitAllocatorArenas(), 0);
-    }
-    {
-        const ScopedEnv env("GLIBC_TUNABLES", "glibc.malloc.arena_max=3");
-        EXPECT_EQ(limitAllocatorArenas(), 0);
-    }
+    expectUsersSettingKept(limitAllocatorArenas, "MALLOC_ARENA_MAX", "8",
+                           "glibc.malloc.arena_max=3");
 }
 
 TEST(AllocatorArenas, GlibcIsCappedAtTwoOrMore) {
@@ -57,6 +65,25 @@ TEST(AllocatorArenas, GlibcIsCappedAtTwoOrMore) {
 #else
     EXPECT_EQ(limitAllocatorArenas(), 0);
 #endif
+}
+
+TEST(AllocatorTopPad, TheUsersOwnSettingIsLeftAlone) {
+    expectUsersSettingKept(padAllocatorHeaps, "MALLOC_TOP_PAD_", "131072",
+                           "glibc.malloc.hugetlb=1:glibc.malloc.top_pad=0");
+}
+
+// glibc's own malloc, not a sanitizer's.
+#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
+constexpr bool kGlibcMalloc = true;
+#else
+constexpr bool kGlibcMalloc = false;
+#endif
+
+TEST(AllocatorTopPad, GlibcHeapsGrowInStepsOfManyHugePages) {
+    if (std::getenv("MALLOC_TOP_PAD_") != nullptr || std::getenv("GLIBC_TUNABLES") != nullptr) {
+        GTEST_SKIP() << "the environment sets the allocator's tunables";
+    }
+    EXPECT_EQ(padAllocatorHeaps(), kGlibcMalloc ? 32 << 20 : 0);
 }
 
 constexpr const char* kMadvise = "always [madvise] never\n";

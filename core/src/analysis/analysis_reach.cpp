@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <deque>
 #include <functional>
+#include <span>
 
 namespace fanout {
 namespace detail {
@@ -20,15 +21,16 @@ std::uint64_t mix(std::uint64_t value) {
     return value ^ (value >> 31);
 }
 
-// Keeps the kSketchSize smallest distinct hashes of the union.
-void mergeInto(std::vector<std::uint64_t>& into, const std::vector<std::uint64_t>& from) {
-    std::vector<std::uint64_t> merged;
-    merged.reserve(std::min(into.size() + from.size(), kSketchSize));
-    std::set_union(into.begin(), into.end(), from.begin(), from.end(), std::back_inserter(merged));
-    if (merged.size() > kSketchSize) {
-        merged.resize(kSketchSize);
+// Keeps the kSketchSize smallest distinct hashes of the union in `into`; `scratch` is reused
+// space (no block allocated per merge: a graph has as many merges as edges).
+void mergeInto(std::vector<std::uint64_t>& into, std::span<const std::uint64_t> from,
+               std::vector<std::uint64_t>& scratch) {
+    scratch.clear();
+    std::set_union(into.begin(), into.end(), from.begin(), from.end(), std::back_inserter(scratch));
+    if (scratch.size() > kSketchSize) {
+        scratch.resize(kSketchSize);
     }
-    into = std::move(merged);
+    into.swap(scratch);
 }
 
 std::uint64_t estimateCount(const std::vector<std::uint64_t>& sketch) {
@@ -102,10 +104,16 @@ Components stronglyConnected(const ModuleGraph& graph) {
 }
 
 std::vector<std::uint64_t> estimateReach(const ModuleGraph& graph, const Components& components) {
-    std::vector<std::vector<std::uint64_t>> sketches(components.members.size());
-    std::vector<std::uint64_t> perComponent(components.members.size(), 0);
-    for (std::size_t c = 0; c < components.members.size(); ++c) {
-        auto& sketch = sketches[c];
+    // Components come targets first: each sketch is finished before an importer reads it, and is
+    // kept in `sketches` after the ones before it (component c at [begin[c], begin[c + 1])).
+    const auto count = components.members.size();
+    std::vector<std::uint64_t> sketches;
+    std::vector<std::size_t> begin(count + 1, 0);
+    std::vector<std::uint64_t> perComponent(count, 0);
+    std::vector<std::uint64_t> sketch;
+    std::vector<std::uint64_t> scratch;
+    for (std::size_t c = 0; c < count; ++c) {
+        sketch.clear();
         for (const auto member : components.members[c]) {
             sketch.push_back(mix(member));
         }
@@ -115,13 +123,19 @@ std::vector<std::uint64_t> estimateReach(const ModuleGraph& graph, const Compone
         }
         for (const auto member : components.members[c]) {
             for (const auto target : graph.targets(member)) {
+                // Another component is one before this (a later one cannot be a target).
                 const auto other = components.componentOf[target];
-                if (other != c) {
-                    mergeInto(sketch, sketches[other]);
+                if (other < c) {
+                    mergeInto(sketch,
+                              std::span<const std::uint64_t>(sketches).subspan(
+                                  begin[other], begin[other + 1] - begin[other]),
+                              scratch);
                 }
             }
         }
         perComponent[c] = estimateCount(sketch);
+        sketches.insert(sketches.end(), sketch.begin(), sketch.end());
+        begin[c + 1] = sketches.size();
     }
     std::vector<std::uint64_t> out(graph.size());
     for (std::size_t i = 0; i < out.size(); ++i) {

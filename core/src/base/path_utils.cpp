@@ -3,27 +3,32 @@
 
 namespace fanout::detail {
 
-// One pass into a string sized once: a component is appended, "." and empty ones are skipped, and
-// ".." takes the last component back off (kept at the front of a relative path, dropped at the
-// root of an absolute one). Called for every path a resolution tries, so nothing else is allocated.
-std::string normalizePath(std::string_view path) {
-    const bool absolute = startsWith(path, "/");
-    std::string out;
-    out.reserve(path.size() + 1);
-    if (absolute) {
-        out += '/';
-    }
-    const std::size_t floor = out.size(); // where the first component starts
+namespace {
+
+// Calls `visit` with each part of `path` between slashes, empty ones included, until it returns
+// false; whether none did.
+template <typename Visit> bool everyPart(std::string_view path, Visit&& visit) {
     std::size_t at = 0;
     while (at <= path.size()) {
         auto next = path.find('/', at);
         if (next == std::string_view::npos) {
             next = path.size();
         }
-        const auto part = path.substr(at, next - at);
+        if (!visit(path.substr(at, next - at))) {
+            return false;
+        }
         at = next + 1;
+    }
+    return true;
+}
+
+// Appends the components of `path` to `out`, a normalized path whose first component starts at
+// `floor`: "." and empty ones are skipped, and ".." takes the last component back off (kept at
+// the front of a relative path, dropped at the root of an absolute one).
+void appendComponents(std::string& out, std::size_t floor, bool absolute, std::string_view path) {
+    everyPart(path, [&](std::string_view part) {
         if (part.empty() || part == ".") {
-            continue;
+            return true;
         }
         if (part == "..") {
             const auto slash = out.rfind('/');
@@ -31,28 +36,62 @@ std::string normalizePath(std::string_view path) {
                 slash == std::string::npos || slash < floor ? floor : slash + 1;
             if (out.size() > floor && std::string_view(out).substr(last) != "..") {
                 out.resize(last == floor ? floor : last - 1);
-                continue;
+                return true;
             }
             if (absolute) {
-                continue; // above the root is the root
+                return true; // above the root is the root
             }
         }
         if (out.size() > floor) {
             out += '/';
         }
         out += part;
+        return true;
+    });
+}
+
+// `first` then `second` as one normalized path, in one pass into a string sized once: called for
+// every path a resolution tries, so nothing else is allocated.
+std::string normalizeJoined(std::string_view first, std::string_view second) {
+    const bool absolute = startsWith(first, "/");
+    std::string out;
+    out.reserve(first.size() + second.size() + 1);
+    if (absolute) {
+        out += '/';
     }
+    const std::size_t floor = out.size(); // where the first component starts
+    appendComponents(out, floor, absolute, first);
+    appendComponents(out, floor, absolute, second);
     return out.empty() ? "." : out;
+}
+
+} // namespace
+
+std::string normalizePath(std::string_view path) {
+    return normalizeJoined(path, {});
+}
+
+bool isNormalPath(std::string_view path) {
+    if (path == "." || path == "/") {
+        return true;
+    }
+    const bool absolute = startsWith(path, "/");
+    bool climbing = !absolute; // ".." may only lead a relative path
+    return everyPart(absolute ? path.substr(1) : path, [&](std::string_view part) {
+        if (part.empty() || part == ".") {
+            return false;
+        }
+        climbing = climbing && part == "..";
+        return part != ".." || climbing;
+    });
 }
 
 std::string joinPath(std::string_view base, std::string_view relative) {
     if (startsWith(relative, "/")) {
         return normalizePath(relative);
     }
-    std::string joined(base);
-    joined += '/';
-    joined += relative;
-    return normalizePath(joined);
+    // base + "/" + relative, normalized: an empty base leaves the slash first.
+    return normalizeJoined(base.empty() ? "/" : base, relative);
 }
 
 std::string_view parentPath(std::string_view path) {

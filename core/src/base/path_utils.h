@@ -12,6 +12,8 @@ namespace fanout::detail {
 // Lexical POSIX path operations, as bundlers do them (path.resolve): `..` removes the previous
 // component without looking at symlinks; symlinks are followed afterwards with realpath.
 std::string normalizePath(std::string_view path);
+// Whether normalizePath(path) == path, found without building it.
+bool isNormalPath(std::string_view path);
 std::string joinPath(std::string_view base, std::string_view relative);
 std::string_view parentPath(std::string_view path); // "/" for "/x", "/a" for "/a/b"
 std::string_view baseName(std::string_view path);

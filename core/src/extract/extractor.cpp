@@ -15,7 +15,7 @@ namespace fanout {
 namespace {
 
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
-constexpr std::size_t kMaxKeptTokens = (16u << 20) / sizeof(detail::Token);
+constexpr std::size_t kMaxKeptScratchBytes = 16u << 20;
 
 struct TreeDeleter {
     void operator()(TSTree* tree) const { ts_tree_delete(tree); }
@@ -46,7 +46,7 @@ struct Extractor::Impl {
 
     const std::size_t* cancellation = nullptr;
     ParserChoice parser = ParserChoice::Lexer;
-    std::vector<detail::Token> tokens; // the lexer's scratch space
+    detail::LexerScratch scratch;
 
     GrammarState& stateFor(Grammar grammar) {
         auto& slot = grammar == Grammar::TypeScript ? typescript : tsx;
@@ -144,11 +144,9 @@ std::optional<Extraction> Extractor::lex(std::string_view source, Grammar gramma
     out.grammar = grammar;
     const auto [text, firstLineOffset] = withoutBom(source);
     const bool lexed =
-        detail::lexImports(text, firstLineOffset, grammar, *m_impl->names, out, m_impl->tokens);
+        detail::lexImports(text, firstLineOffset, grammar, *m_impl->names, out, m_impl->scratch);
     // The scratch space stays for the next file, unless a large bundle grew it past 16 MB.
-    if (m_impl->tokens.capacity() > kMaxKeptTokens) {
-        std::vector<detail::Token>().swap(m_impl->tokens);
-    }
+    m_impl->scratch.trim(kMaxKeptScratchBytes);
     if (!lexed) {
         return std::nullopt;
     }

@@ -199,13 +199,25 @@ std::size_t ImportLexer::statement(std::size_t k) {
 
 } // namespace lexer
 
+void LexerScratch::trim(std::size_t maxBytes) {
+    const std::size_t bytes =
+        tokens.capacity() * sizeof(Token) +
+        (openBrackets.capacity() + lineStarts.capacity()) * sizeof(std::uint32_t);
+    if (bytes > maxBytes) {
+        *this = LexerScratch{};
+    }
+}
+
 bool lexImports(std::string_view text, std::uint32_t firstLineOffset, Grammar grammar,
-                NameTable& names, Extraction& out, std::vector<Token>& tokens) {
-    if (!tokenizeJs(text, tokens, out.jsx)) {
+                NameTable& names, Extraction& out, LexerScratch& scratch) {
+    if (!tokenizeJs(text, scratch.tokens, scratch.openBrackets, out.jsx)) {
         return false;
     }
+    scratch.lineStarts.clear();
     try {
-        lexer::ImportLexer(text, firstLineOffset, grammar, names, out, tokens).run();
+        lexer::ImportLexer(text, firstLineOffset, grammar, names, out, scratch.tokens,
+                           scratch.lineStarts)
+            .run();
     } catch (const lexer::HandOff&) {
         return false;
     }

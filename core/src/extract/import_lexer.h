@@ -17,9 +17,17 @@ namespace fanout::detail {
 // it cannot skip, a `/` it cannot classify, ...) it returns false and leaves `out` to be
 // cleared: the file goes to tree-sitter, the reference implementation.
 //
+// The lexer's scratch space, reused between files: its vectors keep their capacity.
+struct LexerScratch {
+    std::vector<Token> tokens;
+    std::vector<std::uint32_t> openBrackets; // the tokenizer's
+    std::vector<std::uint32_t> lineStarts;   // offsets of the lines of the file being read
+    // Frees what a large file (a bundle) made grow past `maxBytes` in all.
+    void trim(std::size_t maxBytes);
+};
+
 // `text` is the source without its BOM; `firstLineOffset` is added to first-line columns.
-// `tokens` is scratch space, reused between files.
 bool lexImports(std::string_view text, std::uint32_t firstLineOffset, Grammar grammar,
-                NameTable& names, Extraction& out, std::vector<Token>& tokens);
+                NameTable& names, Extraction& out, LexerScratch& scratch);
 
 } // namespace fanout::detail

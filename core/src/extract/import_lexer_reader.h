@@ -59,10 +59,12 @@ struct OwnExport {
 
 class ImportLexer {
 public:
+    // `lineStarts`: empty, filled when a position is first asked for.
     ImportLexer(std::string_view text, std::uint32_t firstLineOffset, Grammar grammar,
-                NameTable& names, Extraction& out, const std::vector<Token>& tokens)
+                NameTable& names, Extraction& out, const std::vector<Token>& tokens,
+                std::vector<std::uint32_t>& lineStarts)
         : m_text(text), m_firstLineOffset(firstLineOffset), m_grammar(grammar), m_names(names),
-          m_out(out), m_tokens(tokens), m_count(tokens.size()) {}
+          m_out(out), m_tokens(tokens), m_count(tokens.size()), m_lineStarts(lineStarts) {}
 
     void run();
 
@@ -161,7 +163,7 @@ private:
     Extraction& m_out;
     const std::vector<Token>& m_tokens;
     std::size_t m_count;
-    std::vector<std::uint32_t> m_lineStarts;
+    std::vector<std::uint32_t>& m_lineStarts;
     std::unordered_map<std::string_view, ExportEntry> m_bindings;
     std::vector<OwnExport> m_own;
     unsigned m_depth = 0; // nested statements and patterns being read

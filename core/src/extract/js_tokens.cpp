@@ -38,8 +38,9 @@ bool keywordBeforeExpression(std::string_view word) {
 
 class Tokenizer {
 public:
-    Tokenizer(std::string_view text, std::vector<Token>& tokens, JsxUse& jsx)
-        : m_text(text), m_tokens(tokens), m_jsx(jsx) {}
+    Tokenizer(std::string_view text, std::vector<Token>& tokens, std::vector<std::uint32_t>& open,
+              JsxUse& jsx)
+        : m_text(text), m_tokens(tokens), m_jsx(jsx), m_open(open) {}
 
     bool run();
 
@@ -83,7 +84,7 @@ private:
     bool m_newline = false;
     // Open brackets by token index; a template substitution is marked by kTemplate.
     static constexpr std::uint32_t kTemplate = std::numeric_limits<std::uint32_t>::max();
-    std::vector<std::uint32_t> m_open;
+    std::vector<std::uint32_t>& m_open;
 };
 
 // Whether an expression may end with `token`: a name that is not a keyword taking an expression,
@@ -499,13 +500,15 @@ bool Tokenizer::run() {
 
 } // namespace
 
-bool tokenizeJs(std::string_view text, std::vector<Token>& tokens, JsxUse& jsx) {
+bool tokenizeJs(std::string_view text, std::vector<Token>& tokens, std::vector<std::uint32_t>& open,
+                JsxUse& jsx) {
     tokens.clear();
+    open.clear();
     if (text.size() >= std::numeric_limits<std::uint32_t>::max()) {
         return false;
     }
     tokens.reserve(text.size() / 4); // minified code: a token every 3 to 5 bytes
-    return Tokenizer(text, tokens, jsx).run();
+    return Tokenizer(text, tokens, open, jsx).run();
 }
 
 } // namespace fanout::detail

@@ -130,7 +130,7 @@ std::optional<std::string> libcRealPath(const std::string& path) {
 
 // A normalized absolute path: no empty, "." or ".." components and no trailing slash.
 bool isPlainAbsolute(std::string_view path) {
-    return startsWith(path, "/") && detail::normalizePath(path) == path;
+    return startsWith(path, "/") && detail::isNormalPath(path);
 }
 
 } // namespace

@@ -86,7 +86,10 @@ const TsConfig* ResolverEngine::tsconfigFor(const ResolveRequest& request) const
 Resolution ResolverEngine::resolve(std::string_view importer, std::string_view specifier,
                                    ImportKind kind, std::vector<std::string>* trace) const {
     ResolveRequest request;
-    request.importerDir = std::string(parentPath(normalizePath(importer)));
+    const auto parentOf = [](std::string_view path) { return std::string(parentPath(path)); };
+    // A scan's importers are real paths: normal already.
+    request.importerDir =
+        isNormalPath(importer) ? parentOf(importer) : parentOf(normalizePath(importer));
     request.kind = kind;
     request.conditions = kind == ImportKind::Require ? &m_requireConditions : &m_importConditions;
     request.importerInNodeModules =

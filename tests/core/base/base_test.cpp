@@ -92,11 +92,38 @@ TEST(PathUtils, NormalizePathAgreesWithAStackOfPartsOnEveryShortPath) {
         for (const auto& path : paths) {
             for (const auto& candidate : {path, "/" + path}) {
                 ASSERT_EQ(detail::normalizePath(candidate), byStack(candidate)) << candidate;
+                ASSERT_EQ(detail::isNormalPath(candidate), byStack(candidate) == candidate)
+                    << candidate;
                 ++checked;
             }
         }
     }
     EXPECT_EQ(checked, 2u * (5 + 25 + 125 + 625 + 3125));
+}
+
+// joinPath is the normalized concatenation with a slash between, or the second path alone when it
+// is absolute: every pair of paths of up to two parts (as above), empty ones included.
+TEST(PathUtils, JoinPathIsTheNormalizedConcatenationOnEveryShortPair) {
+    const std::vector<std::string> parts{"", ".", "..", "a", "bc"};
+    std::vector<std::string> paths{""};
+    for (const auto& first : parts) {
+        paths.push_back(first);
+        for (const auto& second : parts) {
+            paths.push_back(first + "/" + second);
+        }
+    }
+    const auto count = paths.size();
+    for (std::size_t i = 0; i < count; ++i) {
+        paths.push_back("/" + paths[i]);
+    }
+    for (const auto& base : paths) {
+        for (const auto& relative : paths) {
+            const auto expected = relative.starts_with('/')
+                                      ? detail::normalizePath(relative)
+                                      : detail::normalizePath(base + "/" + relative);
+            ASSERT_EQ(detail::joinPath(base, relative), expected) << base << " + " << relative;
+        }
+    }
 }
 
 TEST(Csv, AFieldIsQuotedWhenItMustBeAndAlwaysWhenAsked) {

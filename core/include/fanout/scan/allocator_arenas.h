@@ -21,11 +21,11 @@ int limitAllocatorArenas();
 // only when it is at least a huge page (2 MB) long: with the default pad a scan's heaps grew in
 // small steps and stayed on 4 KB pages. A process that scans calls this once at start to grow
 // its heaps 32 MB at a time. The 21,012-module corpus: 4,500-7,000 page faults -> 500-1,200,
-// `scan --json` 0.37-0.40 -> 0.26-0.29 s; 101,012 modules: 2.3-2.9 -> 1.7-1.9 s, peak resident
-// memory 180 -> 190 MB (freed memory at a heap's top is kept up to the pad; pads of 8, 16 and
-// 64 MB: 172, 183 and 199 MB, slower on the smaller corpus below 32 MB). Does nothing elsewhere
-// than glibc, under a sanitizer, or when the user set MALLOC_TOP_PAD_ or glibc's top_pad tunable.
-// Returns the pad set, or 0.
+// `scan --json` 0.32-0.40 -> 0.28-0.32 s (fanout_read_floor medians, alternating); 101,012
+// modules: 2.3-2.9 -> 1.7-1.9 s, peak resident memory 176-179 -> 188-193 MiB (pads of 8, 16 and
+// 64 MB: 168, 177-181 and 194-195 MiB, and below 32 MB the smaller corpus was slower). Does
+// nothing elsewhere than glibc, under a sanitizer, or when the user set MALLOC_TOP_PAD_ or
+// glibc's top_pad tunable. Returns the pad set, or 0.
 int padAllocatorHeaps();
 
 // Gives the pages of freed memory back to the system (glibc's malloc_trim), so that whatever

@@ -46,8 +46,9 @@ struct Token {
 // an expression starts), non-ASCII outside literals and comments, unbalanced brackets, an
 // unterminated literal or comment, control characters, an HTML-like comment.
 // `tokens` gets the tokens; `open` is scratch space (the brackets open at a point). Both are
-// cleared first and keep their capacity: reused between files, they spare the allocator a dozen
-// blocks per file.
+// cleared first and keep their capacity: reused between files, they spare the allocator the
+// blocks a growing vector takes (with the lexer's line starts, about eight per file of the
+// 21,012-module corpus).
 bool tokenizeJs(std::string_view text, std::vector<Token>& tokens, std::vector<std::uint32_t>& open,
                 JsxUse& jsx);
 

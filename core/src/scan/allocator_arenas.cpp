@@ -66,6 +66,7 @@ std::optional<std::string> hugePageTunables(const char* current, std::string_vie
     return tunables;
 }
 
+#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
 namespace {
 
 // Set only between the restart's exec and the restarted main(): the user's GLIBC_TUNABLES,
@@ -82,6 +83,7 @@ void restoreTunables(const std::optional<std::string>& before) {
 }
 
 } // namespace
+#endif
 
 void restartWithHugePageHeaps(char** argv) {
 #if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)

@@ -15,14 +15,30 @@
 #include <malloc.h>
 #endif
 
+// glibc's own malloc, not a sanitizer's (which replaces it and has none of its settings).
+#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
+#define FANOUT_GLIBC_MALLOC 1
+#else
+#define FANOUT_GLIBC_MALLOC 0
+#endif
+
 namespace fanout {
+namespace {
+
+// Whether the user set a malloc setting themselves: its environment variable, or its glibc
+// tunable (`tunable`, a part of its name) in GLIBC_TUNABLES.
+[[maybe_unused]] bool userSets(const char* variable, std::string_view tunable) {
+    const char* tunables = std::getenv("GLIBC_TUNABLES");
+    return std::getenv(variable) != nullptr ||
+           (tunables != nullptr &&
+            std::string_view(tunables).find(tunable) != std::string_view::npos);
+}
+
+} // namespace
 
 int limitAllocatorArenas() {
 #ifdef __GLIBC__
-    const char* tunables = std::getenv("GLIBC_TUNABLES");
-    if (std::getenv("MALLOC_ARENA_MAX") != nullptr ||
-        (tunables != nullptr &&
-         std::string_view(tunables).find("arena_max") != std::string_view::npos)) {
+    if (userSets("MALLOC_ARENA_MAX", "arena_max")) {
         return 0;
     }
     const int arenas = std::max(2, static_cast<int>(std::thread::hardware_concurrency() / 2));
@@ -33,11 +49,8 @@ int limitAllocatorArenas() {
 }
 
 int padAllocatorHeaps() {
-#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
-    const char* tunables = std::getenv("GLIBC_TUNABLES");
-    if (std::getenv("MALLOC_TOP_PAD_") != nullptr ||
-        (tunables != nullptr &&
-         std::string_view(tunables).find("top_pad") != std::string_view::npos)) {
+#if FANOUT_GLIBC_MALLOC
+    if (userSets("MALLOC_TOP_PAD_", "top_pad")) {
         return 0;
     }
     constexpr int kPad = 32 << 20;
@@ -48,7 +61,7 @@ int padAllocatorHeaps() {
 }
 
 void returnFreedMemory() {
-#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
+#if FANOUT_GLIBC_MALLOC
     ::malloc_trim(0);
 #endif
 }
@@ -66,7 +79,7 @@ std::optional<std::string> hugePageTunables(const char* current, std::string_vie
     return tunables;
 }
 
-#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
+#if FANOUT_GLIBC_MALLOC
 namespace {
 
 // Set only between the restart's exec and the restarted main(): the user's GLIBC_TUNABLES,
@@ -86,7 +99,7 @@ void restoreTunables(const std::optional<std::string>& before) {
 #endif
 
 void restartWithHugePageHeaps(char** argv) {
-#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
+#if FANOUT_GLIBC_MALLOC
     if (const char* saved = std::getenv(kTunablesBefore)) {
         // The restarted program: glibc read the tunables when it started; the commands Fanout
         // runs (a profiled build, dot) get the environment the user gave it.

@@ -111,8 +111,9 @@ ScanOptions scanOptions(const ScanArguments& arguments) {
     options.threads = arguments.threads;
     options.parser =
         arguments.parser == "tree-sitter" ? ParserChoice::TreeSitter : ParserChoice::Lexer;
-    // A one-shot command ends soon: what it does after the scan reuses the freed pages.
-    options.returnFreedMemory = arguments.keepsRunning;
+    // A one-shot command ends soon: what it does after the scan reuses the freed pages, unless
+    // there are so many that the peak matters more.
+    options.returnFreedMemoryAbove = arguments.keepsRunning ? 0 : kOneShotReturnAbove;
     return options;
 }
 

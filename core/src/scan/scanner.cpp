@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fanout/scan/scanner.h"
 
+#include "fanout/io/process_memory.h"
 #include "fanout/scan/allocator_arenas.h"
 
 #include "scan/scan_state.h"
@@ -26,13 +27,13 @@ std::shared_ptr<const ScanResult> scan(const ScanConfig& config, const ScanOptio
     std::shared_ptr<ScanResult> result = state->collect(scanMs);
     // The scan state is hundreds of thousands of small blocks; once freed, the pages go back to
     // the system so that whatever runs next (an export, the GUI) starts from the result's size.
-    const auto release = [trim =
-                              options.returnFreedMemory](std::unique_ptr<detail::ScanState> done) {
-        done.reset();
-        if (trim) {
-            returnFreedMemory();
-        }
-    };
+    const auto release =
+        [above = options.returnFreedMemoryAbove](std::unique_ptr<detail::ScanState> done) {
+            done.reset();
+            if (above == 0 || residentBytes() >= above) {
+                returnFreedMemory();
+            }
+        };
     if (result->stats.cancelled) {
         // Freeing it took ~250 ms at 100,000 files: a cancel answers now and a thread frees it.
         std::thread(release, std::move(state)).detach();

@@ -137,6 +137,12 @@ CompactJson& CompactJson::value(bool flag) {
     return *this;
 }
 
+CompactJson& CompactJson::value(double number) {
+    separate();
+    m_out += nlohmann::json(number).dump();
+    return *this;
+}
+
 CompactJson& CompactJson::null() {
     separate();
     m_out += "null";

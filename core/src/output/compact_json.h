@@ -28,6 +28,9 @@ public:
     CompactJson& value(std::uint64_t number);
     CompactJson& value(std::uint32_t number) { return value(std::uint64_t{number}); }
     CompactJson& value(bool flag);
+    // As nlohmann writes a double (the shortest text that reads back the same; null when not
+    // finite).
+    CompactJson& value(double number);
     CompactJson& null();
     // A string already written as JSON (quotes included), e.g. by QuotedStrings.
     CompactJson& quoted(std::string_view json);

@@ -94,6 +94,12 @@ TEST(CompactJson, DocumentsAreWhatNlohmannWrites) {
     }
     json.value(std::uint32_t{42});
     numbers.push_back(std::uint32_t{42});
+    for (const double number :
+         {0.0, -0.0, 0.5, 1.0 / 3, 2.0 / 3, 1e-7, 123456789.125, 1e300,
+          std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::infinity()}) {
+        json.value(number);
+        numbers.push_back(number);
+    }
     json.endArray();
     theirs["numbers"] = numbers;
     json.key("flags").beginArray().value(true).value(false).null().endArray();

@@ -4,14 +4,13 @@
 #include "fanout/analysis/analysis.h"
 #include "fanout/barrels/barrel_imports.h"
 
+#include "base/ordered_blocks.h"
 #include "base/path_utils.h"
-#include "base/spread_thread.h"
 #include "output/compact_json.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <deque>
 #include <sstream>
 
 namespace fanout {
@@ -260,65 +259,29 @@ std::string renderLines(const Items& items, std::size_t begin, std::size_t end, 
 
 // Writes `"key": [` then one element per line, then `]`. `write(text, item)` appends an item's
 // compact JSON to `text`, or returns false to leave the item out (what it appended is dropped).
-// With `threads` > 1, blocks of items are formatted on that many threads, a few blocks ahead,
-// while this thread writes the blocks out in order (`write` is called from all of them); the
-// text is the same.
+// With `threads` > 1, blocks of items are formatted on that many threads (this one included),
+// a few blocks ahead, and written out in order by this one (`write` is called from all of them);
+// the text is the same.
 template <typename Items, typename Write>
 void writeLines(std::ostream& out, const char* key, const Items& items, Write&& write,
                 bool last = false, unsigned threads = 1) {
     constexpr std::size_t kBlock = 2048;
     out << "  \"" << key << "\": [";
     bool first = true;
-    const auto emit = [&](const std::string& text) {
-        if (!text.empty()) {
-            const std::size_t skip = first ? 1 : 0; // the first line has no comma before it
-            out.write(text.data() + skip, static_cast<std::streamsize>(text.size() - skip));
-            first = false;
-        }
-    };
-    const auto render = [&](std::size_t begin, std::string buffer) {
-        return renderLines(items, begin, std::min(begin + kBlock, items.size()), write,
-                           std::move(buffer));
-    };
-    std::vector<std::string> spare; // buffers of blocks written out
-    const auto emitAndKeep = [&](std::string text) {
-        emit(text);
-        spare.push_back(std::move(text));
-    };
-    const auto spareBuffer = [&] {
-        std::string buffer;
-        if (!spare.empty()) {
-            buffer = std::move(spare.back());
-            spare.pop_back();
-        }
-        return buffer;
-    };
-    std::size_t next = 0;
-    if (threads <= 1 || items.size() <= kBlock) {
-        for (; next < items.size(); next += kBlock) {
-            emitAndKeep(render(next, spareBuffer()));
-        }
-    } else {
-        std::deque<detail::SpreadTask<std::string>> pending;
-        const auto launch = [&] {
-            pending.push_back(
-                detail::spreadAsync([&render, begin = next, buffer = spareBuffer()]() mutable {
-                    return render(begin, std::move(buffer));
-                }));
-            next += kBlock;
-        };
-        while (next < items.size() && pending.size() < threads) {
-            launch();
-        }
-        while (!pending.empty()) {
-            auto text = pending.front().get();
-            pending.pop_front();
-            if (next < items.size()) {
-                launch();
+    detail::orderedBlocks(
+        (items.size() + kBlock - 1) / kBlock, threads, 2 * std::size_t{threads},
+        [&](std::size_t block, std::string buffer) {
+            const auto begin = block * kBlock;
+            return renderLines(items, begin, std::min(begin + kBlock, items.size()), write,
+                               std::move(buffer));
+        },
+        [&](const std::string& text) {
+            if (!text.empty()) {
+                const std::size_t skip = first ? 1 : 0; // the first line has no comma before it
+                out.write(text.data() + skip, static_cast<std::streamsize>(text.size() - skip));
+                first = false;
             }
-            emitAndKeep(std::move(text));
-        }
-    }
+        });
     out << (first ? "]" : "\n  ]") << (last ? "\n" : ",\n");
 }
 

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "file_text.h"
 #include "fixture_project.h"
 #include "process.h"
 #include "temp_dir.h"
@@ -6,9 +7,11 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <sys/stat.h>
+
+#include <chrono>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <future>
 
 namespace fanout {
 namespace {
@@ -20,13 +23,6 @@ const std::string kApp = testing::fixtureProject(std::string(FANOUT_TEST_DATA) +
 testing::ProcessResult fanout(std::vector<std::string> args) {
     args.insert(args.begin(), FANOUT_EXECUTABLE);
     return testing::runProcess(args);
-}
-
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
 }
 
 TEST(ScanCli, JsonDocumentFollowsTheContract) {
@@ -85,18 +81,31 @@ TEST(ScanCli, WritesFilesWholeAndLeavesNoTemporaries) {
         fanout({"scan", kApp, "--json", json, "--directives", directives, "--compat", "rwsdk"});
     ASSERT_EQ(result.exitCode, 0) << result.err;
     EXPECT_NE(result.err.find("fanout scan: 9 modules"), std::string::npos) << result.err;
-    const auto map = nlohmann::json::parse(slurp(directives));
+    const auto map = nlohmann::json::parse(testing::fileText(directives));
     // Orphan is a conditional entry nothing imports; under --compat rwsdk the import of
     // ./Widget.client is not followed, so Widget.client.tsx is only a conditional entry too.
     EXPECT_EQ(map, nlohmann::json::parse(R"({"client": ["src/app/Button.tsx",
         "src/app/Orphan.tsx", "src/app/Widget.client.tsx"], "server": ["src/app/actions.ts"],
         "clientBoundaries": ["src/app/Button.tsx"], "serverActions": ["src/app/actions.ts"]})"));
-    EXPECT_EQ(nlohmann::json::parse(slurp(json))["config"]["compat"], "rwsdk");
+    EXPECT_EQ(nlohmann::json::parse(testing::fileText(json))["config"]["compat"], "rwsdk");
     std::size_t files = 0;
     for ([[maybe_unused]] const auto& entry : fs::directory_iterator(out.path())) {
         ++files;
     }
     EXPECT_EQ(files, 2u);
+}
+
+TEST(ScanCli, WritesIntoANamedPipeGivenAsTheOutput) {
+    testing::TempDir out;
+    const auto fifo = out.path() / "scan.json";
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    auto read = testing::readPipeInBackground(fifo);
+    const auto result = fanout({"scan", kApp, "-q", "--json", fifo.string()});
+    EXPECT_EQ(result.exitCode, 0) << result.err;
+    ASSERT_EQ(read.wait_for(std::chrono::seconds(10)), std::future_status::ready)
+        << "nothing was written into the pipe";
+    EXPECT_EQ(nlohmann::json::parse(read.get())["schema"], 1);
+    EXPECT_TRUE(fs::is_fifo(fs::symlink_status(fifo))) << "the pipe was replaced by a file";
 }
 
 TEST(ScanCli, ExitCodes) {
@@ -298,20 +307,20 @@ TEST(ExportCli, CsvRoundTripsAgainstTheJson) {
         testing::runProcess({FANOUT_EXECUTABLE, "scan", kApp, "-q", "--csv", csv, "--json", "-"});
     ASSERT_EQ(result.exitCode, 0) << result.err;
     const auto doc = nlohmann::json::parse(result.out);
-    const auto modules = parseCsv(slurp(out.path() / "csv/modules.csv"));
+    const auto modules = parseCsv(testing::fileText(out.path() / "csv/modules.csv"));
     ASSERT_EQ(modules.size(), doc["modules"].size() + 1);
     for (std::size_t i = 0; i < doc["modules"].size(); ++i) {
         EXPECT_EQ(modules[i + 1][0], doc["modules"][i]["path"]);
         EXPECT_EQ(modules[i + 1][1], doc["modules"][i]["env"]);
         EXPECT_EQ(modules[i + 1][5], std::to_string(doc["modules"][i]["bytes"].get<long>()));
     }
-    const auto edges = parseCsv(slurp(out.path() / "csv/edges.csv"));
+    const auto edges = parseCsv(testing::fileText(out.path() / "csv/edges.csv"));
     ASSERT_EQ(edges.size(), doc["edges"].size() + 1);
     for (std::size_t i = 0; i < doc["edges"].size(); ++i) {
         EXPECT_EQ(edges[i + 1][2], doc["edges"][i]["specifier"]);
         EXPECT_EQ(edges[i + 1][9], doc["edges"][i].value("reason", ""));
     }
-    const auto packages = parseCsv(slurp(out.path() / "csv/packages.csv"));
+    const auto packages = parseCsv(testing::fileText(out.path() / "csv/packages.csv"));
     ASSERT_EQ(packages.size(), 2u);
     EXPECT_EQ(packages[1][0], "shared");
 }
@@ -323,7 +332,7 @@ TEST(ExportCli, DotParsesWithGraphviz) {
         const auto result = testing::runProcess(
             {FANOUT_EXECUTABLE, "scan", kApp, "-q", "--dot", dot, "--dot-level", level});
         ASSERT_EQ(result.exitCode, 0) << result.err;
-        const auto text = slurp(dot);
+        const auto text = testing::fileText(dot);
         EXPECT_TRUE(text.starts_with("digraph fanout {")) << text;
         if (!fs::exists("/usr/bin/dot")) {
             GTEST_SKIP() << "Graphviz's dot is not installed (scripts/test installs it)";
@@ -332,8 +341,9 @@ TEST(ExportCli, DotParsesWithGraphviz) {
         EXPECT_EQ(layout.exitCode, 0) << layout.err;
         EXPECT_NE(layout.out.find("node "), std::string::npos);
     }
-    EXPECT_NE(slurp(out.path() / "package.dot").find("shared@1.0.0"), std::string::npos);
-    EXPECT_NE(slurp(out.path() / "module.dot").find("src/app/Button.tsx [client]"),
+    EXPECT_NE(testing::fileText(out.path() / "package.dot").find("shared@1.0.0"),
+              std::string::npos);
+    EXPECT_NE(testing::fileText(out.path() / "module.dot").find("src/app/Button.tsx [client]"),
               std::string::npos);
 }
 

@@ -5,6 +5,8 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <functional>
+#include <ostream>
 #include <random>
 #include <streambuf>
 #include <sys/stat.h>
@@ -95,6 +97,47 @@ struct Staging {
     }
 };
 
+// Where `path` must be written to rather than replaced: a device (/dev/null), a FIFO or a socket,
+// or a link under /dev or /proc to an open file (/dev/stdout, /proc/self/fd/1), which names a
+// stream even when that is a redirected file. Replacing it would put a regular file in its place
+// (as root, in /dev).
+bool isStreamTarget(const std::string& path) {
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0) {
+        return false; // nothing there yet: a new file
+    }
+    if (!S_ISREG(info.st_mode)) {
+        return !S_ISDIR(info.st_mode);
+    }
+    return (path.starts_with("/dev/") || path.starts_with("/proc/")) &&
+           ::lstat(path.c_str(), &info) == 0 && S_ISLNK(info.st_mode);
+}
+
+// The contents written straight to a stream target, as they are produced.
+std::string writeToStream(const std::string& path,
+                          const std::function<bool(std::ostream&)>& write) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
+        return "cannot open " + path + " for writing: " + systemError();
+    }
+    std::string error;
+    {
+        DescriptorBuffer buffer(fd);
+        std::ostream out(&buffer);
+        const bool produced = write(out);
+        out.flush();
+        if (!out || buffer.failed()) {
+            error = "cannot write to " + path + ": " + systemError();
+        } else if (!produced) {
+            error = "the contents could not be produced";
+        }
+    }
+    if (::close(fd) != 0 && error.empty()) {
+        error = "cannot write to " + path + ": " + systemError();
+    }
+    return error;
+}
+
 } // namespace
 
 // Linux first makes an unnamed file in the target's folder (O_TMPFILE) and names it only once it
@@ -105,6 +148,9 @@ struct Staging {
 std::string writeFileAtomically(const std::string& path,
                                 const std::function<bool(std::ostream&)>& write,
                                 Durability durability) {
+    if (isStreamTarget(path)) {
+        return writeToStream(path, write);
+    }
     Staging staging;
     staging.fd = ::open(folderOf(path).c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
     if (staging.fd < 0) {

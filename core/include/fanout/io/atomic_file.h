@@ -11,6 +11,8 @@ namespace fanout {
 // Writes `contents` to a new file in `path`'s folder (unnamed until complete, on Linux), flushes
 // it to disk and renames it over `path`, so a reader, a crash or a kill only ever sees the old
 // file or the complete new one, and leaves no temporary behind.
+// A `path` that names a stream rather than a file (a device such as /dev/null, a FIFO, a link to
+// an open file such as /dev/stdout) is written to as the contents are produced, never replaced.
 // Returns an empty string on success, else what went wrong.
 std::string writeFileAtomically(const std::string& path, std::string_view contents);
 

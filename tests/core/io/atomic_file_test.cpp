@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "fanout/io/atomic_file.h"
+
+#include "file_text.h"
+#include "temp_dir.h"
+
+#include <gtest/gtest.h>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <future>
+#include <string>
+
+namespace fanout {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::size_t entriesIn(const fs::path& dir) {
+    std::size_t count = 0;
+    for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir)) {
+        ++count;
+    }
+    return count;
+}
+
+TEST(AtomicFile, ReplacesARegularFileWholeAndLeavesNoTemporary) {
+    testing::TempDir dir;
+    const auto path = dir.write("out.json", "previous");
+    EXPECT_EQ(writeFileAtomically(path.string(), "new contents"), "");
+    EXPECT_EQ(testing::fileText(path), "new contents");
+    EXPECT_EQ(entriesIn(dir.path()), 1u);
+}
+
+TEST(AtomicFile, WritesIntoAFifoInsteadOfReplacingIt) {
+    testing::TempDir dir;
+    const auto fifo = dir.path() / "pipe";
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    auto read = testing::readPipeInBackground(fifo);
+    const auto error = writeFileAtomically(
+        fifo.string(),
+        [](std::ostream& out) {
+            for (int i = 0; i < 20000; ++i) {
+                out << "line " << i << "\n"; // more than a pipe holds: streamed as produced
+            }
+            return true;
+        },
+        Durability::Unsynced);
+    EXPECT_EQ(error, "");
+    ASSERT_EQ(read.wait_for(std::chrono::seconds(10)), std::future_status::ready)
+        << "nothing was written into the FIFO";
+    const auto received = read.get();
+    EXPECT_EQ(received.substr(0, 14), "line 0\nline 1\n");
+    EXPECT_NE(received.find("line 19999\n"), std::string::npos);
+    struct stat info {};
+    ASSERT_EQ(::lstat(fifo.c_str(), &info), 0);
+    EXPECT_TRUE(S_ISFIFO(info.st_mode)) << "the FIFO was replaced";
+    EXPECT_EQ(entriesIn(dir.path()), 1u);
+}
+
+TEST(AtomicFile, ADeviceIsWrittenToAndKeptAndItsErrorsAreSaid) {
+    struct stat before {};
+    if (::stat("/dev/full", &before) != 0 || !S_ISCHR(before.st_mode) ||
+        ::access("/dev/null", W_OK) != 0) {
+        GTEST_SKIP() << "no /dev/full character device here";
+    }
+    EXPECT_EQ(writeFileAtomically("/dev/null", "discarded"), "");
+    const auto error = writeFileAtomically("/dev/full", "does not fit");
+    EXPECT_NE(error.find("cannot write to /dev/full"), std::string::npos) << error;
+    struct stat after {};
+    ASSERT_EQ(::stat("/dev/full", &after), 0);
+    EXPECT_TRUE(S_ISCHR(after.st_mode)) << "/dev/full was replaced";
+    ASSERT_EQ(::stat("/dev/null", &after), 0);
+    EXPECT_TRUE(S_ISCHR(after.st_mode)) << "/dev/null was replaced";
+}
+
+TEST(AtomicFile, AFolderIsRefusedAndKept) {
+    testing::TempDir dir;
+    fs::create_directory(dir.path() / "folder");
+    const auto error = writeFileAtomically((dir.path() / "folder").string(), "x");
+    EXPECT_FALSE(error.empty());
+    EXPECT_TRUE(fs::is_directory(dir.path() / "folder"));
+    EXPECT_TRUE(fs::is_empty(dir.path() / "folder"));
+    EXPECT_EQ(entriesIn(dir.path()), 1u); // no temporary left beside it
+}
+
+} // namespace
+} // namespace fanout

@@ -26,17 +26,15 @@ endfunction()
 find_library(FANOUT_YAML_CPP_ARCHIVE NAMES libyaml-cpp.a)
 fanout_static_switch(fanout_yaml_cpp yaml-cpp "${FANOUT_YAML_CPP_ARCHIVE}")
 
-if(FANOUT_TREE_SITTER_RUNTIME STREQUAL "bundled")
-    set(tree_sitter_archive "") # a static library already
-    set(tree_sitter_static ON)
-else()
+set(tree_sitter_archive "") # the bundled runtime is a static library already
+if(NOT FANOUT_TREE_SITTER_RUNTIME STREQUAL "bundled")
     find_library(FANOUT_TREE_SITTER_ARCHIVE NAMES libtree-sitter.a)
     set(tree_sitter_archive "${FANOUT_TREE_SITTER_ARCHIVE}")
-    set(tree_sitter_static "${FANOUT_TREE_SITTER_ARCHIVE}")
 endif()
 fanout_static_switch(fanout_tree_sitter TreeSitter::runtime "${tree_sitter_archive}")
 
-if(NOT FANOUT_SANITIZE AND FANOUT_YAML_CPP_ARCHIVE AND tree_sitter_static
+if(NOT FANOUT_SANITIZE AND FANOUT_YAML_CPP_ARCHIVE
+   AND (FANOUT_TREE_SITTER_RUNTIME STREQUAL "bundled" OR tree_sitter_archive)
    AND CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
     set(FANOUT_STATIC_CLI ON)
 else()

@@ -97,6 +97,23 @@ struct Staging {
     }
 };
 
+// What `write` did when run into a file descriptor and flushed: whether it produced its
+// contents, and whether all of them reached the descriptor (errno says why not).
+struct Streamed {
+    bool produced = false;
+    bool written = false;
+};
+
+Streamed streamInto(int fd, const std::function<bool(std::ostream&)>& write) {
+    DescriptorBuffer buffer(fd);
+    std::ostream out(&buffer);
+    Streamed streamed;
+    streamed.produced = write(out);
+    out.flush();
+    streamed.written = out && !buffer.failed();
+    return streamed;
+}
+
 // Where `path` must be written to rather than replaced: a device (/dev/null), a FIFO or a socket,
 // or a link under /dev or /proc to an open file (/dev/stdout, /proc/self/fd/1), which names a
 // stream even when that is a redirected file. Replacing it would put a regular file in its place
@@ -121,16 +138,10 @@ std::string writeToStream(const std::string& path,
         return "cannot open " + path + " for writing: " + systemError();
     }
     std::string error;
-    {
-        DescriptorBuffer buffer(fd);
-        std::ostream out(&buffer);
-        const bool produced = write(out);
-        out.flush();
-        if (!out || buffer.failed()) {
-            error = "cannot write to " + path + ": " + systemError();
-        } else if (!produced) {
-            error = "the contents could not be produced";
-        }
+    if (const auto streamed = streamInto(fd, write); !streamed.written) {
+        error = "cannot write to " + path + ": " + systemError();
+    } else if (!streamed.produced) {
+        error = "the contents could not be produced";
     }
     if (::close(fd) != 0 && error.empty()) {
         error = "cannot write to " + path + ": " + systemError();
@@ -164,14 +175,11 @@ std::string writeFileAtomically(const std::string& path,
         ::umask(mask);
         ::fchmod(staging.fd, 0666 & ~mask);
     }
-    DescriptorBuffer buffer(staging.fd);
-    std::ostream out(&buffer);
-    const bool produced = write(out);
-    out.flush();
-    if (!produced) {
+    const auto streamed = streamInto(staging.fd, write);
+    if (!streamed.produced) {
         return "the contents could not be produced";
     }
-    if (!out || buffer.failed()) {
+    if (!streamed.written) {
         return "cannot write beside " + path + ": " + systemError();
     }
     if (durability == Durability::Synced && ::fsync(staging.fd) != 0) {

@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
     fanout::restartWithHugePageHeaps(argv); // first: it may run the program again
     fanout::limitAllocatorArenas();         // before any thread starts
     fanout::padAllocatorHeaps();
+    fanout::keepLargeBlocksInHeaps();
     CLI::App app{"Fanout: import-graph scanner for JavaScript and TypeScript projects", "fanout"};
     app.set_version_flag("--version", "fanout " + std::string(fanout::kVersion));
     app.require_subcommand(1);

@@ -69,6 +69,7 @@ int main(int argc, char** argv) {
     fanout::restartWithHugePageHeaps(argv); // first: it may run the program again
     fanout::limitAllocatorArenas();         // before any thread starts
     fanout::padAllocatorHeaps();
+    fanout::keepLargeBlocksInHeaps();
     CLI::App cli("Fanout: explore the import graph of a JavaScript/TypeScript project",
                  "fanout-gui");
     cli.set_version_flag("--version", "fanout-gui " + std::string(fanout::kVersion));

@@ -60,6 +60,18 @@ int padAllocatorHeaps() {
 #endif
 }
 
+int keepLargeBlocksInHeaps() {
+#if FANOUT_GLIBC_MALLOC
+    if (userSets("MALLOC_MMAP_THRESHOLD_", "mmap_threshold")) {
+        return 0;
+    }
+    constexpr int kThreshold = 16 << 20;
+    return ::mallopt(M_MMAP_THRESHOLD, kThreshold) == 1 ? kThreshold : 0;
+#else
+    return 0;
+#endif
+}
+
 void returnFreedMemory() {
 #if FANOUT_GLIBC_MALLOC
     ::malloc_trim(0);

@@ -3,8 +3,14 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <memory>
 #include <string>
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 namespace fanout {
 namespace {
@@ -84,6 +90,53 @@ TEST(AllocatorTopPad, GlibcHeapsGrowInStepsOfManyHugePages) {
         GTEST_SKIP() << "the environment sets the allocator's tunables";
     }
     EXPECT_EQ(padAllocatorHeaps(), kGlibcMalloc ? 32 << 20 : 0);
+}
+
+TEST(AllocatorMmapThreshold, TheUsersOwnSettingIsLeftAlone) {
+    expectUsersSettingKept(keepLargeBlocksInHeaps, "MALLOC_MMAP_THRESHOLD_", "131072",
+                           "glibc.malloc.hugetlb=1:glibc.malloc.mmap_threshold=131072");
+}
+
+#if defined(__GLIBC__)
+char* volatile g_sink = nullptr;
+
+// Whether a block of a megabyte, which no free memory of the heap can hold, is mapped apart from
+// the heap (glibc's default above 128 KB) rather than taken from it (the heap grows for it).
+bool megabyteMappedApart() {
+    const auto heap = ::mallinfo2();
+    // Larger than all the free memory outside the heap's top chunk, so no free block can hold it.
+    const std::size_t bytes =
+        std::max<std::size_t>(std::size_t{1} << 20, heap.fordblks - heap.keepcost + 4096);
+    // The top chunk taken first, so that the block cannot be cut from it either.
+    constexpr std::size_t kLeft = 64 << 10;
+    const std::unique_ptr<char[]> top(heap.keepcost > kLeft ? new char[heap.keepcost - kLeft]
+                                                            : nullptr);
+    const std::size_t before = ::mallinfo2().hblks;
+    const std::unique_ptr<char[]> block(new char[bytes]);
+    g_sink = block.get(); // kept: an allocation nothing uses may be left out
+    return ::mallinfo2().hblks != before;
+}
+#endif
+
+TEST(AllocatorMmapThreshold, GlibcTakesBlocksBelow16MBFromItsHeaps) {
+    if (std::getenv("MALLOC_MMAP_THRESHOLD_") != nullptr ||
+        std::getenv("GLIBC_TUNABLES") != nullptr) {
+        GTEST_SKIP() << "the environment sets the allocator's tunables";
+    }
+    if (!kGlibcMalloc) {
+        EXPECT_EQ(keepLargeBlocksInHeaps(), 0);
+        return;
+    }
+#if defined(__GLIBC__)
+    // In this program started again (its heap as small as at start, no other thread's arena):
+    // without the setting the megabyte is mapped apart, with it not.
+    GTEST_FLAG_SET(death_test_style, "threadsafe");
+    EXPECT_EXIT(std::exit(megabyteMappedApart() ? 0 : 1), testing::ExitedWithCode(0), "")
+        << "glibc's default: a megabyte mapped apart";
+    EXPECT_EXIT(std::exit(keepLargeBlocksInHeaps() == 16 << 20 && !megabyteMappedApart() ? 0 : 1),
+                testing::ExitedWithCode(0), "")
+        << "below 16 MB, a block is taken from the heap";
+#endif
 }
 
 constexpr const char* kMadvise = "always [madvise] never\n";

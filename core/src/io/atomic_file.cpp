@@ -11,6 +11,7 @@
 #include <streambuf>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <utility>
 
 namespace fanout {
 namespace {
@@ -82,15 +83,29 @@ std::string temporaryName(const std::string& path) {
     return name;
 }
 
-// Where the contents go until they are complete.
-struct Staging {
+// An open file descriptor, closed when it goes (a writer that throws included) unless taken.
+struct Descriptor {
     int fd = -1;
-    std::string named; // the temporary's name; empty for an unnamed (O_TMPFILE) file
 
-    ~Staging() {
+    Descriptor() = default;
+    explicit Descriptor(int opened) : fd(opened) {}
+    Descriptor(const Descriptor&) = delete;
+    Descriptor& operator=(const Descriptor&) = delete;
+    ~Descriptor() {
         if (fd >= 0) {
             ::close(fd);
         }
+    }
+    // Closes it now: 0, or -1 with errno set.
+    int close() { return ::close(std::exchange(fd, -1)); }
+};
+
+// Where the contents go until they are complete.
+struct Staging {
+    Descriptor file;
+    std::string named; // the temporary's name; empty for an unnamed (O_TMPFILE) file
+
+    ~Staging() {
         if (!named.empty()) {
             ::unlink(named.c_str());
         }
@@ -133,17 +148,17 @@ bool isStreamTarget(const std::string& path) {
 // The contents written straight to a stream target, as they are produced.
 std::string writeToStream(const std::string& path,
                           const std::function<bool(std::ostream&)>& write) {
-    const int fd = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC | O_NOCTTY);
-    if (fd < 0) {
+    Descriptor stream(::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC | O_NOCTTY));
+    if (stream.fd < 0) {
         return "cannot open " + path + " for writing: " + systemError();
     }
     std::string error;
-    if (const auto streamed = streamInto(fd, write); !streamed.written) {
+    if (const auto streamed = streamInto(stream.fd, write); !streamed.written) {
         error = "cannot write to " + path + ": " + systemError();
     } else if (!streamed.produced) {
         error = "the contents could not be produced";
     }
-    if (::close(fd) != 0 && error.empty()) {
+    if (stream.close() != 0 && error.empty()) {
         error = "cannot write to " + path + ": " + systemError();
     }
     return error;
@@ -163,31 +178,31 @@ std::string writeFileAtomically(const std::string& path,
         return writeToStream(path, write);
     }
     Staging staging;
-    staging.fd = ::open(folderOf(path).c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
-    if (staging.fd < 0) {
+    staging.file.fd = ::open(folderOf(path).c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+    if (staging.file.fd < 0) {
         staging.named = path + ".tmp-XXXXXX";
-        staging.fd = ::mkstemp(staging.named.data());
-        if (staging.fd < 0) {
+        staging.file.fd = ::mkstemp(staging.named.data());
+        if (staging.file.fd < 0) {
             staging.named.clear();
             return "cannot create a temporary file beside " + path + ": " + systemError();
         }
         const mode_t mask = ::umask(0);
         ::umask(mask);
-        ::fchmod(staging.fd, 0666 & ~mask);
+        ::fchmod(staging.file.fd, 0666 & ~mask);
     }
-    const auto streamed = streamInto(staging.fd, write);
+    const auto streamed = streamInto(staging.file.fd, write);
     if (!streamed.produced) {
         return "the contents could not be produced";
     }
     if (!streamed.written) {
         return "cannot write beside " + path + ": " + systemError();
     }
-    if (durability == Durability::Synced && ::fsync(staging.fd) != 0) {
+    if (durability == Durability::Synced && ::fsync(staging.file.fd) != 0) {
         return "cannot flush the new " + path + ": " + systemError();
     }
     if (staging.named.empty()) {
         // Give the unnamed file a name beside the target, then move it over the target.
-        const auto self = "/proc/self/fd/" + std::to_string(staging.fd);
+        const auto self = "/proc/self/fd/" + std::to_string(staging.file.fd);
         for (int attempt = 0; attempt < 8 && staging.named.empty(); ++attempt) {
             const auto name = temporaryName(path);
             if (::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, name.c_str(), AT_SYMLINK_FOLLOW) == 0) {

@@ -13,6 +13,7 @@
 #include <chrono>
 #include <filesystem>
 #include <future>
+#include <stdexcept>
 #include <string>
 
 namespace fanout {
@@ -86,6 +87,31 @@ TEST(AtomicFile, AFolderIsRefusedAndKept) {
     EXPECT_TRUE(fs::is_directory(dir.path() / "folder"));
     EXPECT_TRUE(fs::is_empty(dir.path() / "folder"));
     EXPECT_EQ(entriesIn(dir.path()), 1u); // no temporary left beside it
+}
+
+// A writer that gives up with an exception halfway.
+bool throwsHalfway(std::ostream& out) {
+    out << "half of it\n";
+    throw std::runtime_error("the writer gave up");
+}
+
+TEST(AtomicFile, AWriterThatThrowsLeavesNoDescriptorOpen) {
+    testing::TempDir dir;
+    const auto fifo = dir.path() / "pipe";
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    const auto target = dir.write("out.json", "previous");
+    const auto before = entriesIn("/proc/self/fd");
+    auto read = testing::readPipeInBackground(fifo);
+    EXPECT_THROW(writeFileAtomically(fifo.string(), throwsHalfway, Durability::Unsynced),
+                 std::runtime_error);
+    // The reader ends only once the writing end is closed.
+    ASSERT_EQ(read.wait_for(std::chrono::seconds(10)), std::future_status::ready)
+        << "the FIFO was left open";
+    EXPECT_THROW(writeFileAtomically(target.string(), throwsHalfway, Durability::Unsynced),
+                 std::runtime_error);
+    EXPECT_EQ(testing::fileText(target), "previous");
+    EXPECT_EQ(entriesIn(dir.path()), 2u); // no temporary left
+    EXPECT_EQ(entriesIn("/proc/self/fd"), before);
 }
 
 } // namespace

@@ -35,7 +35,7 @@ int padAllocatorHeaps();
 // pages). A process that scans calls this once at start to take blocks below 16 MB from its
 // heaps, where freed memory is used again. The 21,012-module corpus: page faults of
 // `scan --json` 1,317 -> 950, 0.270 -> 0.260 s; the npm app 1,652 -> 1,062, 0.390 -> 0.370 s;
-// 101,012 modules 15,700 -> 11,206, 2.14 -> 2.02 s, the peak no higher (medians, alternating).
+// 101,012 modules 15,700 -> 11,206 at the same time and peak (medians, alternating).
 // Does nothing elsewhere than glibc, under a sanitizer, or when the user set
 // MALLOC_MMAP_THRESHOLD_ or glibc's mmap_threshold tunable. Returns the threshold set, or 0.
 int keepLargeBlocksInHeaps();

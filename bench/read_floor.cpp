@@ -50,6 +50,7 @@ struct Run {
 // program's, which holds the parsed JSON.
 Run timedRun(const std::vector<std::string>& command) {
     std::vector<char*> argv;
+    argv.reserve(command.size() + 1);
     for (const auto& word : command) {
         argv.push_back(const_cast<char*>(word.c_str()));
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `fanout scan/report --cache`: the second run of an unchanged project comes from the cache, says
 // so, and gives the same document; the default folder is the user's cache folder.
+#include "file_text.h"
 #include "fixture_project.h"
 #include "process.h"
 #include "temp_dir.h"
@@ -9,18 +10,12 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 
 namespace fanout {
 namespace {
 
 std::string project() {
     return testing::fixtureProject(std::string(FANOUT_TEST_DATA) + "/diff/before");
-}
-
-std::string slurp(const std::filesystem::path& path) {
-    std::ifstream in(path);
-    return {std::istreambuf_iterator<char>(in), {}};
 }
 
 TEST(CacheCli, TheSecondScanComesFromTheCacheWithTheSameDocument) {
@@ -40,7 +35,8 @@ TEST(CacheCli, TheSecondScanComesFromTheCacheWithTheSameDocument) {
     EXPECT_NE(second.err.find("cache: unchanged since the cached scan: "), std::string::npos)
         << second.err;
     EXPECT_NE(second.err.find(" from the cache in "), std::string::npos) << second.err;
-    EXPECT_EQ(slurp(dir.path() / "first.json"), slurp(dir.path() / "second.json"));
+    EXPECT_EQ(testing::fileText(dir.path() / "first.json"),
+              testing::fileText(dir.path() / "second.json"));
 
     const auto report =
         testing::runProcess({FANOUT_EXECUTABLE, "report", project(), "--cache-dir", cache});

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The CLI on trees and in situations a stranger's project brings: files it may not read, a
 // project it may not touch, and being killed while it writes.
+#include "file_text.h"
 #include "hostile_tree.h"
 #include "process.h"
 #include "temp_dir.h"
@@ -13,7 +14,6 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <sstream>
 #include <thread>
 #include <unistd.h>
 
@@ -21,13 +21,6 @@ namespace fanout {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 // Run as an ordinary user: as root, every file is readable whatever its mode.
 std::vector<std::string> unprivileged(std::vector<std::string> command) {
@@ -133,7 +126,7 @@ TEST(HostileCli, AWriterKilledMidExportLeavesThePreviousFileOrTheWholeNewOne) {
                   .exitCode,
               0);
     const auto whole = std::chrono::steady_clock::now() - start;
-    const auto complete = slurp(outDir / "full.json");
+    const auto complete = testing::fileText(outDir / "full.json");
     fs::remove(outDir / "full.json");
     int intact = 0;
     int replaced = 0;
@@ -144,7 +137,7 @@ TEST(HostileCli, AWriterKilledMidExportLeavesThePreviousFileOrTheWholeNewOne) {
         std::this_thread::sleep_for(whole * (trial + 1) / 12);
         ::kill(pid, SIGKILL);
         testing::waitProcess(pid);
-        const auto now = slurp(target);
+        const auto now = testing::fileText(target);
         if (now == previous) {
             ++intact;
         } else {
@@ -160,7 +153,8 @@ TEST(HostileCli, AWriterKilledMidExportLeavesThePreviousFileOrTheWholeNewOne) {
             if (name != "scan.json") {
                 EXPECT_TRUE(name.starts_with("scan.json.tmp-"))
                     << "trial " << trial << ": " << name;
-                EXPECT_EQ(slurp(entry.path()), complete) << "trial " << trial << ": " << name;
+                EXPECT_EQ(testing::fileText(entry.path()), complete)
+                    << "trial " << trial << ": " << name;
                 fs::remove(entry.path());
             }
         }

@@ -7,15 +7,15 @@
 #include "fanout/project/project_config.h"
 #include "fanout/scan/scanner.h"
 
+#include "file_text.h"
+
 #include <nlohmann/json.hpp>
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <regex>
 #include <set>
-#include <sstream>
 
 namespace fanout {
 namespace {
@@ -25,13 +25,6 @@ using Paths = std::set<std::string>;
 
 const std::string kDir = FANOUT_NEXTJS_DIR;
 const std::string kApp = kDir + "/app";
-
-std::string slurp(const fs::path& path) {
-    std::ifstream file(path);
-    std::stringstream text;
-    text << file.rdbuf();
-    return text.str();
-}
 
 std::string real(const std::string& path) {
     std::error_code error;
@@ -44,7 +37,7 @@ protected:
     void SetUp() override {
         if (!fs::exists(kApp + "/.next/server/server-reference-manifest.json")) {
             GTEST_SKIP() << "the npm install or `next build` is missing ("
-                         << slurp(kDir + "/unavailable.txt") << ")";
+                         << testing::fileText(kDir + "/unavailable.txt") << ")";
         }
     }
 
@@ -63,7 +56,7 @@ Paths nextClientModules() {
         if (name.find("_client-reference-manifest.js") == std::string::npos) {
             continue;
         }
-        const auto text = slurp(entry.path());
+        const auto text = testing::fileText(entry.path());
         const auto start = text.find("]={");
         const auto end = text.rfind('}');
         EXPECT_NE(start, std::string::npos) << entry.path();
@@ -81,8 +74,8 @@ Paths nextClientModules() {
 }
 
 Paths nextServerActions() {
-    const auto manifest =
-        nlohmann::json::parse(slurp(kApp + "/.next/server/server-reference-manifest.json"));
+    const auto manifest = nlohmann::json::parse(
+        testing::fileText(kApp + "/.next/server/server-reference-manifest.json"));
     Paths out;
     for (const char* runtime : {"node", "edge"}) {
         for (const auto& [id, action] : manifest[runtime].items()) {
@@ -145,7 +138,7 @@ TEST_F(NextBuild, JsxImportsTheAutomaticRuntime) {
 // The optimizePackageImports list shipped with the preset is the installed Next's own
 // (next/dist/server/config.js), plus the project's "sonner" read from next.config.mjs.
 TEST_F(NextBuild, OptimizePackageImportsAreNextsDefaultsAndTheProjects) {
-    const auto config = slurp(kApp + "/node_modules/next/dist/server/config.js");
+    const auto config = testing::fileText(kApp + "/node_modules/next/dist/server/config.js");
     const auto start = config.find("result.experimental.optimizePackageImports = [");
     ASSERT_NE(start, std::string::npos);
     const auto end = config.find("])", start);

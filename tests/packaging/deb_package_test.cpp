@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fanout/version.h"
 
+#include "file_text.h"
 #include "process.h"
 #include "temp_dir.h"
 
@@ -9,8 +10,6 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace fanout {
 namespace {
@@ -21,13 +20,6 @@ const std::string kVersionText(kVersion);
 
 bool onPath(const std::string& program) {
     return testing::runProcess({"sh", "-c", "command -v " + program}).exitCode == 0;
-}
-
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
 }
 
 // One package per test process: CPack into a temporary folder, then unpacked beside it. Failures
@@ -103,7 +95,7 @@ TEST_F(DebPackage, HoldsTheProgramsDesktopIntegrationIconsAndManPages) {
     for (const char* size : {"16x16", "32x32", "48x48", "64x64", "128x128", "256x256"}) {
         const auto png = root() / "usr/share/icons/hicolor" / size / "apps/fanout.png";
         ASSERT_TRUE(fs::is_regular_file(png)) << png;
-        EXPECT_EQ(slurp(png).substr(1, 3), "PNG") << png;
+        EXPECT_EQ(testing::fileText(png).substr(1, 3), "PNG") << png;
     }
     // Nothing outside /usr, no build paths, nothing else.
     for (const auto& entry : fs::directory_iterator(root())) {
@@ -136,10 +128,10 @@ TEST_F(DebPackage, TheUnpackedProgramsRunAndScanTheDemo) {
 TEST_F(DebPackage, DesktopFileAndMetainfoValidate) {
     const auto desktop = root() / "usr/share/applications/io.github.fanout.Fanout.desktop";
     const auto metainfo = root() / "usr/share/metainfo/io.github.fanout.Fanout.metainfo.xml";
-    const auto text = slurp(metainfo);
+    const auto text = testing::fileText(metainfo);
     EXPECT_NE(text.find("<release version=\"" + kVersionText + "\""), std::string::npos);
     EXPECT_NE(text.find("<caption>"), std::string::npos);
-    EXPECT_NE(slurp(desktop).find("Exec=fanout-gui"), std::string::npos);
+    EXPECT_NE(testing::fileText(desktop).find("Exec=fanout-gui"), std::string::npos);
     if (!onPath("desktop-file-validate") || !onPath("appstreamcli")) {
         GTEST_SKIP() << "desktop-file-validate or appstreamcli is not installed";
     }

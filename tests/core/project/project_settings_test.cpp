@@ -3,24 +3,17 @@
 #include "fanout/project/project_config.h"
 #include "fanout/project/project_settings.h"
 
+#include "file_text.h"
 #include "temp_dir.h"
 
 #include <gtest/gtest.h>
 
 #include <fstream>
-#include <sstream>
 
 namespace fanout {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 TEST(ProjectSettings, SavedSettingsAreWhatTheNextScanLoadsAndOtherKeysStay) {
     testing::TempDir tmp;
@@ -71,7 +64,7 @@ TEST(ProjectSettings, AnUnreadableFanoutJsonIsLeftAlone) {
     config.root = root.string();
     const auto error = saveProjectSettings(root.string(), settingsOf(config), config);
     EXPECT_NE(error.find("not valid JSON"), std::string::npos) << error;
-    EXPECT_EQ(slurp(root / "fanout.json"), "{ not json");
+    EXPECT_EQ(testing::fileText(root / "fanout.json"), "{ not json");
 }
 
 } // namespace

@@ -12,6 +12,7 @@
 #include <chrono>
 #include <filesystem>
 #include <future>
+#include <vector>
 
 namespace fanout {
 namespace {
@@ -48,6 +49,19 @@ TEST(ScanCli, JsonDocumentFollowsTheContract) {
     EXPECT_GT(doc["stats"]["peakResidentBytes"].get<long>(), 0);
     // 9 files under src/ (each read once to learn its directive) and two of the package.
     EXPECT_EQ(doc["stats"]["filesRead"], 11);
+}
+
+// The peak is the scan's own, not that of the process that started it: the kernel's ru_maxrss
+// keeps the memory of the program a process ran before exec, for a forked child its parent's.
+TEST(ScanCli, ThePeakIsTheScansOwnNotItsParents) {
+    constexpr std::size_t kParent = std::size_t{768} << 20;
+    const std::vector<char> held(kParent, 1); // resident in this process, and so in a fork of it
+    const auto result = fanout({"scan", kApp, "--json", "-", "--quiet"});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    const auto peak = nlohmann::json::parse(result.out)["stats"]["peakResidentBytes"].get<double>();
+    EXPECT_GT(peak, 0);
+    EXPECT_LT(peak, static_cast<double>(kParent) / 2) << "the parent's memory was counted";
+    EXPECT_EQ(held.back(), 1);
 }
 
 TEST(ScanCli, ThreadCountsGiveByteIdenticalReproducibleJson) {

@@ -10,6 +10,7 @@
 #include "cache/memory_archive.h"
 #include "cache/prior_rescan.h"
 #include "cache/result_patch.h"
+#include "fanout/io/process_memory.h"
 #include "fanout/io/whole_file.h"
 
 #include <algorithm>
@@ -18,7 +19,6 @@
 #include <filesystem>
 #include <optional>
 #include <set>
-#include <sys/resource.h>
 
 namespace fanout {
 namespace {
@@ -80,10 +80,7 @@ void markFromCache(ScanResult& result, const ScanConfig& config,
     result.stats.collectMs = 0;
     result.stats.wallMs = result.stats.scanMs;
     result.stats.memory.clear();
-    rusage usage{};
-    if (::getrusage(RUSAGE_SELF, &usage) == 0) {
-        result.stats.peakResidentBytes = static_cast<std::uint64_t>(usage.ru_maxrss) * 1024;
-    }
+    result.stats.peakResidentBytes = peakResidentBytes();
 }
 
 } // namespace

@@ -35,6 +35,24 @@ std::uint64_t residentBytes(int pid) {
     return resident * pageSize();
 }
 
+std::uint64_t peakResidentBytes() {
+    std::FILE* file = std::fopen("/proc/self/status", "r");
+    if (file == nullptr) {
+        return 0;
+    }
+    std::uint64_t peak = 0;
+    char line[256];
+    while (std::fgets(line, sizeof line, file) != nullptr) {
+        unsigned long long kilobytes = 0;
+        if (std::sscanf(line, "VmHWM: %llu kB", &kilobytes) == 1) {
+            peak = kilobytes * 1024;
+            break;
+        }
+    }
+    std::fclose(file);
+    return peak;
+}
+
 bool makeResident(void* data, std::size_t bytes, std::size_t minimumBytes) {
 #ifndef MADV_POPULATE_WRITE
     constexpr int MADV_POPULATE_WRITE = 23; // Linux 5.14; older kernels refuse it (EINVAL)

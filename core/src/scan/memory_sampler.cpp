@@ -3,8 +3,6 @@
 
 #include "io/periodic_thread.h"
 
-#include <sys/resource.h>
-
 namespace fanout {
 
 MemorySampler::MemorySampler(double intervalSeconds, std::size_t maxPoints)
@@ -36,10 +34,7 @@ void MemorySampler::stop() {
         record();
         std::lock_guard lock(m_mutex);
         // The kernel's high-water mark catches a peak that fell between two samples.
-        rusage usage{};
-        if (::getrusage(RUSAGE_SELF, &usage) == 0) {
-            m_peak = std::max(m_peak, static_cast<std::uint64_t>(usage.ru_maxrss) * 1024);
-        }
+        m_peak = std::max(m_peak, peakResidentBytes());
         if (m_pending.residentBytes != 0) {
             m_samples.push_back(m_pending);
             m_pending = {};

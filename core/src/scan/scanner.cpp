@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <chrono>
 #include <memory>
-#include <sys/resource.h>
 #include <thread>
 
 namespace fanout {
@@ -41,11 +40,8 @@ std::shared_ptr<const ScanResult> scan(const ScanConfig& config, const ScanOptio
         release(std::move(state));
     }
     // Building the result is part of what a scan costs: report the process's high-water mark.
-    rusage usage{};
-    if (::getrusage(RUSAGE_SELF, &usage) == 0) {
-        result->stats.peakResidentBytes = std::max(
-            result->stats.peakResidentBytes, static_cast<std::uint64_t>(usage.ru_maxrss) * 1024);
-    }
+    result->stats.peakResidentBytes =
+        std::max(result->stats.peakResidentBytes, peakResidentBytes());
     return result;
 }
 

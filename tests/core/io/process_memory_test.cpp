@@ -63,5 +63,21 @@ TEST(MakeResident, LessThanTheMinimumIsLeftToBeFaultedIn) {
     EXPECT_FALSE(makeResident(nullptr, pages.size(), 0));
 }
 
+TEST(PeakResident, RisesWithMemoryTouchedAndStaysAfterItIsFreed) {
+    const auto before = peakResidentBytes();
+    ASSERT_GT(before, 0u) << "no VmHWM in /proc/self/status";
+    EXPECT_GE(before, residentBytes() / 2); // the peak is at least about what is resident now
+    constexpr std::size_t kPages = 16384;   // 64 MB of 4 KB pages
+    {
+        FreshPages pages(kPages);
+        ASSERT_NE(pages.data(), MAP_FAILED);
+        for (std::size_t at = 0; at < pages.size(); at += pages.size() / kPages) {
+            pages.data()[at] = 1;
+        }
+    }
+    EXPECT_GE(peakResidentBytes(), residentBytes() + (std::uint64_t{48} << 20))
+        << "the 64 MB touched and unmapped are not in the peak";
+}
+
 } // namespace
 } // namespace fanout

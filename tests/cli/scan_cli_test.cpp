@@ -54,7 +54,7 @@ TEST(ScanCli, JsonDocumentFollowsTheContract) {
 // The peak is the scan's own, not that of the process that started it: the kernel's ru_maxrss
 // keeps the memory of the program a process ran before exec, for a forked child its parent's.
 TEST(ScanCli, ThePeakIsTheScansOwnNotItsParents) {
-    constexpr std::size_t kParent = std::size_t{768} << 20;
+    constexpr std::size_t kParent = std::size_t{384} << 20;
     const std::vector<char> held(kParent, 1); // resident in this process, and so in a fork of it
     const auto result = fanout({"scan", kApp, "--json", "-", "--quiet"});
     ASSERT_EQ(result.exitCode, 0) << result.err;

@@ -34,15 +34,23 @@ namespace {
             std::string_view(tunables).find(tunable) != std::string_view::npos);
 }
 
+#ifdef __GLIBC__
+// Sets malloc's `parameter` to `value` unless the user set it themselves: the value set, or 0.
+[[maybe_unused]] int setUnlessUserSets(const char* variable, std::string_view tunable,
+                                       int parameter, int value) {
+    if (userSets(variable, tunable)) {
+        return 0;
+    }
+    return ::mallopt(parameter, value) == 1 ? value : 0;
+}
+#endif
+
 } // namespace
 
 int limitAllocatorArenas() {
 #ifdef __GLIBC__
-    if (userSets("MALLOC_ARENA_MAX", "arena_max")) {
-        return 0;
-    }
     const int arenas = std::max(2, static_cast<int>(std::thread::hardware_concurrency() / 2));
-    return ::mallopt(M_ARENA_MAX, arenas) == 1 ? arenas : 0;
+    return setUnlessUserSets("MALLOC_ARENA_MAX", "arena_max", M_ARENA_MAX, arenas);
 #else
     return 0;
 #endif
@@ -50,11 +58,7 @@ int limitAllocatorArenas() {
 
 int padAllocatorHeaps() {
 #if FANOUT_GLIBC_MALLOC
-    if (userSets("MALLOC_TOP_PAD_", "top_pad")) {
-        return 0;
-    }
-    constexpr int kPad = 32 << 20;
-    return ::mallopt(M_TOP_PAD, kPad) == 1 ? kPad : 0;
+    return setUnlessUserSets("MALLOC_TOP_PAD_", "top_pad", M_TOP_PAD, 32 << 20);
 #else
     return 0;
 #endif
@@ -62,11 +66,8 @@ int padAllocatorHeaps() {
 
 int keepLargeBlocksInHeaps() {
 #if FANOUT_GLIBC_MALLOC
-    if (userSets("MALLOC_MMAP_THRESHOLD_", "mmap_threshold")) {
-        return 0;
-    }
-    constexpr int kThreshold = 16 << 20;
-    return ::mallopt(M_MMAP_THRESHOLD, kThreshold) == 1 ? kThreshold : 0;
+    return setUnlessUserSets("MALLOC_MMAP_THRESHOLD_", "mmap_threshold", M_MMAP_THRESHOLD,
+                             16 << 20);
 #else
     return 0;
 #endif

@@ -88,31 +88,42 @@ FileType statType(ResolverCache::Impl& cache, const std::string& path) {
 // package looked up in the node_modules of every folder above the importer). Symbolic links, file
 // systems without d_type, unreadable folders, and names missing on a case-insensitive file system
 // are stat()ed.
+std::optional<FileType> ResolverCache::Impl::listedType(const std::string& path) {
+    if (path == "/" || !startsWith(path, "/") || preferStat) {
+        return std::nullopt;
+    }
+    const auto dir = std::string(detail::parentPath(path));
+    const auto& folder = dirListing(dir);
+    if (!folder.readable) {
+        return folder.missing ? std::optional(FileType::Missing) : std::nullopt;
+    }
+    const auto entry = folder.typeOf(detail::baseName(path));
+    if (!entry) {
+        return caseInsensitiveAt(dir) ? std::nullopt : std::optional(FileType::Missing);
+    }
+    switch (*entry) {
+    case DT_REG:
+        return FileType::File;
+    case DT_DIR:
+        return FileType::Directory;
+    case DT_LNK:
+    case DT_UNKNOWN:
+        return std::nullopt;
+    default:
+        return FileType::Other;
+    }
+}
+
 FileType ResolverCache::Impl::type(const std::string& path) {
+    if (!recordAnswers) {
+        // The listing is read once and kept: its answer is the same every time it is asked.
+        if (const auto listed = listedType(path)) {
+            return *listed;
+        }
+    }
     return types.get(path, [&] {
-        if (path == "/" || !startsWith(path, "/") || preferStat) {
-            return statType(*this, path);
-        }
-        const auto dir = std::string(detail::parentPath(path));
-        const auto& folder = dirListing(dir);
-        if (!folder.readable) {
-            return folder.missing ? FileType::Missing : statType(*this, path);
-        }
-        const auto entry = folder.typeOf(detail::baseName(path));
-        if (!entry) {
-            return caseInsensitiveAt(dir) ? statType(*this, path) : FileType::Missing;
-        }
-        switch (*entry) {
-        case DT_REG:
-            return FileType::File;
-        case DT_DIR:
-            return FileType::Directory;
-        case DT_LNK:
-        case DT_UNKNOWN:
-            return statType(*this, path);
-        default:
-            return FileType::Other;
-        }
+        const auto listed = listedType(path);
+        return listed ? *listed : statType(*this, path);
     });
 }
 
@@ -141,12 +152,24 @@ bool isPlainAbsolute(std::string_view path) {
 // walk (pnpm: once per package link), so a file costs one system call instead of a readlink per
 // component.
 std::optional<std::string> ResolverCache::Impl::realPath(const std::string& path) {
+    if (!recordAnswers && !preferStat && isPlainAbsolute(path) && path != "/") {
+        // A plain file: its folder's real path (kept) and its name; nothing kept for the file.
+        const auto& parent = keptRealPath(std::string(detail::parentPath(path)));
+        const auto name = detail::baseName(path);
+        if (parent && dirListing(*parent).typeOf(name) == DT_REG) {
+            return (*parent == "/" ? "" : *parent) + "/" + std::string(name);
+        }
+    }
+    return keptRealPath(path);
+}
+
+const std::optional<std::string>& ResolverCache::Impl::keptRealPath(const std::string& path) {
     return realPaths.get(path, [&]() -> std::optional<std::string> {
         ++realPathCount;
         if (path == "/" || !isPlainAbsolute(path)) {
             return libcRealPath(path);
         }
-        const auto parent = realPath(std::string(detail::parentPath(path)));
+        const auto& parent = keptRealPath(std::string(detail::parentPath(path)));
         if (!parent) {
             return std::nullopt;
         }

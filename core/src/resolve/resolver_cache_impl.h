@@ -68,7 +68,13 @@ struct PackageJson {
 
 struct ResolverCache::Impl {
     detail::FileType type(const std::string& path);
+    // What the folder's listing says `path` is, when it settles it (no system call): nullopt for
+    // a symbolic link, a file system without d_type, an unreadable folder, or a name missing on
+    // a case-insensitive file system.
+    std::optional<detail::FileType> listedType(const std::string& path);
     std::optional<std::string> realPath(const std::string& path);
+    // The real path as kept in `realPaths` (made on the first question).
+    const std::optional<std::string>& keptRealPath(const std::string& path);
     // How `dir` lists `name`: as given when an entry has that exact name, else the entry that
     // matches it ignoring letter case; nullopt when none does (or `dir` cannot be read).
     std::optional<std::string> spelling(const std::string& dir, const std::string& name);
@@ -100,6 +106,9 @@ struct ResolverCache::Impl {
     // its folder's listing: for a few questions (a rescan of one file), where listing a folder of
     // 10,000 icons would cost more than all of them. The answers are the same.
     bool preferStat = false;
+    // Whether every answer is kept in `types`, for the scan's inputs (ScanState::recordInputs).
+    // When not, only the answers a stat() gave are kept; the rest are read from the listings.
+    bool recordAnswers = true;
 
     detail::OnceMap<detail::FileType> types;
     detail::OnceMap<std::optional<std::string>> realPaths;

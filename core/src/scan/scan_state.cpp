@@ -43,6 +43,8 @@ public:
 ScanState::ScanState(const ScanConfig& config, const ScanOptions& options)
     : m_config(config), m_options(options), m_cache(std::make_shared<ResolverCache>()),
       m_switchTo(config.environments.size()), m_serverOf(config.environments.size(), 0) {
+    // Every answer of the resolver's is an input only when the scan records its inputs.
+    m_cache->impl().recordAnswers = options.inputs != nullptr;
     if (const auto project = m_cache->impl().packageJson(m_config.root)) {
         m_projectSideEffects = project->sideEffects();
     }

@@ -1,26 +1,88 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fanout/extract/name_table.h"
 
-namespace fanout {
+#include <algorithm>
+#include <cstring>
+#include <functional>
 
-NameTable::NameTable() {
+namespace fanout {
+namespace {
+
+constexpr std::size_t kBlockBytes = std::size_t{64} << 10;
+constexpr std::size_t kFirstSlots = 1024;
+
+std::uint32_t hashTag(std::size_t hash) {
+    return static_cast<std::uint32_t>(hash >> 32) ^ static_cast<std::uint32_t>(hash);
+}
+
+} // namespace
+
+NameTable::NameTable() : m_slots(kFirstSlots) {
     intern("default");
 }
 
+std::size_t NameTable::placeOf(std::string_view text, std::size_t hash) const {
+    const std::size_t mask = m_slots.size() - 1;
+    const std::uint32_t tag = hashTag(hash);
+    for (std::size_t place = hash & mask;; place = (place + 1) & mask) {
+        const Slot& slot = m_slots[place];
+        if (slot.id == kNone || (slot.hash == tag && m_texts[slot.id] == text)) {
+            return place;
+        }
+    }
+}
+
+std::string_view NameTable::keep(std::string_view text) {
+    if (text.size() > m_blockLeft) {
+        const std::size_t size = std::max(kBlockBytes, text.size());
+        m_blocks.push_back(std::make_unique_for_overwrite<char[]>(size));
+        m_blockEnd = m_blocks.back().get();
+        m_blockLeft = size;
+    }
+    if (!text.empty()) {
+        std::memcpy(m_blockEnd, text.data(), text.size());
+    }
+    const std::string_view kept(m_blockEnd, text.size());
+    m_blockEnd += text.size();
+    m_blockLeft -= text.size();
+    return kept;
+}
+
+void NameTable::growIndex() {
+    std::vector<Slot> old(m_slots.size() * 2);
+    old.swap(m_slots);
+    const std::size_t mask = m_slots.size() - 1;
+    for (const Slot& slot : old) {
+        if (slot.id == kNone) {
+            continue;
+        }
+        auto place = std::hash<std::string_view>{}(m_texts[slot.id]) & mask;
+        while (m_slots[place].id != kNone) {
+            place = (place + 1) & mask;
+        }
+        m_slots[place] = slot;
+    }
+}
+
 NameId NameTable::intern(std::string_view text) {
+    const std::size_t hash = std::hash<std::string_view>{}(text); // outside the lock
     std::lock_guard lock(m_mutex);
-    if (const auto it = m_index.find(text); it != m_index.end()) {
-        return it->second;
+    auto place = placeOf(text, hash);
+    if (m_slots[place].id != kNone) {
+        return m_slots[place].id;
     }
     const auto id = static_cast<NameId>(m_texts.size());
-    m_texts.emplace_back(text);
-    m_index.emplace(m_texts.back(), id);
+    m_texts.push_back(keep(text));
+    m_slots[place] = {hashTag(hash), id};
+    if (m_texts.size() * 2 > m_slots.size()) {
+        growIndex();
+    }
     return id;
 }
 
 std::string NameTable::text(NameId id) const {
     std::lock_guard lock(m_mutex);
-    return id < m_texts.size() ? m_texts[id] : std::string();
+    return id < m_texts.size() ? std::string(m_texts[id]) : std::string();
 }
 
 std::size_t NameTable::size() const {

@@ -2,11 +2,10 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace fanout {
@@ -31,9 +30,29 @@ public:
     std::vector<std::string> snapshot() const;
 
 private:
+    // One place of the index: a name's id and part of its text's hash (to skip other names).
+    struct Slot {
+        std::uint32_t hash = 0;
+        NameId id = kNone;
+    };
+    static constexpr NameId kNone = ~NameId{0};
+
+    // The place of `text` in m_slots: where its id is, or the empty place it would take.
+    std::size_t placeOf(std::string_view text, std::size_t hash) const;
+    // The text copied into the table's own storage.
+    std::string_view keep(std::string_view text);
+    void growIndex();
+
     mutable std::mutex m_mutex;
-    std::deque<std::string> m_texts; // stable addresses: the index's keys point into them
-    std::unordered_map<std::string_view, NameId> m_index;
+    // By id; the texts live in m_blocks, a few large allocations rather than one per name (tens of
+    // thousands of names in a scan: their lookups, insertions and freeing were a few percent of
+    // it).
+    std::vector<std::string_view> m_texts;
+    std::vector<std::unique_ptr<char[]>> m_blocks;
+    std::size_t m_blockLeft = 0;
+    char* m_blockEnd = nullptr;
+    // Open addressing with linear probing, a power of two in size, at most half full.
+    std::vector<Slot> m_slots;
 };
 
 } // namespace fanout

@@ -12,7 +12,8 @@ constexpr std::size_t kBlockBytes = std::size_t{64} << 10;
 constexpr std::size_t kFirstSlots = 1024;
 
 std::uint32_t hashTag(std::size_t hash) {
-    return static_cast<std::uint32_t>(hash >> 32) ^ static_cast<std::uint32_t>(hash);
+    const auto wide = static_cast<std::uint64_t>(hash); // a 32-bit size_t shifts no further
+    return static_cast<std::uint32_t>(wide >> 32) ^ static_cast<std::uint32_t>(wide);
 }
 
 } // namespace

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fanout/extract/name_table.h"
 
+#include "base/linear_probe.h"
+
 #include <algorithm>
 #include <cstring>
 #include <functional>
@@ -23,14 +25,10 @@ NameTable::NameTable() : m_slots(kFirstSlots) {
 }
 
 std::size_t NameTable::placeOf(std::string_view text, std::size_t hash) const {
-    const std::size_t mask = m_slots.size() - 1;
     const std::uint32_t tag = hashTag(hash);
-    for (std::size_t place = hash & mask;; place = (place + 1) & mask) {
-        const Slot& slot = m_slots[place];
-        if (slot.id == kNone || (slot.hash == tag && m_texts[slot.id] == text)) {
-            return place;
-        }
-    }
+    return detail::probeLinear(m_slots, hash, [&](const Slot& slot) {
+        return slot.id == kNone || (slot.hash == tag && m_texts[slot.id] == text);
+    });
 }
 
 std::string_view NameTable::keep(std::string_view text) {
@@ -50,19 +48,9 @@ std::string_view NameTable::keep(std::string_view text) {
 }
 
 void NameTable::growIndex() {
-    std::vector<Slot> old(m_slots.size() * 2);
-    old.swap(m_slots);
-    const std::size_t mask = m_slots.size() - 1;
-    for (const Slot& slot : old) {
-        if (slot.id == kNone) {
-            continue;
-        }
-        auto place = std::hash<std::string_view>{}(m_texts[slot.id]) & mask;
-        while (m_slots[place].id != kNone) {
-            place = (place + 1) & mask;
-        }
-        m_slots[place] = slot;
-    }
+    detail::growLinear(
+        m_slots, [](const Slot& slot) { return slot.id != kNone; },
+        [&](const Slot& slot) { return std::hash<std::string_view>{}(m_texts[slot.id]); });
 }
 
 NameId NameTable::intern(std::string_view text) {

@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "base/linear_probe.h"
 #include "io/once.h"
 
 #include <array>
+#include <deque>
 #include <functional>
 #include <mutex>
 #include <string>
-#include <unordered_map>
+#include <vector>
 
 namespace fanout::detail {
 
@@ -17,44 +19,85 @@ namespace fanout::detail {
 template <typename Value> class OnceMap {
 public:
     template <typename Compute> const Value& get(const std::string& key, Compute&& compute) {
-        Shard& shard = m_shards[std::hash<std::string>{}(key) % m_shards.size()];
-        Slot* slot = nullptr;
+        const std::size_t hash = std::hash<std::string>{}(key);
+        Shard& shard = m_shards[hash % kShards];
+        Node* node = nullptr;
         {
             std::lock_guard lock(shard.mutex);
-            slot = &shard.map.try_emplace(key).first->second;
+            node = &shard.findOrAdd(key, hash);
         }
-        slot->once.call([&] { slot->value = compute(); });
-        return slot->value; // a node of the map: its address never changes
+        node->once.call([&] { node->value = compute(); });
+        return node->value; // a node of the shard's deque: its address never changes
     }
 
     // The value of a key, if one was computed. Only once nothing computes any more (as forEach).
     const Value* find(const std::string& key) const {
-        const Shard& shard = m_shards[std::hash<std::string>{}(key) % m_shards.size()];
-        const auto it = shard.map.find(key);
-        return it == shard.map.end() ? nullptr : &it->second.value;
+        const std::size_t hash = std::hash<std::string>{}(key);
+        const Node* node = m_shards[hash % kShards].find(key, hash);
+        return node == nullptr ? nullptr : &node->value;
     }
 
     // Every key with its value, in no order. Only once nothing computes any more (no get()
     // running): the values are read without waiting.
     template <typename Visit> void forEach(Visit&& visit) const {
         for (const Shard& shard : m_shards) {
-            for (const auto& [key, slot] : shard.map) {
-                visit(key, slot.value);
+            for (const Node& node : shard.nodes) {
+                visit(node.key, node.value);
             }
         }
     }
 
 private:
-    struct Slot {
+    static constexpr std::size_t kShards = 32;
+
+    struct Node {
+        explicit Node(const std::string& k) : key(k) {}
+        std::string key;
         Once once;
         Value value{};
     };
+    // A place of a shard's index: the key's hash and its node (null: empty).
+    struct Place {
+        std::size_t hash = 0;
+        Node* node = nullptr;
+    };
+
+    // The nodes live in a deque (never moved); the index is one array probed linearly, at most
+    // half full: a lookup reads one place and its node, where a node-based hash map read a
+    // bucket, walked a chain and divided by a prime (a table of every file of a scan was a few
+    // percent of the workers' time in cache misses).
     struct Shard {
         std::mutex mutex;
-        // Slots live in the nodes (never moved by a rehash): one allocation per key.
-        std::unordered_map<std::string, Slot> map;
+        std::deque<Node> nodes;
+        std::vector<Place> index = std::vector<Place>(16);
+
+        std::size_t placeOf(const std::string& key, std::size_t hash) const {
+            return probeLinear(index, hash / kShards, [&](const Place& place) {
+                return place.node == nullptr || (place.hash == hash && place.node->key == key);
+            });
+        }
+        const Node* find(const std::string& key, std::size_t hash) const {
+            return index[placeOf(key, hash)].node;
+        }
+        Node& findOrAdd(const std::string& key, std::size_t hash) {
+            Place& place = index[placeOf(key, hash)];
+            if (place.node != nullptr) {
+                return *place.node;
+            }
+            Node& node = nodes.emplace_back(key);
+            place = {hash, &node};
+            if (nodes.size() * 2 > index.size()) {
+                grow();
+            }
+            return node;
+        }
+        void grow() {
+            growLinear(
+                index, [](const Place& place) { return place.node != nullptr; },
+                [](const Place& place) { return place.hash / kShards; });
+        }
     };
-    std::array<Shard, 32> m_shards;
+    std::array<Shard, kShards> m_shards;
 };
 
 } // namespace fanout::detail

@@ -144,6 +144,16 @@ bool isPlainAbsolute(std::string_view path) {
     return startsWith(path, "/") && detail::isNormalPath(path);
 }
 
+// `name` (one component) inside the folder `dir`, both normal: no normalizing pass.
+std::string childPath(std::string_view dir, std::string_view name) {
+    std::string path;
+    path.reserve(dir.size() + 1 + name.size());
+    path.append(dir == "/" ? std::string_view() : dir);
+    path += '/';
+    path.append(name);
+    return path;
+}
+
 } // namespace
 
 // The real path of a file is its parent's real path (cached: every folder once per scan) plus its
@@ -157,7 +167,7 @@ std::optional<std::string> ResolverCache::Impl::realPath(const std::string& path
         const auto& parent = keptRealPath(std::string(detail::parentPath(path)));
         const auto name = detail::baseName(path);
         if (parent && dirListing(*parent).typeOf(name) == DT_REG) {
-            return (*parent == "/" ? "" : *parent) + "/" + std::string(name);
+            return childPath(*parent, name);
         }
     }
     return keptRealPath(path);
@@ -173,9 +183,7 @@ const std::optional<std::string>& ResolverCache::Impl::keptRealPath(const std::s
         if (!parent) {
             return std::nullopt;
         }
-        std::string candidate = *parent == "/" ? "" : *parent;
-        candidate += '/';
-        candidate += detail::baseName(path);
+        std::string candidate = childPath(*parent, detail::baseName(path));
         const auto listed =
             preferStat ? std::nullopt : dirListing(*parent).typeOf(detail::baseName(path));
         if (listed && (*listed == DT_REG || *listed == DT_DIR)) {
@@ -234,21 +242,19 @@ const detail::DirListing& ResolverCache::Impl::dirListing(const std::string& dir
 
 std::optional<std::string> ResolverCache::Impl::spelling(const std::string& dir,
                                                          const std::string& name) {
-    return spellings.get(
-        dir == "/" ? "/" + name : dir + "/" + name, [&]() -> std::optional<std::string> {
-            const auto& names = dirListing(dir).names;
-            if (std::binary_search(names.begin(), names.end(), name)) {
-                return name;
-            }
-            const auto match =
-                std::find_if(names.begin(), names.end(), [&](const std::string& entry) {
-                    return detail::equalsIgnoringCase(entry, name);
-                });
-            if (match == names.end()) {
-                return std::nullopt;
-            }
-            return *match;
+    return spellings.get(childPath(dir, name), [&]() -> std::optional<std::string> {
+        const auto& names = dirListing(dir).names;
+        if (std::binary_search(names.begin(), names.end(), name)) {
+            return name;
+        }
+        const auto match = std::find_if(names.begin(), names.end(), [&](const std::string& entry) {
+            return detail::equalsIgnoringCase(entry, name);
         });
+        if (match == names.end()) {
+            return std::nullopt;
+        }
+        return *match;
+    });
 }
 
 SideEffects detail::PackageJson::sideEffects() const {

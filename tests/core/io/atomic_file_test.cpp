@@ -37,6 +37,25 @@ TEST(AtomicFile, ReplacesARegularFileWholeAndLeavesNoTemporary) {
     EXPECT_EQ(entriesIn(dir.path()), 1u);
 }
 
+TEST(AtomicFile, ReplacingAgainLeavesOtherLinksAndLinkedFilesAlone) {
+    testing::TempDir dir;
+    const auto path = dir.write("out.json", "first");
+    ASSERT_EQ(::link(path.c_str(), (dir.path() / "kept.json").c_str()), 0);
+    EXPECT_EQ(writeFileAtomically(path.string(), "second"), "");
+    EXPECT_EQ(writeFileAtomically(path.string(), "third"), "");
+    EXPECT_EQ(testing::fileText(path), "third");
+    EXPECT_EQ(testing::fileText(dir.path() / "kept.json"), "first");
+    // A symbolic link is replaced by the file; the file it named is not written to.
+    const auto linked = dir.write("linked.json", "linked");
+    const auto link = dir.path() / "link.json";
+    fs::create_symlink(linked, link);
+    EXPECT_EQ(writeFileAtomically(link.string(), "through the link"), "");
+    EXPECT_FALSE(fs::is_symlink(link));
+    EXPECT_EQ(testing::fileText(link), "through the link");
+    EXPECT_EQ(testing::fileText(linked), "linked");
+    EXPECT_EQ(entriesIn(dir.path()), 4u); // no temporary, no previous file left
+}
+
 TEST(AtomicFile, WritesIntoAFifoInsteadOfReplacingIt) {
     testing::TempDir dir;
     const auto fifo = dir.path() / "pipe";

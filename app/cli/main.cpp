@@ -27,8 +27,7 @@ constexpr int kUsageError = 2;
 } // namespace
 
 int main(int argc, char** argv) {
-    fanout::restartWithHugePageHeaps(argv); // first: it may run the program again
-    fanout::limitAllocatorArenas();         // before any thread starts
+    fanout::limitAllocatorArenas(); // before any thread starts
     fanout::padAllocatorHeaps();
     fanout::keepLargeBlocksInHeaps();
     CLI::App app{"Fanout: import-graph scanner for JavaScript and TypeScript projects", "fanout"};

@@ -66,8 +66,7 @@ bool hasDisplay() {
 } // namespace
 
 int main(int argc, char** argv) {
-    fanout::restartWithHugePageHeaps(argv); // first: it may run the program again
-    fanout::limitAllocatorArenas();         // before any thread starts
+    fanout::limitAllocatorArenas(); // before any thread starts
     fanout::padAllocatorHeaps();
     fanout::keepLargeBlocksInHeaps();
     CLI::App cli("Fanout: explore the import graph of a JavaScript/TypeScript project",

@@ -139,29 +139,5 @@ TEST(AllocatorMmapThreshold, GlibcTakesBlocksBelow16MBFromItsHeaps) {
 #endif
 }
 
-constexpr const char* kMadvise = "always [madvise] never\n";
-
-TEST(HugePageHeaps, AskedForWhereTheKernelGivesHugePagesOnRequest) {
-    EXPECT_EQ(hugePageTunables(nullptr, kMadvise), "glibc.malloc.hugetlb=1");
-    EXPECT_EQ(hugePageTunables("", kMadvise), "glibc.malloc.hugetlb=1");
-}
-
-TEST(HugePageHeaps, TheUsersOtherTunablesAreKept) {
-    EXPECT_EQ(hugePageTunables("glibc.malloc.arena_max=3", kMadvise),
-              "glibc.malloc.arena_max=3:glibc.malloc.hugetlb=1");
-}
-
-TEST(HugePageHeaps, TheUsersOwnChoiceIsLeftAlone) {
-    EXPECT_EQ(hugePageTunables("glibc.malloc.hugetlb=0", kMadvise), std::nullopt);
-    EXPECT_EQ(hugePageTunables("glibc.malloc.arena_max=3:glibc.malloc.hugetlb=2", kMadvise),
-              std::nullopt);
-}
-
-TEST(HugePageHeaps, NothingChangesUnlessTheModeIsMadvise) {
-    EXPECT_EQ(hugePageTunables(nullptr, "[always] madvise never\n"), std::nullopt);
-    EXPECT_EQ(hugePageTunables(nullptr, "always madvise [never]\n"), std::nullopt);
-    EXPECT_EQ(hugePageTunables(nullptr, ""), std::nullopt); // no such file: not Linux, or no THP
-}
-
 } // namespace
 } // namespace fanout

@@ -1,10 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <optional>
-#include <string>
-#include <string_view>
-
 namespace fanout {
 
 // glibc gives every thread that allocates its own malloc arena (up to 8 per core). A scan's
@@ -17,10 +13,11 @@ namespace fanout {
 int limitAllocatorArenas();
 
 // glibc's malloc grows a heap by what the allocation needs plus a "top pad" (128 KB), and puts
-// a grown part on transparent huge pages (glibc.malloc.hugetlb=1, restartWithHugePageHeaps())
-// only when it is at least a huge page (2 MB) long: with the default pad a scan's heaps grew in
-// small steps and stayed on 4 KB pages. A process that scans calls this once at start to grow
-// its heaps 32 MB at a time. The 21,012-module corpus: 4,500-7,000 page faults -> 500-1,200,
+// a grown part on transparent huge pages (when GLIBC_TUNABLES has glibc.malloc.hugetlb=1) only
+// when it is at least a huge page (2 MB) long: with the default pad a scan's heaps grew in
+// small steps. A process that scans calls this once at start to grow its heaps 32 MB at a time
+// (measured when Fanout put its heaps on huge pages; on 4 KB pages the pad costs nothing until
+// it is used). The 21,012-module corpus: 4,500-7,000 page faults -> 500-1,200,
 // `scan --json` 0.32-0.40 -> 0.28-0.32 s (fanout_read_floor medians, alternating); 101,012
 // modules: 2.3-2.9 -> 1.7-1.9 s, peak resident memory 176-179 -> 188-193 MiB (pads of 8, 16 and
 // 64 MB: 168, 177-181 and 194-195 MiB, and below 32 MB the smaller corpus was slower). Does
@@ -46,25 +43,5 @@ int keepLargeBlocksInHeaps();
 // from several threads at once would set it up racily (glibc then aborts at thread exit with
 // "a->attached_threads > 0", as CI saw with four scans at once under AddressSanitizer).
 void returnFreedMemory();
-
-// glibc's malloc puts its heaps on transparent huge pages only when the GLIBC_TUNABLES
-// environment variable says so (glibc.malloc.hugetlb=1), and reads it only when a program starts.
-// Where the kernel gives huge pages to the memory that asks for them (THP "madvise" mode,
-// Debian's default), a scan then takes half the page faults, each a trap to the host on a virtual
-// machine: 100,000 modules 2.85 -> 2.65 s for 2-3 MB more resident memory.
-// The value GLIBC_TUNABLES should have for that, from its current value (nullptr: not set) and
-// the text of /sys/kernel/mm/transparent_hugepage/enabled; nothing when it should stay as it is:
-// the user's tunables already set hugetlb, or the kernel's mode is not "madvise" ("always" gives
-// huge pages anyway, "never" none).
-std::optional<std::string> hugePageTunables(const char* current, std::string_view thpEnabled);
-
-// Called first thing in main(): when hugePageTunables() asks for a change, runs the program again
-// in place with it (execv of /proc/self/exe: the same process, arguments and everything else).
-// Returns when it does not: nothing to change, not glibc, a sanitizer's allocator, started by the
-// dynamic loader by hand or under Valgrind, or the exec failed (the environment is then as it
-// was). The restarted program, when it calls this, gets GLIBC_TUNABLES back as the user had it
-// (glibc read it at start): the commands it runs (`fanout profile`'s build, dot) inherit nothing
-// of the restart.
-void restartWithHugePageHeaps(char** argv);
 
 } // namespace fanout

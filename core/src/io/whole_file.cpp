@@ -14,9 +14,9 @@
 namespace fanout {
 namespace {
 
-// The size of a transparent huge page on x86-64 and arm64 (with 4 KiB base pages): mappings are
-// made of whole ones, so that the kernel can back all of a mapping with them.
-constexpr std::size_t kHugePage = std::size_t{2} << 20;
+// Mappings are made in whole units of this size, so that a kept one serves a later file a little
+// larger than the one it was made for (pages never touched cost nothing).
+constexpr std::size_t kUnit = std::size_t{2} << 20;
 
 } // namespace
 
@@ -131,7 +131,7 @@ std::string WholeFile::read(const OpenedFile& file, std::uint64_t offset, std::s
     if (size == 0) {
         return {};
     }
-    const auto capacity = (size + kHugePage - 1) / kHugePage * kHugePage;
+    const auto capacity = (size + kUnit - 1) / kUnit * kUnit;
     if (const auto kept = detail::takeMapping(capacity); kept.data != nullptr) {
         m_data = kept.data;
         m_capacity = kept.capacity;
@@ -141,8 +141,9 @@ std::string WholeFile::read(const OpenedFile& file, std::uint64_t offset, std::s
         if (data == MAP_FAILED) {
             return std::strerror(errno);
         }
-        // Advice only: where the kernel gives no huge pages the bytes land on small ones.
-        ::madvise(data, capacity, MADV_HUGEPAGE);
+        // Not advised onto huge pages: where the host takes freed memory back, a fresh huge page
+        // cost 2.4 ms per MB to fault in against 0.33 ms on 4 KiB pages (a cached rescan of
+        // 101,012 modules, 41 MB of cache: 0.21-0.24 -> 0.19-0.20 s, run every 2.5 s).
         m_data = data;
         m_capacity = capacity;
     }

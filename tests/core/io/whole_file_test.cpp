@@ -14,11 +14,11 @@ namespace fanout {
 namespace {
 
 TEST(WholeFile, ReadsFilesOfAnySizeByteForByte) {
-    // Small ones, and ones around and beyond a huge page (the mapping is made of whole ones).
+    // Small ones, and ones around and beyond 2 MB (the mapping is made of whole 2 MB units).
     testing::TempDir dir;
-    constexpr std::size_t kHugePage = std::size_t{2} << 20;
-    for (const auto size : {std::size_t{1}, std::size_t{5000}, kHugePage - 1, kHugePage,
-                            kHugePage + 1, 3 * kHugePage + 5}) {
+    constexpr std::size_t kUnit = std::size_t{2} << 20;
+    for (const auto size :
+         {std::size_t{1}, std::size_t{5000}, kUnit - 1, kUnit, kUnit + 1, 3 * kUnit + 5}) {
         std::string bytes(size, '\xFF');
         for (std::size_t i = 0; i < size; i += 4093) {
             bytes[i] = static_cast<char>(i / 4093); // NUL first
@@ -109,7 +109,7 @@ TEST(WholeFile, ReadsIntoTheMemoryOfReleasedFiles) {
         WholeFile large;
         ASSERT_EQ(large.read(dir.write("large", std::string(3 * kMiB, 'L')).string()), "");
     }
-    EXPECT_EQ(WholeFile::pooledBytes(), 4 * kMiB); // two huge pages' worth, kept
+    EXPECT_EQ(WholeFile::pooledBytes(), 4 * kMiB); // two 2 MB units, kept
     WholeFile small;
     ASSERT_EQ(small.read(dir.write("small", "tiny").string()), "");
     EXPECT_EQ(small.bytes(), "tiny");

@@ -34,10 +34,7 @@ private:
     std::uint64_t m_size = 0;
 };
 
-// A regular file's bytes, read whole into memory of their own: an anonymous mapping the kernel may
-// back with transparent huge pages, so a file of megabytes costs a few page faults rather than one
-// per 4 KiB page when its bytes are first read (which a mapping of the page cache pays, and pays
-// dearly in a virtual machine). A copy: the bytes stay as they were when the file changes, is
+// A regular file's bytes, read whole into memory of their own (an anonymous mapping). A copy: the bytes stay as they were when the file changes, is
 // replaced or moved. For files Fanout writes itself (its scan cache), not the project's files.
 // Released memory is kept for the next reads, up to two mappings and 64 MiB (pooledBytes()).
 class WholeFile {

@@ -5,6 +5,7 @@
 
 #include "fanout/io/atomic_file.h"
 
+#include <QFontMetrics>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -45,6 +46,17 @@ int MemoryPlot::overlaidSamples() const {
     return plot()->graph(1)->dataCount();
 }
 
+QRectF MemoryPlot::peakLabelBounds() const {
+    if (m_peakLabel == nullptr) {
+        return {};
+    }
+    return {m_peakLabel->topLeft->pixelPosition(), m_peakLabel->bottomRight->pixelPosition()};
+}
+
+QRect MemoryPlot::plotAreaBounds() const {
+    return plotArea(*plot());
+}
+
 QString MemoryPlot::summaryText() const {
     return m_summary->text();
 }
@@ -83,11 +95,18 @@ void MemoryPlot::fill() {
         tracer->setSize(7);
         tracer->setPen(QPen(QColor(0xc0, 0x39, 0x2b), 2));
         auto* peak = new QCPItemText(chart);
+        m_peakLabel = peak;
         peak->position->setCoords(m_series.peakSeconds(), m_series.peakMegabytes());
-        peak->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
         peak->setPadding(QMargins(2, 2, 2, 8));
         peak->setText(tr("peak %1 MB").arg(m_series.peakMegabytes(), 0, 'f', 1));
         peak->setColor(QColor(0xc0, 0x39, 0x2b));
+        // Centred over the peak, unless that cuts it at an edge of the plot (a peak at the last
+        // sample, as when a scan ends at its highest): then it ends, or starts, at the peak.
+        const QRect area = plotArea(*chart);
+        const double width = QFontMetrics(peak->font()).horizontalAdvance(peak->text()) + 2 + 2;
+        peak->setPositionAlignment(alignWithin(pixelOfKey(*chart, area, m_series.peakSeconds()),
+                                               width, area.left(), area.right()) |
+                                   Qt::AlignBottom);
         auto summary = tr("Peak resident memory %1 MB at %2 s · %3 samples")
                            .arg(m_series.peakMegabytes(), 0, 'f', 1)
                            .arg(m_series.peakSeconds(), 0, 'f', 2)

@@ -4,7 +4,11 @@
 #include "live_plot.h"
 #include "memory_series.h"
 
+#include <QPointer>
+#include <QRect>
+
 class QLabel;
+class QCPItemText;
 
 namespace fanout::ui {
 
@@ -20,6 +24,9 @@ public:
     int plottedSamples() const;
     int overlaidSamples() const; // of the previous scan
     QString summaryText() const;
+    // Where the peak's label was last drawn, and the area the axes span (pixels); empty before.
+    QRectF peakLabelBounds() const;
+    QRect plotAreaBounds() const;
     QString saveCsv(const QString& file);
 
 protected:
@@ -29,6 +36,7 @@ private:
     const MemorySeries& m_series;
     const MemorySeries* m_previous;
     QLabel* m_summary;
+    QPointer<QCPItemText> m_peakLabel; // deleted with the plot's items at each refresh
 };
 
 } // namespace fanout::ui

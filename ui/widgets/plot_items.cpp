@@ -31,18 +31,34 @@ std::vector<int> labelRows(const std::vector<std::pair<double, double>>& spans, 
     return rows;
 }
 
+QRect plotArea(const QCustomPlot& plot) {
+    return plot.axisRect()->rect().isEmpty() ? plot.rect() : plot.axisRect()->rect();
+}
+
+double pixelOfKey(const QCustomPlot& plot, const QRect& area, double key) {
+    const auto range = plot.xAxis->range();
+    return range.size() > 0 ? area.left() + (key - range.lower) / range.size() * area.width()
+                            : area.left();
+}
+
+Qt::Alignment alignWithin(double x, double width, double left, double right) {
+    if (x + width / 2 > right) {
+        return Qt::AlignRight;
+    }
+    if (x - width / 2 < left) {
+        return Qt::AlignLeft;
+    }
+    return Qt::AlignHCenter;
+}
+
 void drawPhaseMarkers(QCustomPlot& plot, const std::vector<std::pair<double, QString>>& phases) {
     const QMargins padding(3, 2, 3, 2);
     const QFontMetrics metrics(plot.font());
-    // The axis rect before the first layout is empty: the widget's size is near enough.
-    const QRect area = plot.axisRect()->rect().isEmpty() ? plot.rect() : plot.axisRect()->rect();
-    const auto range = plot.xAxis->range();
+    const QRect area = plotArea(plot);
     std::vector<std::pair<double, double>> spans;
     std::vector<bool> leftOfLine; // a name that would run past the right edge ends at its line
     for (const auto& [seconds, name] : phases) {
-        const double x = range.size() > 0
-                             ? area.left() + (seconds - range.lower) / range.size() * area.width()
-                             : area.left();
+        const double x = pixelOfKey(plot, area, seconds);
         const double width = metrics.horizontalAdvance(name) + padding.left() + padding.right();
         leftOfLine.push_back(x + width > area.right());
         spans.emplace_back(leftOfLine.back() ? x - width : x, leftOfLine.back() ? x : x + width);

@@ -22,5 +22,12 @@ TEST(PhaseLabels, ARowIsReusedOnceTheNameBeforeHasEnded) {
     EXPECT_TRUE(labelRows({}, 4).empty());
 }
 
+TEST(PeakLabel, CentredWhenItFitsElseFlushWithItsPointAtTheEdge) {
+    EXPECT_EQ(alignWithin(200, 80, 50, 400), Qt::AlignHCenter);
+    EXPECT_EQ(alignWithin(390, 80, 50, 400), Qt::AlignRight);   // 350..430 would cross 400
+    EXPECT_EQ(alignWithin(60, 80, 50, 400), Qt::AlignLeft);     // 20..100 would cross 50
+    EXPECT_EQ(alignWithin(360, 80, 50, 400), Qt::AlignHCenter); // 320..400 just fits
+}
+
 } // namespace
 } // namespace fanout::ui

@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <filesystem>
 #include <optional>
-#include <set>
 
 namespace fanout::detail {
 namespace {
@@ -124,7 +123,9 @@ void addNonLiteralFindings(const FileState& file, ScanResult& result) {
 }
 
 // What the edges were built from; the directives stay (an importer's edge asks them).
-void releaseRecords(Extraction& extraction) {
+void releaseRecords(FileState& file) {
+    std::vector<NameId>().swap(file.specifierIds);
+    Extraction& extraction = file.extraction;
     std::vector<ImportRecord>().swap(extraction.imports);
     std::vector<NonLiteralImport>().swap(extraction.nonLiteralImports);
     std::vector<ExportEntry>().swap(extraction.exports);
@@ -163,8 +164,13 @@ void ScanState::collectModules(const std::vector<ModuleState*>& order, ScanResul
     }
 
     const bool rwsdk = m_config.compatRwsdk || m_config.directiveRule == DirectiveRule::Rwsdk;
-    std::set<std::string> client;
-    std::set<std::string> server;
+    // The modules come in path order, so each list is sorted as it is made; a file in two
+    // environments comes twice in a row.
+    const auto addOnce = [](std::vector<std::string>& paths, const std::string& path) {
+        if (paths.empty() || paths.back() != path) {
+            paths.push_back(path);
+        }
+    };
     const FileState* findingsOf = nullptr;
     for (std::size_t i = 0; i < order.size(); ++i) {
         const ModuleState& state = *order[i];
@@ -188,9 +194,9 @@ void ScanState::collectModules(const std::vector<ModuleState*>& order, ScanResul
             module.commonJs = extraction.commonJs;
             result.stats.parseErrors += module.parseErrors;
             if (module.directive.directive == Directive::Client) {
-                client.insert(file.path);
+                addOnce(result.clientModules, file.path);
             } else if (module.directive.directive == Directive::Server) {
-                server.insert(file.path);
+                addOnce(result.serverModules, file.path);
             }
             if (&file != findingsOf) { // once per file, whatever its environments
                 findingsOf = &file;
@@ -206,8 +212,6 @@ void ScanState::collectModules(const std::vector<ModuleState*>& order, ScanResul
         module.path = file.path;
         result.modules.push_back(std::move(module));
     }
-    result.clientModules.assign(client.begin(), client.end());
-    result.serverModules.assign(server.begin(), server.end());
 }
 
 void ScanState::collectEdges(const std::vector<ModuleState*>& order, ScanResult& result) const {
@@ -219,7 +223,7 @@ void ScanState::collectEdges(const std::vector<ModuleState*>& order, ScanResult&
         const Extraction& extraction = state.file->extraction;
         edges.clear();
         for (PendingEdge& pending : state.edges) {
-            edges.push_back(edgeOf(pending, extraction, result));
+            edges.push_back(edgeOf(pending, *state.file, result));
             edges.back().importer = ModuleId{static_cast<std::uint32_t>(i)};
         }
         sorted.resize(edges.size());
@@ -252,14 +256,13 @@ void ScanState::collectEdges(const std::vector<ModuleState*>& order, ScanResult&
         }
         std::vector<PendingEdge>().swap(state.edges);
         if (lastModuleOfFile(order, i)) {
-            releaseRecords(state.file->extraction);
+            releaseRecords(*state.file);
         }
     }
 }
 
-ScanEdge ScanState::edgeOf(PendingEdge& pending, const Extraction& extraction,
-                           ScanResult& result) const {
-    ScanEdge edge = edgeFacts(pending, extraction, result);
+ScanEdge ScanState::edgeOf(PendingEdge& pending, const FileState& file, ScanResult& result) const {
+    ScanEdge edge = edgeFacts(pending, file, result);
     if (pending.target != nullptr) {
         const bool parsedTarget =
             !pending.asset && pending.target->script && !pending.target->excluded;
@@ -277,11 +280,14 @@ ScanEdge ScanState::edgeOf(PendingEdge& pending, const Extraction& extraction,
     return edge;
 }
 
-ScanEdge ScanState::edgeFacts(PendingEdge& pending, const Extraction& extraction,
+ScanEdge ScanState::edgeFacts(PendingEdge& pending, const FileState& file,
                               ScanResult& result) const {
+    const Extraction& extraction = file.extraction;
     const ImportRecord& record = extraction.imports[pending.record];
     ScanEdge edge;
-    edge.specifierId = m_names->intern(record.specifier);
+    edge.specifierId = pending.record < file.specifierIds.size()
+                           ? file.specifierIds[pending.record]
+                           : m_names->intern(record.specifier);
     edge.kind = record.kind;
     edge.typeOnly = record.typeOnly;
     edge.position = record.position;

@@ -155,7 +155,7 @@ private:
             if (edge.asset && edge.target != nullptr && edge.target->script) {
                 return file.path + " imports a script as an asset";
             }
-            ScanEdge facts = m_state.edgeFacts(edge, x, scratch);
+            ScanEdge facts = m_state.edgeFacts(edge, file, scratch);
             if (edge.target != nullptr) {
                 const auto target = moduleOf(*edge.target, edge.targetEnvironment, edge.asset);
                 if (!target) {

@@ -317,6 +317,10 @@ void ScanState::parse(FileState& file, Extractor& extractor) {
                 m_bytesLexed += file.bytes;
             }
             addJsxRuntimeImport(file.extraction, m_config.jsx, *m_cache, file.path);
+            file.specifierIds.reserve(file.extraction.imports.size());
+            for (const auto& record : file.extraction.imports) {
+                file.specifierIds.push_back(m_names->intern(record.specifier));
+            }
             if (file.extraction.parseErrors > 0) {
                 if (const auto problem = utf8::textProblem(contents.bytes); !problem.empty()) {
                     file.diagnostic = std::string(problem) + ": parsed with " +

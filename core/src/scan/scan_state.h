@@ -66,6 +66,10 @@ struct FileState {
     FileIdentity identity;
     std::uint64_t hash = 0;
     Extraction extraction;
+    // Each import record's specifier in the scan's names table, interned by the worker that read
+    // the file (in parallel, rather than one by one when the result is built); empty for a file
+    // seeded from a previous scan.
+    std::vector<NameId> specifierIds;
     std::string error;
     // What the scan's diagnostics say of it: why it was not read or parsed, or why its parse is
     // doubtful (binary, not UTF-8). Empty when all went well.
@@ -150,10 +154,10 @@ public:
     void collectEdges(const std::vector<ModuleState*>& order, ScanResult& result) const;
     // The threads the scan was asked for (a count of 0: one per core).
     unsigned threadCount() const;
-    ScanEdge edgeOf(PendingEdge& pending, const Extraction& extraction, ScanResult& result) const;
-    // The edge of a record, its target aside (names appended to result.edgeNames/edgeLocals).
-    ScanEdge edgeFacts(PendingEdge& pending, const Extraction& extraction,
-                       ScanResult& result) const;
+    ScanEdge edgeOf(PendingEdge& pending, const FileState& file, ScanResult& result) const;
+    // The edge of a record of `file`, its target aside (names appended to
+    // result.edgeNames/edgeLocals).
+    ScanEdge edgeFacts(PendingEdge& pending, const FileState& file, ScanResult& result) const;
     // The configuration's findings added to those of the files, sorted, then rwsdk's.
     void finishFindings(ScanResult& result) const;
     // The client boundaries and server actions of a collected result.

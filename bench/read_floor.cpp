@@ -4,8 +4,11 @@
 // parsed modules of its JSON, each real path once) are read again with open/read/close on the
 // same number of threads. Each is run --runs times, alternating; printed are the medians and the
 // ratio scan time / read time. The page cache is warm for both (the first scan warms it).
+// Back to back, a scan reuses memory the run before has just freed; --pause S leaves the machine
+// idle S seconds before each scan, as when one runs on its own (on a virtual machine whose host
+// takes freed memory back, that memory then costs the scan a fault on the host as well).
 //
-//   fanout_read_floor [--fanout PATH] [--threads N] [--runs R] PROJECT_DIR
+//   fanout_read_floor [--fanout PATH] [--threads N] [--runs R] [--pause S] PROJECT_DIR
 #include "timed_read.h"
 
 #include <CLI/CLI.hpp>
@@ -111,12 +114,17 @@ int main(int argc, char** argv) {
     std::string fanout = besideThisProgram(argv[0], "fanout");
     unsigned threads = std::max(1u, std::thread::hardware_concurrency());
     unsigned runs = 5;
+    double pause = 0;
     app.add_option("PROJECT_DIR", project, "Project to scan")->required();
     app.add_option("--fanout", fanout, "The fanout CLI to time");
     app.add_option("--threads", threads, "Threads for both the scan and the read")
         ->check(CLI::Range(1u, 256u));
     app.add_option("--runs", runs, "Runs of each (the median is printed)")
         ->check(CLI::Range(1u, 100u));
+    app.add_option("--pause", pause,
+                   "Seconds idle before each scan, as when a scan runs on its own: memory just "
+                   "freed by the run before is then no longer there to be used again")
+        ->check(CLI::Range(0.0, 60.0));
     CLI11_PARSE(app, argc, argv);
 
     const auto json = (std::filesystem::temp_directory_path() /
@@ -133,6 +141,7 @@ int main(int argc, char** argv) {
     std::vector<double> faults;
     std::vector<double> reads;
     for (unsigned run = 0; run < runs; ++run) {
+        std::this_thread::sleep_for(std::chrono::duration<double>(pause));
         const auto scanRun = timedRun(command);
         scans.push_back(scanRun.seconds);
         faults.push_back(scanRun.pageFaults);
@@ -146,8 +155,12 @@ int main(int argc, char** argv) {
     const double scan = median(scans);
     const double read = median(reads);
     std::printf("project        %s\n", project.c_str());
-    std::printf("files read     %zu (%.1f MB), %u threads, median of %u runs\n", files.paths.size(),
+    std::printf("files read     %zu (%.1f MB), %u threads, median of %u runs", files.paths.size(),
                 static_cast<double>(files.bytes) / 1e6, threads, runs);
+    if (pause > 0) {
+        std::printf(", each scan after %.1f s idle", pause);
+    }
+    std::printf("\n");
     std::printf("read floor     %.3f s\n", read);
     std::printf("fanout scan    %.3f s  (--json; %.0f page faults)\n", scan, median(faults));
     std::printf("ratio          %.1fx\n", scan / read);

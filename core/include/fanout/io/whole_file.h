@@ -34,9 +34,10 @@ private:
     std::uint64_t m_size = 0;
 };
 
-// A regular file's bytes, read whole into memory of their own (an anonymous mapping). A copy: the bytes stay as they were when the file changes, is
-// replaced or moved. For files Fanout writes itself (its scan cache), not the project's files.
-// Released memory is kept for the next reads, up to two mappings and 64 MiB (pooledBytes()).
+// A regular file's bytes, read whole into memory of their own (an anonymous mapping). A copy: the
+// bytes stay as they were when the file changes, is replaced or moved. For files Fanout writes
+// itself (its scan cache), not the project's files. Released memory is kept for the next reads, up
+// to two mappings and 64 MiB (pooledBytes()).
 class WholeFile {
 public:
     WholeFile() = default;

@@ -177,7 +177,8 @@ std::string moveOver(Staging& staging, const std::string& path) {
     if (::lstat(path.c_str(), &target) == 0 && !S_ISDIR(target.st_mode) &&
         ::renameat2(AT_FDCWD, staging.named.c_str(), AT_FDCWD, path.c_str(), RENAME_EXCHANGE) ==
             0) {
-        // The staged name holds the previous file now; the Staging removes it.
+        // The staged name holds the previous file now: removed here (and tried again by the
+        // Staging when this fails).
         if (::unlink(staging.named.c_str()) != 0) {
             return "cannot remove the previous " + path + " (now " + staging.named +
                    "): " + systemError();

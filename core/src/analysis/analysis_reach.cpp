@@ -25,6 +25,16 @@ std::uint64_t mix(std::uint64_t value) {
 // space (no block allocated per merge: a graph has as many merges as edges).
 void mergeInto(std::vector<std::uint64_t>& into, std::span<const std::uint64_t> from,
                std::vector<std::uint64_t>& scratch) {
+    if (into.size() == kSketchSize) {
+        // Full: a hash not below the largest kept cannot enter (kSketchSize smaller ones are
+        // kept, or it is one of them). A barrel's sketch fills up early and most of its
+        // thousands of targets' hashes are then skipped here, not merged.
+        const auto below = std::lower_bound(from.begin(), from.end(), into.back());
+        from = from.first(static_cast<std::size_t>(below - from.begin()));
+        if (from.empty()) {
+            return;
+        }
+    }
     scratch.clear();
     std::set_union(into.begin(), into.end(), from.begin(), from.end(), std::back_inserter(scratch));
     if (scratch.size() > kSketchSize) {

@@ -3,6 +3,7 @@
 // while read) gives a full scan; two writers leave a complete cache; the cache folder is never
 // inside the project; eviction and clearing; background writes let go of their result.
 #include "scan_cache_fixture.h"
+#include "threads.h"
 
 #include "cache/cache_file.h"
 #include "cache/cache_writes.h"
@@ -127,15 +128,10 @@ TEST_P(ScanCacheTest, ACacheOfAnotherConfigurationUnderThisNameIsNeverTrusted) {
 
 TEST_P(ScanCacheTest, TwoWritersAtOnceLeaveACompleteCache) {
     std::vector<std::string> results(4);
-    {
-        std::vector<std::jthread> writers;
-        for (std::size_t i = 0; i < results.size(); ++i) {
-            writers.emplace_back([&, i] {
-                ScanCacheReport report;
-                results[i] = json(*cached(report));
-            });
-        }
-    }
+    testing::runOnThreads(results.size(), [&](std::size_t i) {
+        ScanCacheReport report;
+        results[i] = json(*cached(report));
+    });
     const auto expected = fresh();
     for (const auto& result : results) {
         EXPECT_EQ(result, expected);

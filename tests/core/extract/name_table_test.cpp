@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fanout/extract/name_table.h"
+#include "threads.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
-#include <thread>
 #include <vector>
 
 namespace fanout {
@@ -51,19 +51,12 @@ TEST(NameTable, ThreadsInterningTheSameNamesAgreeOnTheirIds) {
     NameTable names;
     constexpr int kNames = 20'000;
     std::vector<std::vector<NameId>> seen(4, std::vector<NameId>(kNames));
-    std::vector<std::thread> threads;
-    threads.reserve(4);
-    for (int t = 0; t < 4; ++t) {
-        threads.emplace_back([&, t] {
-            for (int i = 0; i < kNames; ++i) {
-                const int n = (t % 2 == 0) ? i : kNames - 1 - i; // from both ends
-                seen[t][n] = names.intern("name-" + std::to_string(n));
-            }
-        });
-    }
-    for (auto& thread : threads) {
-        thread.join();
-    }
+    testing::runOnThreads(4, [&](std::size_t t) {
+        for (int i = 0; i < kNames; ++i) {
+            const int n = (t % 2 == 0) ? i : kNames - 1 - i; // from both ends
+            seen[t][n] = names.intern("name-" + std::to_string(n));
+        }
+    });
     EXPECT_EQ(names.size(), kNames + 1u);
     for (int i = 0; i < kNames; ++i) {
         ASSERT_EQ(seen[0][i], seen[1][i]);

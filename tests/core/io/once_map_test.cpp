@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/once_map.h"
+#include "threads.h"
 
 #include <gtest/gtest.h>
 
@@ -7,7 +8,6 @@
 #include <map>
 #include <stdexcept>
 #include <string>
-#include <thread>
 #include <vector>
 
 namespace fanout::detail {
@@ -48,22 +48,15 @@ TEST(OnceMap, ThreadsAskingTheSameKeysComputeEachOnce) {
     constexpr int kKeys = 20'000;
     std::vector<std::atomic<int>> computed(kKeys);
     std::vector<std::vector<const int*>> seen(4, std::vector<const int*>(kKeys));
-    std::vector<std::thread> threads;
-    threads.reserve(4);
-    for (int t = 0; t < 4; ++t) {
-        threads.emplace_back([&, t] {
-            for (int i = 0; i < kKeys; ++i) {
-                const int k = (t % 2 == 0) ? i : kKeys - 1 - i; // from both ends
-                seen[t][k] = &map.get(keyOf(k), [&] {
-                    computed[k].fetch_add(1);
-                    return k;
-                });
-            }
-        });
-    }
-    for (auto& thread : threads) {
-        thread.join();
-    }
+    testing::runOnThreads(4, [&](std::size_t t) {
+        for (int i = 0; i < kKeys; ++i) {
+            const int k = (t % 2 == 0) ? i : kKeys - 1 - i; // from both ends
+            seen[t][k] = &map.get(keyOf(k), [&] {
+                computed[k].fetch_add(1);
+                return k;
+            });
+        }
+    });
     for (int i = 0; i < kKeys; ++i) {
         ASSERT_EQ(computed[i].load(), 1) << i;
         ASSERT_EQ(*seen[0][i], i);

@@ -2,11 +2,11 @@
 #include "fanout/resolve/resolver.h"
 
 #include "temp_dir.h"
+#include "threads.h"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <thread>
 
 namespace fanout {
 namespace {
@@ -95,18 +95,12 @@ TEST(ResolverCache, SharedByThreadsAndEachManifestParsedOnce) {
 
     auto fresh = std::make_shared<ResolverCache>();
     const Resolver shared({}, fresh);
-    std::vector<std::thread> threads;
     std::vector<Resolution> results(8);
-    for (std::size_t t = 0; t < results.size(); ++t) {
-        threads.emplace_back([&, t] {
-            for (int i = 0; i < 200; ++i) {
-                results[t] = shared.resolve(from, "ui-kit", ImportKind::Import);
-            }
-        });
-    }
-    for (auto& thread : threads) {
-        thread.join();
-    }
+    testing::runOnThreads(results.size(), [&](std::size_t t) {
+        for (int i = 0; i < 200; ++i) {
+            results[t] = shared.resolve(from, "ui-kit", ImportKind::Import);
+        }
+    });
     for (const auto& result : results) {
         EXPECT_EQ(result.path, expected.path);
         EXPECT_EQ(result.package, expected.package);

@@ -4,6 +4,8 @@
 #include "base/linear_probe.h"
 #include "io/once.h"
 
+#include "fanout/base/adaptive_mutex.h"
+
 #include <array>
 #include <deque>
 #include <functional>
@@ -67,7 +69,7 @@ private:
     // bucket, walked a chain and divided by a prime (a table of every file of a scan was a few
     // percent of the workers' time in cache misses).
     struct Shard {
-        std::mutex mutex;
+        AdaptiveMutex mutex;
         std::deque<Node> nodes;
         std::vector<Place> index = std::vector<Place>(16);
 

@@ -25,6 +25,11 @@ bool isScriptPath(std::string_view path) {
 // While a worker follows one module's edges, the whole-module tasks it queues collect here.
 thread_local std::vector<Task>* t_batch = nullptr;
 
+// The most whole-module tasks an importer's edges collect before they are queued: one lock per
+// this many instead of one per import, and the other workers start on a barrel's files while
+// its later imports are still being resolved.
+constexpr std::size_t kBatchTasks = 256;
+
 // The environments a file's queuedTasks bits cover (4 bits each).
 constexpr std::uint16_t kBitEnvironments = 16;
 
@@ -246,7 +251,7 @@ bool ScanState::claimTask(const Task& task, bool locked) {
     return (task.file->queuedTasks.fetch_or(bit, std::memory_order_relaxed) & bit) == 0;
 }
 
-// The whole-module tasks an importer's edges lead to, queued under one lock: one lock per module
+// The whole-module tasks an importer's edges lead to, queued under one lock: one lock per batch
 // instead of one per import (a barrel of 50,000 imports made the two workers fight for it).
 void ScanState::flushBatch(std::vector<Task>& batch) {
     // Tasks queued before are dropped outside the lock (a file's bits say so).
@@ -413,6 +418,7 @@ void ScanState::processWhole(FileState& file, std::uint16_t environment) {
     std::vector<PendingEdge> edges;
     edges.reserve(claimed.size());
     std::vector<Task> batch;
+    batch.reserve(std::min<std::size_t>(claimed.size(), kBatchTasks));
     std::optional<BatchScope> collecting(std::in_place, batch);
     for (const auto i : claimed) {
         // A barrel's 50,000 imports take a worker seconds to resolve: a cancel must not wait.
@@ -422,6 +428,9 @@ void ScanState::processWhole(FileState& file, std::uint16_t environment) {
         }
         edges.push_back(resolveEdge(file, environment, i));
         follow(edges.back(), file, file.extraction.imports[i]);
+        if (batch.size() >= kBatchTasks) {
+            flushBatch(batch);
+        }
     }
     collecting.reset();
     flushBatch(batch);

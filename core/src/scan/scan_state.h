@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "fanout/base/adaptive_mutex.h"
 #include "fanout/extract/extractor.h"
 #include "fanout/resolve/resolver.h"
 #include "fanout/scan/memory_sampler.h"
@@ -8,12 +9,12 @@
 #include "io/once.h"
 #include "io/once_map.h"
 #include "scan/scan_prior.h"
+#include "scan/task_queue.h"
 
 #include <array>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
-#include <deque>
 #include <forward_list>
 #include <functional>
 #include <map>
@@ -233,9 +234,9 @@ private:
     void noteFreshAlias(const std::string& file, const std::string& alias);
     bool freshAlias(const std::string& file, const std::string& alias) const;
 
-    std::mutex m_queueMutex;
-    std::condition_variable m_queueChanged;
-    std::deque<Task> m_queue;
+    AdaptiveMutex m_queueMutex;
+    std::condition_variable_any m_queueChanged;
+    TaskQueue<Task> m_queue;
     unsigned m_active = 0;
     // The tasks claimed in environments past the 16 a file's bits cover.
     std::unordered_set<std::tuple<FileState*, std::uint16_t, bool, bool>, TupleHash> m_seenTasks;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "fanout/base/adaptive_mutex.h"
+
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -43,7 +45,7 @@ private:
     std::string_view keep(std::string_view text);
     void growIndex();
 
-    mutable std::mutex m_mutex;
+    mutable AdaptiveMutex m_mutex;
     // By id; the texts live in m_blocks, a few large allocations rather than one per name (tens of
     // thousands of names in a scan: their lookups, insertions and freeing were a few percent of
     // it).

@@ -29,6 +29,11 @@ thread_local std::vector<Task>* t_batch = nullptr;
 // this many instead of one per import, and the other workers start on a barrel's files while
 // its later imports are still being resolved.
 constexpr std::size_t kBatchTasks = 256;
+// While a worker waits, an importer's tasks are queued as they come, at most once per this time:
+// the entry's first package (cold: package.json read, folders listed) takes a millisecond or
+// more to resolve, while the other worker has nothing to do; a barrel's imports, a few
+// microseconds each, go in batches of a few dozen rather than one lock and wake-up each.
+constexpr auto kHandOffInterval = std::chrono::microseconds(50);
 
 // The environments a file's queuedTasks bits cover (4 bits each).
 constexpr std::uint16_t kBitEnvironments = 16;
@@ -97,6 +102,7 @@ void ScanState::run() {
         enqueueEntry(entry, true);
     }
     const unsigned threads = threadCount();
+    m_threads = threads;
     {
         const std::stop_callback cancelParses(
             m_options.stop, [this] { std::atomic_ref<std::size_t>(m_parseCancelled).store(1); });
@@ -419,6 +425,7 @@ void ScanState::processWhole(FileState& file, std::uint16_t environment) {
     edges.reserve(claimed.size());
     std::vector<Task> batch;
     batch.reserve(std::min<std::size_t>(claimed.size(), kBatchTasks));
+    std::chrono::steady_clock::time_point lastQueued{};
     std::optional<BatchScope> collecting(std::in_place, batch);
     for (const auto i : claimed) {
         // A barrel's 50,000 imports take a worker seconds to resolve: a cancel must not wait.
@@ -428,13 +435,25 @@ void ScanState::processWhole(FileState& file, std::uint16_t environment) {
         }
         edges.push_back(resolveEdge(file, environment, i));
         follow(edges.back(), file, file.extraction.imports[i]);
-        if (batch.size() >= kBatchTasks) {
+        if (batch.size() >= kBatchTasks || (!batch.empty() && handOffEarly(lastQueued))) {
             flushBatch(batch);
         }
     }
     collecting.reset();
     flushBatch(batch);
     appendEdges(file, environment, std::move(edges));
+}
+
+bool ScanState::handOffEarly(std::chrono::steady_clock::time_point& lastQueued) const {
+    if (m_active.load(std::memory_order_relaxed) >= m_threads) {
+        return false;
+    }
+    const auto now = std::chrono::steady_clock::now();
+    if (now - lastQueued < kHandOffInterval) {
+        return false;
+    }
+    lastQueued = now;
+    return true;
 }
 
 void ScanState::appendEdges(FileState& file, std::uint16_t environment,

@@ -174,6 +174,9 @@ private:
     // The module with every import followed (the records not followed yet, for a barrel walked
     // by names before).
     void processWhole(FileState& file, std::uint16_t environment);
+    // Whether a worker waits for tasks and the last batch was queued long enough ago: the tasks
+    // collected so far are queued now rather than at kBatchTasks or the importer's end.
+    bool handOffEarly(std::chrono::steady_clock::time_point& lastQueued) const;
     // An optimized barrel asked for one name: only the records that lead to it are followed.
     void processName(const Task& task, FileState& file, std::uint16_t environment);
     // A successful probe: the barrel's `export *` record gets its edge.
@@ -237,7 +240,9 @@ private:
     AdaptiveMutex m_queueMutex;
     std::condition_variable_any m_queueChanged;
     TaskQueue<Task> m_queue;
-    unsigned m_active = 0;
+    // Workers on a task (changed under m_queueMutex; read without it to see whether one waits).
+    std::atomic<unsigned> m_active{0};
+    unsigned m_threads = 1;
     // The tasks claimed in environments past the 16 a file's bits cover.
     std::unordered_set<std::tuple<FileState*, std::uint16_t, bool, bool>, TupleHash> m_seenTasks;
     std::unordered_set<

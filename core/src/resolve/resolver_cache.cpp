@@ -200,14 +200,6 @@ const std::optional<std::string>& ResolverCache::Impl::keptRealPath(const std::s
     });
 }
 
-std::optional<unsigned char> detail::DirListing::typeOf(std::string_view name) const {
-    const auto it = std::lower_bound(names.begin(), names.end(), name);
-    if (it == names.end() || *it != name) {
-        return std::nullopt;
-    }
-    return types[static_cast<std::size_t>(it - names.begin())];
-}
-
 const detail::DirListing& ResolverCache::Impl::dirListing(const std::string& dir) {
     return listings.get(dir, [&] {
         ++listingCount;
@@ -220,22 +212,15 @@ const detail::DirListing& ResolverCache::Impl::dirListing(const std::string& dir
         if (struct stat info{}; ::fstat(::dirfd(handle), &info) == 0) {
             out.identity = identityOf(info);
         }
-        std::vector<std::pair<std::string, unsigned char>> entries;
         while (const dirent* entry = ::readdir(handle)) {
             const std::string_view name = entry->d_name;
             if (name != "." && name != "..") {
-                entries.emplace_back(name, entry->d_type);
+                out.add(name, entry->d_type);
             }
         }
         ::closedir(handle);
-        std::sort(entries.begin(), entries.end());
+        out.index();
         out.readable = true;
-        out.names.reserve(entries.size());
-        out.types.reserve(entries.size());
-        for (auto& [name, type] : entries) {
-            out.names.push_back(std::move(name));
-            out.types.push_back(type);
-        }
         return out;
     });
 }
@@ -243,17 +228,8 @@ const detail::DirListing& ResolverCache::Impl::dirListing(const std::string& dir
 std::optional<std::string> ResolverCache::Impl::spelling(const std::string& dir,
                                                          const std::string& name) {
     return spellings.get(childPath(dir, name), [&]() -> std::optional<std::string> {
-        const auto& names = dirListing(dir).names;
-        if (std::binary_search(names.begin(), names.end(), name)) {
-            return name;
-        }
-        const auto match = std::find_if(names.begin(), names.end(), [&](const std::string& entry) {
-            return detail::equalsIgnoringCase(entry, name);
-        });
-        if (match == names.end()) {
-            return std::nullopt;
-        }
-        return *match;
+        const auto spelled = dirListing(dir).spellingOf(name);
+        return spelled ? std::optional<std::string>(*spelled) : std::nullopt;
     });
 }
 

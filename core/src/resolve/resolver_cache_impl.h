@@ -5,6 +5,7 @@
 #include "fanout/resolve/resolver_cache.h"
 #include "fanout/resolve/side_effects.h"
 #include "io/once_map.h"
+#include "resolve/dir_listing.h"
 
 #include <nlohmann/json.hpp>
 
@@ -22,21 +23,6 @@ namespace fanout {
 namespace detail {
 
 enum class FileType : unsigned char { Missing, File, Directory, Other };
-
-// A directory's entries, sorted by name, with the type readdir gave for each (d_type: DT_REG,
-// DT_DIR, DT_LNK, or DT_UNKNOWN on file systems that do not say).
-struct DirListing {
-    bool readable = false;
-    // It could not be opened because there is no such folder (nothing by that name, or not a
-    // folder): nothing is in it, and its identity (none) vouches for that as long as it stays so.
-    bool missing = false;
-    // The folder as fstat() saw it just before it was read (mode 0 when it could not be opened).
-    FileIdentity identity;
-    std::vector<std::string> names;
-    std::vector<unsigned char> types;
-    // The entry's d_type; nullopt when it is not listed (or the folder could not be read).
-    std::optional<unsigned char> typeOf(std::string_view name) const;
-};
 
 struct TsConfig;
 

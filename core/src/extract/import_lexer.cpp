@@ -59,16 +59,19 @@ bool tangledIncrement(const Token& t, const Token* previous, const Token* next) 
 } // namespace
 
 SourcePosition ImportLexer::positionOf(std::uint32_t offset) {
+    // Lines are found as far as a record asks: a file's records are mostly near its top.
     if (m_lineStarts.empty()) {
         m_lineStarts.push_back(0);
-        for (const char* at = m_text.data(); at < m_text.data() + m_text.size();) {
-            const void* found = std::memchr(at, '\n', m_text.data() + m_text.size() - at);
-            if (found == nullptr) {
-                break;
-            }
-            at = static_cast<const char*>(found) + 1;
-            m_lineStarts.push_back(static_cast<std::uint32_t>(at - m_text.data()));
+    }
+    while (!m_allLinesFound && m_lineStarts.back() <= offset) {
+        const char* from = m_text.data() + m_lineStarts.back();
+        const void* found = std::memchr(from, '\n', m_text.data() + m_text.size() - from);
+        if (found == nullptr) {
+            m_allLinesFound = true;
+            break;
         }
+        m_lineStarts.push_back(
+            static_cast<std::uint32_t>(static_cast<const char*>(found) + 1 - m_text.data()));
     }
     const auto line = std::upper_bound(m_lineStarts.begin(), m_lineStarts.end(), offset) - 1;
     const auto row = static_cast<std::uint32_t>(line - m_lineStarts.begin());

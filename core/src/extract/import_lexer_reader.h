@@ -163,7 +163,8 @@ private:
     Extraction& m_out;
     const std::vector<Token>& m_tokens;
     std::size_t m_count;
-    std::vector<std::uint32_t>& m_lineStarts;
+    std::vector<std::uint32_t>& m_lineStarts; // as far as positionOf() was asked
+    bool m_allLinesFound = false;
     std::unordered_map<std::string_view, ExportEntry> m_bindings;
     std::vector<OwnExport> m_own;
     unsigned m_depth = 0; // nested statements and patterns being read

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fanout/io/utf8.h"
 
+#include <algorithm>
 #include <cstdint>
 
 namespace fanout::utf8 {
@@ -84,8 +85,13 @@ std::size_t previousStart(std::string_view text, std::size_t end) {
 } // namespace
 
 std::string_view prefixByUtf16Units(std::string_view text, std::size_t units) {
+    // ASCII, one unit a byte, is taken without decoding (a file's first 512 units, every file).
     std::size_t at = 0;
-    std::size_t used = 0;
+    const std::size_t plain = std::min(text.size(), units);
+    while (at < plain && static_cast<unsigned char>(text[at]) < 0x80) {
+        ++at;
+    }
+    std::size_t used = at;
     while (at < text.size()) {
         const auto decoded = decodeAt(text, at);
         const std::size_t cost = decoded.codePoint > 0xFFFF ? 2 : 1;

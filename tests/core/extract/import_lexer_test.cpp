@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace fanout::testing {
 namespace {
 
@@ -31,6 +33,24 @@ void expectHandedOff(const Case& input) {
     EXPECT_FALSE(extractor.lex(input.source, input.grammar).has_value()) << input.source;
     // extract() still reads it, with tree-sitter.
     EXPECT_FALSE(extractor.extract(input.source, input.grammar).lexed);
+}
+
+// Lines are found only as far as a record asks: records on the first line, at the start of a
+// line, far down, and on a last line with no line break after it get tree-sitter's positions.
+TEST(ImportLexer, PositionsAgreeWithTreeSitterOnEveryLine) {
+    std::string source =
+        "import a from './a'; import b from './b';\nconst c = require(\n'./c'\n);\n";
+    for (int i = 0; i < 200; ++i) {
+        source += "const v" + std::to_string(i) + " = " + std::to_string(i) + ";\n";
+    }
+    source += "\n\nexport { d } from './d';\nconst e = import('./e'); require('./f')";
+    expectLexedAlike({source.c_str()});
+    Extractor extractor;
+    const auto lexed = extractor.lex(source, Grammar::Tsx);
+    ASSERT_TRUE(lexed.has_value());
+    ASSERT_EQ(lexed->imports.size(), 6u);
+    EXPECT_EQ(lexed->imports[2].position, (SourcePosition{3, 1}));    // './c', at a line's start
+    EXPECT_EQ(lexed->imports[5].position, (SourcePosition{208, 34})); // the last line
 }
 
 TEST(ImportLexer, ReadsModuleSyntaxAsTreeSitterDoes) {

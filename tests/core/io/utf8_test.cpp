@@ -22,6 +22,22 @@ TEST(Utf8Prefix, CountsUtf16UnitsNotBytes) {
               "a");
 }
 
+// ASCII is taken a byte a unit; the count goes on correctly where it stops.
+TEST(Utf8Prefix, CountsOnPastAnAsciiRun) {
+    EXPECT_EQ(utf8::prefixByUtf16Units("abc", 10), "abc");
+    EXPECT_EQ(utf8::prefixByUtf16Units("abc", 0), "");
+    EXPECT_EQ(utf8::prefixByUtf16Units("ab\xC3\xA9"
+                                       "cd",
+                                       3),
+              "ab\xC3\xA9");
+    const std::string run(511, 'a');
+    // The limit falls inside a surrogate pair: the pair is left out whole.
+    EXPECT_EQ(utf8::prefixByUtf16Units(run + "\xF0\x9F\x98\x80", 512), run);
+    EXPECT_EQ(utf8::prefixByUtf16Units(run + "\xF0\x9F\x98\x80" + "b", 513),
+              run + "\xF0\x9F\x98\x80");
+    EXPECT_EQ(utf8::prefixByUtf16Units(run + "bc", 512), run + "b");
+}
+
 TEST(Utf8Trim, StripsJavaScriptWhitespaceIncludingBom) {
     EXPECT_EQ(utf8::trimJsWhitespace(" \t\r x y \v\f"), "x y");
     EXPECT_EQ(utf8::trimJsWhitespace("\xEF\xBB\xBF\"use client\""), "\"use client\"");

@@ -34,6 +34,21 @@ TEST(RwsdkDirective, CountsCharactersNotBytes) {
     EXPECT_EQ(rwsdk(comment + "\n'use server'\n"), Directive::Server);
 }
 
+// Three-byte characters make the window's 512 characters 1,500 bytes and more: a directive ending
+// at character 512 is found however far in bytes, one character later it is not.
+TEST(RwsdkDirective, CountsThreeByteCharactersUpToTheWindowsEnd) {
+    const std::string directive = "'use server'";
+    std::string comment = "//";
+    for (std::size_t i = 0; i < 512 - directive.size() - 3; ++i) {
+        comment += "\xE2\x82\xAC"; // U+20AC, one character
+    }
+    const std::string fits = comment + "\n" + directive;
+    ASSERT_GT(fits.size(), 1400u);
+    EXPECT_EQ(rwsdk(fits), Directive::Server);
+    EXPECT_EQ(rwsdk("\xE2\x82\xAC" + fits), Directive::None);
+    EXPECT_EQ(rwsdk(comment + "x\n" + directive), Directive::None);
+}
+
 TEST(RwsdkDirective, MatchesByPrefixSoOnlyTheFirstStatementOnALineCounts) {
     EXPECT_EQ(rwsdk("\"use client\"; \"use strict\";\n"), Directive::Client);
     EXPECT_EQ(rwsdk("\"use client\" + 1\n"), Directive::Client);

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fanout/base/adaptive_mutex.h"
 
-#include <cerrno>
 #include <system_error>
 
 namespace fanout {

@@ -4,6 +4,7 @@
 #include "base/linear_probe.h"
 #include "base/text.h"
 
+#include <algorithm>
 #include <bit>
 #include <functional>
 

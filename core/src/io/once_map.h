@@ -11,6 +11,7 @@
 #include <functional>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace fanout::detail {
@@ -20,8 +21,9 @@ namespace fanout::detail {
 // held while computing, so slow file-system work for one key never blocks other keys.
 template <typename Value> class OnceMap {
 public:
-    template <typename Compute> const Value& get(const std::string& key, Compute&& compute) {
-        const std::size_t hash = std::hash<std::string>{}(key);
+    // A key given as a view is copied only when it is new.
+    template <typename Compute> const Value& get(std::string_view key, Compute&& compute) {
+        const std::size_t hash = std::hash<std::string_view>{}(key);
         Shard& shard = m_shards[hash % kShards];
         Node* node = nullptr;
         {
@@ -33,8 +35,8 @@ public:
     }
 
     // The value of a key, if one was computed. Only once nothing computes any more (as forEach).
-    const Value* find(const std::string& key) const {
-        const std::size_t hash = std::hash<std::string>{}(key);
+    const Value* find(std::string_view key) const {
+        const std::size_t hash = std::hash<std::string_view>{}(key);
         const Node* node = m_shards[hash % kShards].find(key, hash);
         return node == nullptr ? nullptr : &node->value;
     }
@@ -53,7 +55,7 @@ private:
     static constexpr std::size_t kShards = 32;
 
     struct Node {
-        explicit Node(const std::string& k) : key(k) {}
+        explicit Node(std::string_view k) : key(k) {}
         std::string key;
         Once once;
         Value value{};
@@ -73,15 +75,15 @@ private:
         std::deque<Node> nodes;
         std::vector<Place> index = std::vector<Place>(16);
 
-        std::size_t placeOf(const std::string& key, std::size_t hash) const {
+        std::size_t placeOf(std::string_view key, std::size_t hash) const {
             return probeLinear(index, hash / kShards, [&](const Place& place) {
                 return place.node == nullptr || (place.hash == hash && place.node->key == key);
             });
         }
-        const Node* find(const std::string& key, std::size_t hash) const {
+        const Node* find(std::string_view key, std::size_t hash) const {
             return index[placeOf(key, hash)].node;
         }
-        Node& findOrAdd(const std::string& key, std::size_t hash) {
+        Node& findOrAdd(std::string_view key, std::size_t hash) {
             Place& place = index[placeOf(key, hash)];
             if (place.node != nullptr) {
                 return *place.node;

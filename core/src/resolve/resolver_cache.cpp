@@ -92,7 +92,7 @@ std::optional<FileType> ResolverCache::Impl::listedType(const std::string& path)
     if (path == "/" || !startsWith(path, "/") || preferStat) {
         return std::nullopt;
     }
-    const auto dir = std::string(detail::parentPath(path));
+    const auto dir = detail::parentPath(path);
     const auto& folder = dirListing(dir);
     if (!folder.readable) {
         return folder.missing ? std::optional(FileType::Missing) : std::nullopt;
@@ -164,7 +164,7 @@ std::string childPath(std::string_view dir, std::string_view name) {
 std::optional<std::string> ResolverCache::Impl::realPath(const std::string& path) {
     if (!recordAnswers && !preferStat && isPlainAbsolute(path) && path != "/") {
         // A plain file: its folder's real path (kept) and its name; nothing kept for the file.
-        const auto& parent = keptRealPath(std::string(detail::parentPath(path)));
+        const auto& parent = keptRealPath(detail::parentPath(path));
         const auto name = detail::baseName(path);
         if (parent && dirListing(*parent).typeOf(name) == DT_REG) {
             return childPath(*parent, name);
@@ -173,13 +173,13 @@ std::optional<std::string> ResolverCache::Impl::realPath(const std::string& path
     return keptRealPath(path);
 }
 
-const std::optional<std::string>& ResolverCache::Impl::keptRealPath(const std::string& path) {
+const std::optional<std::string>& ResolverCache::Impl::keptRealPath(std::string_view path) {
     return realPaths.get(path, [&]() -> std::optional<std::string> {
         ++realPathCount;
         if (path == "/" || !isPlainAbsolute(path)) {
-            return libcRealPath(path);
+            return libcRealPath(std::string(path));
         }
-        const auto& parent = keptRealPath(std::string(detail::parentPath(path)));
+        const auto& parent = keptRealPath(detail::parentPath(path));
         if (!parent) {
             return std::nullopt;
         }
@@ -200,11 +200,11 @@ const std::optional<std::string>& ResolverCache::Impl::keptRealPath(const std::s
     });
 }
 
-const detail::DirListing& ResolverCache::Impl::dirListing(const std::string& dir) {
+const detail::DirListing& ResolverCache::Impl::dirListing(std::string_view dir) {
     return listings.get(dir, [&] {
         ++listingCount;
         detail::DirListing out;
-        DIR* handle = ::opendir(dir.c_str());
+        DIR* handle = ::opendir(std::string(dir).c_str());
         if (handle == nullptr) {
             out.missing = errno == ENOENT || errno == ENOTDIR;
             return out;
@@ -291,7 +291,7 @@ std::shared_ptr<const PackageJson> ResolverCache::Impl::packageScope(const std::
     });
 }
 
-bool ResolverCache::Impl::caseInsensitiveAt(const std::string& dir) {
+bool ResolverCache::Impl::caseInsensitiveAt(std::string_view dir) {
     return caseInsensitivity.get(dir, [&] {
         const auto letter = std::find_if(dir.rbegin(), dir.rend(), [](char c) {
             return std::isalpha(static_cast<unsigned char>(c)) != 0;
@@ -299,15 +299,16 @@ bool ResolverCache::Impl::caseInsensitiveAt(const std::string& dir) {
         if (letter == dir.rend()) {
             return false;
         }
-        std::string swapped = dir;
+        std::string swapped(dir);
         auto& c = swapped[static_cast<std::size_t>(dir.rend() - letter - 1)];
         c = static_cast<char>(std::isupper(static_cast<unsigned char>(c))
                                   ? std::tolower(static_cast<unsigned char>(c))
                                   : std::toupper(static_cast<unsigned char>(c)));
         struct stat original {};
         struct stat other {};
-        return ::stat(dir.c_str(), &original) == 0 && ::stat(swapped.c_str(), &other) == 0 &&
-               original.st_ino == other.st_ino && original.st_dev == other.st_dev;
+        return ::stat(std::string(dir).c_str(), &original) == 0 &&
+               ::stat(swapped.c_str(), &other) == 0 && original.st_ino == other.st_ino &&
+               original.st_dev == other.st_dev;
     });
 }
 

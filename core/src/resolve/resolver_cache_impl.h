@@ -60,12 +60,12 @@ struct ResolverCache::Impl {
     std::optional<detail::FileType> listedType(const std::string& path);
     std::optional<std::string> realPath(const std::string& path);
     // The real path as kept in `realPaths` (made on the first question).
-    const std::optional<std::string>& keptRealPath(const std::string& path);
+    const std::optional<std::string>& keptRealPath(std::string_view path);
     // How `dir` lists `name`: as given when an entry has that exact name, else the entry that
     // matches it ignoring letter case; nullopt when none does (or `dir` cannot be read).
     std::optional<std::string> spelling(const std::string& dir, const std::string& name);
     // The directory read once (one readdir per folder per scan), with entry types.
-    const detail::DirListing& dirListing(const std::string& dir);
+    const detail::DirListing& dirListing(std::string_view dir);
     // dir/package.json, parsed; nullptr when there is none.
     std::shared_ptr<const detail::PackageJson> packageJson(const std::string& dir);
     // The nearest package.json at or above `dir`, stopping at a node_modules folder (Node's
@@ -81,7 +81,7 @@ struct ResolverCache::Impl {
     std::shared_ptr<const detail::TsConfig> nearestTsConfig(const std::string& dir);
 
     // Whether the file system holding `dir` ignores letter case.
-    bool caseInsensitiveAt(const std::string& dir);
+    bool caseInsensitiveAt(std::string_view dir);
 
     void diagnose(const std::string& path, const std::string& message);
     // Reads and parses a manifest (JSONC when `jsonc`), counted; diagnoses and returns nullopt
@@ -104,6 +104,7 @@ struct ResolverCache::Impl {
     detail::OnceMap<std::shared_ptr<const detail::PackageJson>> scopes;
     detail::OnceMap<std::shared_ptr<const nlohmann::ordered_json>> jsoncFiles;
     detail::OnceMap<bool> caseInsensitivity;
+    detail::OnceMap<std::shared_ptr<const PackageIdentity>> packageIdentities; // by real root
     detail::OnceMap<std::shared_ptr<const detail::TsConfig>> tsConfigs;        // by file
     detail::OnceMap<std::shared_ptr<const detail::TsConfig>> nearestTsConfigs; // by folder
 

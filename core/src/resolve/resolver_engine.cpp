@@ -119,7 +119,7 @@ Resolution ResolverEngine::resolve(std::string_view importer, std::string_view s
         bare.resize(mark);
         request.note([&] { return "query \"" + query + "\" cut off and kept on the edge"; });
     }
-    Resolution result = resolveSpecifier(request, bare, 0);
+    Resolution result = resolveSpecifier(request, std::move(bare), 0);
     result.query = query;
     if (result.kind == ResolutionKind::File && !query.empty() &&
         hasAssetQuery(query, m_config.assetQueries)) {
@@ -282,14 +282,15 @@ Resolution ResolverEngine::finish(const ResolveRequest& request, const std::stri
     Resolution result;
     result.kind = ResolutionKind::File;
     result.requestedPath = found;
-    std::string spelled = found;
+    std::string respelled; // only on a case-insensitive file system
     if (request.caseInsensitive) {
-        spelled = spellOnDisk(found, false);
-        result.caseVariant = spelled != found;
+        respelled = spellOnDisk(found, false);
+        result.caseVariant = respelled != found;
         if (result.caseVariant) {
-            request.note([&] { return "letter case differs from the file on disk: " + spelled; });
+            request.note([&] { return "letter case differs from the file on disk: " + respelled; });
         }
     }
+    const std::string& spelled = request.caseInsensitive ? respelled : found;
     result.path = cache().realPath(spelled).value_or(spelled);
     result.asset = !isScriptExtension(extensionOf(result.path));
     result.package = packageOf(result.path);
@@ -300,11 +301,12 @@ Resolution ResolverEngine::finish(const ResolveRequest& request, const std::stri
     return result;
 }
 
-std::optional<PackageIdentity> ResolverEngine::packageOf(const std::string& realPath) const {
+std::shared_ptr<const PackageIdentity>
+ResolverEngine::packageOf(const std::string& realPath) const {
     static constexpr std::string_view kNodeModules = "/node_modules/";
     const auto at = realPath.rfind(kNodeModules);
     if (at == std::string::npos) {
-        return std::nullopt;
+        return nullptr;
     }
     const auto start = at + kNodeModules.size();
     auto end = realPath.find('/', start);
@@ -312,19 +314,22 @@ std::optional<PackageIdentity> ResolverEngine::packageOf(const std::string& real
         end = realPath.find('/', end + 1);
     }
     if (end == std::string::npos) {
-        return std::nullopt;
+        return nullptr;
     }
-    PackageIdentity identity;
-    identity.root = realPath.substr(0, end);
-    identity.name = realPath.substr(start, end - start);
-    if (const auto package = cache().packageJson(identity.root)) {
-        identity.version = package->version;
-        identity.sideEffects = package->sideEffects();
-        if (!package->name.empty()) {
-            identity.name = package->name;
+    const std::string_view root = std::string_view(realPath).substr(0, end);
+    return cache().packageIdentities.get(root, [&] {
+        PackageIdentity identity;
+        identity.root = std::string(root);
+        identity.name = realPath.substr(start, end - start);
+        if (const auto package = cache().packageJson(identity.root)) {
+            identity.version = package->version;
+            identity.sideEffects = package->sideEffects();
+            if (!package->name.empty()) {
+                identity.name = package->name;
+            }
         }
-    }
-    return identity;
+        return std::make_shared<const PackageIdentity>(std::move(identity));
+    });
 }
 
 } // namespace fanout::detail

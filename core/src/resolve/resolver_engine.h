@@ -51,7 +51,7 @@ private:
     std::optional<std::string> applyAlias(const ResolveRequest& request,
                                           const std::string& specifier) const;
     Resolution finish(const ResolveRequest& request, const std::string& found, int depth) const;
-    std::optional<PackageIdentity> packageOf(const std::string& realPath) const;
+    std::shared_ptr<const PackageIdentity> packageOf(const std::string& realPath) const;
 
     // resolver_paths.cpp: files, extensions, directories, main fields, letter case.
     std::optional<std::string> resolvePath(const ResolveRequest& request, const std::string& path,

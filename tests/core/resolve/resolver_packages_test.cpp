@@ -101,6 +101,19 @@ TEST(ResolverPackages, ScopedPackagesAndPackageIdentity) {
     EXPECT_FALSE(FixtureResolver()(kFrom, "./index").package);
 }
 
+// One identity per package folder and cache, shared by every file resolved into it.
+TEST(ResolverPackages, FilesOfOnePackageShareItsIdentity) {
+    const FixtureResolver resolve;
+    const auto main = resolve(kFrom, "@scope/pkg");
+    const auto sub = resolve(kFrom, "@scope/pkg/sub");
+    ASSERT_EQ(main.kind, ResolutionKind::File);
+    ASSERT_EQ(sub.kind, ResolutionKind::File);
+    ASSERT_NE(main.path, sub.path);
+    ASSERT_TRUE(main.package && sub.package);
+    EXPECT_EQ(main.package.get(), sub.package.get());
+    EXPECT_EQ(resolve(kFrom, "legacy").package->name, "legacy");
+}
+
 TEST(ResolverPackages, NodeModulesAreSearchedUpFromTheImporter) {
     const FixtureResolver resolve;
     const std::string from = "node_modules/nested/lib/x.js";

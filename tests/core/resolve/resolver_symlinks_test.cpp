@@ -103,7 +103,8 @@ TEST(ResolverCache, SharedByThreadsAndEachManifestParsedOnce) {
     });
     for (const auto& result : results) {
         EXPECT_EQ(result.path, expected.path);
-        EXPECT_EQ(result.package, expected.package);
+        ASSERT_TRUE(result.package && expected.package);
+        EXPECT_EQ(*result.package, *expected.package);
     }
     EXPECT_EQ(fresh->stats().manifestsParsed, manifests);
 }

@@ -15,15 +15,30 @@
 
 namespace {
 
-const std::string& folder() {
-    static const std::string dir = [] {
-        std::string pattern = "/tmp/fanout-fuzz-tsconfig-XXXXXX";
-        if (::mkdtemp(pattern.data()) == nullptr) {
+// Made once per process and removed when it exits (the replay test runs this target in every
+// test run: one folder left in /tmp per run before).
+class PrivateFolder {
+public:
+    PrivateFolder() {
+        if (::mkdtemp(m_path.data()) == nullptr) {
             std::abort();
         }
-        return pattern;
-    }();
-    return dir;
+    }
+    ~PrivateFolder() {
+        std::remove((m_path + "/tsconfig.json").c_str());
+        ::rmdir(m_path.c_str());
+    }
+    PrivateFolder(const PrivateFolder&) = delete;
+    PrivateFolder& operator=(const PrivateFolder&) = delete;
+    const std::string& path() const { return m_path; }
+
+private:
+    std::string m_path = "/tmp/fanout-fuzz-tsconfig-XXXXXX";
+};
+
+const std::string& folder() {
+    static const PrivateFolder dir;
+    return dir.path();
 }
 
 } // namespace

@@ -118,6 +118,10 @@ std::vector<std::uint64_t> estimateReach(const ModuleGraph& graph, const Compone
     // kept in `sketches` after the ones before it (component c at [begin[c], begin[c + 1])).
     const auto count = components.members.size();
     std::vector<std::uint64_t> sketches;
+    // Room for every sketch full, reserved once: only what is written is touched (the pages of a
+    // large block are faulted in as they are first written), where growing by doubling copied the
+    // sketches into fresh memory again and again (a tenth of the analysis of the npm app).
+    sketches.reserve(count * kSketchSize);
     std::vector<std::size_t> begin(count + 1, 0);
     std::vector<std::uint64_t> perComponent(count, 0);
     std::vector<std::uint64_t> sketch;

@@ -235,8 +235,12 @@ void ScanState::collectEdges(const std::vector<ModuleState*>& order, ScanResult&
             return std::tie(edges[j].position.line, edges[j].position.column,
                             extraction.imports[state.edges[j].record].specifier);
         };
-        std::stable_sort(sorted.begin(), sorted.end(),
-                         [&](std::uint32_t a, std::uint32_t b) { return key(a) < key(b); });
+        const auto before = [&](std::uint32_t a, std::uint32_t b) { return key(a) < key(b); };
+        // Mostly in that order already (as the records were found): checked before sorting,
+        // which takes a temporary buffer from the heap per module.
+        if (!std::is_sorted(sorted.begin(), sorted.end(), before)) {
+            std::stable_sort(sorted.begin(), sorted.end(), before);
+        }
         edgeOfRecord.assign(extraction.imports.size(), ExportEntry::kLocal);
         for (const auto j : sorted) {
             edgeOfRecord[state.edges[j].record] = static_cast<std::uint32_t>(result.edges.size());

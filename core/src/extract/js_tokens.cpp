@@ -67,6 +67,17 @@ private:
     Slash slashAfterPrevious() const;
     bool endsOperand(const Token& token) const;
     bool skipSpaceAndComments();
+    // Past the name characters from here. The hot loops work on a local index and store the
+    // position once: a store to m_pos per byte could alias the text's bytes for the compiler.
+    void skipIdentifierParts() {
+        const char* const text = m_text.data();
+        const std::size_t size = m_text.size();
+        std::size_t i = m_pos;
+        while (i < size && isIdentifierPart(static_cast<unsigned char>(text[i]))) {
+            ++i;
+        }
+        m_pos = i;
+    }
     bool nextOnLine(unsigned char& c);
     bool string(unsigned char quote);
     // From after a backtick or a `}` closing a substitution, to the closing backtick or a `${`.
@@ -242,21 +253,27 @@ bool Tokenizer::nextOnLine(unsigned char& c) {
 }
 
 bool Tokenizer::string(unsigned char quote) {
-    const std::size_t begin = m_pos++;
-    for (unsigned char c = 0;;) {
-        if (!nextOnLine(c)) {
-            return false;
-        }
-        if (c == '\\') {
-            if (m_pos >= m_text.size()) {
-                return false;
-            }
-            m_pos += at(m_pos) == '\r' && at(m_pos + 1) == '\n' ? 2 : 1;
-        } else if (c == quote) {
+    const std::size_t begin = m_pos;
+    const char* const text = m_text.data();
+    const std::size_t size = m_text.size();
+    for (std::size_t i = begin + 1; i < size;) {
+        const auto c = static_cast<unsigned char>(text[i++]);
+        if (c == quote) {
+            m_pos = i;
             push(TokenKind::String, begin);
             return true;
         }
+        if (c == '\n' || c == '\r') {
+            return false; // unterminated on its line
+        }
+        if (c == '\\') {
+            if (i >= size) {
+                return false;
+            }
+            i += text[i] == '\r' && i + 1 < size && text[i + 1] == '\n' ? 2 : 1;
+        }
     }
+    return false;
 }
 
 bool Tokenizer::templatePart(std::size_t begin, bool head) {
@@ -296,9 +313,7 @@ bool Tokenizer::regex() {
             break;
         }
     }
-    while (isIdentifierPart(at(m_pos))) {
-        ++m_pos;
-    }
+    skipIdentifierParts(); // the flags
     push(TokenKind::Regex, begin);
     return true;
 }
@@ -453,9 +468,7 @@ bool Tokenizer::run() {
         const unsigned char c = at(m_pos);
         const std::size_t begin = m_pos;
         if (isIdentifierStart(c)) {
-            while (isIdentifierPart(at(m_pos))) {
-                ++m_pos;
-            }
+            skipIdentifierParts();
             if (at(m_pos) == '\\' || at(m_pos) >= 0x80) {
                 return false; // an escape or a non-ASCII letter in the name
             }
@@ -475,9 +488,7 @@ bool Tokenizer::run() {
             }
         } else if (c == '#' && isIdentifierStart(at(m_pos + 1))) {
             ++m_pos;
-            while (isIdentifierPart(at(m_pos))) {
-                ++m_pos;
-            }
+            skipIdentifierParts();
             push(TokenKind::PrivateName, begin);
         } else if (c == '/') {
             const Slash slash = slashAfterPrevious();

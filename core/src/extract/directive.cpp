@@ -4,21 +4,22 @@
 #include "base/text.h"
 #include "fanout/io/utf8.h"
 
-#include <string>
-
 namespace fanout {
 namespace {
 
 using detail::startsWith;
 
-// One directive at a time, as rwsdk asks: a line holding some other directive is just "a line that
-// starts with a quote" and the search goes on.
-bool rwsdkHasDirective(std::string_view head, std::string_view directive) {
-    if (head.find(directive) == std::string_view::npos) {
-        return false; // most files: no line can start with it quoted
-    }
-    const std::string doubleQuoted = "\"" + std::string(directive) + "\"";
-    const std::string singleQuoted = "'" + std::string(directive) + "'";
+// The directives rwsdk finds in a head. It asks for one directive at a time, each a walk over the
+// lines: empty lines and comments are passed, a line that starts with a quote is that directive or
+// "some other directive" and the walk goes on, and any other line ends it. The walks for "use
+// client" and "use server" stop at the same line, so one walk answers both.
+struct RwsdkHead {
+    bool client = false;
+    bool server = false;
+};
+
+RwsdkHead rwsdkDirectives(std::string_view head) {
+    RwsdkHead found;
     bool inBlockComment = false;
     std::size_t lineStart = 0;
     while (lineStart <= head.size()) {
@@ -44,15 +45,19 @@ bool rwsdkHasDirective(std::string_view head, std::string_view directive) {
         if (startsWith(line, "//")) {
             continue;
         }
-        if (startsWith(line, doubleQuoted) || startsWith(line, singleQuoted)) {
-            return true;
+        if (line.front() != '"' && line.front() != '\'') {
+            break;
         }
-        if (line.front() == '"' || line.front() == '\'') {
-            continue;
-        }
-        return false;
+        // Quoted, with the same quote at both ends, at the line's start.
+        const auto is = [&](std::string_view directive) {
+            return line.size() >= directive.size() + 2 &&
+                   line.substr(1, directive.size()) == directive &&
+                   line[directive.size() + 1] == line.front();
+        };
+        found.client = found.client || is("use client");
+        found.server = found.server || is("use server");
     }
-    return false;
+    return found;
 }
 
 } // namespace
@@ -76,13 +81,11 @@ DirectiveVerdict rwsdkDirective(std::string_view source) {
     if (source.substr(0, 3 * kHeadUnits).find("use ") == std::string_view::npos) {
         return {Directive::None, false};
     }
-    const auto head = utf8::prefixByUtf16Units(source, kHeadUnits);
-    const bool client = rwsdkHasDirective(head, "use client");
-    const bool server = rwsdkHasDirective(head, "use server");
-    if (client) {
-        return {Directive::Client, server};
+    const auto found = rwsdkDirectives(utf8::prefixByUtf16Units(source, kHeadUnits));
+    if (found.client) {
+        return {Directive::Client, found.server};
     }
-    return {server ? Directive::Server : Directive::None, false};
+    return {found.server ? Directive::Server : Directive::None, false};
 }
 
 } // namespace fanout

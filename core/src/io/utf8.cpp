@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 
 namespace fanout::utf8 {
 namespace {
@@ -88,6 +89,13 @@ std::string_view prefixByUtf16Units(std::string_view text, std::size_t units) {
     // ASCII, one unit a byte, is taken without decoding (a file's first 512 units, every file).
     std::size_t at = 0;
     const std::size_t plain = std::min(text.size(), units);
+    constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+    for (std::uint64_t word = 0; at + sizeof word <= plain; at += sizeof word) {
+        std::memcpy(&word, text.data() + at, sizeof word);
+        if ((word & kHighBits) != 0) {
+            break; // a byte of these eight is not ASCII: found one by one below
+        }
+    }
     while (at < plain && static_cast<unsigned char>(text[at]) < 0x80) {
         ++at;
     }

@@ -73,5 +73,22 @@ TEST(RwsdkDirective, OtherStringLinesContinueTheSearch) {
     EXPECT_EQ(rwsdk("x\n'use client'\n"), Directive::None);
 }
 
+TEST(RwsdkDirective, TheQuotesMustMatch) {
+    EXPECT_EQ(rwsdk("'use client\"\n"), Directive::None);
+    EXPECT_EQ(rwsdk("\"use server'\n"), Directive::None);
+    // Not a directive, but a line that starts with a quote: the search goes on past it.
+    EXPECT_EQ(rwsdk("'use client\"\n'use server'\n"), Directive::Server);
+}
+
+TEST(RwsdkDirective, BothFoundWhereverTheyAreAmongTheLeadingStrings) {
+    // One walk answers both: the second is found after the first, and after other strings.
+    const auto both = rwsdkDirective("'use server'\n'a'\n// note\n\"use client\"\n");
+    EXPECT_EQ(both.directive, Directive::Client);
+    EXPECT_TRUE(both.conflict);
+    const auto stopped = rwsdkDirective("'use server'\nx\n\"use client\"\n");
+    EXPECT_EQ(stopped.directive, Directive::Server);
+    EXPECT_FALSE(stopped.conflict);
+}
+
 } // namespace
 } // namespace fanout

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 namespace fanout {
@@ -36,6 +37,28 @@ TEST(Utf8Prefix, CountsOnPastAnAsciiRun) {
     EXPECT_EQ(utf8::prefixByUtf16Units(run + "\xF0\x9F\x98\x80" + "b", 513),
               run + "\xF0\x9F\x98\x80");
     EXPECT_EQ(utf8::prefixByUtf16Units(run + "bc", 512), run + "b");
+}
+
+// The ASCII run is taken eight bytes at a time: a non-ASCII character at every offset from a
+// word's start, and limits before, at and after it, against a count made here by hand.
+TEST(Utf8Prefix, NonAsciiAtEveryOffsetOfAWord) {
+    for (std::size_t ascii = 0; ascii < 20; ++ascii) {
+        const std::string before(ascii, 'a');
+        const std::string text = before + "\xC3\xA9" + "\xF0\x9F\x98\x80" + "bcdefghij";
+        // Units: `ascii` of a, 1 of the e-acute, 2 of the emoji, 1 per letter after.
+        for (std::size_t units = 0; units <= ascii + 8; ++units) {
+            std::string expected;
+            if (units <= ascii) {
+                expected = text.substr(0, units);
+            } else if (units <= ascii + 2) {
+                expected = text.substr(0, ascii + 2); // the e-acute, the emoji not whole
+            } else {
+                expected = text.substr(0, std::min(text.size(), ascii + 6 + (units - ascii - 3)));
+            }
+            EXPECT_EQ(utf8::prefixByUtf16Units(text, units), expected)
+                << ascii << " ASCII bytes, " << units << " units";
+        }
+    }
 }
 
 TEST(Utf8Trim, StripsJavaScriptWhitespaceIncludingBom) {

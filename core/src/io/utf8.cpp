@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fanout/io/utf8.h"
 
+#include "base/byte_words.h"
+
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
 
 namespace fanout::utf8 {
 namespace {
@@ -89,10 +90,8 @@ std::string_view prefixByUtf16Units(std::string_view text, std::size_t units) {
     // ASCII, one unit a byte, is taken without decoding (a file's first 512 units, every file).
     std::size_t at = 0;
     const std::size_t plain = std::min(text.size(), units);
-    constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
-    for (std::uint64_t word = 0; at + sizeof word <= plain; at += sizeof word) {
-        std::memcpy(&word, text.data() + at, sizeof word);
-        if ((word & kHighBits) != 0) {
+    for (; at + 8 <= plain; at += 8) {
+        if ((detail::words::load(text.data() + at) & detail::words::kHighBits) != 0) {
             break; // a byte of these eight is not ASCII: found one by one below
         }
     }

@@ -1,28 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "output/compact_json.h"
 
+#include "base/byte_words.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <charconv>
-#include <cstring>
 #include <limits>
 #include <stdexcept>
 
 namespace fanout::detail {
 
 namespace {
-
-constexpr std::uint64_t kOnes = ~std::uint64_t{0} / 255; // 0x0101...01
-
-// Whether a byte of `word` is below `limit` (at most 128), or equals `byte`: the classic
-// borrow tricks, exact for whether any byte is (a borrow only follows a byte that is).
-constexpr std::uint64_t anyBelow(std::uint64_t word, unsigned limit) {
-    return (word - kOnes * limit) & ~word & (kOnes * 0x80);
-}
-constexpr std::uint64_t anyEqual(std::uint64_t word, unsigned byte) {
-    return anyBelow(word ^ (kOnes * byte), 1);
-}
 
 // A byte that needs more than copying: a control character, a quote, a backslash, DEL, or any
 // byte of a multi-byte UTF-8 sequence (checked and maybe replaced by nlohmann).
@@ -36,9 +26,9 @@ bool isPlain(std::string_view text) {
     const char* at = text.data();
     const char* const end = at + text.size();
     for (; end - at >= 8; at += 8) {
-        std::uint64_t word = 0;
-        std::memcpy(&word, at, sizeof word);
-        if (((word & (kOnes * 0x80)) | anyBelow(word, 0x20) | anyEqual(word, '"') |
+        using namespace words;
+        const std::uint64_t word = load(at);
+        if (((word & kHighBits) | anyBelow(word, 0x20) | anyEqual(word, '"') |
              anyEqual(word, '\\') | anyEqual(word, 0x7f)) != 0) {
             return false;
         }

@@ -100,6 +100,9 @@ std::uint32_t ImportLexer::record(std::size_t specifierToken, ImportKind kind, b
 
 void ImportLexer::run() {
     for (std::size_t k = 0; k < m_count; ++k) {
+        if (m_tokens[k].kind != TokenKind::Punct) {
+            continue; // both checks are of punctuators
+        }
         const Token* previous = k > 0 ? &m_tokens[k - 1] : nullptr;
         const Token* next = k + 1 < m_count ? &m_tokens[k + 1] : nullptr;
         if (operatorWithoutOperand(m_tokens[k], next) ||

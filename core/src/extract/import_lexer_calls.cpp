@@ -13,7 +13,8 @@ constexpr std::size_t kMaxExpressionText = 200;
 void ImportLexer::scanCalls(std::size_t from, std::size_t to) {
     for (std::size_t k = from; k < to; ++k) {
         const Token& t = m_tokens[k];
-        if (t.kind != TokenKind::Identifier) {
+        // The words asked below have six or seven letters: most names are passed at once.
+        if (t.kind != TokenKind::Identifier || (t.end - t.begin != 6 && t.end - t.begin != 7)) {
             continue;
         }
         const bool property = k > 0 && m_tokens[k - 1].kind == TokenKind::Punct &&
@@ -59,16 +60,17 @@ void ImportLexer::call(std::size_t k, ImportKind kind) {
         isPunct(close + 1, kArrow)) {
         handOff(); // a method named require or import
     }
-    // The arguments, split at commas of this level.
-    std::vector<std::pair<std::size_t, std::size_t>> arguments;
+    // The arguments, split at commas of this level: how many, and the first one's tokens.
+    std::size_t arguments = 0;
+    std::pair<std::size_t, std::size_t> firstArgument;
     std::size_t start = open + 1;
     for (std::size_t at = open + 1; at <= close;) {
         if (at == close || m_tokens[at].is(',')) {
             if (at == start && at != close) {
                 handOff(); // f(a,,b)
             }
-            if (at > start) {
-                arguments.emplace_back(start, at);
+            if (at > start && arguments++ == 0) {
+                firstArgument = {start, at};
             }
             start = at + 1;
             ++at;
@@ -76,10 +78,10 @@ void ImportLexer::call(std::size_t k, ImportKind kind) {
         }
         at = isOpener(m_tokens[at]) ? m_tokens[at].match + 1 : at + 1;
     }
-    if (arguments.empty() || (kind == ImportKind::Require && arguments.size() != 1)) {
+    if (arguments == 0 || (kind == ImportKind::Require && arguments != 1)) {
         return;
     }
-    const auto [first, last] = arguments.front();
+    const auto [first, last] = firstArgument;
     const Token& argument = m_tokens[first];
     if (last == first + 1 &&
         (argument.kind == TokenKind::String || argument.kind == TokenKind::Template)) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "base/path_utils.h"
 
+#include <cstring>
+
 namespace fanout::detail {
 
 namespace {
@@ -65,6 +67,15 @@ std::string normalizeJoined(std::string_view first, std::string_view second) {
     return out.empty() ? "." : out;
 }
 
+// The last '/' of `path`, or npos. memrchr, not string_view's rfind (a byte at a time): the
+// resolver asks a path's folder and name for every candidate it probes.
+std::size_t lastSlash(std::string_view path) {
+    const void* slash = path.empty() ? nullptr : ::memrchr(path.data(), '/', path.size());
+    return slash == nullptr
+               ? std::string_view::npos
+               : static_cast<std::size_t>(static_cast<const char*>(slash) - path.data());
+}
+
 } // namespace
 
 std::string normalizePath(std::string_view path) {
@@ -95,7 +106,7 @@ std::string joinPath(std::string_view base, std::string_view relative) {
 }
 
 std::string_view parentPath(std::string_view path) {
-    const auto slash = path.find_last_of('/');
+    const auto slash = lastSlash(path);
     if (slash == std::string_view::npos) {
         return ".";
     }
@@ -103,7 +114,7 @@ std::string_view parentPath(std::string_view path) {
 }
 
 std::string_view baseName(std::string_view path) {
-    const auto slash = path.find_last_of('/');
+    const auto slash = lastSlash(path);
     return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
 

@@ -25,6 +25,30 @@ TEST(SizeFormat, ReportsPickTheUnitAndProgressLinesStayInMegabytes) {
     EXPECT_DOUBLE_EQ(toMegabytes(3u << 20), 3.0);
 }
 
+// The folder and the name split at the last slash, wherever it is.
+TEST(PathUtils, ParentAndBaseNameSplitAtTheLastSlash) {
+    using detail::baseName;
+    using detail::parentPath;
+    EXPECT_EQ(parentPath(""), ".");
+    EXPECT_EQ(parentPath("a"), ".");
+    EXPECT_EQ(parentPath("/"), "/");
+    EXPECT_EQ(parentPath("/a"), "/");
+    EXPECT_EQ(parentPath("/a/b"), "/a");
+    EXPECT_EQ(parentPath("a/b"), "a");
+    EXPECT_EQ(parentPath("a/"), "a");
+    EXPECT_EQ(parentPath("/work/node_modules/@mui/material/esm/Button/Button.js"),
+              "/work/node_modules/@mui/material/esm/Button");
+    EXPECT_EQ(baseName(""), "");
+    EXPECT_EQ(baseName("a"), "a");
+    EXPECT_EQ(baseName("/"), "");
+    EXPECT_EQ(baseName("/a"), "a");
+    EXPECT_EQ(baseName("a/"), "");
+    EXPECT_EQ(baseName("/work/node_modules/@mui/material/esm/Button/Button.js"), "Button.js");
+    EXPECT_EQ(detail::extensionOf("x/y.js"), ".js");
+    EXPECT_EQ(detail::extensionOf("x/.hidden"), "");
+    EXPECT_EQ(detail::extensionOf("a.b/c"), "");
+}
+
 TEST(PathUtils, NormalizePathDropsDotsEmptyPartsAndResolvesParents) {
     using detail::normalizePath;
     EXPECT_EQ(normalizePath("/a/b/c.js"), "/a/b/c.js");

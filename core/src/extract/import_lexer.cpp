@@ -56,6 +56,25 @@ bool tangledIncrement(const Token& t, const Token* previous, const Token* next) 
     return increment(previous) || increment(next) || afterLiteral;
 }
 
+// Whether a statement may start with this punctuator: a bracket, a unary operator, a decorator
+// (which statement() hands off).
+bool canStartStatement(char punct) {
+    switch (punct) {
+    case '(':
+    case '[':
+    case '{':
+    case '!':
+    case '~':
+    case '+':
+    case '-':
+    case kIncrement:
+    case '@':
+        return true;
+    default:
+        return false;
+    }
+}
+
 } // namespace
 
 SourcePosition ImportLexer::positionOf(std::uint32_t offset) {
@@ -120,6 +139,11 @@ void ImportLexer::run() {
             prologue = false; // an empty statement
             ++k;
             continue;
+        }
+        if (t.kind == TokenKind::Punct && !canStartStatement(t.punct)) {
+            // `{a, b} || c`: after a block, an operator. No valid statement starts so, and
+            // tree-sitter reads the braces as an object, all one expression.
+            handOff();
         }
         ++m_out.counts.topLevel;
         if (prologue && t.kind == TokenKind::String &&

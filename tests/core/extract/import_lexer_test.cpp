@@ -158,6 +158,16 @@ TEST(ImportLexer, DeepNestingIsHandedOffNotRecursedInto) {
     EXPECT_FALSE(extractor.lex(pattern, Grammar::Tsx).has_value());
 }
 
+// Statements that start with a bracket or a unary operator are read, not handed off.
+TEST(ImportLexer, ReadsStatementsStartingWithABracketOrAUnaryOperator) {
+    for (const Case& input : {
+             Case{"{ require('./a'); }\n(b)\n[c]\n!d\n~e\n+f\n-g\n++h\nimport 'x';"},
+             Case{"{}\n+ 2;"},
+         }) {
+        expectLexedAlike(input);
+    }
+}
+
 TEST(ImportLexer, ReadsJsxPragmasInComments) {
     expectLexedAlike({"/** @jsxRuntime automatic @jsxImportSource preact */\nexport const a = 1;"});
 }
@@ -174,19 +184,29 @@ TEST(ImportLexer, HandsOffWhatItDoesNotModel) {
              Case{"const café = require('x');"}, // a non-ASCII name
              Case{"label: for (;;) {}"},
              // A keyword that takes more, then a line break, where tree-sitter's reading varies.
-             Case{"in//;\ndl", Grammar::TypeScript}, Case{"if (a) {}in\ndl", Grammar::TypeScript},
+             Case{"in//;\ndl", Grammar::TypeScript},
+             Case{"if (a) {}in\ndl", Grammar::TypeScript},
              Case{"a;new\ndl", Grammar::TypeScript},
              Case{"export ==\"t\";", Grammar::TypeScript}, // `export` as a name
              Case{"a\n++/o/\n++e", Grammar::TypeScript},   // a prefix `++` before a slash
              Case{"x = 1as\nr", Grammar::TypeScript},      // a name right after a number
              // A second point ends the number: `.2` then a member access past the line break.
-             Case{".2.\ns\n2\n22\n2"}, Case{"x = 1.5.\ntoFixed()"}, Case{"y = 1e3.\nz"},
+             Case{".2.\ns\n2\n22\n2"},
+             Case{"x = 1.5.\ntoFixed()"},
+             Case{"y = 1e3.\nz"},
              // A slash after a non-null assertion (`m!`): a division to tree-sitter.
-             Case{"m!\n/mp //\nimp"}, Case{"m! / 2", Grammar::TypeScript},
+             Case{"m!\n/mp //\nimp"},
+             Case{"m! / 2", Grammar::TypeScript},
              // A postfix after a keyword that takes more: a name to tree-sitter, or not.
-             Case{"!switch!\no"}, Case{"x = if!\no"}, Case{"const++\no", Grammar::TypeScript},
+             Case{"!switch!\no"},
+             Case{"x = if!\no"},
+             Case{"const++\no", Grammar::TypeScript},
              Case{"!-!!in!!\no"},
              Case{"-->"}, // an HTML-like closing comment at the start of the file
+             // After a block, an operator: tree-sitter reads the braces as an object (fuzzer).
+             Case{"{, e} ||o"},
+             Case{"{a, b} && c", Grammar::TypeScript},
+             Case{"{}\n* 2"},
          }) {
         expectHandedOff(input);
     }

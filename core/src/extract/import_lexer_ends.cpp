@@ -71,6 +71,11 @@ bool ImportLexer::canEnd(std::size_t k) const {
         const auto word = textOf(t);
         const Token* before = k > 0 && !t.newlineBefore ? &m_tokens[k - 1] : nullptr;
         if (word == "as") {
+            if (before != nullptr && (before->is('!') || before->is(kIncrement))) {
+                // `x! as` then a line break: `as` is the operator after a postfix `!` and a name
+                // after a prefix one; tree-sitter reads which (fuzzer: `ort !as` `rgtts`).
+                handOff();
+            }
             return endsOperandAt(k);
         }
         if (keywordNeedsMore(word)) {

@@ -163,6 +163,7 @@ TEST(ImportLexer, ReadsStatementsStartingWithABracketOrAUnaryOperator) {
     for (const Case& input : {
              Case{"{ require('./a'); }\n(b)\n[c]\n!d\n~e\n+f\n-g\n++h\nimport 'x';"},
              Case{"{}\n+ 2;"},
+             Case{"const b = a! as T;\nimport 'x';", Grammar::TypeScript},
          }) {
         expectLexedAlike(input);
     }
@@ -207,6 +208,10 @@ TEST(ImportLexer, HandsOffWhatItDoesNotModel) {
              Case{"{, e} ||o"},
              Case{"{a, b} && c", Grammar::TypeScript},
              Case{"{}\n* 2"},
+             // `as` at a line's end after a `!` or `++`: an operator or a name (fuzzer).
+             Case{"ort\t!as\nrgtts"},
+             Case{"a! as\nT", Grammar::TypeScript},
+             Case{"a++ as\nT", Grammar::TypeScript},
          }) {
         expectHandedOff(input);
     }

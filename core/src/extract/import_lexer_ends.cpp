@@ -58,8 +58,9 @@ bool ImportLexer::keywordBefore(std::size_t k) const {
     if (word == "in" || word == "instanceof") {
         return k == 0 || !endsOperand(m_tokens[k - 1]); // not between operands: a name, perhaps
     }
-    return keywordNeedsMore(word) && !isPrefixKeyword(word) && word != "throw" && word != "case" &&
-           word != "as";
+    // `throw` and `case` too: after an operator they are names to tree-sitter (`a & throw!` then a
+    // line break ends a statement there), and no real code puts a postfix `!` or `++` after them.
+    return keywordNeedsMore(word) && !isPrefixKeyword(word) && word != "as";
 }
 
 bool ImportLexer::canEnd(std::size_t k) const {

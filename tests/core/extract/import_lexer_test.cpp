@@ -212,6 +212,9 @@ TEST(ImportLexer, HandsOffWhatItDoesNotModel) {
              Case{"ort\t!as\nrgtts"},
              Case{"a! as\nT", Grammar::TypeScript},
              Case{"a++ as\nT", Grammar::TypeScript},
+             // `throw` or `case` after an operator, a postfix, a line break: a name (fuzzer).
+             Case{"a &throw!\nb", Grammar::TypeScript},
+             Case{"a + case++\nb"},
          }) {
         expectHandedOff(input);
     }

@@ -39,6 +39,10 @@ bool ImportLexer::endsOperand(const Token& t) const {
 
 bool ImportLexer::endsOperandAt(std::size_t k) const {
     const Token& t = m_tokens[k];
+    if (t.kind == TokenKind::Identifier && k > 0 &&
+        (m_tokens[k - 1].is('.') || m_tokens[k - 1].is(kOptional))) {
+        return true; // a property name, keyword or not (`a.in!` then a line break ends there)
+    }
     if (t.kind == TokenKind::Identifier && textOf(t) == "as") {
         return k == 0 || t.newlineBefore || !endsOperand(m_tokens[k - 1]);
     }

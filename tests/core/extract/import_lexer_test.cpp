@@ -163,7 +163,18 @@ TEST(ImportLexer, ReadsStatementsStartingWithABracketOrAUnaryOperator) {
     for (const Case& input : {
              Case{"{ require('./a'); }\n(b)\n[c]\n!d\n~e\n+f\n-g\n++h\nimport 'x';"},
              Case{"{}\n+ 2;"},
+         }) {
+        expectLexedAlike(input);
+    }
+}
+
+// A postfix `!` after a name, a property name that is a keyword included, and `as` after one on
+// its line: read as tree-sitter reads them (the property cases from the fuzzer).
+TEST(ImportLexer, ReadsPostfixesAfterNamesAndPropertyNames) {
+    for (const Case& input : {
              Case{"const b = a! as T;\nimport 'x';", Grammar::TypeScript},
+             Case{"so!!!\n.in!\nas", Grammar::TypeScript},
+             Case{"a.in!\nb", Grammar::TypeScript},
          }) {
         expectLexedAlike(input);
     }

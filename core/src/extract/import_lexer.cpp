@@ -140,9 +140,11 @@ void ImportLexer::run() {
             ++k;
             continue;
         }
-        if (t.kind == TokenKind::Punct && !canStartStatement(t.punct)) {
+        if (t.kind == TokenKind::Punct &&
+            (!canStartStatement(t.punct) || (t.punct == kIncrement && isPunct(k + 1, '>')))) {
             // `{a, b} || c`: after a block, an operator. No valid statement starts so, and
-            // tree-sitter reads the braces as an object, all one expression.
+            // tree-sitter reads the braces as an object, all one expression; `a; -->` where a
+            // statement starts is an HTML-like comment to tree-sitter.
             handOff();
         }
         ++m_out.counts.topLevel;

@@ -219,6 +219,7 @@ TEST(ImportLexer, HandsOffWhatItDoesNotModel) {
              Case{"{, e} ||o"},
              Case{"{a, b} && c", Grammar::TypeScript},
              Case{"{}\n* 2"},
+             Case{"FF. rEqu\n,r;-->\n"}, // an HTML-like comment where a statement starts
              // `as` at a line's end after a `!` or `++`: an operator or a name (fuzzer).
              Case{"ort\t!as\nrgtts"},
              Case{"a! as\nT", Grammar::TypeScript},

@@ -43,6 +43,23 @@ TEST(OrderedBlocks, TakesEveryBlockOnceInOrderNeverMoreThanAskedAhead) {
                     const std::lock_guard lock(threadsMutex);
                     makers.insert(std::this_thread::get_id());
                 }
+                if (index == 0 && threads > 1) {
+                    // The first block waits for a second maker (up to 10 s): on a loaded machine
+                    // (a sanitizer's run, other tests beside) a helper may start only after the
+                    // caller could have made every block itself, which is no failure of the
+                    // pipeline. A helper that never starts still fails the check below.
+                    const auto deadline =
+                        std::chrono::steady_clock::now() + std::chrono::seconds(10);
+                    while (std::chrono::steady_clock::now() < deadline) {
+                        {
+                            const std::lock_guard lock(threadsMutex);
+                            if (makers.size() > 1) {
+                                break;
+                            }
+                        }
+                        std::this_thread::sleep_for(std::chrono::microseconds(100));
+                    }
+                }
                 // Blocks made in different times, so that they are ready out of order.
                 std::this_thread::sleep_for(std::chrono::microseconds(50 * (index % 3)));
                 buffer.clear();

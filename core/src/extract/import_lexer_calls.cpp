@@ -17,9 +17,7 @@ void ImportLexer::scanCalls(std::size_t from, std::size_t to) {
         if (t.kind != TokenKind::Identifier || (t.end - t.begin != 6 && t.end - t.begin != 7)) {
             continue;
         }
-        const bool property = k > 0 && m_tokens[k - 1].kind == TokenKind::Punct &&
-                              (m_tokens[k - 1].punct == '.' || m_tokens[k - 1].punct == kOptional);
-        if (property) {
+        if (afterMemberAccess(k)) {
             continue;
         }
         const auto word = textOf(t);

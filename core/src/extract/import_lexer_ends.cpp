@@ -39,8 +39,7 @@ bool ImportLexer::endsOperand(const Token& t) const {
 
 bool ImportLexer::endsOperandAt(std::size_t k) const {
     const Token& t = m_tokens[k];
-    if (t.kind == TokenKind::Identifier && k > 0 &&
-        (m_tokens[k - 1].is('.') || m_tokens[k - 1].is(kOptional))) {
+    if (t.kind == TokenKind::Identifier && afterMemberAccess(k)) {
         return true; // a property name, keyword or not (`a.in!` then a line break ends there)
     }
     if (t.kind == TokenKind::Identifier && textOf(t) == "as") {
@@ -54,8 +53,7 @@ bool ImportLexer::endsOperandAt(std::size_t k) const {
 // it, tree-sitter's reading varies.
 bool ImportLexer::keywordBefore(std::size_t k) const {
     const Token& t = m_tokens[k];
-    if (t.kind != TokenKind::Identifier ||
-        (k > 0 && (m_tokens[k - 1].is('.') || m_tokens[k - 1].is(kOptional)))) {
+    if (t.kind != TokenKind::Identifier || afterMemberAccess(k)) {
         return false;
     }
     const auto word = textOf(t);
@@ -70,7 +68,7 @@ bool ImportLexer::keywordBefore(std::size_t k) const {
 bool ImportLexer::canEnd(std::size_t k) const {
     const Token& t = m_tokens[k];
     if (t.kind == TokenKind::Identifier) {
-        if (k > 0 && (m_tokens[k - 1].is('.') || m_tokens[k - 1].is(kOptional))) {
+        if (afterMemberAccess(k)) {
             return true; // a property name, keyword or not (`source.function`)
         }
         const auto word = textOf(t);
@@ -180,7 +178,7 @@ std::size_t ImportLexer::expressionStatementEnd(std::size_t k, bool type) const 
         if (t.is(';')) {
             return k + 1;
         }
-        const bool property = k > 0 && (m_tokens[k - 1].is('.') || m_tokens[k - 1].is(kOptional));
+        const bool property = afterMemberAccess(k);
         if (t.kind == TokenKind::Identifier && !property && textOf(t) == "function") {
             k = functionEnd(k, nullptr, true); // no statement ends inside its header
         } else if (t.kind == TokenKind::Identifier && !property && textOf(t) == "class") {

@@ -84,6 +84,10 @@ private:
         return has(k) && m_tokens[k].kind == TokenKind::Identifier && textOf(m_tokens[k]) == word;
     }
     bool isPunct(std::size_t k, char c) const { return has(k) && m_tokens[k].is(c); }
+    // Whether token k comes right after `.` or `?.`: a property name, keyword or not.
+    bool afterMemberAccess(std::size_t k) const {
+        return k > 0 && (m_tokens[k - 1].is('.') || m_tokens[k - 1].is(kOptional));
+    }
     bool isOpener(const Token& t) const {
         return t.kind == TokenKind::Punct && (t.punct == '(' || t.punct == '[' || t.punct == '{');
     }

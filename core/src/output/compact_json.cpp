@@ -7,18 +7,13 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstring>
 #include <limits>
 #include <stdexcept>
 
 namespace fanout::detail {
 
 namespace {
-
-// A byte that needs more than copying: a control character, a quote, a backslash, DEL, or any
-// byte of a multi-byte UTF-8 sequence (checked and maybe replaced by nlohmann).
-constexpr bool needsCare(unsigned char c) {
-    return c < 0x20 || c == '"' || c == '\\' || c >= 0x7f;
-}
 
 // Whether `text` is printable ASCII without quotes or backslashes, eight bytes at a time: the
 // scan JSON's paths and names are, and are most of its bytes.
@@ -40,12 +35,9 @@ bool isPlain(std::string_view text) {
 
 void appendJsonString(std::string& out, std::string_view text) {
     if (isPlain(text)) {
-        const auto size = out.size();
-        out.resize(size + text.size() + 2);
-        char* at = out.data() + size;
-        *at = '"';
-        text.copy(at + 1, text.size()); // no copy at all when empty (its data may be null)
-        at[text.size() + 1] = '"';
+        out += '"';
+        out += text;
+        out += '"';
         return;
     }
     out += nlohmann::json(std::string(text))
@@ -62,17 +54,17 @@ void QuotedStrings::add(std::string_view text) {
         {static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(m_text.size() - begin)});
 }
 
-void CompactJson::separate() {
-    if (m_afterKey) {
-        m_afterKey = false;
-        return;
-    }
-    if (m_depth > 0) {
-        const std::uint64_t bit = std::uint64_t{1} << (m_depth - 1);
-        if ((m_filled & bit) != 0) {
-            m_out += ',';
-        }
-        m_filled |= bit;
+void CompactJson::grow(std::size_t bytes) {
+    // A few hundred bytes at a time: an edge's line takes one or two, and what is zeroed past
+    // the text stays small (the string is cut back to its text, line by line).
+    constexpr std::size_t kRoom = 512;
+    m_out.resize(m_end + std::max(bytes, kRoom));
+}
+
+void CompactJson::put(std::string_view text) {
+    if (!text.empty()) { // an empty view's data may be null
+        std::memcpy(room(text.size()), text.data(), text.size());
+        m_end += text.size();
     }
 }
 
@@ -81,61 +73,71 @@ CompactJson& CompactJson::open(char bracket) {
         throw std::length_error("CompactJson: more than 64 nested objects or arrays");
     }
     separate();
-    m_out += bracket;
+    put(bracket);
     ++m_depth;
     m_filled &= ~(std::uint64_t{1} << (m_depth - 1));
     return *this;
 }
 
 CompactJson& CompactJson::close(char bracket) {
-    m_out += bracket;
+    put(bracket);
     --m_depth;
     return *this;
 }
 
-CompactJson& CompactJson::key(std::string_view name) {
-    separate();
-    appendJsonString(m_out, name);
-    m_out += ':';
+CompactJson& CompactJson::keyText(std::string_view name) {
+    value(name);
+    put(':');
     m_afterKey = true;
     return *this;
 }
 
 CompactJson& CompactJson::value(std::string_view text) {
     separate();
-    appendJsonString(m_out, text);
+    if (isPlain(text)) {
+        char* at = room(text.size() + 2);
+        *at = '"';
+        if (!text.empty()) {
+            std::memcpy(at + 1, text.data(), text.size());
+        }
+        at[text.size() + 1] = '"';
+        m_end += text.size() + 2;
+        return *this;
+    }
+    put(nlohmann::json(std::string(text))
+            .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     return *this;
 }
 
 CompactJson& CompactJson::quoted(std::string_view json) {
     separate();
-    m_out += json;
+    put(json);
     return *this;
 }
 
 CompactJson& CompactJson::value(std::uint64_t number) {
     separate();
-    char digits[24];
-    const auto end = std::to_chars(digits, digits + sizeof digits, number).ptr;
-    m_out.append(digits, end);
+    constexpr std::size_t kDigits = 24;
+    char* at = room(kDigits);
+    m_end = static_cast<std::size_t>(std::to_chars(at, at + kDigits, number).ptr - m_out.data());
     return *this;
 }
 
 CompactJson& CompactJson::value(bool flag) {
     separate();
-    m_out += flag ? "true" : "false";
+    put(flag ? std::string_view("true") : std::string_view("false"));
     return *this;
 }
 
 CompactJson& CompactJson::value(double number) {
     separate();
-    m_out += nlohmann::json(number).dump();
+    put(nlohmann::json(number).dump());
     return *this;
 }
 
 CompactJson& CompactJson::null() {
     separate();
-    m_out += "null";
+    put(std::string_view("null"));
     return *this;
 }
 

@@ -17,6 +17,7 @@ namespace fanout {
 namespace {
 
 using detail::CompactJson;
+using detail::JsonKey;
 using Json = nlohmann::ordered_json;
 
 Json pathList(const std::vector<std::string>& paths, const std::string& root) {
@@ -317,20 +318,22 @@ Json packageJson(const ScanResult& result, PackageId id) {
 // boundary: 1.2 MB of the JSON of an app with @mui/material).
 void writeDirectives(std::ostream& out, const ScanResult& result) {
     std::string line;
-    CompactJson json(line);
-    const auto list = [&](const char* key, const std::vector<std::string>& paths) {
-        json.key(key).beginArray();
-        for (const auto& path : paths) {
-            json.value(displayPathView(path, result.config.root));
-        }
-        json.endArray();
-    };
-    json.beginObject();
-    list("client", result.clientModules);
-    list("server", result.serverModules);
-    list("clientBoundaries", result.clientBoundaries);
-    list("serverActions", result.serverActions);
-    json.endObject();
+    {
+        CompactJson json(line); // the line holds the text once the writer is gone
+        const auto list = [&](const JsonKey& key, const std::vector<std::string>& paths) {
+            json.key(key).beginArray();
+            for (const auto& path : paths) {
+                json.value(displayPathView(path, result.config.root));
+            }
+            json.endArray();
+        };
+        json.beginObject();
+        list("client", result.clientModules);
+        list("server", result.serverModules);
+        list("clientBoundaries", result.clientBoundaries);
+        list("serverActions", result.serverActions);
+        json.endObject();
+    }
     out << "  \"directives\": " << line << ",\n";
 }
 

@@ -77,53 +77,55 @@ TEST(CompactJson, EveryByteThatNeedsCareIsFoundWhereverItIs) {
 
 TEST(CompactJson, DocumentsAreWhatNlohmannWrites) {
     std::string ours;
-    CompactJson json(ours);
     Json theirs = Json::object();
-    json.beginObject();
-    json.key("empty object").beginObject().endObject();
-    theirs["empty object"] = Json::object();
-    json.key("empty array").beginArray().endArray();
-    theirs["empty array"] = Json::array();
-    json.key("numbers").beginArray();
-    Json numbers = Json::array();
-    for (const std::uint64_t number :
-         {std::uint64_t{0}, std::uint64_t{7}, std::uint64_t{1234567890},
-          std::numeric_limits<std::uint64_t>::max()}) {
-        json.value(number);
-        numbers.push_back(number);
-    }
-    json.value(std::uint32_t{42});
-    numbers.push_back(std::uint32_t{42});
-    for (const double number :
-         {0.0, -0.0, 0.5, 1.0 / 3, 2.0 / 3, 1e-7, 123456789.125, 1e300,
-          std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::infinity()}) {
-        json.value(number);
-        numbers.push_back(number);
-    }
-    json.endArray();
-    theirs["numbers"] = numbers;
-    json.key("flags").beginArray().value(true).value(false).null().endArray();
-    theirs["flags"] = Json::array({true, false, nullptr});
-    json.key("strings").beginArray();
-    for (const auto& text : awkwardStrings()) {
-        json.value(text);
-    }
-    json.endArray();
-    theirs["strings"] = awkwardStrings();
-    json.key("nested").beginArray();
-    Json nested = Json::array();
-    for (const auto& text : awkwardStrings()) {
-        json.beginObject().key(text).value(text).key("list").beginArray();
-        json.beginArray().endArray().beginObject().key("x").null().endObject().endArray();
+    { // the string holds the text once the writer is gone
+        CompactJson json(ours);
+        json.beginObject();
+        json.key("empty object").beginObject().endObject();
+        theirs["empty object"] = Json::object();
+        json.key("empty array").beginArray().endArray();
+        theirs["empty array"] = Json::array();
+        json.key("numbers").beginArray();
+        Json numbers = Json::array();
+        for (const std::uint64_t number :
+             {std::uint64_t{0}, std::uint64_t{7}, std::uint64_t{1234567890},
+              std::numeric_limits<std::uint64_t>::max()}) {
+            json.value(number);
+            numbers.push_back(number);
+        }
+        json.value(std::uint32_t{42});
+        numbers.push_back(std::uint32_t{42});
+        for (const double number :
+             {0.0, -0.0, 0.5, 1.0 / 3, 2.0 / 3, 1e-7, 123456789.125, 1e300,
+              std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::infinity()}) {
+            json.value(number);
+            numbers.push_back(number);
+        }
+        json.endArray();
+        theirs["numbers"] = numbers;
+        json.key("flags").beginArray().value(true).value(false).null().endArray();
+        theirs["flags"] = Json::array({true, false, nullptr});
+        json.key("strings").beginArray();
+        for (const auto& text : awkwardStrings()) {
+            json.value(text);
+        }
+        json.endArray();
+        theirs["strings"] = awkwardStrings();
+        json.key("nested").beginArray();
+        Json nested = Json::array();
+        for (const auto& text : awkwardStrings()) {
+            json.beginObject().keyText(text).value(text).key("list").beginArray();
+            json.beginArray().endArray().beginObject().key("x").null().endObject().endArray();
+            json.endObject();
+            Json element = Json::object();
+            element[text] = text;
+            element["list"] = Json::array({Json::array(), Json{{"x", nullptr}}});
+            nested.push_back(element);
+        }
+        json.endArray();
+        theirs["nested"] = nested;
         json.endObject();
-        Json element = Json::object();
-        element[text] = text;
-        element["list"] = Json::array({Json::array(), Json{{"x", nullptr}}});
-        nested.push_back(element);
     }
-    json.endArray();
-    theirs["nested"] = nested;
-    json.endObject();
     EXPECT_EQ(ours, nlohmannText(theirs));
     // What was written parses back to the document (invalid UTF-8 aside, which both replace).
     EXPECT_EQ(Json::parse(ours), Json::parse(nlohmannText(theirs)));
@@ -133,19 +135,47 @@ TEST(CompactJson, DocumentsAreWhatNlohmannWrites) {
 // comma after each level's first member), a 65th is refused rather than written wrong.
 TEST(CompactJson, SixtyFourLevelsNestAndASixtyFifthIsRefused) {
     std::string ours;
-    CompactJson json(ours);
-    for (int depth = 0; depth < 64; ++depth) {
-        json.beginArray().value(std::uint32_t{1}).value(std::uint32_t{2});
-    }
-    EXPECT_THROW(json.beginArray(), std::length_error);
-    for (int depth = 0; depth < 64; ++depth) {
-        json.value(std::uint32_t{3}).endArray();
+    {
+        CompactJson json(ours);
+        for (int depth = 0; depth < 64; ++depth) {
+            json.beginArray().value(std::uint32_t{1}).value(std::uint32_t{2});
+        }
+        EXPECT_THROW(json.beginArray(), std::length_error);
+        for (int depth = 0; depth < 64; ++depth) {
+            json.value(std::uint32_t{3}).endArray();
+        }
     }
     Json theirs = Json::array({1, 2, 3});
     for (int depth = 1; depth < 64; ++depth) {
         theirs = Json::array({1, 2, theirs, 3});
     }
     EXPECT_EQ(ours, nlohmannText(theirs));
+}
+
+// The writer keeps room past the text while it writes: what the string held before stays, values
+// longer than that room and many values in a row come out whole, and the string holds exactly
+// the text once the writer is gone.
+TEST(CompactJson, TheStringHoldsExactlyTheTextOnceTheWriterIsGone) {
+    std::string ours = "before:";
+    Json theirs = Json::array();
+    {
+        CompactJson json(ours);
+        json.beginArray();
+        for (std::size_t size = 0; size < 1500; size += 7) {
+            const std::string text(size, static_cast<char>('a' + size % 26));
+            json.value(text).value(std::uint64_t{size}).beginObject();
+            json.key("a_key_of_twenty_nine_bytes___").value(size % 2 == 0).endObject();
+            theirs.push_back(text);
+            theirs.push_back(size);
+            theirs.push_back(Json{{"a_key_of_twenty_nine_bytes___", size % 2 == 0}});
+        }
+        json.endArray();
+    }
+    EXPECT_EQ(ours, "before:" + nlohmannText(theirs));
+    {
+        CompactJson json(ours); // written after it again, and nothing more when nothing is written
+    }
+    EXPECT_EQ(ours, "before:" + nlohmannText(theirs));
 }
 
 // Quoted once, found by index; a repeated string is the same text, not written again.
@@ -162,8 +192,7 @@ TEST(CompactJson, QuotedStringsAreFoundByIndex) {
     EXPECT_EQ(quoted[2], nlohmannText(Json("say \"hi\"")));
     EXPECT_EQ(quoted[3], "\"\"");
     std::string ours;
-    CompactJson json(ours);
-    json.beginArray().quoted(quoted[0]).quoted(quoted[2]).endArray();
+    CompactJson(ours).beginArray().quoted(quoted[0]).quoted(quoted[2]).endArray();
     EXPECT_EQ(ours, nlohmannText(Json::array({"src/a.js", "say \"hi\""})));
 }
 

@@ -9,11 +9,17 @@ namespace {
 
 // Keywords that leave an expression unfinished: no statement ends after one of them.
 bool keywordNeedsMore(std::string_view word) {
-    static constexpr std::array<std::string_view, 22> kWords{
-        "const",  "let",        "var",     "new",    "typeof", "void", "delete", "await",
-        "in",     "instanceof", "extends", "throw",  "case",   "if",   "for",    "while",
-        "switch", "function",   "class",   "import", "export", "as"};
+    static constexpr std::array<std::string_view, 23> kWords{
+        "const",  "let",        "var",     "new",    "typeof", "void", "delete",   "await",
+        "in",     "instanceof", "extends", "throw",  "case",   "if",   "for",      "while",
+        "switch", "function",   "class",   "import", "export", "as",   "satisfies"};
     return std::find(kWords.begin(), kWords.end(), word) != kWords.end();
+}
+
+// TypeScript's operators between a value and a type (`x as T`, `x satisfies T`): an operator
+// right after an operand on its line, a name elsewhere.
+bool isTypeOperator(std::string_view word) {
+    return word == "as" || word == "satisfies";
 }
 
 // Keywords that are operators on what follows them.
@@ -42,8 +48,19 @@ bool ImportLexer::endsOperandAt(std::size_t k) const {
     if (t.kind == TokenKind::Identifier && afterMemberAccess(k)) {
         return true; // a property name, keyword or not (`a.in!` then a line break ends there)
     }
-    if (t.kind == TokenKind::Identifier && textOf(t) == "as") {
-        return k == 0 || t.newlineBefore || !endsOperand(m_tokens[k - 1]);
+    if (t.kind == TokenKind::Identifier && isTypeOperator(textOf(t))) {
+        // In a run of such words on one line, names and operators alternate from the first: a
+        // name where no operand comes before it (`as as T` is the name `as` as the type `T`;
+        // fuzzer), an operator after one (`a as as`: the type `as`). Counted, not recursed.
+        std::size_t first = k;
+        while (first > 0 && !m_tokens[first].newlineBefore &&
+               m_tokens[first - 1].kind == TokenKind::Identifier &&
+               isTypeOperator(textOf(m_tokens[first - 1])) && !afterMemberAccess(first - 1)) {
+            --first;
+        }
+        const bool firstIsName = first == 0 || m_tokens[first].newlineBefore ||
+                                 !endsOperandAt(first - 1); // no run there
+        return firstIsName == ((k - first) % 2 == 0);
     }
     return endsOperand(t);
 }
@@ -62,7 +79,7 @@ bool ImportLexer::keywordBefore(std::size_t k) const {
     }
     // `throw` and `case` too: after an operator they are names to tree-sitter (`a & throw!` then a
     // line break ends a statement there), and no real code puts a postfix `!` or `++` after them.
-    return keywordNeedsMore(word) && !isPrefixKeyword(word) && word != "as";
+    return keywordNeedsMore(word) && !isPrefixKeyword(word) && !isTypeOperator(word);
 }
 
 bool ImportLexer::canEnd(std::size_t k) const {
@@ -73,7 +90,7 @@ bool ImportLexer::canEnd(std::size_t k) const {
         }
         const auto word = textOf(t);
         const Token* before = k > 0 && !t.newlineBefore ? &m_tokens[k - 1] : nullptr;
-        if (word == "as") {
+        if (isTypeOperator(word)) {
             if (before != nullptr && (before->is('!') || before->is(kIncrement))) {
                 // `x! as` then a line break: `as` is the operator after a postfix `!` and a name
                 // after a prefix one; tree-sitter reads which (fuzzer: `ort !as` `rgtts`).

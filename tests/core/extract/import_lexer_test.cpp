@@ -180,6 +180,33 @@ TEST(ImportLexer, ReadsPostfixesAfterNamesAndPropertyNames) {
     }
 }
 
+// `as` and `satisfies` at a line's end: an operator after an operand (the type comes on the next
+// line), a name where no operand comes before; in a run of them, the two alternate (the first
+// case from the fuzzer: the lexer took the second `as` for a name and ended the statement).
+TEST(ImportLexer, ReadsAsAndSatisfiesAtALineEndAsTreeSitterDoes) {
+    for (const auto grammar : {Grammar::TypeScript, Grammar::Tsx}) {
+        for (const char* source : {
+                 "r/r//\n\n\n\nas as \ns",
+                 "as as\nT",
+                 "x = as as\nT",
+                 "a as\nT",
+                 "a as as\nT",
+                 "as as as\nT",
+                 "as as as as\nT",
+                 "as\nas\nT",
+                 "a satisfies\nT",
+                 "const c = {} satisfies\nConfig;\nimport 'x';",
+                 "as satisfies\nT",
+                 "satisfies as\nT",
+                 "satisfies satisfies\nT",
+                 "a.as as\nT",
+                 "a.satisfies\nT",
+             }) {
+            expectLexedAlike({source, grammar});
+        }
+    }
+}
+
 TEST(ImportLexer, ReadsJsxPragmasInComments) {
     expectLexedAlike({"/** @jsxRuntime automatic @jsxImportSource preact */\nexport const a = 1;"});
 }
@@ -224,6 +251,7 @@ TEST(ImportLexer, HandsOffWhatItDoesNotModel) {
              Case{"ort\t!as\nrgtts"},
              Case{"a! as\nT", Grammar::TypeScript},
              Case{"a++ as\nT", Grammar::TypeScript},
+             Case{"a! satisfies\nT", Grammar::TypeScript},
              // `throw` or `case` after an operator, a postfix, a line break: a name (fuzzer).
              Case{"a &throw!\nb", Grammar::TypeScript},
              Case{"a + case++\nb"},

@@ -207,6 +207,24 @@ TEST(ImportLexer, ReadsAsAndSatisfiesAtALineEndAsTreeSitterDoes) {
     }
 }
 
+// A comma inside a template's substitution in a call's argument is the substitution's: one
+// argument, whose text is the whole template (the first from the fuzzer).
+TEST(ImportLexer, CommasInATemplatesSubstitutionAreNotTheCallsArguments) {
+    for (const auto grammar : {Grammar::TypeScript, Grammar::Tsx}) {
+        for (const char* source : {
+                 "#!/ from \"./shared-cti{\n  const plugin = await import(`./plugins/${n,me}.js`);"
+                 "\n {return db.sa(plulugin);\n}\n",
+                 "import(`./p/${n,me}.js`);",
+                 "require(`./p/${n, m}.js`);",
+                 "require(`./p/${n}/${a, b}/${`${c, d}`}.js`);",
+                 "require(`./p/${n}.js`, b);",
+                 "import(`./p/${[a, b]}`, {with: {type: 'json'}});",
+             }) {
+            expectLexedAlike({source, grammar});
+        }
+    }
+}
+
 TEST(ImportLexer, ReadsJsxPragmasInComments) {
     expectLexedAlike({"/** @jsxRuntime automatic @jsxImportSource preact */\nexport const a = 1;"});
 }

@@ -31,6 +31,12 @@ bool isPlain(std::string_view text) {
     return std::none_of(at, end, [](char c) { return needsCare(static_cast<unsigned char>(c)); });
 }
 
+// A string that is not plain, as nlohmann writes it (quotes included, invalid UTF-8 replaced).
+std::string escaped(std::string_view text) {
+    return nlohmann::json(std::string(text))
+        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 } // namespace
 
 void appendJsonString(std::string& out, std::string_view text) {
@@ -40,8 +46,7 @@ void appendJsonString(std::string& out, std::string_view text) {
         out += '"';
         return;
     }
-    out += nlohmann::json(std::string(text))
-               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    out += escaped(text);
 }
 
 void QuotedStrings::add(std::string_view text) {
@@ -104,8 +109,7 @@ CompactJson& CompactJson::value(std::string_view text) {
         m_end += text.size() + 2;
         return *this;
     }
-    put(nlohmann::json(std::string(text))
-            .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    put(escaped(text));
     return *this;
 }
 

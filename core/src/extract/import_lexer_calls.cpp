@@ -58,22 +58,14 @@ void ImportLexer::call(std::size_t k, ImportKind kind) {
         isPunct(close + 1, kArrow)) {
         handOff(); // a method named require or import
     }
-    // The arguments, split at commas of this level: how many, and the first one's tokens. A
-    // comma inside a template's substitution is the substitution's (`${a, b}`: fuzzer); brackets
-    // are passed by their match, substitutions counted as they open and close.
+    // The arguments, split at commas of this level: how many, and the first one's tokens.
+    // Brackets and templates are passed by their match (a comma inside a template's
+    // substitution is the substitution's, `${a, b}`: fuzzer).
     std::size_t arguments = 0;
     std::pair<std::size_t, std::size_t> firstArgument;
     std::size_t start = open + 1;
-    std::size_t substitutions = 0;
     for (std::size_t at = open + 1; at <= close;) {
-        if (at < close && m_tokens[at].kind == TokenKind::TemplatePart) {
-            const Token& part = m_tokens[at];
-            substitutions += m_text[part.end - 1] == '{' ? 1 : 0; // up to a `${`
-            substitutions -= m_text[part.begin] == '}' ? 1 : 0;   // from a `}`
-            ++at;
-            continue;
-        }
-        if (at == close || (substitutions == 0 && m_tokens[at].is(','))) {
+        if (at == close || m_tokens[at].is(',')) {
             if (at == start && at != close) {
                 handOff(); // f(a,,b)
             }

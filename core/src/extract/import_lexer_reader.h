@@ -88,8 +88,12 @@ private:
     bool afterMemberAccess(std::size_t k) const {
         return k > 0 && (m_tokens[k - 1].is('.') || m_tokens[k - 1].is(kOptional));
     }
+    // A bracket that opens, or the first part of a template with substitutions: walks at one
+    // level pass from it to its match.
     bool isOpener(const Token& t) const {
-        return t.kind == TokenKind::Punct && (t.punct == '(' || t.punct == '[' || t.punct == '{');
+        return (t.kind == TokenKind::Punct &&
+                (t.punct == '(' || t.punct == '[' || t.punct == '{')) ||
+               (t.kind == TokenKind::TemplatePart && m_text[t.begin] == '`');
     }
     void expectPunct(std::size_t k, char c) const {
         if (!isPunct(k, c)) {

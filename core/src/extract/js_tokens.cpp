@@ -90,7 +90,8 @@ private:
     bool nextOnLine(unsigned char& c);
     bool string(unsigned char quote);
     // From after a backtick or a `}` closing a substitution, to the closing backtick or a `${`.
-    bool templatePart(std::size_t begin, bool head);
+    // `first`: the index of the template's first part, kTemplate when this part is the first.
+    bool templatePart(std::size_t begin, std::uint32_t first);
     bool regex();
     bool number();
     bool punctuator();
@@ -102,7 +103,8 @@ private:
     JsxUse& m_jsx;
     std::size_t m_pos = 0;
     bool m_newline = false;
-    // Open brackets by token index; a template substitution is marked by kTemplate.
+    // Open brackets by token index; an open template substitution is two entries: the index of
+    // its template's first part, then kTemplate.
     static constexpr std::uint32_t kTemplate = std::numeric_limits<std::uint32_t>::max();
     std::vector<std::uint32_t>& m_open;
 };
@@ -285,7 +287,7 @@ bool Tokenizer::string(unsigned char quote) {
     return false;
 }
 
-bool Tokenizer::templatePart(std::size_t begin, bool head) {
+bool Tokenizer::templatePart(std::size_t begin, std::uint32_t first) {
     for (;;) {
         if (m_pos >= m_text.size()) {
             return false;
@@ -294,11 +296,21 @@ bool Tokenizer::templatePart(std::size_t begin, bool head) {
         if (c == '\\') {
             ++m_pos;
         } else if (c == '`') {
-            push(head ? TokenKind::Template : TokenKind::TemplatePart, begin);
+            push(first == kTemplate ? TokenKind::Template : TokenKind::TemplatePart, begin);
+            if (first != kTemplate) { // the last part: matched with the first, like brackets
+                m_tokens[first].match = static_cast<std::uint32_t>(m_tokens.size() - 1);
+                m_tokens.back().match = first;
+            }
             return true;
         } else if (c == '$' && at(m_pos) == '{') {
             ++m_pos;
             push(TokenKind::TemplatePart, begin);
+            if (first == kTemplate) {
+                first = static_cast<std::uint32_t>(m_tokens.size() - 1);
+            } else {
+                m_tokens.back().match = first; // a middle part points back to the first
+            }
+            m_open.push_back(first);
             m_open.push_back(kTemplate);
             return true;
         }
@@ -362,11 +374,13 @@ bool Tokenizer::close(char c) {
     const std::uint32_t opener = m_open.back();
     m_open.pop_back();
     if (opener == kTemplate) {
+        const std::uint32_t first = m_open.back();
+        m_open.pop_back();
         if (c != '}') {
             return false;
         }
         const std::size_t begin = m_pos++;
-        return templatePart(begin, false);
+        return templatePart(begin, first);
     }
     const char expected = m_tokens[opener].punct == '('   ? ')'
                           : m_tokens[opener].punct == '[' ? ']'
@@ -492,7 +506,7 @@ bool Tokenizer::run() {
             }
         } else if (c == '`') {
             ++m_pos;
-            if (!templatePart(begin, true)) {
+            if (!templatePart(begin, kTemplate)) {
                 return false;
             }
         } else if (c == '#' && isIdentifierStart(at(m_pos + 1))) {

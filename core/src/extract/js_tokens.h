@@ -30,7 +30,9 @@ inline constexpr char kShiftOrLessEqual = 'L'; // << <<= <=
 struct Token {
     std::uint32_t begin = 0;
     std::uint32_t end = 0;
-    // For ( [ {: the index of the token that closes it, and the other way round.
+    // For ( [ {: the index of the token that closes it, and the other way round. For the first
+    // part of a template with substitutions: the index of its last part; for a later part: the
+    // index of the first.
     std::uint32_t match = 0;
     TokenKind kind = TokenKind::Punct;
     char punct = 0;

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <initializer_list>
 #include <string>
 
 namespace fanout::testing {
@@ -26,6 +27,15 @@ void expectLexedAlike(const Case& input) {
     const auto reference = extractor.extract(input.source, input.grammar);
     ASSERT_EQ(reference.parseErrors, 0u) << input.source;
     EXPECT_EQ(extractionDifference(reference, *lexed, extractor.names()), "") << input.source;
+}
+
+// Each source, in both grammars.
+void expectLexedAlikeInBothGrammars(std::initializer_list<const char*> sources) {
+    for (const auto grammar : {Grammar::TypeScript, Grammar::Tsx}) {
+        for (const char* source : sources) {
+            expectLexedAlike({source, grammar});
+        }
+    }
 }
 
 void expectHandedOff(const Case& input) {
@@ -184,45 +194,52 @@ TEST(ImportLexer, ReadsPostfixesAfterNamesAndPropertyNames) {
 // line), a name where no operand comes before; in a run of them, the two alternate (the first
 // case from the fuzzer: the lexer took the second `as` for a name and ended the statement).
 TEST(ImportLexer, ReadsAsAndSatisfiesAtALineEndAsTreeSitterDoes) {
-    for (const auto grammar : {Grammar::TypeScript, Grammar::Tsx}) {
-        for (const char* source : {
-                 "r/r//\n\n\n\nas as \ns",
-                 "as as\nT",
-                 "x = as as\nT",
-                 "a as\nT",
-                 "a as as\nT",
-                 "as as as\nT",
-                 "as as as as\nT",
-                 "as\nas\nT",
-                 "a satisfies\nT",
-                 "const c = {} satisfies\nConfig;\nimport 'x';",
-                 "as satisfies\nT",
-                 "satisfies as\nT",
-                 "satisfies satisfies\nT",
-                 "a.as as\nT",
-                 "a.satisfies\nT",
-             }) {
-            expectLexedAlike({source, grammar});
-        }
-    }
+    expectLexedAlikeInBothGrammars({
+        "r/r//\n\n\n\nas as \ns",
+        "as as\nT",
+        "x = as as\nT",
+        "a as\nT",
+        "a as as\nT",
+        "as as as\nT",
+        "as as as as\nT",
+        "as\nas\nT",
+        "a satisfies\nT",
+        "const c = {} satisfies\nConfig;\nimport 'x';",
+        "as satisfies\nT",
+        "satisfies as\nT",
+        "satisfies satisfies\nT",
+        "a.as as\nT",
+        "a.satisfies\nT",
+    });
 }
 
 // A comma inside a template's substitution in a call's argument is the substitution's: one
 // argument, whose text is the whole template (the first from the fuzzer).
 TEST(ImportLexer, CommasInATemplatesSubstitutionAreNotTheCallsArguments) {
-    for (const auto grammar : {Grammar::TypeScript, Grammar::Tsx}) {
-        for (const char* source : {
-                 "#!/ from \"./shared-cti{\n  const plugin = await import(`./plugins/${n,me}.js`);"
-                 "\n {return db.sa(plulugin);\n}\n",
-                 "import(`./p/${n,me}.js`);",
-                 "require(`./p/${n, m}.js`);",
-                 "require(`./p/${n}/${a, b}/${`${c, d}`}.js`);",
-                 "require(`./p/${n}.js`, b);",
-                 "import(`./p/${[a, b]}`, {with: {type: 'json'}});",
-             }) {
-            expectLexedAlike({source, grammar});
-        }
-    }
+    expectLexedAlikeInBothGrammars({
+        "#!/ from \"./shared-cti{\n  const plugin = await import(`./plugins/${n,me}.js`);"
+        "\n {return db.sa(plulugin);\n}\n",
+        "import(`./p/${n,me}.js`);",
+        "require(`./p/${n, m}.js`);",
+        "require(`./p/${n}/${a, b}/${`${c, d}`}.js`);",
+        "require(`./p/${n}.js`, b);",
+        "import(`./p/${[a, b]}`, {with: {type: 'json'}});",
+    });
+}
+
+// A line break inside a template's substitution ends no statement: tree-sitter can put no
+// semicolon there, so `x` then `as T` on the next line is one expression.
+TEST(ImportLexer, ALineBreakInATemplatesSubstitutionEndsNoStatement) {
+    expectLexedAlikeInBothGrammars({
+        "const s = `${x\nas T}`;\nimport \"y\";\n",
+        "const s = `a${x\nsatisfies T}b${\nimport(\"z\")}`\nexport * from \"w\"\n",
+        "const s = `${a\nas b\nas c}` + import(\"q\")\n",
+        "const s = `${x\nas T}`\nimport y from \"y\"\n",
+        "x = `${a\n}${b\n}`\nimport \"c\"\n",
+        "x = `${`${a\nas b}`\nas c}`\nexport {d} from \"c\"\n",
+        "type A = `a${B}b${C}`\ntype D = 1\nimport \"c\"\n",
+        "function f(): `${A}`\nimport \"c\"\n",
+    });
 }
 
 TEST(ImportLexer, ReadsJsxPragmasInComments) {

@@ -176,6 +176,15 @@ void ImportLexer::run() {
     }
 }
 
+bool ImportLexer::isUnnamed(std::size_t k) const {
+    const std::size_t keyword = isWord(k, "async") || isWord(k, "abstract") ? k + 1 : k;
+    if (!isWord(keyword, "class") && !isWord(keyword, "function")) {
+        return false;
+    }
+    const std::size_t name = isPunct(keyword + 1, '*') ? keyword + 2 : keyword + 1;
+    return !has(name) || m_tokens[name].kind != TokenKind::Identifier || isWord(name, "extends");
+}
+
 std::size_t ImportLexer::statement(std::size_t k) {
     const Token& t = m_tokens[k];
     if (t.kind == TokenKind::Punct) {
@@ -199,8 +208,16 @@ std::size_t ImportLexer::statement(std::size_t k) {
         if (word == "export") {
             return exportStatement(k);
         }
-        if (word == "declare" || word == "namespace" || word == "module" || word == "global" ||
-            word == "do" || word == "using") {
+        if (word == "using" || (word == "await" && isWord(k + 1, "using"))) {
+            const std::size_t name = word == "using" ? k + 1 : k + 2;
+            if (has(name) && m_tokens[name].kind == TokenKind::Identifier) {
+                handOff(); // a `using` declaration, on one line or across two: tree-sitter's own
+            }
+        }
+        if (word == "do") {
+            handOff(); // do-while: its own rules for the `;` after `while (...)`
+        }
+        if (word == "declare" || word == "namespace" || word == "module" || word == "global") {
             if (has(k + 1) && !m_tokens[k + 1].newlineBefore &&
                 (m_tokens[k + 1].kind == TokenKind::Identifier ||
                  m_tokens[k + 1].kind == TokenKind::String || m_tokens[k + 1].is('{'))) {
@@ -217,8 +234,12 @@ std::size_t ImportLexer::statement(std::size_t k) {
             word == "function" || word == "class" || word == "if" || word == "for" ||
             word == "while" || word == "with" || word == "switch" || word == "try" ||
             word == "enum" || (word == "abstract" && isWord(k + 1, "class")) ||
+            (word == "const" && isWord(k + 1, "enum")) ||
             (word == "async" && isWord(k + 1, "function") && !m_tokens[k + 1].newlineBefore);
         if (block) {
+            if (isUnnamed(k)) {
+                handOff(); // `class {}` or `function () {}` there: an expression to tree-sitter
+            }
             const std::size_t end = blockStatementEnd(k);
             scanCalls(k, end);
             return end;

@@ -22,6 +22,18 @@ bool isTypeOperator(std::string_view word) {
     return word == "as" || word == "satisfies";
 }
 
+// Words that take a type after them, in a type (`keyof T`, `infer U`, `asserts x is T`): at a
+// line break after one, tree-sitter reads on where a statement could otherwise end.
+bool isTypePrefixWord(std::string_view word) {
+    return word == "keyof" || word == "infer" || word == "unique" || word == "readonly" ||
+           word == "asserts" || word == "is" || word == "typeof" || word == "extends";
+}
+
+// Statements that take nothing after a line break (`return` then `(a)` is two statements).
+bool endsAtAnyLineBreak(std::string_view word) {
+    return word == "return" || word == "debugger" || word == "break" || word == "continue";
+}
+
 // Keywords that are operators on what follows them.
 bool isPrefixKeyword(std::string_view word) {
     return word == "typeof" || word == "void" || word == "await" || word == "delete" ||
@@ -139,6 +151,42 @@ bool ImportLexer::canEnd(std::size_t k) const {
     return endsOperand(t);
 }
 
+bool ImportLexer::typePrefixBefore(std::size_t k) const {
+    const Token& before = m_tokens[k - 1];
+    return before.kind == TokenKind::Identifier && !afterMemberAccess(k - 1) &&
+           isTypePrefixWord(textOf(before));
+}
+
+bool ImportLexer::endsAtLineBreak(std::size_t last, std::size_t next) const {
+    const Token& before = m_tokens[last];
+    if (before.kind == TokenKind::Identifier && !afterMemberAccess(last) &&
+        endsAtAnyLineBreak(textOf(before))) {
+        return true;
+    }
+    return canEnd(last) && !continues(next);
+}
+
+bool ImportLexer::typeEndsAtLineBreak(std::size_t last, std::size_t next) const {
+    if (typePrefixBefore(next)) {
+        handOff(); // `keyof`, `asserts`, `x is` then a line break: tree-sitter reads on
+    }
+    const Token& before = m_tokens[last];
+    // A type may end with a name, a keyword (`void`) or type arguments' `>`; `(` or `[` on the
+    // next line starts a new statement (`type A = B` then `[c]`: tree-sitter).
+    const bool end = before.is('>') || before.kind == TokenKind::Identifier || canEnd(last);
+    return end && (!continues(next) || m_tokens[next].is('(') || m_tokens[next].is('['));
+}
+
+bool ImportLexer::endsBefore(std::size_t k, bool type) const {
+    if (k >= m_count) {
+        return true;
+    }
+    if (!m_tokens[k].newlineBefore) {
+        return false;
+    }
+    return type ? typeEndsAtLineBreak(k - 1, k) : endsAtLineBreak(k - 1, k);
+}
+
 // Tree-sitter's rule for an automatic semicolon: none before a token that continues the
 // expression.
 bool ImportLexer::continues(std::size_t k) const {
@@ -190,10 +238,18 @@ bool ImportLexer::continues(std::size_t k) const {
 }
 
 std::size_t ImportLexer::expressionStatementEnd(std::size_t k, bool type) const {
+    // In a declaration (`let a: T = b, c`), each name and its type annotation, up to an `=`, are
+    // read as a type.
+    const std::size_t start = k;
+    const bool declaration = !type && (isWord(k, "var") || isWord(k, "let") || isWord(k, "const"));
+    bool typePart = type || declaration;
     while (k < m_count) {
         const Token& t = m_tokens[k];
         if (t.is(';')) {
             return k + 1;
+        }
+        if (declaration && (t.is('=') || t.is(','))) {
+            typePart = t.is(',');
         }
         const bool property = afterMemberAccess(k);
         if (t.kind == TokenKind::Identifier && !property && textOf(t) == "function") {
@@ -203,12 +259,13 @@ std::size_t ImportLexer::expressionStatementEnd(std::size_t k, bool type) const 
         } else {
             k = isOpener(t) ? t.match + 1 : k + 1;
         }
-        // In a type, `>` closes type arguments and a keyword (`void`) is a type: either may end
-        // the statement.
-        const bool typeEnd =
-            type && (m_tokens[k - 1].is('>') || m_tokens[k - 1].kind == TokenKind::Identifier);
-        if (endsBetween(k - 1, k) ||
-            (typeEnd && has(k) && m_tokens[k].newlineBefore && !continues(k))) {
+        if (!type && m_tokens[k - 1].is('>') && has(k) && m_tokens[k].newlineBefore) {
+            // `a<b>` then a line break: type arguments (a statement ends) or two comparisons,
+            // which tree-sitter picks by what came before (fuzzer-like probes).
+            handOff();
+        }
+        // After `let` itself, the expression rule (`let` then `x = 1` on the next line is one).
+        if (endsBefore(k, typePart && k - 1 > start)) {
             return k;
         }
     }
@@ -267,7 +324,7 @@ std::size_t ImportLexer::skipReturnType(std::size_t k) const {
                 handOff();
             }
             return k;
-        } else if (angles == 0 && t.newlineBefore && endsBetween(k - 1, k)) {
+        } else if (angles == 0 && endsBefore(k, true)) {
             return k;
         } else if (isOpener(t)) {
             k = t.match;
@@ -359,7 +416,8 @@ std::size_t ImportLexer::blockStatementEnd(std::size_t k) {
     if (word == "async") {
         return functionEnd(k + 1, nullptr);
     }
-    if (word == "class" || word == "abstract" || word == "enum" || word == "interface") {
+    if (word == "class" || word == "abstract" || word == "enum" || word == "interface" ||
+        word == "const") { // `const`: of `const enum`
         return afterBody(k + 1);
     }
     if (word == "if" || word == "for" || word == "while" || word == "with" || word == "switch") {

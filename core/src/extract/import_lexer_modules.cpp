@@ -127,6 +127,9 @@ std::size_t ImportLexer::importStatement(std::size_t k) {
 
 std::size_t ImportLexer::exportStatement(std::size_t k) {
     std::size_t at = k + 1;
+    if (has(at) && m_tokens[at].newlineBefore) {
+        handOff(); // `export` then a line break: tree-sitter reads the name `export` there
+    }
     if (isPunct(at, '*')) { // export * from "x", export * as ns from "x"
         std::optional<std::size_t> alias;
         if (isWord(at + 1, "as")) {
@@ -154,6 +157,10 @@ std::size_t ImportLexer::exportStatement(std::size_t k) {
     if (isPunct(at, '{')) {
         std::vector<Specifier> specifiers;
         at = specifierList(at, specifiers);
+        if (isWord(at, "from") && m_tokens[at].newlineBefore) {
+            handOff(); // `export {a}` then `from "x"` on the next line: two statements to
+                       // tree-sitter
+        }
         if (isWord(at, "from")) {
             ++m_out.counts.reExports;
             typeOnly = typeOnly || (!specifiers.empty() &&
@@ -187,10 +194,13 @@ std::size_t ImportLexer::exportStatement(std::size_t k) {
     if (isWord(at, "default")) {
         m_own.push_back({{NameTable::kDefault, ExportEntry::kLocal, 0, false}, {}});
         const std::size_t body = at + 1;
-        const bool block = isWord(body, "function") || isWord(body, "class") ||
-                           isWord(body, "interface") ||
-                           (isWord(body, "abstract") && isWord(body + 1, "class")) ||
-                           (isWord(body, "async") && isWord(body + 1, "function"));
+        // Without a name, a function or class is an expression to tree-sitter, which goes on
+        // after its body (`export default class {}` then `[a]`).
+        const bool block =
+            !isUnnamed(body) &&
+            (isWord(body, "function") || isWord(body, "class") || isWord(body, "interface") ||
+             (isWord(body, "abstract") && isWord(body + 1, "class")) ||
+             (isWord(body, "async") && isWord(body + 1, "function")));
         const std::size_t end = block ? blockStatementEnd(body) : expressionStatementEnd(body);
         scanCalls(body, end);
         return end;
@@ -248,15 +258,19 @@ std::size_t ImportLexer::exportDeclaration(std::size_t k) {
     std::size_t at = k + 1;
     for (;;) {
         at = pattern(at);
-        if (isPunct(at, '!')) {
+        if (isPunct(at, '!') && !m_tokens[at].newlineBefore) { // `let a!: T`; on the next line, a
+                                                               // new statement
             ++at;
         }
-        // The type annotation and the initializer, up to the comma before the next declarator.
+        // The type annotation (read as a type) and the initializer, up to the comma before the
+        // next declarator.
         bool angle = false;
+        bool typePart = true;
         while (has(at) && !m_tokens[at].is(',') && !m_tokens[at].is(';') &&
-               !(at > k + 1 && endsBetween(at - 1, at))) {
+               !(at > k + 1 && endsBefore(at, typePart))) {
             const Token& t = m_tokens[at];
             angle = angle || t.is('<');
+            typePart = typePart && !t.is('=');
             at = isOpener(t) ? t.match + 1 : at + 1;
         }
         if (!isPunct(at, ',')) {

@@ -114,11 +114,18 @@ private:
     // name where an operand goes (`a ** as`) or at the start of a line.
     bool endsOperandAt(std::size_t k) const;
     bool continues(std::size_t k) const;
+    // In a type: whether the token before k takes a type after it (`keyof`, `infer`, `is`).
+    bool typePrefixBefore(std::size_t k) const;
     // Whether a statement whose last token is `last` ends before `next` (a semicolon inserted).
     bool endsBetween(std::size_t last, std::size_t next) const {
-        return next >= m_count ||
-               (m_tokens[next].newlineBefore && canEnd(last) && !continues(next));
+        return next >= m_count || (m_tokens[next].newlineBefore && endsAtLineBreak(last, next));
     }
+    // Where a line break comes between `last` and `next`: whether an expression statement ends
+    // there, or (typeEndsAtLineBreak) a statement ending in a type (`type A = B`, `let a: T`).
+    bool endsAtLineBreak(std::size_t last, std::size_t next) const;
+    bool typeEndsAtLineBreak(std::size_t last, std::size_t next) const;
+    // Whether a statement ends before token k, after a type (`type`) or an expression.
+    bool endsBefore(std::size_t k, bool type) const;
     // The first token after an expression-like statement starting at `k` (after its `;`).
     std::size_t expressionStatementEnd(std::size_t k, bool type = false) const;
     // After a statement whose last token is k - 1: its `;`, or a line break that ends it.
@@ -132,6 +139,8 @@ private:
     std::size_t skipReturnType(std::size_t k) const;
 
     // --- statements
+    // Whether k starts a function or class (`async` and `abstract` included) without a name.
+    bool isUnnamed(std::size_t k) const;
     std::size_t statement(std::size_t k);
     std::size_t importStatement(std::size_t k);
     std::size_t exportStatement(std::size_t k);

@@ -224,6 +224,7 @@ std::size_t lineCommentEnd(std::string_view text, std::size_t from) {
 } // namespace
 
 bool Tokenizer::skipSpaceAndComments() {
+    bool commentBreak = false; // a line break inside a block comment
     for (;;) {
         const unsigned char c = at(m_pos);
         if (c == '\n') {
@@ -242,12 +243,15 @@ bool Tokenizer::skipSpaceAndComments() {
             }
             const auto comment = m_text.substr(m_pos, end + 2 - m_pos);
             readJsxPragmas(comment, m_jsx);
-            if (comment.find('\n') != std::string_view::npos) {
-                m_newline = true;
-            }
+            commentBreak = commentBreak || comment.find('\n') != std::string_view::npos;
             m_pos = end + 2;
         } else {
-            return true;
+            // A line break inside a block comment and none outside it, between two tokens at the
+            // top level: a line terminator to ECMAScript, none to tree-sitter (`async/*\n*/a =>
+            // {}` is one arrow function to it, `a/*\n*/b` a syntax error). Left to tree-sitter.
+            // Inside brackets no statement ends (Flow's `a /*: {\n} */` types are common).
+            return !commentBreak || m_newline || m_tokens.empty() || m_pos >= m_text.size() ||
+                   !m_open.empty();
         }
     }
 }

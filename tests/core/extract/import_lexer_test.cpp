@@ -242,6 +242,53 @@ TEST(ImportLexer, ALineBreakInATemplatesSubstitutionEndsNoStatement) {
     });
 }
 
+// Line breaks where a statement's reading depends on what the statement is (found by statement
+// snippets with line breaks put at random between their tokens): after a declaration's name or
+// type, a type alias's type, `return` or `debugger`, a `(` or `[` on the next line starts a new
+// statement; a `!` on the next line is no definite assignment; a default-exported class or
+// function without a name is an expression that goes on after its body; `const enum` is a
+// declaration.
+TEST(ImportLexer, ReadsLineBreaksAfterTypesAndDeclarationsAsTreeSitterDoes) {
+    expectLexedAlikeInBothGrammars({
+        "let s\n(a)\nimport \"z\"\n",
+        "let s: T\n[a]\nimport \"z\"\n",
+        "let w: () => void\n{}\nimport \"z\"\n",
+        "var type\n(a)\nconst b = a\n(b)\n",
+        "let a = b, c\n(d)\n",
+        "type A = B\n[]\ntype C = D<E>\n[c]\ntype F = G[]\n(c)\nimport \"z\"\n",
+        "return\n(a)\ndebugger\n[b]\nimport \"z\"\n",
+        "export let s\n!a\nexport let t\n(a)\nexport const u: V\n[a]\n",
+        "export default class {}\n-a\nimport \"z\"\n",
+        "export default function () {}-a\nexport {b}\n",
+        "export default class {}\n[a]\n",
+        "const enum\nF { A\n}\nimport \"z\"\n",
+    });
+}
+
+// Where tree-sitter's reading of a line break is its own (not ECMAScript's, or decided by what
+// came before): handed off.
+TEST(ImportLexer, HandsOffLineBreaksThatTreeSitterReadsItsOwnWay) {
+    for (const Case& input : {
+             Case{"export\nconst q = 1\n"},
+             Case{"export {a}\nfrom \"h\"\n"},
+             Case{"using\nres = getRes()\n"},
+             Case{"await using\nres = getRes()\n"},
+             Case{"do\n{} while (a);\n{}\n"},
+             Case{"class {}-a\n"},
+             Case{"function () {}-a\n"},
+             Case{"async/*\n*/a => {}\n", Grammar::TypeScript},
+             Case{"declare/*\n*/const x: number\n", Grammar::TypeScript},
+             Case{"a<b>\nlet x\n", Grammar::TypeScript},
+             Case{"T;a<b>\nc\nof\n", Grammar::TypeScript},
+             Case{"type W = keyof\ntypeof o\n", Grammar::TypeScript},
+             Case{"type Y<T> = T extends infer\nU ? U : never\n", Grammar::TypeScript},
+             Case{"function h3(): asserts\nx is T {}\n", Grammar::TypeScript},
+             Case{"function h(a): a is\nnumber { return true }\n", Grammar::TypeScript},
+         }) {
+        expectHandedOff(input);
+    }
+}
+
 TEST(ImportLexer, ReadsJsxPragmasInComments) {
     expectLexedAlike({"/** @jsxRuntime automatic @jsxImportSource preact */\nexport const a = 1;"});
 }

@@ -176,6 +176,12 @@ void ImportLexer::run() {
     }
 }
 
+bool ImportLexer::declaresAfter(std::size_t k) const {
+    return has(k + 1) && !m_tokens[k + 1].newlineBefore &&
+           (m_tokens[k + 1].kind == TokenKind::Identifier ||
+            m_tokens[k + 1].kind == TokenKind::String || m_tokens[k + 1].is('{'));
+}
+
 bool ImportLexer::isUnnamed(std::size_t k) const {
     const std::size_t keyword = isWord(k, "async") || isWord(k, "abstract") ? k + 1 : k;
     if (!isWord(keyword, "class") && !isWord(keyword, "function")) {
@@ -192,6 +198,9 @@ std::size_t ImportLexer::statement(std::size_t k) {
             handOff(); // decorators
         }
         if (t.is('{')) {
+            if (isWord(t.match + 1, "as") || isWord(t.match + 1, "satisfies")) {
+                handOff(); // `{} as const`: an object to tree-sitter, even there
+            }
             scanCalls(k, t.match + 1);
             return t.match + 1;
         }
@@ -218,9 +227,7 @@ std::size_t ImportLexer::statement(std::size_t k) {
             handOff(); // do-while: its own rules for the `;` after `while (...)`
         }
         if (word == "declare" || word == "namespace" || word == "module" || word == "global") {
-            if (has(k + 1) && !m_tokens[k + 1].newlineBefore &&
-                (m_tokens[k + 1].kind == TokenKind::Identifier ||
-                 m_tokens[k + 1].kind == TokenKind::String || m_tokens[k + 1].is('{'))) {
+            if (declaresAfter(k)) {
                 handOff(); // ambient declarations, namespaces: their own rules
             }
         }

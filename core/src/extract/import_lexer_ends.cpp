@@ -26,11 +26,11 @@ bool isTypeOperator(std::string_view word) {
 // line break after one, tree-sitter reads on where a statement could otherwise end.
 bool isTypePrefixWord(std::string_view word) {
     return word == "keyof" || word == "infer" || word == "unique" || word == "readonly" ||
-           word == "asserts" || word == "is" || word == "typeof" || word == "extends";
+           word == "asserts" || word == "is";
 }
 
-// Statements that take nothing after a line break (`return` then `(a)` is two statements).
-bool endsAtAnyLineBreak(std::string_view word) {
+// Statements whose argument is optional (`return`), or that take none.
+bool endsAtNoArgument(std::string_view word) {
     return word == "return" || word == "debugger" || word == "break" || word == "continue";
 }
 
@@ -145,25 +145,47 @@ bool ImportLexer::canEnd(std::size_t k) const {
         if (operand > 0 && !m_tokens[operand].newlineBefore && keywordBefore(operand - 1)) {
             handOff(); // `switch!` then a line break: tree-sitter may take the keyword for a name
         }
+        // After `return` (not an operand), `--` and `!` are prefix operators.
+        const bool afterReturn =
+            operand > 0 && isWord(operand - 1, "return") && !afterMemberAccess(operand - 1);
         return operand > 0 && !m_tokens[operand].newlineBefore && !m_tokens[operand - 1].is('}') &&
-               endsOperandAt(operand - 1);
+               !afterReturn && endsOperandAt(operand - 1);
     }
     return endsOperand(t);
 }
 
 bool ImportLexer::typePrefixBefore(std::size_t k) const {
     const Token& before = m_tokens[k - 1];
-    return before.kind == TokenKind::Identifier && !afterMemberAccess(k - 1) &&
-           isTypePrefixWord(textOf(before));
+    if (before.kind != TokenKind::Identifier || afterMemberAccess(k - 1)) {
+        return false;
+    }
+    // Keywords that take more do in a type too (`new () => A`, `import("x")`), but for the
+    // type `void`.
+    const auto word = textOf(before);
+    return isTypePrefixWord(word) || word == "abstract" ||
+           (keywordNeedsMore(word) && word != "void");
 }
 
 bool ImportLexer::endsAtLineBreak(std::size_t last, std::size_t next) const {
     const Token& before = m_tokens[last];
     if (before.kind == TokenKind::Identifier && !afterMemberAccess(last) &&
-        endsAtAnyLineBreak(textOf(before))) {
-        return true;
+        endsAtNoArgument(textOf(before))) {
+        // `return` then `(a)` or `[a]` on the next line: two statements to tree-sitter; then `+a`
+        // or a template: one.
+        return !continues(next) || m_tokens[next].is('(') || m_tokens[next].is('[');
     }
     return canEnd(last) && !continues(next);
+}
+
+void ImportLexer::countConditional(std::size_t k, int& open) const {
+    const Token& t = m_tokens[k];
+    if (t.is('?')) {
+        const bool nullish = (isPunct(k + 1, '?') && m_tokens[k + 1].begin == t.end) ||
+                             (k > 0 && m_tokens[k - 1].is('?') && m_tokens[k - 1].end == t.begin);
+        open += nullish ? 0 : 1; // `??` is no conditional
+    } else if (t.is(':') && open > 0) {
+        --open;
+    }
 }
 
 bool ImportLexer::typeEndsAtLineBreak(std::size_t last, std::size_t next) const {
@@ -243,11 +265,13 @@ std::size_t ImportLexer::expressionStatementEnd(std::size_t k, bool type) const 
     const std::size_t start = k;
     const bool declaration = !type && (isWord(k, "var") || isWord(k, "let") || isWord(k, "const"));
     bool typePart = type || declaration;
+    int conditionals = 0; // `?` waiting for their `:`: no statement ends before it comes
     while (k < m_count) {
         const Token& t = m_tokens[k];
         if (t.is(';')) {
             return k + 1;
         }
+        countConditional(k, conditionals);
         if (declaration && (t.is('=') || t.is(','))) {
             typePart = t.is(',');
         }
@@ -265,7 +289,7 @@ std::size_t ImportLexer::expressionStatementEnd(std::size_t k, bool type) const 
             handOff();
         }
         // After `let` itself, the expression rule (`let` then `x = 1` on the next line is one).
-        if (endsBefore(k, typePart && k - 1 > start)) {
+        if (conditionals == 0 && endsBefore(k, typePart && k - 1 > start)) {
             return k;
         }
     }
@@ -392,10 +416,23 @@ std::size_t ImportLexer::nestedStatementEnd(std::size_t k) {
     if (t.is(';')) {
         return k + 1;
     }
+    if (t.is('@')) {
+        handOff(); // a decorator
+    }
     if (t.kind == TokenKind::Identifier) {
         const auto word = textOf(t);
+        // A label, do-while, and declarations that cannot stand there (`if (c) enum E {}`):
+        // tree-sitter's own readings.
+        const bool contextual =
+            word == "type" || word == "module" || word == "namespace" || word == "global";
+        const bool acrossLines =
+            (word == "abstract" && isWord(k + 1, "class")) ||
+            (word == "using" && has(k + 1) && m_tokens[k + 1].kind == TokenKind::Identifier) ||
+            (word == "await" && isWord(k + 1, "using"));
         if (isPunct(k + 1, ':') || word == "do" || word == "declare" || word == "import" ||
-            word == "export") {
+            word == "export" || word == "enum" || word == "interface" || word == "const" ||
+            (contextual && declaresAfter(k)) || acrossLines ||
+            (word == "async" && isWord(k + 1, "function") && m_tokens[k + 1].newlineBefore)) {
             handOff();
         }
         if (word == "if" || word == "for" || word == "while" || word == "with" ||

@@ -43,7 +43,9 @@ std::size_t ImportLexer::specifierList(std::size_t open, std::vector<Specifier>&
 
 // After a module specifier: import attributes, then the statement's end.
 std::size_t ImportLexer::afterSource(std::size_t k) const {
-    if ((isWord(k, "with") || isWord(k, "assert")) && isPunct(k + 1, '{')) {
+    // `assert` only on the source's line (ECMAScript and tree-sitter: on the next, a name).
+    const bool assertion = isWord(k, "assert") && !m_tokens[k].newlineBefore;
+    if ((isWord(k, "with") || assertion) && isPunct(k + 1, '{')) {
         k = m_tokens[k + 1].match + 1;
     }
     return finishStatement(k);
@@ -266,11 +268,13 @@ std::size_t ImportLexer::exportDeclaration(std::size_t k) {
         // next declarator.
         bool angle = false;
         bool typePart = true;
+        int conditionals = 0;
         while (has(at) && !m_tokens[at].is(',') && !m_tokens[at].is(';') &&
-               !(at > k + 1 && endsBefore(at, typePart))) {
+               !(at > k + 1 && conditionals == 0 && endsBefore(at, typePart))) {
             const Token& t = m_tokens[at];
             angle = angle || t.is('<');
             typePart = typePart && !t.is('=');
+            countConditional(at, conditionals);
             at = isOpener(t) ? t.match + 1 : at + 1;
         }
         if (!isPunct(at, ',')) {

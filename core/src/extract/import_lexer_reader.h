@@ -114,6 +114,8 @@ private:
     // name where an operand goes (`a ** as`) or at the start of a line.
     bool endsOperandAt(std::size_t k) const;
     bool continues(std::size_t k) const;
+    // Counts the conditional operators (`?`) at token k that wait for their `:`.
+    void countConditional(std::size_t k, int& open) const;
     // In a type: whether the token before k takes a type after it (`keyof`, `infer`, `is`).
     bool typePrefixBefore(std::size_t k) const;
     // Whether a statement whose last token is `last` ends before `next` (a semicolon inserted).
@@ -139,6 +141,9 @@ private:
     std::size_t skipReturnType(std::size_t k) const;
 
     // --- statements
+    // Whether the word at k declares something (`module M`, `type T`): a name, a string or `{`
+    // follows on its line.
+    bool declaresAfter(std::size_t k) const;
     // Whether k starts a function or class (`async` and `abstract` included) without a name.
     bool isUnnamed(std::size_t k) const;
     std::size_t statement(std::size_t k);

@@ -262,6 +262,13 @@ TEST(ImportLexer, ReadsLineBreaksAfterTypesAndDeclarationsAsTreeSitterDoes) {
         "export default function () {}-a\nexport {b}\n",
         "export default class {}\n[a]\n",
         "const enum\nF { A\n}\nimport \"z\"\n",
+        // Inside a conditional, no statement ends before its `:`; `??` is no conditional.
+        "x = c ? a\n! : d\nimport \"z\"\n",
+        "x = c ? a\n++ : d\nx = a ?? b\n(c)\nexport const y = c ? a\n! : d\n",
+        // `return` then `+a`, a template or a regular expression on the next line: its argument.
+        "return\n+a\nreturn\n`t`\nreturn\n/re/g\nreturn--\na\nimport \"z\"\n",
+        // `assert` on the next line is a name, not import attributes.
+        "import \"./x.json\"\nassert\n{}\n",
     });
 }
 
@@ -284,6 +291,13 @@ TEST(ImportLexer, HandsOffLineBreaksThatTreeSitterReadsItsOwnWay) {
              Case{"type Y<T> = T extends infer\nU ? U : never\n", Grammar::TypeScript},
              Case{"function h3(): asserts\nx is T {}\n", Grammar::TypeScript},
              Case{"function h(a): a is\nnumber { return true }\n", Grammar::TypeScript},
+             Case{"type F = new\n() => A\n", Grammar::TypeScript},
+             Case{"type T = import\n(\"t\")\n", Grammar::TypeScript},
+             Case{"{} as const;\n"},
+             Case{"if (c) enum E {}\n", Grammar::TypeScript},
+             Case{"while (c) abstract\nclass A {}\n", Grammar::TypeScript},
+             Case{"if (c) using\nres = o\n", Grammar::TypeScript},
+             Case{"if (c) type T = U\n", Grammar::TypeScript},
          }) {
         expectHandedOff(input);
     }

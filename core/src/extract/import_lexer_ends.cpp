@@ -145,11 +145,11 @@ bool ImportLexer::canEnd(std::size_t k) const {
         if (operand > 0 && !m_tokens[operand].newlineBefore && keywordBefore(operand - 1)) {
             handOff(); // `switch!` then a line break: tree-sitter may take the keyword for a name
         }
-        // After `return` (not an operand), `--` and `!` are prefix operators.
-        const bool afterReturn =
-            operand > 0 && isWord(operand - 1, "return") && !afterMemberAccess(operand - 1);
+        // After `return` or `export default` (no operands), `--` and `!` are prefix operators.
+        const bool afterKeyword = operand > 0 && !afterMemberAccess(operand - 1) &&
+                                  (isWord(operand - 1, "return") || isWord(operand - 1, "default"));
         return operand > 0 && !m_tokens[operand].newlineBefore && !m_tokens[operand - 1].is('}') &&
-               !afterReturn && endsOperandAt(operand - 1);
+               !afterKeyword && endsOperandAt(operand - 1);
     }
     return endsOperand(t);
 }
@@ -283,10 +283,16 @@ std::size_t ImportLexer::expressionStatementEnd(std::size_t k, bool type) const 
         } else {
             k = isOpener(t) ? t.match + 1 : k + 1;
         }
-        if (!type && m_tokens[k - 1].is('>') && has(k) && m_tokens[k].newlineBefore) {
-            // `a<b>` then a line break: type arguments (a statement ends) or two comparisons,
-            // which tree-sitter picks by what came before (fuzzer-like probes).
-            handOff();
+        if (!type && has(k) && m_tokens[k].newlineBefore) {
+            std::size_t last = k - 1;
+            while (last > start && (m_tokens[last].is('!') || m_tokens[last].is(kIncrement))) {
+                --last;
+            }
+            if (m_tokens[last].is('>')) {
+                // `a<b>` (or `a<b>!`) then a line break: type arguments (a statement ends) or
+                // two comparisons, which tree-sitter picks by what came before.
+                handOff();
+            }
         }
         // After `let` itself, the expression rule (`let` then `x = 1` on the next line is one).
         if (conditionals == 0 && endsBefore(k, typePart && k - 1 > start)) {
@@ -389,13 +395,23 @@ std::size_t ImportLexer::functionEnd(std::size_t k, bool* hasBody, bool expressi
 // statement ends after it.
 std::size_t ImportLexer::afterBody(std::size_t k) const {
     int angles = 0; // `interface A<T = {}>`, `class B extends C<{x: 1}>`
+    bool typeArguments = false;
     while (k < m_count) {
         const Token& t = m_tokens[k];
         if (t.is('<')) {
             ++angles;
-        } else if (t.is('>') && angles > 0) {
+            typeArguments = true;
+        } else if (t.is('>')) {
+            if (angles == 0) {
+                handOff(); // `class A extends B > {} {}`: a comparison, then the body
+            }
             --angles;
         } else if (t.is('{') && angles == 0) {
+            // `class A extends {} {}`: an object, then the body; `extends B<c> {}` then `{`: to
+            // tree-sitter, `B < c > {}` compared, then the body.
+            if (isWord(k - 1, "extends") || (typeArguments && isPunct(t.match + 1, '{'))) {
+                handOff();
+            }
             return t.match + 1;
         }
         if (t.is(';')) {
@@ -416,8 +432,10 @@ std::size_t ImportLexer::nestedStatementEnd(std::size_t k) {
     if (t.is(';')) {
         return k + 1;
     }
-    if (t.is('@')) {
-        handOff(); // a decorator
+    if (t.is('@') || t.is('!') || t.is(kIncrement)) {
+        // A decorator; a prefix operator, which canEnd would take for a postfix one after the
+        // header's `)` (`for (;;) !` then `x` on the next line).
+        handOff();
     }
     if (t.kind == TokenKind::Identifier) {
         const auto word = textOf(t);

@@ -196,6 +196,9 @@ std::size_t ImportLexer::exportStatement(std::size_t k) {
     if (isWord(at, "default")) {
         m_own.push_back({{NameTable::kDefault, ExportEntry::kLocal, 0, false}, {}});
         const std::size_t body = at + 1;
+        if (isPunct(body, '<')) {
+            handOff(); // a generic arrow function, a type assertion or JSX: tree-sitter's
+        }
         // Without a name, a function or class is an expression to tree-sitter, which goes on
         // after its body (`export default class {}` then `[a]`).
         const bool block =

@@ -269,6 +269,8 @@ TEST(ImportLexer, ReadsLineBreaksAfterTypesAndDeclarationsAsTreeSitterDoes) {
         "return\n+a\nreturn\n`t`\nreturn\n/re/g\nreturn--\na\nimport \"z\"\n",
         // `assert` on the next line is a name, not import attributes.
         "import \"./x.json\"\nassert\n{}\n",
+        // After `export default`, `--` is a prefix operator.
+        "export default--\na;\n",
     });
 }
 
@@ -298,6 +300,12 @@ TEST(ImportLexer, HandsOffLineBreaksThatTreeSitterReadsItsOwnWay) {
              Case{"while (c) abstract\nclass A {}\n", Grammar::TypeScript},
              Case{"if (c) using\nres = o\n", Grammar::TypeScript},
              Case{"if (c) type T = U\n", Grammar::TypeScript},
+             Case{"for (;;) !\nx\n"},
+             Case{"a<b>!\nfor (x of y) z\n", Grammar::TypeScript},
+             Case{"export default <const T,>() => 1\n", Grammar::TypeScript},
+             Case{"class A extends {} {}\n"},
+             Case{"class A extends B > {} {}\n"},
+             Case{"class A extends B<c> {}\n{}\n", Grammar::TypeScript},
          }) {
         expectHandedOff(input);
     }

@@ -132,10 +132,16 @@ Tokenizer::Slash Tokenizer::slashAfterPrevious() const {
     const Token& previous = m_tokens.back();
     switch (previous.kind) {
     case TokenKind::Identifier: {
-        const bool property = m_tokens.size() >= 2 && (m_tokens[m_tokens.size() - 2].is('.') ||
-                                                       m_tokens[m_tokens.size() - 2].is(kOptional));
-        return !property && keywordBeforeExpression(textOf(previous)) ? Slash::Regex
-                                                                      : Slash::Division;
+        const Token* before = m_tokens.size() >= 2 ? &m_tokens[m_tokens.size() - 2] : nullptr;
+        const bool property = before != nullptr && (before->is('.') || before->is(kOptional));
+        const auto word = textOf(previous);
+        if (!property && (word == "in" || word == "instanceof") &&
+            (before == nullptr || !endsOperand(*before) || before->is('}'))) {
+            // No operand before it: tree-sitter takes it for a name (`in/p/` then a line break
+            // is two divisions to it; fuzzer). Left to tree-sitter.
+            return Slash::Unsure;
+        }
+        return !property && keywordBeforeExpression(word) ? Slash::Regex : Slash::Division;
     }
     case TokenKind::Punct:
         if (previous.punct == ')') {

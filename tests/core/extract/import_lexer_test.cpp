@@ -143,8 +143,19 @@ TEST(ImportLexer, TellsRegularExpressionsFromDivisions) {
              Case{"const s = x << 2 <= y; let n = i++ / 2; const m = arr[0] / 3;"},
              // A prefix `!` (after an operator or a bracket) still before a regex.
              Case{"const ok = !/re/.test(s) && b !== /x/.source; if (!/y/.test(t)) {}"},
+             // `in` and `instanceof` after an operand, on its line or the one before.
+             Case{"x\nin/p/\nr\ny instanceof /q/.constructor\n", Grammar::TypeScript},
          }) {
         expectLexedAlike(input);
+    }
+    // Where no operand comes before them, tree-sitter takes them for names (the fuzzer's input,
+    // then shorter): handed off.
+    for (const Case& input : {
+             Case{"\nin/proper/\nr.bin//\nn//\nr", Grammar::TypeScript},
+             Case{"in/p/\nr", Grammar::TypeScript},
+             Case{"{}\ninstanceof/p/\nr"},
+         }) {
+        expectHandedOff(input);
     }
 }
 

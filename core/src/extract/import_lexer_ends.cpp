@@ -177,13 +177,13 @@ bool ImportLexer::endsAtLineBreak(std::size_t last, std::size_t next) const {
     return canEnd(last) && !continues(next);
 }
 
-void ImportLexer::countConditional(std::size_t k, int& open) const {
+void ImportLexer::countConditionalMark(std::size_t k, int& open) const {
     const Token& t = m_tokens[k];
-    if (t.is('?')) {
+    if (t.punct == '?') {
         const bool nullish = (isPunct(k + 1, '?') && m_tokens[k + 1].begin == t.end) ||
                              (k > 0 && m_tokens[k - 1].is('?') && m_tokens[k - 1].end == t.begin);
         open += nullish ? 0 : 1; // `??` is no conditional
-    } else if (t.is(':') && open > 0) {
+    } else if (open > 0) {
         --open;
     }
 }
@@ -197,16 +197,6 @@ bool ImportLexer::typeEndsAtLineBreak(std::size_t last, std::size_t next) const 
     // next line starts a new statement (`type A = B` then `[c]`: tree-sitter).
     const bool end = before.is('>') || before.kind == TokenKind::Identifier || canEnd(last);
     return end && (!continues(next) || m_tokens[next].is('(') || m_tokens[next].is('['));
-}
-
-bool ImportLexer::endsBefore(std::size_t k, bool type) const {
-    if (k >= m_count) {
-        return true;
-    }
-    if (!m_tokens[k].newlineBefore) {
-        return false;
-    }
-    return type ? typeEndsAtLineBreak(k - 1, k) : endsAtLineBreak(k - 1, k);
 }
 
 // Tree-sitter's rule for an automatic semicolon: none before a token that continues the
@@ -283,7 +273,13 @@ std::size_t ImportLexer::expressionStatementEnd(std::size_t k, bool type) const 
         } else {
             k = isOpener(t) ? t.match + 1 : k + 1;
         }
-        if (!type && has(k) && m_tokens[k].newlineBefore) {
+        if (k >= m_count) {
+            return k;
+        }
+        if (!m_tokens[k].newlineBefore) {
+            continue;
+        }
+        if (!type) {
             std::size_t last = k - 1;
             while (last > start && (m_tokens[last].is('!') || m_tokens[last].is(kIncrement))) {
                 --last;
@@ -295,7 +291,9 @@ std::size_t ImportLexer::expressionStatementEnd(std::size_t k, bool type) const 
             }
         }
         // After `let` itself, the expression rule (`let` then `x = 1` on the next line is one).
-        if (conditionals == 0 && endsBefore(k, typePart && k - 1 > start)) {
+        const bool typeRule = typePart && k - 1 > start;
+        if (conditionals == 0 &&
+            (typeRule ? typeEndsAtLineBreak(k - 1, k) : endsAtLineBreak(k - 1, k))) {
             return k;
         }
     }

@@ -115,7 +115,13 @@ private:
     bool endsOperandAt(std::size_t k) const;
     bool continues(std::size_t k) const;
     // Counts the conditional operators (`?`) at token k that wait for their `:`.
-    void countConditional(std::size_t k, int& open) const;
+    void countConditional(std::size_t k, int& open) const {
+        const Token& t = m_tokens[k];
+        if (t.kind == TokenKind::Punct && (t.punct == '?' || t.punct == ':')) {
+            countConditionalMark(k, open);
+        }
+    }
+    void countConditionalMark(std::size_t k, int& open) const;
     // In a type: whether the token before k takes a type after it (`keyof`, `infer`, `is`).
     bool typePrefixBefore(std::size_t k) const;
     // Whether a statement whose last token is `last` ends before `next` (a semicolon inserted).
@@ -127,7 +133,10 @@ private:
     bool endsAtLineBreak(std::size_t last, std::size_t next) const;
     bool typeEndsAtLineBreak(std::size_t last, std::size_t next) const;
     // Whether a statement ends before token k, after a type (`type`) or an expression.
-    bool endsBefore(std::size_t k, bool type) const;
+    bool endsBefore(std::size_t k, bool type) const {
+        return k >= m_count || (m_tokens[k].newlineBefore &&
+                                (type ? typeEndsAtLineBreak(k - 1, k) : endsAtLineBreak(k - 1, k)));
+    }
     // The first token after an expression-like statement starting at `k` (after its `;`).
     std::size_t expressionStatementEnd(std::size_t k, bool type = false) const;
     // After a statement whose last token is k - 1: its `;`, or a line break that ends it.

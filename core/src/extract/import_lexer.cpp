@@ -198,8 +198,11 @@ std::size_t ImportLexer::statement(std::size_t k) {
             handOff(); // decorators
         }
         if (t.is('{')) {
-            if (isWord(t.match + 1, "as") || isWord(t.match + 1, "satisfies")) {
-                handOff(); // `{} as const`: an object to tree-sitter, even there
+            const bool objectLike = isPunct(k + 2, ':') || isPunct(k + 1, kSpread);
+            if (objectLike || isWord(t.match + 1, "as") || isWord(t.match + 1, "satisfies")) {
+                // `{a: 1} + b`, `{...a}`, `{} as const`: perhaps an object to tree-sitter, even
+                // at a statement's start.
+                handOff();
             }
             scanCalls(k, t.match + 1);
             return t.match + 1;
@@ -216,12 +219,6 @@ std::size_t ImportLexer::statement(std::size_t k) {
         }
         if (word == "export") {
             return exportStatement(k);
-        }
-        if (word == "using" || (word == "await" && isWord(k + 1, "using"))) {
-            const std::size_t name = word == "using" ? k + 1 : k + 2;
-            if (has(name) && m_tokens[name].kind == TokenKind::Identifier) {
-                handOff(); // a `using` declaration, on one line or across two: tree-sitter's own
-            }
         }
         if (word == "do") {
             handOff(); // do-while: its own rules for the `;` after `while (...)`

@@ -389,6 +389,12 @@ std::size_t ImportLexer::functionEnd(std::size_t k, bool* hasBody, bool expressi
     return finishStatement(k); // an overload signature
 }
 
+// Whether token k opens a bracket or sits on the line of the token before it.
+bool ImportLexer::bracketOrSameLine(std::size_t k) const {
+    return has(k) && (m_tokens[k].is('{') || m_tokens[k].is('(') || m_tokens[k].is('[') ||
+                      (!m_tokens[k].newlineBefore && !m_tokens[k].is(';')));
+}
+
 // The first `{` at this level from k (brackets and type arguments skipped) is a body; the
 // statement ends after it.
 std::size_t ImportLexer::afterBody(std::size_t k) const {
@@ -405,9 +411,10 @@ std::size_t ImportLexer::afterBody(std::size_t k) const {
             }
             --angles;
         } else if (t.is('{') && angles == 0) {
-            // `class A extends {} {}`: an object, then the body; `extends B<c> {}` then `{`: to
-            // tree-sitter, `B < c > {}` compared, then the body.
-            if (isWord(k - 1, "extends") || (typeArguments && isPunct(t.match + 1, '{'))) {
+            // `class A extends {} {}`: an object, then the body; `extends B<c> {}` then `{`, `(`
+            // or anything on its line: to tree-sitter, perhaps `B < c > {}` compared, then the
+            // body.
+            if (isWord(k - 1, "extends") || (typeArguments && bracketOrSameLine(t.match + 1))) {
                 handOff();
             }
             return t.match + 1;
@@ -441,10 +448,8 @@ std::size_t ImportLexer::nestedStatementEnd(std::size_t k) {
         // tree-sitter's own readings.
         const bool contextual =
             word == "type" || word == "module" || word == "namespace" || word == "global";
-        const bool acrossLines =
-            (word == "abstract" && isWord(k + 1, "class")) ||
-            (word == "using" && has(k + 1) && m_tokens[k + 1].kind == TokenKind::Identifier) ||
-            (word == "await" && isWord(k + 1, "using"));
+        // (A `using` declaration is handed off by the tokenizer.)
+        const bool acrossLines = word == "abstract" && isWord(k + 1, "class");
         if (isPunct(k + 1, ':') || word == "do" || word == "declare" || word == "import" ||
             word == "export" || word == "enum" || word == "interface" || word == "const" ||
             (contextual && declaresAfter(k)) || acrossLines ||

@@ -146,6 +146,7 @@ private:
     // After a function's body; `expression`: a function expression, which always has one.
     std::size_t functionEnd(std::size_t k, bool* hasBody, bool expression = false) const;
     std::size_t afterBody(std::size_t k) const; // k: the first token where a `{` body may start
+    bool bracketOrSameLine(std::size_t k) const;
     std::size_t skipTypeParameters(std::size_t k) const;
     std::size_t skipReturnType(std::size_t k) const;
 

@@ -505,6 +505,12 @@ bool Tokenizer::run() {
             if (at(m_pos) == '\\' || at(m_pos) >= 0x80) {
                 return false; // an escape or a non-ASCII letter in the name
             }
+            if (!m_tokens.empty() && m_tokens.back().kind == TokenKind::Identifier &&
+                textOf(m_tokens.back()) == "using") {
+                // A `using` declaration, on one line or two: tree-sitter's reading is its own
+                // (`x = using` then `res = y` on the next line is `x = (res = y)` to it).
+                return false;
+            }
             push(TokenKind::Identifier, begin);
         } else if (isDigit(c) || (c == '.' && isDigit(at(m_pos + 1)))) {
             if (!number()) {

@@ -317,6 +317,11 @@ TEST(ImportLexer, HandsOffLineBreaksThatTreeSitterReadsItsOwnWay) {
              Case{"class A extends {} {}\n"},
              Case{"class A extends B > {} {}\n"},
              Case{"class A extends B<c> {}\n{}\n", Grammar::TypeScript},
+             Case{"class c extends B<T> {}(A<T) {};\n", Grammar::TypeScript},
+             Case{"x = using\nres = getRes\n", Grammar::TypeScript},
+             Case{"++using\nres = getRes\n", Grammar::TypeScript},
+             Case{"{type: \"json\"} + a\n"},
+             Case{"{...a}\n"},
          }) {
         expectHandedOff(input);
     }

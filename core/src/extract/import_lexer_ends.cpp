@@ -249,6 +249,20 @@ bool ImportLexer::continues(std::size_t k) const {
     }
 }
 
+std::size_t ImportLexer::nextInExpression(std::size_t k) const {
+    const Token& t = m_tokens[k];
+    if (t.kind == TokenKind::Identifier && !afterMemberAccess(k)) {
+        const auto word = textOf(t);
+        if (word == "function") {
+            return functionEnd(k, nullptr, true); // no statement ends inside its header
+        }
+        if (word == "class") {
+            return afterBody(k + 1);
+        }
+    }
+    return isOpener(t) ? t.match + 1 : k + 1;
+}
+
 std::size_t ImportLexer::expressionStatementEnd(std::size_t k, bool type) const {
     // In a declaration (`let a: T = b, c`), each name and its type annotation, up to an `=`, are
     // read as a type.
@@ -265,14 +279,7 @@ std::size_t ImportLexer::expressionStatementEnd(std::size_t k, bool type) const 
         if (declaration && (t.is('=') || t.is(','))) {
             typePart = t.is(',');
         }
-        const bool property = afterMemberAccess(k);
-        if (t.kind == TokenKind::Identifier && !property && textOf(t) == "function") {
-            k = functionEnd(k, nullptr, true); // no statement ends inside its header
-        } else if (t.kind == TokenKind::Identifier && !property && textOf(t) == "class") {
-            k = afterBody(k + 1);
-        } else {
-            k = isOpener(t) ? t.match + 1 : k + 1;
-        }
+        k = nextInExpression(k);
         if (k >= m_count) {
             return k;
         }

@@ -252,6 +252,9 @@ std::size_t ImportLexer::exportDeclaration(std::size_t k) {
         return afterBody(k + 1);
     }
     if (word == "type" && has(k + 1) && m_tokens[k + 1].kind == TokenKind::Identifier) {
+        if (m_tokens[k + 1].newlineBefore) {
+            handOff(); // `export type` then the alias's name on the next line: one to tree-sitter
+        }
         return expressionStatementEnd(k, true);
     }
     if (word != "const" && word != "let" && word != "var") {
@@ -278,7 +281,7 @@ std::size_t ImportLexer::exportDeclaration(std::size_t k) {
             angle = angle || t.is('<');
             typePart = typePart && !t.is('=');
             countConditional(at, conditionals);
-            at = isOpener(t) ? t.match + 1 : at + 1;
+            at = nextInExpression(at);
         }
         if (!isPunct(at, ',')) {
             break;

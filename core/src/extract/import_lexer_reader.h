@@ -137,6 +137,9 @@ private:
         return k >= m_count || (m_tokens[k].newlineBefore &&
                                 (type ? typeEndsAtLineBreak(k - 1, k) : endsAtLineBreak(k - 1, k)));
     }
+    // The token after the one at k in an expression, a function or class expression passed
+    // whole (their headers hold no statement end), a bracket passed to its match.
+    std::size_t nextInExpression(std::size_t k) const;
     // The first token after an expression-like statement starting at `k` (after its `;`).
     std::size_t expressionStatementEnd(std::size_t k, bool type = false) const;
     // After a statement whose last token is k - 1: its `;`, or a line break that ends it.

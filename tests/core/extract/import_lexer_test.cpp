@@ -282,6 +282,8 @@ TEST(ImportLexer, ReadsLineBreaksAfterTypesAndDeclarationsAsTreeSitterDoes) {
         "import \"./x.json\"\nassert\n{}\n",
         // After `export default`, `--` is a prefix operator.
         "export default--\na;\n",
+        // A function expression's body may start on the next line (mutated real code).
+        "export var s = function (a)\n{ return a };\nexport const t = class\n{};\n",
     });
 }
 
@@ -322,6 +324,7 @@ TEST(ImportLexer, HandsOffLineBreaksThatTreeSitterReadsItsOwnWay) {
              Case{"++using\nres = getRes\n", Grammar::TypeScript},
              Case{"{type: \"json\"} + a\n"},
              Case{"{...a}\n"},
+             Case{"export type\nA = B;\nx\n", Grammar::TypeScript},
          }) {
         expectHandedOff(input);
     }

@@ -5,8 +5,13 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cctype>
 #include <limits>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace fanout::detail {
 namespace {
@@ -219,6 +224,35 @@ bool numberIsWellFormed(std::string_view text) {
 
 // Where a `//` comment starting at `from` ends: at a line terminator, as tree-sitter's comment
 // token ends (\n, \r, U+2028, U+2029), or at the end of the text.
+// From i, the first byte of text[..size) that a quoted string must look at: its quote, a
+// backslash or a line break (size if none). Strings hold a third of the bytes of an npm app
+// (icon path data): sixteen bytes are tested at once where SSE2 is there.
+std::size_t plainStringRunEnd(const char* text, std::size_t i, std::size_t size, char quote) {
+#if defined(__SSE2__)
+    const __m128i quotes = _mm_set1_epi8(quote);
+    const __m128i backslashes = _mm_set1_epi8('\\');
+    const __m128i newlines = _mm_set1_epi8('\n');
+    const __m128i returns = _mm_set1_epi8('\r');
+    for (; i + 16 <= size; i += 16) {
+        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text + i));
+        const __m128i stops = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(bytes, quotes), _mm_cmpeq_epi8(bytes, backslashes)),
+            _mm_or_si128(_mm_cmpeq_epi8(bytes, newlines), _mm_cmpeq_epi8(bytes, returns)));
+        const auto mask = static_cast<unsigned>(_mm_movemask_epi8(stops));
+        if (mask != 0) {
+            return i + static_cast<std::size_t>(std::countr_zero(mask));
+        }
+    }
+#endif
+    for (; i < size; ++i) {
+        const char c = text[i];
+        if (c == quote || c == '\\' || c == '\n' || c == '\r') {
+            break;
+        }
+    }
+    return i;
+}
+
 std::size_t lineCommentEnd(std::string_view text, std::size_t from) {
     auto end = std::min(text.find_first_of("\r\n", from), text.size());
     for (const std::string_view separator : {"\xE2\x80\xA8", "\xE2\x80\xA9"}) {
@@ -278,6 +312,10 @@ bool Tokenizer::string(unsigned char quote) {
     const char* const text = m_text.data();
     const std::size_t size = m_text.size();
     for (std::size_t i = begin + 1; i < size;) {
+        i = plainStringRunEnd(text, i, size, static_cast<char>(quote));
+        if (i >= size) {
+            break;
+        }
         const auto c = static_cast<unsigned char>(text[i++]);
         if (c == quote) {
             m_pos = i;

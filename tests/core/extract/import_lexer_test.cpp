@@ -63,6 +63,26 @@ TEST(ImportLexer, PositionsAgreeWithTreeSitterOnEveryLine) {
     EXPECT_EQ(lexed->imports[5].position, (SourcePosition{208, 34})); // the last line
 }
 
+// Strings are scanned sixteen bytes at a time: a quote, an escape or a line break at every
+// place of the first blocks (and the other quote kind, which ends nothing) is read as tree-sitter
+// reads it; a raw line break in a string is handed off.
+TEST(ImportLexer, StringsEndAtTheirQuoteWhereverTheEscapesAre) {
+    for (std::size_t length = 0; length < 40; ++length) {
+        for (std::size_t at = 0; at <= length; ++at) {
+            for (const char* special : {"\\\"", "\\\\", "\\\n", "\\\r\n", "'", "`"}) {
+                const std::string body =
+                    std::string(at, 'a') + special + std::string(length - at, 'b');
+                const std::string source =
+                    "const s = \"" + body + "\";\nimport x from \"" + body + "-x\";\n";
+                expectLexedAlike({source.c_str()});
+            }
+            const std::string open = "const s = \"" + std::string(at, 'a') + "\n" +
+                                     std::string(length - at, 'b') + "\";\n";
+            expectHandedOff({open.c_str()});
+        }
+    }
+}
+
 TEST(ImportLexer, ReadsModuleSyntaxAsTreeSitterDoes) {
     for (const Case& input : {
              Case{"import a, {b as c, type D, \"e-f\" as g} from './x';\nexport {c, a as h};"},

@@ -145,6 +145,13 @@ bool ImportLexer::canEnd(std::size_t k) const {
         if (operand > 0 && !m_tokens[operand].newlineBefore && keywordBefore(operand - 1)) {
             handOff(); // `switch!` then a line break: tree-sitter may take the keyword for a name
         }
+        if (operand > 0 && !m_tokens[operand].newlineBefore && m_tokens[operand - 1].is('}') &&
+            m_tokens[operand - 1].match > 0 && !m_tokens[m_tokens[operand - 1].match - 1].is(';')) {
+            // `x = {}!` then a line break: after an object a postfix `!`, which ends the
+            // statement; after a block a prefix one. Left to tree-sitter unless the braces
+            // follow a `;` (a block).
+            handOff();
+        }
         // After `return` or `export default` (no operands), `--` and `!` are prefix operators.
         const bool afterKeyword = operand > 0 && !afterMemberAccess(operand - 1) &&
                                   (isWord(operand - 1, "return") || isWord(operand - 1, "default"));

@@ -345,6 +345,7 @@ TEST(ImportLexer, HandsOffLineBreaksThatTreeSitterReadsItsOwnWay) {
              Case{"{type: \"json\"} + a\n"},
              Case{"{...a}\n"},
              Case{"export type\nA = B;\nx\n", Grammar::TypeScript},
+             Case{"x = {}!\na\n", Grammar::TypeScript},
          }) {
         expectHandedOff(input);
     }

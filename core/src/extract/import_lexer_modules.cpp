@@ -160,8 +160,7 @@ std::size_t ImportLexer::exportStatement(std::size_t k) {
         std::vector<Specifier> specifiers;
         at = specifierList(at, specifiers);
         if (isWord(at, "from") && m_tokens[at].newlineBefore) {
-            handOff(); // `export {a}` then `from "x"` on the next line: two statements to
-                       // tree-sitter
+            handOff(); // `export {a}` then `from "x"` on the next line: two statements to it
         }
         if (isWord(at, "from")) {
             ++m_out.counts.reExports;
@@ -266,8 +265,8 @@ std::size_t ImportLexer::exportDeclaration(std::size_t k) {
     std::size_t at = k + 1;
     for (;;) {
         at = pattern(at);
-        if (isPunct(at, '!') && !m_tokens[at].newlineBefore) { // `let a!: T`; on the next line, a
-                                                               // new statement
+        // `let a!: T`; a `!` on the next line starts a new statement.
+        if (isPunct(at, '!') && !m_tokens[at].newlineBefore) {
             ++at;
         }
         // The type annotation (read as a type) and the initializer, up to the comma before the

@@ -222,11 +222,9 @@ bool numberIsWellFormed(std::string_view text) {
     return true;
 }
 
-// Where a `//` comment starting at `from` ends: at a line terminator, as tree-sitter's comment
-// token ends (\n, \r, U+2028, U+2029), or at the end of the text.
 // From i, the first byte of text[..size) that a quoted string must look at: its quote, a
-// backslash or a line break (size if none). Strings hold a third of the bytes of an npm app
-// (icon path data): sixteen bytes are tested at once where SSE2 is there.
+// backslash or a line break (size if none). Strings hold about a third of the bytes of an npm
+// app (icon path data): sixteen bytes are tested at once where SSE2 is there.
 std::size_t plainStringRunEnd(const char* text, std::size_t i, std::size_t size, char quote) {
 #if defined(__SSE2__)
     const __m128i quotes = _mm_set1_epi8(quote);
@@ -253,6 +251,8 @@ std::size_t plainStringRunEnd(const char* text, std::size_t i, std::size_t size,
     return i;
 }
 
+// Where a `//` comment starting at `from` ends: at a line terminator, as tree-sitter's comment
+// token ends (\n, \r, U+2028, U+2029), or at the end of the text.
 std::size_t lineCommentEnd(std::string_view text, std::size_t from) {
     auto end = std::min(text.find_first_of("\r\n", from), text.size());
     for (const std::string_view separator : {"\xE2\x80\xA8", "\xE2\x80\xA9"}) {

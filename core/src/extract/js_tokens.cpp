@@ -480,8 +480,11 @@ bool Tokenizer::punctuator() {
     case '+':
     case '-':
         if (next == c) {
-            if (c == '-' && at(m_pos + 2) == '>' && (m_newline || m_tokens.empty())) {
-                return false; // an HTML-like closing comment at a line start
+            if (c == '-' && at(m_pos + 2) == '>' &&
+                (m_newline || m_tokens.empty() || !endsOperand(m_tokens.back()))) {
+                // An HTML-like closing comment: at a line start, and to tree-sitter wherever no
+                // operand comes before (`b, -->u`: fuzzer). After one, `a-->b` is `a-- > b`.
+                return false;
             }
             m_pos += 2;
             push(TokenKind::Punct, begin, kIncrement);

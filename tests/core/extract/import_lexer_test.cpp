@@ -302,6 +302,8 @@ TEST(ImportLexer, ReadsLineBreaksAfterTypesAndDeclarationsAsTreeSitterDoes) {
         "import \"./x.json\"\nassert\n{}\n",
         // After `export default`, `--` is a prefix operator.
         "export default--\na;\n",
+        // `-->` after an operand is `a-- > b`.
+        "x = a-->b\nc\n",
         // A function expression's body may start on the next line (mutated real code).
         "export var s = function (a)\n{ return a };\nexport const t = class\n{};\n",
     });
@@ -346,6 +348,9 @@ TEST(ImportLexer, HandsOffLineBreaksThatTreeSitterReadsItsOwnWay) {
              Case{"{...a}\n"},
              Case{"export type\nA = B;\nx\n", Grammar::TypeScript},
              Case{"x = {}!\na\n", Grammar::TypeScript},
+             // `-->` where no operand comes before: an HTML-like comment to tree-sitter (fuzzer).
+             Case{"wcontinuehex,-->u\nwhiglobal"},
+             Case{"b = -->u\nc\n", Grammar::TypeScript},
          }) {
         expectHandedOff(input);
     }

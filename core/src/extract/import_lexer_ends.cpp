@@ -120,7 +120,9 @@ bool ImportLexer::canEnd(std::size_t k) const {
             if (before == nullptr || before->is('}')) {
                 handOff();
             }
-            if (endsOperand(*before)) {
+            // A postfix `!` or `++` ends an operand too (`so!instanceof` then `x`: fuzzer).
+            const bool postfix = (before->is('!') || before->is(kIncrement)) && canEnd(k - 1);
+            if (endsOperand(*before) || postfix) {
                 if (word != "in" && word != "instanceof") {
                     handOff();
                 }

@@ -302,6 +302,8 @@ TEST(ImportLexer, ReadsLineBreaksAfterTypesAndDeclarationsAsTreeSitterDoes) {
         "import \"./x.json\"\nassert\n{}\n",
         // After `export default`, `--` is a prefix operator.
         "export default--\na;\n",
+        // `in` and `instanceof` at a line's end after a postfix `!` or `++`: operators (fuzzer).
+        "so!!instanceof\nas\nso!in\nx\nso++in\nx\nx = !in\ny\n",
         // `-->` after an operand is `a-- > b`.
         "x = a-->b\nc\n",
         // A function expression's body may start on the next line (mutated real code).

@@ -140,6 +140,8 @@ private:
     // The token after the one at k in an expression, a function or class expression passed
     // whole (their headers hold no statement end), a bracket passed to its match.
     std::size_t nextInExpression(std::size_t k) const;
+    // Hands off when tokens [from, to) of a declaration's name and type hold `import(`: a type.
+    void handOffImportTypes(std::size_t from, std::size_t to) const;
     // The first token after an expression-like statement starting at `k` (after its `;`).
     std::size_t expressionStatementEnd(std::size_t k, bool type = false) const;
     // After a statement whose last token is k - 1: its `;`, or a line break that ends it.

@@ -304,6 +304,8 @@ TEST(ImportLexer, ReadsLineBreaksAfterTypesAndDeclarationsAsTreeSitterDoes) {
         "export default--\na;\n",
         // `in` and `instanceof` at a line's end after a postfix `!` or `++`: operators (fuzzer).
         "so!!instanceof\nas\nso!in\nx\nso++in\nx\nx = !in\ny\n",
+        // import() in a declaration's value, not its type.
+        "const f = (a: number) => import(\"x\")\nconst {a, b} = await import(\"y\")\n",
         // `-->` after an operand is `a-- > b`.
         "x = a-->b\nc\n",
         // A function expression's body may start on the next line (mutated real code).
@@ -353,6 +355,9 @@ TEST(ImportLexer, HandsOffLineBreaksThatTreeSitterReadsItsOwnWay) {
              // `-->` where no operand comes before: an HTML-like comment to tree-sitter (fuzzer).
              Case{"wcontinuehex,-->u\nwhiglobal"},
              Case{"b = -->u\nc\n", Grammar::TypeScript},
+             // `import("x")` in a declaration's type: an import type to tree-sitter (fuzzer).
+             Case{"let w : ( a : number ) =>import(\"x\")\n", Grammar::TypeScript},
+             Case{"export let g: { a: () => import(\"y\") }\n", Grammar::TypeScript},
          }) {
         expectHandedOff(input);
     }

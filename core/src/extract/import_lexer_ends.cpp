@@ -155,8 +155,10 @@ bool ImportLexer::canEnd(std::size_t k) const {
             handOff();
         }
         // After `return` or `export default` (no operands), `--` and `!` are prefix operators.
+        const bool exportDefault =
+            operand > 1 && isWord(operand - 1, "default") && isWord(operand - 2, "export");
         const bool afterKeyword = operand > 0 && !afterMemberAccess(operand - 1) &&
-                                  (isWord(operand - 1, "return") || isWord(operand - 1, "default"));
+                                  (isWord(operand - 1, "return") || exportDefault);
         return operand > 0 && !m_tokens[operand].newlineBefore && !m_tokens[operand - 1].is('}') &&
                !afterKeyword && endsOperandAt(operand - 1);
     }

@@ -300,8 +300,10 @@ TEST(ImportLexer, ReadsLineBreaksAfterTypesAndDeclarationsAsTreeSitterDoes) {
         "return\n+a\nreturn\n`t`\nreturn\n/re/g\nreturn--\na\nimport \"z\"\n",
         // `assert` on the next line is a name, not import attributes.
         "import \"./x.json\"\nassert\n{}\n",
-        // After `export default`, `--` is a prefix operator.
+        // After `export default`, `--` is a prefix operator; after the name `default`, `!!` is
+        // postfix (fuzzer).
         "export default--\na;\n",
+        "default!!\ns\n",
         // `in` and `instanceof` at a line's end after a postfix `!` or `++`: operators (fuzzer).
         "so!!instanceof\nas\nso!in\nx\nso++in\nx\nx = !in\ny\n",
         // import() in a declaration's value, not its type.

@@ -45,6 +45,12 @@ void expectHandedOff(const Case& input) {
     EXPECT_FALSE(extractor.extract(input.source, input.grammar).lexed);
 }
 
+void expectAllHandedOff(std::initializer_list<Case> inputs) {
+    for (const Case& input : inputs) {
+        expectHandedOff(input);
+    }
+}
+
 // Lines are found only as far as a record asks: records on the first line, at the start of a
 // line, far down, and on a last line with no line break after it get tree-sitter's positions.
 TEST(ImportLexer, PositionsAgreeWithTreeSitterOnEveryLine) {
@@ -170,13 +176,11 @@ TEST(ImportLexer, TellsRegularExpressionsFromDivisions) {
     }
     // Where no operand comes before them, tree-sitter takes them for names (the fuzzer's input,
     // then shorter): handed off.
-    for (const Case& input : {
-             Case{"\nin/proper/\nr.bin//\nn//\nr", Grammar::TypeScript},
-             Case{"in/p/\nr", Grammar::TypeScript},
-             Case{"{}\ninstanceof/p/\nr"},
-         }) {
-        expectHandedOff(input);
-    }
+    expectAllHandedOff({
+        Case{"\nin/proper/\nr.bin//\nn//\nr", Grammar::TypeScript},
+        Case{"in/p/\nr", Grammar::TypeScript},
+        Case{"{}\ninstanceof/p/\nr"},
+    });
 }
 
 // A generated chain of 5,000 `else if` nests that deep: handed off instead of recursing that far.
@@ -318,51 +322,49 @@ TEST(ImportLexer, ReadsLineBreaksAfterTypesAndDeclarationsAsTreeSitterDoes) {
 // Where tree-sitter's reading of a line break is its own (not ECMAScript's, or decided by what
 // came before): handed off.
 TEST(ImportLexer, HandsOffLineBreaksThatTreeSitterReadsItsOwnWay) {
-    for (const Case& input : {
-             Case{"export\nconst q = 1\n"},
-             Case{"export {a}\nfrom \"h\"\n"},
-             Case{"using\nres = getRes()\n"},
-             Case{"await using\nres = getRes()\n"},
-             Case{"do\n{} while (a);\n{}\n"},
-             Case{"class {}-a\n"},
-             Case{"function () {}-a\n"},
-             Case{"async/*\n*/a => {}\n", Grammar::TypeScript},
-             Case{"declare/*\n*/const x: number\n", Grammar::TypeScript},
-             Case{"a<b>\nlet x\n", Grammar::TypeScript},
-             Case{"T;a<b>\nc\nof\n", Grammar::TypeScript},
-             Case{"type W = keyof\ntypeof o\n", Grammar::TypeScript},
-             Case{"type Y<T> = T extends infer\nU ? U : never\n", Grammar::TypeScript},
-             Case{"function h3(): asserts\nx is T {}\n", Grammar::TypeScript},
-             Case{"function h(a): a is\nnumber { return true }\n", Grammar::TypeScript},
-             Case{"type F = new\n() => A\n", Grammar::TypeScript},
-             Case{"type T = import\n(\"t\")\n", Grammar::TypeScript},
-             Case{"{} as const;\n"},
-             Case{"if (c) enum E {}\n", Grammar::TypeScript},
-             Case{"while (c) abstract\nclass A {}\n", Grammar::TypeScript},
-             Case{"if (c) using\nres = o\n", Grammar::TypeScript},
-             Case{"if (c) type T = U\n", Grammar::TypeScript},
-             Case{"for (;;) !\nx\n"},
-             Case{"a<b>!\nfor (x of y) z\n", Grammar::TypeScript},
-             Case{"export default <const T,>() => 1\n", Grammar::TypeScript},
-             Case{"class A extends {} {}\n"},
-             Case{"class A extends B > {} {}\n"},
-             Case{"class A extends B<c> {}\n{}\n", Grammar::TypeScript},
-             Case{"class c extends B<T> {}(A<T) {};\n", Grammar::TypeScript},
-             Case{"x = using\nres = getRes\n", Grammar::TypeScript},
-             Case{"++using\nres = getRes\n", Grammar::TypeScript},
-             Case{"{type: \"json\"} + a\n"},
-             Case{"{...a}\n"},
-             Case{"export type\nA = B;\nx\n", Grammar::TypeScript},
-             Case{"x = {}!\na\n", Grammar::TypeScript},
-             // `-->` where no operand comes before: an HTML-like comment to tree-sitter (fuzzer).
-             Case{"wcontinuehex,-->u\nwhiglobal"},
-             Case{"b = -->u\nc\n", Grammar::TypeScript},
-             // `import("x")` in a declaration's type: an import type to tree-sitter (fuzzer).
-             Case{"let w : ( a : number ) =>import(\"x\")\n", Grammar::TypeScript},
-             Case{"export let g: { a: () => import(\"y\") }\n", Grammar::TypeScript},
-         }) {
-        expectHandedOff(input);
-    }
+    expectAllHandedOff({
+        Case{"export\nconst q = 1\n"},
+        Case{"export {a}\nfrom \"h\"\n"},
+        Case{"using\nres = getRes()\n"},
+        Case{"await using\nres = getRes()\n"},
+        Case{"do\n{} while (a);\n{}\n"},
+        Case{"class {}-a\n"},
+        Case{"function () {}-a\n"},
+        Case{"async/*\n*/a => {}\n", Grammar::TypeScript},
+        Case{"declare/*\n*/const x: number\n", Grammar::TypeScript},
+        Case{"a<b>\nlet x\n", Grammar::TypeScript},
+        Case{"T;a<b>\nc\nof\n", Grammar::TypeScript},
+        Case{"type W = keyof\ntypeof o\n", Grammar::TypeScript},
+        Case{"type Y<T> = T extends infer\nU ? U : never\n", Grammar::TypeScript},
+        Case{"function h3(): asserts\nx is T {}\n", Grammar::TypeScript},
+        Case{"function h(a): a is\nnumber { return true }\n", Grammar::TypeScript},
+        Case{"type F = new\n() => A\n", Grammar::TypeScript},
+        Case{"type T = import\n(\"t\")\n", Grammar::TypeScript},
+        Case{"{} as const;\n"},
+        Case{"if (c) enum E {}\n", Grammar::TypeScript},
+        Case{"while (c) abstract\nclass A {}\n", Grammar::TypeScript},
+        Case{"if (c) using\nres = o\n", Grammar::TypeScript},
+        Case{"if (c) type T = U\n", Grammar::TypeScript},
+        Case{"for (;;) !\nx\n"},
+        Case{"a<b>!\nfor (x of y) z\n", Grammar::TypeScript},
+        Case{"export default <const T,>() => 1\n", Grammar::TypeScript},
+        Case{"class A extends {} {}\n"},
+        Case{"class A extends B > {} {}\n"},
+        Case{"class A extends B<c> {}\n{}\n", Grammar::TypeScript},
+        Case{"class c extends B<T> {}(A<T) {};\n", Grammar::TypeScript},
+        Case{"x = using\nres = getRes\n", Grammar::TypeScript},
+        Case{"++using\nres = getRes\n", Grammar::TypeScript},
+        Case{"{type: \"json\"} + a\n"},
+        Case{"{...a}\n"},
+        Case{"export type\nA = B;\nx\n", Grammar::TypeScript},
+        Case{"x = {}!\na\n", Grammar::TypeScript},
+        // `-->` where no operand comes before: an HTML-like comment to tree-sitter (fuzzer).
+        Case{"wcontinuehex,-->u\nwhiglobal"},
+        Case{"b = -->u\nc\n", Grammar::TypeScript},
+        // `import("x")` in a declaration's type: an import type to tree-sitter (fuzzer).
+        Case{"let w : ( a : number ) =>import(\"x\")\n", Grammar::TypeScript},
+        Case{"export let g: { a: () => import(\"y\") }\n", Grammar::TypeScript},
+    });
 }
 
 TEST(ImportLexer, ReadsJsxPragmasInComments) {
@@ -370,52 +372,50 @@ TEST(ImportLexer, ReadsJsxPragmasInComments) {
 }
 
 TEST(ImportLexer, HandsOffWhatItDoesNotModel) {
-    for (const Case& input : {
-             Case{"const a = <div>{require('./x')}</div>;"},                         // JSX
-             Case{"declare module 'm' { import x from 'y'; }", Grammar::TypeScript}, // ambient
-             Case{"@decorator\nexport class A {}", Grammar::TypeScript},
-             Case{"namespace N { export const a = 1; }", Grammar::TypeScript},
-             Case{"const x = {}\n/ 2 / 3;"},     // `/` after `}`: block or object?
-             Case{"let = ;"},                    // a syntax error
-             Case{"const a = (1;"},              // unbalanced
-             Case{"const café = require('x');"}, // a non-ASCII name
-             Case{"label: for (;;) {}"},
-             // A keyword that takes more, then a line break, where tree-sitter's reading varies.
-             Case{"in//;\ndl", Grammar::TypeScript},
-             Case{"if (a) {}in\ndl", Grammar::TypeScript},
-             Case{"a;new\ndl", Grammar::TypeScript},
-             Case{"export ==\"t\";", Grammar::TypeScript}, // `export` as a name
-             Case{"a\n++/o/\n++e", Grammar::TypeScript},   // a prefix `++` before a slash
-             Case{"x = 1as\nr", Grammar::TypeScript},      // a name right after a number
-             // A second point ends the number: `.2` then a member access past the line break.
-             Case{".2.\ns\n2\n22\n2"},
-             Case{"x = 1.5.\ntoFixed()"},
-             Case{"y = 1e3.\nz"},
-             // A slash after a non-null assertion (`m!`): a division to tree-sitter.
-             Case{"m!\n/mp //\nimp"},
-             Case{"m! / 2", Grammar::TypeScript},
-             // A postfix after a keyword that takes more: a name to tree-sitter, or not.
-             Case{"!switch!\no"},
-             Case{"x = if!\no"},
-             Case{"const++\no", Grammar::TypeScript},
-             Case{"!-!!in!!\no"},
-             Case{"-->"}, // an HTML-like closing comment at the start of the file
-             // After a block, an operator: tree-sitter reads the braces as an object (fuzzer).
-             Case{"{, e} ||o"},
-             Case{"{a, b} && c", Grammar::TypeScript},
-             Case{"{}\n* 2"},
-             Case{"FF. rEqu\n,r;-->\n"}, // an HTML-like comment where a statement starts
-             // `as` at a line's end after a `!` or `++`: an operator or a name (fuzzer).
-             Case{"ort\t!as\nrgtts"},
-             Case{"a! as\nT", Grammar::TypeScript},
-             Case{"a++ as\nT", Grammar::TypeScript},
-             Case{"a! satisfies\nT", Grammar::TypeScript},
-             // `throw` or `case` after an operator, a postfix, a line break: a name (fuzzer).
-             Case{"a &throw!\nb", Grammar::TypeScript},
-             Case{"a + case++\nb"},
-         }) {
-        expectHandedOff(input);
-    }
+    expectAllHandedOff({
+        Case{"const a = <div>{require('./x')}</div>;"},                         // JSX
+        Case{"declare module 'm' { import x from 'y'; }", Grammar::TypeScript}, // ambient
+        Case{"@decorator\nexport class A {}", Grammar::TypeScript},
+        Case{"namespace N { export const a = 1; }", Grammar::TypeScript},
+        Case{"const x = {}\n/ 2 / 3;"},     // `/` after `}`: block or object?
+        Case{"let = ;"},                    // a syntax error
+        Case{"const a = (1;"},              // unbalanced
+        Case{"const café = require('x');"}, // a non-ASCII name
+        Case{"label: for (;;) {}"},
+        // A keyword that takes more, then a line break, where tree-sitter's reading varies.
+        Case{"in//;\ndl", Grammar::TypeScript},
+        Case{"if (a) {}in\ndl", Grammar::TypeScript},
+        Case{"a;new\ndl", Grammar::TypeScript},
+        Case{"export ==\"t\";", Grammar::TypeScript}, // `export` as a name
+        Case{"a\n++/o/\n++e", Grammar::TypeScript},   // a prefix `++` before a slash
+        Case{"x = 1as\nr", Grammar::TypeScript},      // a name right after a number
+        // A second point ends the number: `.2` then a member access past the line break.
+        Case{".2.\ns\n2\n22\n2"},
+        Case{"x = 1.5.\ntoFixed()"},
+        Case{"y = 1e3.\nz"},
+        // A slash after a non-null assertion (`m!`): a division to tree-sitter.
+        Case{"m!\n/mp //\nimp"},
+        Case{"m! / 2", Grammar::TypeScript},
+        // A postfix after a keyword that takes more: a name to tree-sitter, or not.
+        Case{"!switch!\no"},
+        Case{"x = if!\no"},
+        Case{"const++\no", Grammar::TypeScript},
+        Case{"!-!!in!!\no"},
+        Case{"-->"}, // an HTML-like closing comment at the start of the file
+        // After a block, an operator: tree-sitter reads the braces as an object (fuzzer).
+        Case{"{, e} ||o"},
+        Case{"{a, b} && c", Grammar::TypeScript},
+        Case{"{}\n* 2"},
+        Case{"FF. rEqu\n,r;-->\n"}, // an HTML-like comment where a statement starts
+        // `as` at a line's end after a `!` or `++`: an operator or a name (fuzzer).
+        Case{"ort\t!as\nrgtts"},
+        Case{"a! as\nT", Grammar::TypeScript},
+        Case{"a++ as\nT", Grammar::TypeScript},
+        Case{"a! satisfies\nT", Grammar::TypeScript},
+        // `throw` or `case` after an operator, a postfix, a line break: a name (fuzzer).
+        Case{"a &throw!\nb", Grammar::TypeScript},
+        Case{"a + case++\nb"},
+    });
 }
 
 } // namespace

@@ -1,12 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "extract/import_lexer_reader.h"
 
+#include <cstdint>
+#include <optional>
 #include <utility>
 
 namespace fanout::detail::lexer {
 namespace {
 
 constexpr std::size_t kMaxExpressionText = 200;
+constexpr std::uint32_t kTopLevel = 0x7fffffff;
+constexpr std::uint32_t kHoldsLess = 1U << 31; // on an opener's entry: a `<` directly inside
+
+// Keywords after which an operand is a value: `return import("x")`, `of [import("x")]`.
+bool takesValue(std::string_view word) {
+    return word == "return" || word == "await" || word == "yield" || word == "throw" ||
+           word == "void" || word == "delete" || word == "else" || word == "do" || word == "of";
+}
 
 } // namespace
 
@@ -44,13 +54,16 @@ void ImportLexer::call(std::size_t k, ImportKind kind) {
         if (kind == ImportKind::Require && word == "function") {
             return; // function require(...) {}: a declaration
         }
-        // new require(x); types: typeof import("x"), Foo<import("x").T>, x: import("y").T
-        if (word == "new" || word == "typeof" || word == "keyof" || word == "extends" ||
-            word == "infer" || word == "as" || word == "satisfies" || before.is('<') ||
-            before.is('|') || before.is('&') ||
-            (before.is(':') && kind == ImportKind::DynamicImport)) {
+        // new require(x); require in a type (`typeof require("x")`) is no call either.
+        if (kind == ImportKind::Require &&
+            (word == "new" || word == "typeof" || word == "keyof" || word == "extends" ||
+             word == "infer" || word == "as" || word == "satisfies" || before.is('<') ||
+             before.is('|') || before.is('&'))) {
             handOff();
         }
+    }
+    if (kind == ImportKind::DynamicImport && !valueAt(k)) {
+        handOff(); // perhaps an import type: `a: () => import("x")`, `typeof import("x")`
     }
     const std::size_t open = k + 1;
     const std::size_t close = m_tokens[open].match;
@@ -91,6 +104,189 @@ void ImportLexer::call(std::size_t k, ImportKind kind) {
     const auto text = m_text.substr(argument.begin, m_tokens[last - 1].end - argument.begin);
     m_out.nonLiteralImports.push_back(
         {kind, std::string(text.substr(0, kMaxExpressionText)), positionOf(argument.begin)});
+}
+
+std::size_t ImportLexer::enclosing(std::size_t k) const {
+    if (m_enclosing.empty()) {
+        m_enclosing.resize(m_count);
+        std::vector<std::uint32_t> open;
+        for (std::size_t i = 0; i < m_count; ++i) {
+            const Token& t = m_tokens[i];
+            const bool closes = (t.kind == TokenKind::Punct &&
+                                 (t.punct == ')' || t.punct == ']' || t.punct == '}')) ||
+                                (t.kind == TokenKind::TemplatePart && m_text[t.begin] != '`' &&
+                                 m_text[t.end - 1] == '`');
+            if (closes && !open.empty()) {
+                open.pop_back();
+            }
+            m_enclosing[i] = open.empty() ? kTopLevel : open.back();
+            if (t.is('<') && !open.empty()) {
+                m_enclosing[open.back()] |= kHoldsLess;
+            }
+            if (isOpener(t)) {
+                open.push_back(static_cast<std::uint32_t>(i));
+            }
+        }
+    }
+    const std::uint32_t e = m_enclosing[k] & ~kHoldsLess;
+    return e == kTopLevel ? m_count : e;
+}
+
+bool ImportLexer::valueAt(std::size_t k) const {
+    for (;;) {
+        // A `{` here was reached from a property's `:` inside it: the braces must hold an object,
+        // not a block (`{ let a: import("x").T }`), where a statement starts.
+        const bool brace = m_tokens[k].is('{');
+        if (k == 0) {
+            return !brace; // the file's first statement
+        }
+        const std::size_t p = k - 1;
+        const Token& before = m_tokens[p];
+        if (m_tokens[k].newlineBefore && endsOperandAt(p) && !typePrefixBefore(k)) {
+            return !brace; // a statement that starts on its line
+        }
+        if (before.kind == TokenKind::Identifier) {
+            const auto word = textOf(before);
+            const bool statement = word == "else" || word == "do";
+            return !afterMemberAccess(p) && !(brace && statement) &&
+                   (takesValue(word) || (word == "default" && isWord(p - 1, "export")));
+        }
+        if (before.kind == TokenKind::TemplatePart && m_text[before.end - 1] == '{') {
+            // A substitution: the template's place decides (template literal types exist).
+            k = m_text[before.begin] == '`' ? p : m_tokens[p].match;
+            continue;
+        }
+        if (before.kind != TokenKind::Punct) {
+            return false;
+        }
+        const bool doubled = p > 0 && m_tokens[p - 1].is(before.punct) &&
+                             m_tokens[p - 1].end == before.begin; // `&&`, `||`, `??`
+        std::optional<bool> decided;
+        switch (before.punct) {
+        case ';':
+        case '{':
+        case '}':
+            return !brace; // a statement's start
+        case '+':
+        case '-':
+        case '*':
+        case '/':
+        case '%':
+        case '^':
+        case '~':
+        case '!':
+        case '>':
+        case kShiftOrLessEqual:
+            return true; // operators no type has
+        case '&':
+        case '|':
+        case '?':
+            return doubled; // `&` and `|` join types, `?` starts a conditional type too
+        case kArrow:
+            if (brace) {
+                return false; // an arrow function's body
+            }
+            if (p > 0 && m_tokens[p - 1].is(')')) {
+                // The parameters' place decides (a function type's are in a type).
+                k = m_tokens[p - 1].match;
+                if (isWord(k - 1, "async") && !m_tokens[k].newlineBefore) {
+                    --k;
+                }
+                continue;
+            }
+            // `a => import()`: a function type's parameters are always in parentheses.
+            return p > 0 && m_tokens[p - 1].kind == TokenKind::Identifier;
+        case '(':
+        case '[':
+            decided = valueInBracket(p, k);
+            break;
+        case ',': {
+            // Arguments or elements if the bracket around holds them; no `<` there, which may
+            // open type arguments (`f(g<A, import("x").T>())`).
+            const std::size_t o = enclosing(p);
+            if (o == m_count || m_tokens[o].is('{') || (m_enclosing[o] & kHoldsLess) != 0 ||
+                m_tokens[o].kind != TokenKind::Punct) {
+                return false;
+            }
+            decided = valueInBracket(o, k);
+            break;
+        }
+        case ':': {
+            // A property's value if the braces around hold an object (or a label's statement
+            // in a block); else a conditional's or an annotation's.
+            const std::size_t o = enclosing(p);
+            if (o == m_count || !m_tokens[o].is('{')) {
+                return false;
+            }
+            k = o;
+            continue;
+        }
+        case '=':
+            decided = valueAfterAssignment(p);
+            break;
+        default:
+            return false;
+        }
+        if (decided) {
+            return *decided;
+        }
+    }
+}
+
+std::optional<bool> ImportLexer::valueInBracket(std::size_t o, std::size_t& k) const {
+    const Token& open = m_tokens[o];
+    const std::size_t close = open.match;
+    if (isPunct(close + 1, kArrow)) {
+        return false; // an arrow function's parameters
+    }
+    if (o == 0) {
+        return true;
+    }
+    const Token& callee = m_tokens[o - 1];
+    bool called = callee.kind != TokenKind::Punct || callee.is(')') || callee.is(']');
+    if (callee.kind == TokenKind::Identifier && !afterMemberAccess(o - 1)) {
+        const auto word = textOf(callee);
+        if (word == "if" || word == "while" || word == "for" || word == "switch" ||
+            word == "with") {
+            return open.is('('); // a statement's head
+        }
+        // `return (`, `of [`, `keyof [`: a group, an array or a tuple.
+        called = !typePrefixBefore(o) && !takesValue(word);
+    }
+    if (!called) {
+        k = o; // a group or an array: its place decides
+        return std::nullopt;
+    }
+    // A call's arguments, not a function's parameters (`f(a: () => import("x")) {}`) nor an
+    // index (`A[import("x").K]` may be a type).
+    return open.is('(') && !isPunct(close + 1, '{') && !isPunct(close + 1, ':');
+}
+
+std::optional<bool> ImportLexer::valueAfterAssignment(std::size_t p) const {
+    if (p == 0) {
+        return false;
+    }
+    const std::size_t q = p - 1; // the target
+    const Token& target = m_tokens[q];
+    if (target.is('>')) {
+        return false; // `type T<A> =`, `let a: A<B> =`
+    }
+    if (target.kind != TokenKind::Identifier || q == 0) {
+        return true; // `==`, `a[0] =`, `{a} =`
+    }
+    if (isWord(q - 1, "type") && !afterMemberAccess(q - 1)) {
+        return false; // a type alias
+    }
+    if (m_tokens[q - 1].is('<')) {
+        return false; // a type parameter's default
+    }
+    if (m_tokens[q - 1].is(',')) {
+        // A parameter's or an element's default, not a type parameter's (`<A, B = T>`).
+        const std::size_t o = enclosing(q - 1);
+        return o < m_count && (m_tokens[o].is('(') || m_tokens[o].is('[')) &&
+               (m_enclosing[o] & kHoldsLess) == 0;
+    }
+    return true;
 }
 
 } // namespace fanout::detail::lexer

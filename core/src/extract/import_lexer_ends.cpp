@@ -274,16 +274,6 @@ std::size_t ImportLexer::nextInExpression(std::size_t k) const {
     return isOpener(t) ? t.match + 1 : k + 1;
 }
 
-void ImportLexer::handOffImportTypes(std::size_t from, std::size_t to) const {
-    for (std::size_t k = from; k < to; ++k) {
-        if (isWord(k, "import") && isPunct(k + 1, '(')) {
-            // `let w: (a: T) => import("x")`: a type to tree-sitter, where the call scan would
-            // see an import() (fuzzer).
-            handOff();
-        }
-    }
-}
-
 std::size_t ImportLexer::expressionStatementEnd(std::size_t k, bool type) const {
     // In a declaration (`let a: T = b, c`), each name and its type annotation, up to an `=`, are
     // read as a type.
@@ -300,11 +290,7 @@ std::size_t ImportLexer::expressionStatementEnd(std::size_t k, bool type) const 
         if (declaration && (t.is('=') || t.is(','))) {
             typePart = t.is(',');
         }
-        const std::size_t from = k;
         k = nextInExpression(k);
-        if (declaration && typePart) {
-            handOffImportTypes(from, k);
-        }
         if (k >= m_count) {
             return k;
         }

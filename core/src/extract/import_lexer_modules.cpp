@@ -280,11 +280,7 @@ std::size_t ImportLexer::exportDeclaration(std::size_t k) {
             angle = angle || t.is('<');
             typePart = typePart && !t.is('=');
             countConditional(at, conditionals);
-            const std::size_t from = at;
             at = nextInExpression(at);
-            if (typePart) {
-                handOffImportTypes(from, at);
-            }
         }
         if (!isPunct(at, ',')) {
             break;

@@ -140,8 +140,6 @@ private:
     // The token after the one at k in an expression, a function or class expression passed
     // whole (their headers hold no statement end), a bracket passed to its match.
     std::size_t nextInExpression(std::size_t k) const;
-    // Hands off when tokens [from, to) of a declaration's name and type hold `import(`: a type.
-    void handOffImportTypes(std::size_t from, std::size_t to) const;
     // The first token after an expression-like statement starting at `k` (after its `;`).
     std::size_t expressionStatementEnd(std::size_t k, bool type = false) const;
     // After a statement whose last token is k - 1: its `;`, or a line break that ends it.
@@ -174,6 +172,16 @@ private:
     // --- anywhere
     void scanCalls(std::size_t from, std::size_t to);
     void call(std::size_t k, ImportKind kind);
+    // Whether an operand starting at token k is surely a value, not a type: `import(` there is a
+    // dynamic import, not an import type (`a: () => import("x")`, `Map<K, import("x").T>`).
+    // Decided by the tokens before it and the brackets around it; false where they leave a doubt.
+    bool valueAt(std::size_t k) const;
+    // For valueAt, the operand inside or after an opener at o: a decision, or (nullopt) the
+    // operand whose place decides, in `k`.
+    std::optional<bool> valueInBracket(std::size_t o, std::size_t& k) const;
+    std::optional<bool> valueAfterAssignment(std::size_t p) const;
+    // The opener of the innermost bracket around token k, or m_count at the top level.
+    std::size_t enclosing(std::size_t k) const;
 
     NameId nameOf(std::size_t k) {
         const Token& t = token(k);
@@ -204,7 +212,8 @@ private:
     bool m_allLinesFound = false;
     std::unordered_map<std::string_view, ExportEntry> m_bindings;
     std::vector<OwnExport> m_own;
-    unsigned m_depth = 0; // nested statements and patterns being read
+    unsigned m_depth = 0;                           // nested statements and patterns being read
+    mutable std::vector<std::uint32_t> m_enclosing; // enclosing()'s table, built when first asked
 };
 
 } // namespace fanout::detail::lexer

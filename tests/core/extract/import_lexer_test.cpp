@@ -119,6 +119,35 @@ TEST(ImportLexer, FindsCallsAndCommonJsAnywhere) {
     }
 }
 
+// `import(` is a dynamic import where a value goes and an import type where a type goes: told by
+// the place of the operand, or of the arrow function (or function type) whose body it is.
+TEST(ImportLexer, ReadsImportCallsWhereValuesGoAndHandsOffImportTypes) {
+    expectLexedAlikeInBothGrammars({
+        "const icons = { a: () => import('./a.js'), 'b-c': async () => import('./b.js') };",
+        "const Page = lazy(() => import('./Page'));\nexport default () => import('./x');",
+        "Promise.all([import('a'), import('b')]).then(f);\nx = a && import('c') ?? import('d');",
+        "module.exports = { routes: [{ path: '/', load: () => import('./r') }] };",
+        "class A { load = () => import('./a'); m() { return () => import('./m'); } }",
+        "function f(a = { b: () => import('./b') }) { for (const m of [import('./c')]) {} }",
+        "f(a, () => import('./a'), [import('./b')]);\nconst s = `a${import('./s')}b`;",
+        "const a = 1\nimport('./side-effect')",
+    });
+    expectAllHandedOff({
+        {"function f(cb: () => import('./t').T) {}"},
+        {"class A { f: () => import('./t'); g?: (a: number) => import('./u') }"},
+        {"function f() { type F = { f: () => import('./t') } }"},
+        {"function f() { interface I { f(): () => import('./t') } }"},
+        {"function f() { let a: { f: () => import('./t') } }"},
+        {"function f(m: Map<string, () => import('./t')>) {}"},
+        {"function f({ a }: { a: () => import('./t') }) {}"},
+        {"const f = async (a: () => import('./t')): Promise<void> => {};"},
+        {"function g<T extends () => import('./t')>() {}"},
+        {"f(g<A, import('./t').T>(b));"},
+        {"let w: (a: number) => import('./t');"},
+        {"{ let t: import('./t').T }"},
+    });
+}
+
 TEST(ImportLexer, EndsStatementsAsTreeSitterDoes) {
     for (const Case& input : {
              Case{"'use client'\nimport a from 'a'\nconst b = a\n(b)\nlet c = 1\n+2\nd()\n"},

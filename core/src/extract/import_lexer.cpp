@@ -159,6 +159,9 @@ void ImportLexer::run() {
         prologue = false;
         k = statement(k);
     }
+    if (m_commonJsInDoubt && !m_out.commonJs) {
+        handOff(); // its only CommonJS markers may be in types
+    }
     for (const auto& own : m_own) {
         ExportEntry entry = own.entry;
         if (!own.local.empty()) {

@@ -10,6 +10,7 @@ namespace {
 
 constexpr std::size_t kMaxExpressionText = 200;
 constexpr std::uint32_t kTopLevel = 0x7fffffff;
+constexpr std::size_t kMaxWalk = 256;          // tokens walked back at one level before giving up
 constexpr std::uint32_t kHoldsLess = 1U << 31; // on an opener's entry: a `<` directly inside
 
 // Keywords after which an operand is a value: `return import("x")`, `of [import("x")]`.
@@ -38,9 +39,12 @@ void ImportLexer::scanCalls(std::size_t from, std::size_t to) {
             } else if (word == "import" && !member && !isPunct(k + 1, ':')) {
                 handOff(); // an import statement somewhere other than the top level
             }
-        } else if ((word == "exports" && member) ||
-                   (word == "module" && member && isWord(k + 2, "exports"))) {
-            m_out.commonJs = true; // exports.x, module.exports
+        } else if (!m_out.commonJs && ((word == "exports" && member) ||
+                                       (word == "module" && member && isWord(k + 2, "exports")))) {
+            // exports.x, module.exports; in a type (`let a: typeof exports.x`) no marker, which
+            // matters only if no other marker comes (run() decides).
+            m_out.commonJs = valueAt(k);
+            m_commonJsInDoubt = m_commonJsInDoubt || !m_out.commonJs;
         } else if (word == "export" && !isPunct(k + 1, ':')) {
             handOff(); // inside a namespace or a block
         }
@@ -112,11 +116,7 @@ std::size_t ImportLexer::enclosing(std::size_t k) const {
         std::vector<std::uint32_t> open;
         for (std::size_t i = 0; i < m_count; ++i) {
             const Token& t = m_tokens[i];
-            const bool closes = (t.kind == TokenKind::Punct &&
-                                 (t.punct == ')' || t.punct == ']' || t.punct == '}')) ||
-                                (t.kind == TokenKind::TemplatePart && m_text[t.begin] != '`' &&
-                                 m_text[t.end - 1] == '`');
-            if (closes && !open.empty()) {
+            if (closesBracket(t) && !open.empty()) {
                 open.pop_back();
             }
             m_enclosing[i] = open.empty() ? kTopLevel : open.back();
@@ -147,6 +147,10 @@ bool ImportLexer::valueAt(std::size_t k) const {
         }
         if (before.kind == TokenKind::Identifier) {
             const auto word = textOf(before);
+            if (word == "typeof" && !afterMemberAccess(p)) {
+                k = p; // `typeof x` is a value or a type query: its place decides
+                continue;
+            }
             const bool statement = word == "else" || word == "do";
             return !afterMemberAccess(p) && !(brace && statement) &&
                    (takesValue(word) || (word == "default" && isWord(p - 1, "export")));
@@ -167,6 +171,9 @@ bool ImportLexer::valueAt(std::size_t k) const {
         case '{':
         case '}':
             return !brace; // a statement's start
+        case ')':
+            // After `if (...)`, `while (...)`, `for (...)`, `with (...)`: a statement's start.
+            return !brace && before.match > 0 && statementHead(before.match - 1);
         case '+':
         case '-':
         case '*':
@@ -180,8 +187,11 @@ bool ImportLexer::valueAt(std::size_t k) const {
             return true; // operators no type has
         case '&':
         case '|':
+            return doubled; // `&&` and `||`: no type has them; `&` and `|` join types
         case '?':
-            return doubled; // `&` and `|` join types, `?` starts a conditional type too
+            // `??`, or a conditional expression's consequent (a conditional type's has `extends`
+            // before its `?`).
+            return doubled || !conditionalType(p);
         case kArrow:
             if (brace) {
                 return false; // an arrow function's body
@@ -212,8 +222,16 @@ bool ImportLexer::valueAt(std::size_t k) const {
             break;
         }
         case ':': {
+            // A conditional's alternate: as its consequent.
+            const auto question = questionOf(p);
+            if (!question) {
+                return false;
+            }
+            if (*question < m_count) {
+                return !conditionalType(*question);
+            }
             // A property's value if the braces around hold an object (or a label's statement
-            // in a block); else a conditional's or an annotation's.
+            // in a block); else an annotation's or a case's.
             const std::size_t o = enclosing(p);
             if (o == m_count || !m_tokens[o].is('{')) {
                 return false;
@@ -233,6 +251,61 @@ bool ImportLexer::valueAt(std::size_t k) const {
     }
 }
 
+bool ImportLexer::statementHead(std::size_t k) const {
+    return !afterMemberAccess(k) &&
+           (isWord(k, "if") || isWord(k, "while") || isWord(k, "for") || isWord(k, "with"));
+}
+
+std::optional<std::size_t> ImportLexer::questionOf(std::size_t colon) const {
+    int nested = 0; // the `:` of conditionals passed, waiting for their `?`
+    for (std::size_t i = colon, steps = 0; i > 0 && steps < kMaxWalk; ++steps) {
+        const Token& t = m_tokens[--i];
+        if (closesBracket(t)) {
+            i = t.match;
+            continue;
+        }
+        if (t.kind == TokenKind::TemplatePart || isOpener(t) || t.is(';') || t.is(',')) {
+            return m_count; // none in this expression
+        }
+        if (t.kind != TokenKind::Punct) {
+            continue;
+        }
+        if (t.is(':')) {
+            ++nested;
+        } else if (t.is('?') && !isPunct(i + 1, '?') && !(i > 0 && m_tokens[i - 1].is('?')) &&
+                   !isPunct(i + 1, ':') && !isPunct(i + 1, ',') && !isPunct(i + 1, ')') &&
+                   !isPunct(i + 1, '=')) {
+            if (isPunct(i + 1, '(') && !isPunct(m_tokens[i + 1].match + 1, kArrow)) {
+                return std::nullopt; // `c ? (a) : b` or an optional method `m?(): T`
+            }
+            if (nested-- == 0) {
+                return i;
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+bool ImportLexer::conditionalType(std::size_t question) const {
+    std::size_t i = question;
+    for (std::size_t steps = 0; i > 0; ++steps) {
+        if (steps == kMaxWalk) {
+            return true; // too far to tell: taken for a type, the file handed off
+        }
+        const Token& t = m_tokens[--i];
+        if (closesBracket(t)) {
+            i = t.match;
+        } else if (t.kind == TokenKind::Identifier && textOf(t) == "extends" &&
+                   !afterMemberAccess(i)) {
+            return true;
+        } else if (t.kind == TokenKind::TemplatePart || isOpener(t) || t.is(';') || t.is(',') ||
+                   t.is(':') || t.is('?') || t.is('=')) {
+            return false; // the check ended without `extends`
+        }
+    }
+    return false;
+}
+
 std::optional<bool> ImportLexer::valueInBracket(std::size_t o, std::size_t& k) const {
     const Token& open = m_tokens[o];
     const std::size_t close = open.match;
@@ -246,8 +319,7 @@ std::optional<bool> ImportLexer::valueInBracket(std::size_t o, std::size_t& k) c
     bool called = callee.kind != TokenKind::Punct || callee.is(')') || callee.is(']');
     if (callee.kind == TokenKind::Identifier && !afterMemberAccess(o - 1)) {
         const auto word = textOf(callee);
-        if (word == "if" || word == "while" || word == "for" || word == "switch" ||
-            word == "with") {
+        if (statementHead(o - 1) || word == "switch") {
             return open.is('('); // a statement's head
         }
         // `return (`, `of [`, `keyof [`: a group, an array or a tuple.

@@ -95,6 +95,14 @@ private:
                 (t.punct == '(' || t.punct == '[' || t.punct == '{')) ||
                (t.kind == TokenKind::TemplatePart && m_text[t.begin] == '`');
     }
+    // A bracket that closes, or the last part of a template with substitutions: its match is
+    // the opener (the first part).
+    bool closesBracket(const Token& t) const {
+        return (t.kind == TokenKind::Punct &&
+                (t.punct == ')' || t.punct == ']' || t.punct == '}')) ||
+               (t.kind == TokenKind::TemplatePart && m_text[t.begin] != '`' &&
+                m_text[t.end - 1] == '`');
+    }
     void expectPunct(std::size_t k, char c) const {
         if (!isPunct(k, c)) {
             handOff();
@@ -180,6 +188,13 @@ private:
     // operand whose place decides, in `k`.
     std::optional<bool> valueInBracket(std::size_t o, std::size_t& k) const;
     std::optional<bool> valueAfterAssignment(std::size_t p) const;
+    // Whether token k is `if`, `while`, `for` or `with`: a statement follows its parentheses.
+    bool statementHead(std::size_t k) const;
+    // The conditional's `?` that the `:` at `colon` belongs to; m_count for none (an annotation,
+    // a property, a label or a case); nullopt where the tokens do not tell.
+    std::optional<std::size_t> questionOf(std::size_t colon) const;
+    // Whether the conditional whose `?` is at `question` is a type (`A extends B ? C : D`).
+    bool conditionalType(std::size_t question) const;
     // The opener of the innermost bracket around token k, or m_count at the top level.
     std::size_t enclosing(std::size_t k) const;
 
@@ -214,6 +229,7 @@ private:
     std::vector<OwnExport> m_own;
     unsigned m_depth = 0;                           // nested statements and patterns being read
     mutable std::vector<std::uint32_t> m_enclosing; // enclosing()'s table, built when first asked
+    bool m_commonJsInDoubt = false;                 // a CommonJS marker that may be in a type
 };
 
 } // namespace fanout::detail::lexer

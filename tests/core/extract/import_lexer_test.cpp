@@ -131,6 +131,8 @@ TEST(ImportLexer, ReadsImportCallsWhereValuesGoAndHandsOffImportTypes) {
         "function f(a = { b: () => import('./b') }) { for (const m of [import('./c')]) {} }",
         "f(a, () => import('./a'), [import('./b')]);\nconst s = `a${import('./s')}b`;",
         "const a = 1\nimport('./side-effect')",
+        "x = c ? import('./a').then(f) : d ? () => (import('./b')) : import('./c');",
+        "const t = typeof import('./a');\nif (c) x = import('./b'); else void import('./c');",
     });
     expectAllHandedOff({
         {"function f(cb: () => import('./t').T) {}"},
@@ -145,6 +147,26 @@ TEST(ImportLexer, ReadsImportCallsWhereValuesGoAndHandsOffImportTypes) {
         {"f(g<A, import('./t').T>(b));"},
         {"let w: (a: number) => import('./t');"},
         {"{ let t: import('./t').T }"},
+        {"function f() { type A<T> = T extends U ? import('./t') : B }"},
+        {"function f() { let v: T extends U ? () => import('./t') : B }"},
+    });
+}
+
+// `exports.x` and `module.exports` mark a CommonJS module where they are values, not in a type
+// query (`let a: typeof exports.x`); one sure marker settles it.
+TEST(ImportLexer, FindsCommonJsMarkersWhereValuesGo) {
+    expectLexedAlikeInBothGrammars({
+        "(function (g, f) { typeof exports === 'object' && typeof module !== 'undefined' ? "
+        "module.exports = f() : typeof define === 'function' ? define(f) : g.x = f(); })(this, "
+        "function () {});",
+        "if (typeof module !== 'undefined') module.exports = x;\nwhile (c) exports.y = 1;",
+        "const v = c ? exports.a : exports.b;\nlet t: typeof exports.c;",
+        "x = { a: exports.a, b: [module.exports] };",
+    });
+    expectAllHandedOff({
+        {"let a: typeof exports.foo;"},
+        {"class A { x: typeof exports.y }"},
+        {"function f(a: typeof module.exports): void {}"},
     });
 }
 

@@ -11,6 +11,7 @@
 #include <string>
 
 int fanoutFuzz_extractor(const std::uint8_t* data, std::size_t size);
+int fanoutFuzz_statements(const std::uint8_t* data, std::size_t size);
 int fanoutFuzz_directive(const std::uint8_t* data, std::size_t size);
 int fanoutFuzz_package_exports(const std::uint8_t* data, std::size_t size);
 int fanoutFuzz_tsconfig(const std::uint8_t* data, std::size_t size);
@@ -42,6 +43,10 @@ std::size_t replay(const std::string& target,
 
 TEST(FuzzReplay, Extractor) {
     EXPECT_GT(replay("extractor", fanoutFuzz_extractor), 0u);
+}
+
+TEST(FuzzReplay, Statements) {
+    EXPECT_GT(replay("statements", fanoutFuzz_statements), 0u);
 }
 
 TEST(FuzzReplay, Directive) {

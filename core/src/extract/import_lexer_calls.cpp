@@ -231,9 +231,13 @@ bool ImportLexer::valueAt(std::size_t k) const {
                 return !conditionalType(*question);
             }
             // A property's value if the braces around hold an object (or a label's statement
-            // in a block); else an annotation's or a case's.
+            // in a block); else an annotation's (`m(): T`, `a?: T`) or a case's.
+            const Token* key = p > 0 ? &m_tokens[p - 1] : nullptr;
+            const bool named = key != nullptr && (key->kind == TokenKind::Identifier ||
+                                                  key->kind == TokenKind::String ||
+                                                  key->kind == TokenKind::Number || key->is(']'));
             const std::size_t o = enclosing(p);
-            if (o == m_count || !m_tokens[o].is('{')) {
+            if (!named || o == m_count || !m_tokens[o].is('{')) {
                 return false;
             }
             k = o;

@@ -149,6 +149,8 @@ TEST(ImportLexer, ReadsImportCallsWhereValuesGoAndHandsOffImportTypes) {
         {"{ let t: import('./t').T }"},
         {"function f() { type A<T> = T extends U ? import('./t') : B }"},
         {"function f() { let v: T extends U ? () => import('./t') : B }"},
+        {"const o = { m(): import('./t').T { return 1 }, f: (): import('./u').T => 1 };"},
+        {"const o = { get a(): import('./t').T { return 1 } };"},
     });
 }
 

@@ -71,9 +71,12 @@ void ImportLexer::call(std::size_t k, ImportKind kind) {
     }
     const std::size_t open = k + 1;
     const std::size_t close = m_tokens[open].match;
-    if (isPunct(close + 1, '{') || (isPunct(close + 1, ':') && m_grammar == Grammar::TypeScript) ||
-        isPunct(close + 1, kArrow)) {
-        handOff(); // a method named require or import
+    // A method named require or import (`import(x): T {}`, also in a type literal), unless the
+    // `:` is a conditional's (`c ? import(x) : y`).
+    const bool returnType =
+        isPunct(close + 1, ':') && questionOf(close + 1).value_or(m_count) == m_count;
+    if (isPunct(close + 1, '{') || returnType || isPunct(close + 1, kArrow)) {
+        handOff();
     }
     // The arguments, split at commas of this level: how many, and the first one's tokens.
     // Brackets and templates are passed by their match (a comma inside a template's
@@ -151,7 +154,9 @@ bool ImportLexer::valueAt(std::size_t k) const {
                 k = p; // `typeof x` is a value or a type query: its place decides
                 continue;
             }
-            const bool statement = word == "else" || word == "do";
+            // Braces after these open a block (`function f(): void {`: a return type, then
+            // the body).
+            const bool statement = word == "else" || word == "do" || word == "void";
             return !afterMemberAccess(p) && !(brace && statement) &&
                    (takesValue(word) || (word == "default" && isWord(p - 1, "export")));
         }
@@ -181,10 +186,13 @@ bool ImportLexer::valueAt(std::size_t k) const {
         case '%':
         case '^':
         case '~':
-        case '!':
-        case '>':
         case kShiftOrLessEqual:
             return true; // operators no type has
+        case '!':
+        case '>':
+            // Prefix `!` or a comparison; or a postfix `!` (`a!!` then a block on the next
+            // line), type arguments' end then a block (`f(): Promise<T> {`).
+            return !brace;
         case '&':
         case '|':
             return doubled; // `&&` and `||`: no type has them; `&` and `|` join types

@@ -155,6 +155,15 @@ bool ImportLexer::canEnd(std::size_t k) const {
             handOff();
         }
         // After `return` or `export default` (no operands), `--` and `!` are prefix operators.
+        // A `return` after an operator, on its line or the one before, is a name to tree-sitter
+        // (`!` `return!` then a line break: fuzzer): left to it.
+        if (operand > 1 && isWord(operand - 1, "return") && !afterMemberAccess(operand - 1)) {
+            const Token& beforeReturn = m_tokens[operand - 2];
+            if (beforeReturn.kind == TokenKind::Punct && !beforeReturn.is(';') &&
+                !beforeReturn.is('{') && !beforeReturn.is('}') && !beforeReturn.is(')')) {
+                handOff();
+            }
+        }
         const bool exportDefault =
             operand > 1 && isWord(operand - 1, "default") && isWord(operand - 2, "export");
         const bool afterKeyword = operand > 0 && !afterMemberAccess(operand - 1) &&
@@ -178,6 +187,11 @@ bool ImportLexer::typePrefixBefore(std::size_t k) const {
 }
 
 bool ImportLexer::endsAtLineBreak(std::size_t last, std::size_t next) const {
+    if (decoratorEndsAt(last)) {
+        // `!@dec` then `class D {}` on the next line: one statement to tree-sitter, a decorated
+        // class expression (generated statements).
+        handOff();
+    }
     const Token& before = m_tokens[last];
     if (before.kind == TokenKind::Identifier && !afterMemberAccess(last) &&
         endsAtNoArgument(textOf(before))) {
@@ -186,6 +200,20 @@ bool ImportLexer::endsAtLineBreak(std::size_t last, std::size_t next) const {
         return !continues(next) || m_tokens[next].is('(') || m_tokens[next].is('[');
     }
     return canEnd(last) && !continues(next);
+}
+
+bool ImportLexer::decoratorEndsAt(std::size_t k) const {
+    if (m_tokens[k].is(')')) {
+        k = m_tokens[k].match; // `@f(x)`
+        if (k == 0) {
+            return false;
+        }
+        --k;
+    }
+    while (k >= 2 && m_tokens[k].kind == TokenKind::Identifier && m_tokens[k - 1].is('.')) {
+        k -= 2; // `@a.b`
+    }
+    return k >= 1 && m_tokens[k].kind == TokenKind::Identifier && m_tokens[k - 1].is('@');
 }
 
 void ImportLexer::countConditionalMark(std::size_t k, int& open) const {
@@ -408,9 +436,12 @@ std::size_t ImportLexer::functionEnd(std::size_t k, bool* hasBody, bool expressi
 }
 
 // Whether token k opens a bracket or sits on the line of the token before it.
-bool ImportLexer::bracketOrSameLine(std::size_t k) const {
-    return has(k) && (m_tokens[k].is('{') || m_tokens[k].is('(') || m_tokens[k].is('[') ||
-                      (!m_tokens[k].newlineBefore && !m_tokens[k].is(';')));
+bool ImportLexer::mayReadOnAfterBody(std::size_t k) const {
+    if (!has(k) || m_tokens[k].is(';') || m_tokens[k].is('}')) {
+        return false;
+    }
+    const Token& t = m_tokens[k];
+    return !(t.newlineBefore && t.kind == TokenKind::Identifier && !continues(k));
 }
 
 // The first `{` at this level from k (brackets and type arguments skipped) is a body; the
@@ -429,10 +460,10 @@ std::size_t ImportLexer::afterBody(std::size_t k) const {
             }
             --angles;
         } else if (t.is('{') && angles == 0) {
-            // `class A extends {} {}`: an object, then the body; `extends B<c> {}` then `{`, `(`
-            // or anything on its line: to tree-sitter, perhaps `B < c > {}` compared, then the
-            // body.
-            if (isWord(k - 1, "extends") || (typeArguments && bracketOrSameLine(t.match + 1))) {
+            // `class A extends {} {}`: an object, then the body; `extends B<c> {}` then `{`, `(`,
+            // `+ a` on the next line or anything on its line: to tree-sitter, perhaps
+            // `B < c > {}` compared (or added to), then the body.
+            if (isWord(k - 1, "extends") || (typeArguments && mayReadOnAfterBody(t.match + 1))) {
                 handOff();
             }
             return t.match + 1;

@@ -139,6 +139,8 @@ private:
     // Where a line break comes between `last` and `next`: whether an expression statement ends
     // there, or (typeEndsAtLineBreak) a statement ending in a type (`type A = B`, `let a: T`).
     bool endsAtLineBreak(std::size_t last, std::size_t next) const;
+    // Whether token k ends a decorator (`@a`, `@a.b`, `@a(x)`).
+    bool decoratorEndsAt(std::size_t k) const;
     bool typeEndsAtLineBreak(std::size_t last, std::size_t next) const;
     // Whether a statement ends before token k, after a type (`type`) or an expression.
     bool endsBefore(std::size_t k, bool type) const {
@@ -157,7 +159,9 @@ private:
     // After a function's body; `expression`: a function expression, which always has one.
     std::size_t functionEnd(std::size_t k, bool* hasBody, bool expression = false) const;
     std::size_t afterBody(std::size_t k) const; // k: the first token where a `{` body may start
-    bool bracketOrSameLine(std::size_t k) const;
+    // After a class body whose heritage has type arguments: whether tree-sitter may read on from
+    // token k (anything but the end, `;`, `}` or a name on the next line).
+    bool mayReadOnAfterBody(std::size_t k) const;
     std::size_t skipTypeParameters(std::size_t k) const;
     std::size_t skipReturnType(std::size_t k) const;
 

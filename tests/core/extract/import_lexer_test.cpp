@@ -133,6 +133,7 @@ TEST(ImportLexer, ReadsImportCallsWhereValuesGoAndHandsOffImportTypes) {
         "const a = 1\nimport('./side-effect')",
         "x = c ? import('./a').then(f) : d ? () => (import('./b')) : import('./c');",
         "const t = typeof import('./a');\nif (c) x = import('./b'); else void import('./c');",
+        "x = c ? import(y) : require(z);\nconst m = c ? require('./a') : import('./b');",
     });
     expectAllHandedOff({
         {"function f(cb: () => import('./t').T) {}"},
@@ -151,6 +152,12 @@ TEST(ImportLexer, ReadsImportCallsWhereValuesGoAndHandsOffImportTypes) {
         {"function f() { let v: T extends U ? () => import('./t') : B }"},
         {"const o = { m(): import('./t').T { return 1 }, f: (): import('./u').T => 1 };"},
         {"const o = { get a(): import('./t').T { return 1 } };"},
+        {"let a: { import(x): T }"},
+        {"class A { import(x): T {} }", Grammar::TypeScript},
+        {"class A { require(x): T {} }"},
+        {"function f(): void { let a: import('./t').T }"},
+        {"function f(): Promise<T> { let a: typeof import('./t') }"},
+        {"x = a!\n{ let t: typeof import('./t') }"},
     });
 }
 
@@ -417,6 +424,17 @@ TEST(ImportLexer, HandsOffLineBreaksThatTreeSitterReadsItsOwnWay) {
         // `import("x")` in a declaration's type: an import type to tree-sitter (fuzzer).
         Case{"let w : ( a : number ) =>import(\"x\")\n", Grammar::TypeScript},
         Case{"export let g: { a: () => import(\"y\") }\n", Grammar::TypeScript},
+        // A decorator then a line break in an expression: a decorated class expression goes on
+        // (generated statements).
+        Case{"a\n--@dec\nclass D {}\n"},
+        Case{"a\n!@dec.x(1)\nclass D {}\n", Grammar::TypeScript},
+        // `extends A.B<T> {}` then `+ a` on the next line: perhaps `A.B < T > {} + a` compared,
+        // then the body, to tree-sitter (generated statements).
+        Case{"class C extends A.B<T> { }\n+ a\n{\nx = 1 }\n", Grammar::TypeScript},
+        // `return` after an operator is a name to tree-sitter, a postfix `!` after it ends the
+        // statement at a line break (fuzzer).
+        Case{"x\n!\nreturn!\n!t(\"q\")\n", Grammar::TypeScript},
+        Case{"!return!\n!t(\"q\")"},
     });
 }
 

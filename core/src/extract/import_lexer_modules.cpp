@@ -215,6 +215,11 @@ std::size_t ImportLexer::exportStatement(std::size_t k) {
         }
         m_out.commonJs = true;
         const std::size_t end = expressionStatementEnd(at + 1);
+        for (std::size_t i = at + 1; i < end; i = nextInExpression(i)) {
+            if (m_tokens[i].is(',')) {
+                handOff(); // `export = a, b`: to tree-sitter `(export = a), b`, no export (fuzzer)
+            }
+        }
         scanCalls(at + 1, end);
         return end;
     }

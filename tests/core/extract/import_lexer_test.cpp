@@ -435,6 +435,10 @@ TEST(ImportLexer, HandsOffLineBreaksThatTreeSitterReadsItsOwnWay) {
         // statement at a line break (fuzzer).
         Case{"x\n!\nreturn!\n!t(\"q\")\n", Grammar::TypeScript},
         Case{"!return!\n!t(\"q\")"},
+        // `export = a, b`: a sequence whose first expression assigns to a name `export`, to
+        // tree-sitter (fuzzer).
+        Case{"rtionsng\n\nexport=async,tyofm", Grammar::TypeScript},
+        Case{"export = a, b;\n"},
     });
 }
 

@@ -154,7 +154,8 @@ bool ImportLexer::canEnd(std::size_t k) const {
             // follow a `;` (a block).
             handOff();
         }
-        // After `return` or `export default` (no operands), `--` and `!` are prefix operators.
+        // After `return`, `yield` (anywhere, to tree-sitter: `k + yield!` then `x` on the next
+        // line is one statement; fuzzer) or `export default`, `--` and `!` are prefix operators.
         // A `return` after an operator, on its line or the one before, is a name to tree-sitter
         // (`!` `return!` then a line break: fuzzer): left to it.
         if (operand > 1 && isWord(operand - 1, "return") && !afterMemberAccess(operand - 1)) {
@@ -166,8 +167,9 @@ bool ImportLexer::canEnd(std::size_t k) const {
         }
         const bool exportDefault =
             operand > 1 && isWord(operand - 1, "default") && isWord(operand - 2, "export");
-        const bool afterKeyword = operand > 0 && !afterMemberAccess(operand - 1) &&
-                                  (isWord(operand - 1, "return") || exportDefault);
+        const bool afterKeyword =
+            operand > 0 && !afterMemberAccess(operand - 1) &&
+            (isWord(operand - 1, "return") || isWord(operand - 1, "yield") || exportDefault);
         return operand > 0 && !m_tokens[operand].newlineBefore && !m_tokens[operand - 1].is('}') &&
                !afterKeyword && endsOperandAt(operand - 1);
     }

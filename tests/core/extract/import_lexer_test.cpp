@@ -280,6 +280,10 @@ TEST(ImportLexer, ReadsPostfixesAfterNamesAndPropertyNames) {
              Case{"const b = a! as T;\nimport 'x';", Grammar::TypeScript},
              Case{"so!!!\n.in!\nas", Grammar::TypeScript},
              Case{"a.in!\nb", Grammar::TypeScript},
+             // After `yield`, `!` and `++` are prefix operators to tree-sitter, generator or not:
+             // one statement each (fuzzer: `k+yield!` then `krt`).
+             Case{"k+yield!\nkrt", Grammar::TypeScript},
+             Case{"yield!\nx\na = yield++\nx\n"},
          }) {
         expectLexedAlike(input);
     }

@@ -437,7 +437,8 @@ std::size_t ImportLexer::functionEnd(std::size_t k, bool* hasBody, bool expressi
     return finishStatement(k); // an overload signature
 }
 
-// Whether token k opens a bracket or sits on the line of the token before it.
+// Only the end, `;`, `}` or a word on a new line (not `in` or `instanceof`) surely ends a class
+// declaration for tree-sitter when its heritage has type arguments.
 bool ImportLexer::mayReadOnAfterBody(std::size_t k) const {
     if (!has(k) || m_tokens[k].is(';') || m_tokens[k].is('}')) {
         return false;

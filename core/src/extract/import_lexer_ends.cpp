@@ -309,6 +309,10 @@ std::size_t ImportLexer::expressionStatementEnd(std::size_t k, bool type) const 
     // read as a type.
     const std::size_t start = k;
     const bool declaration = !type && (isWord(k, "var") || isWord(k, "let") || isWord(k, "const"));
+    if (declaration && has(k + 1) && m_tokens[k + 1].kind == TokenKind::Punct &&
+        !m_tokens[k + 1].is('[') && !m_tokens[k + 1].is('{')) {
+        handOff(); // `let > void` then a name on the next line: `let` is a name to tree-sitter
+    }
     bool typePart = type || declaration;
     int conditionals = 0; // `?` waiting for their `:`: no statement ends before it comes
     while (k < m_count) {

@@ -443,6 +443,10 @@ TEST(ImportLexer, HandsOffLineBreaksThatTreeSitterReadsItsOwnWay) {
         // tree-sitter (fuzzer).
         Case{"rtionsng\n\nexport=async,tyofm", Grammar::TypeScript},
         Case{"export = a, b;\n"},
+        // `let` then an operator: a name to tree-sitter, so `void` takes the next line's name;
+        // the lexer read a declaration whose type `void` ended there (fuzzer).
+        Case{"let>void\nfmo"},
+        Case{"x\n< deldufaelt . p\n\nlet> void\nfmo", Grammar::TypeScript},
     });
 }
 

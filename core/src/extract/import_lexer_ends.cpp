@@ -512,6 +512,9 @@ std::size_t ImportLexer::nestedStatementEnd(std::size_t k) {
             (word == "async" && isWord(k + 1, "function") && m_tokens[k + 1].newlineBefore)) {
             handOff();
         }
+        if (isUnnamed(k)) {
+            handOff(); // `if (a) function () {}()`: an expression to tree-sitter (fuzzer)
+        }
         if (word == "if" || word == "for" || word == "while" || word == "with" ||
             word == "switch" || word == "try" || word == "function" || word == "class" ||
             (word == "async" && isWord(k + 1, "function"))) {

@@ -446,6 +446,10 @@ TEST(ImportLexer, HandsOffLineBreaksThatTreeSitterReadsItsOwnWay) {
         // `let` then an operator: a name to tree-sitter, so `void` takes the next line's name;
         // the lexer read a declaration whose type `void` ended there (fuzzer).
         Case{"let>void\nfmo"},
+        // An unnamed function as an if's statement: an expression to tree-sitter, which goes on
+        // after its body (fuzzer).
+        Case{"if ( a ) function  ( ) { }( \"p\" )\n", Grammar::TypeScript},
+        Case{"if (a) function () {}()\n"},
         Case{"x\n< deldufaelt . p\n\nlet> void\nfmo", Grammar::TypeScript},
     });
 }

@@ -244,9 +244,6 @@ std::size_t ImportLexer::statement(std::size_t k) {
             (word == "const" && isWord(k + 1, "enum")) ||
             (word == "async" && isWord(k + 1, "function") && !m_tokens[k + 1].newlineBefore);
         if (block) {
-            if (isUnnamed(k)) {
-                handOff(); // `class {}` or `function () {}` there: an expression to tree-sitter
-            }
             const std::size_t end = blockStatementEnd(k);
             scanCalls(k, end);
             return end;

@@ -168,8 +168,6 @@ bool ImportLexer::valueAt(std::size_t k) const {
         if (before.kind != TokenKind::Punct) {
             return false;
         }
-        const bool doubled = p > 0 && m_tokens[p - 1].is(before.punct) &&
-                             m_tokens[p - 1].end == before.begin; // `&&`, `||`, `??`
         std::optional<bool> decided;
         switch (before.punct) {
         case ';':
@@ -195,11 +193,12 @@ bool ImportLexer::valueAt(std::size_t k) const {
             return !brace;
         case '&':
         case '|':
-            return doubled; // `&&` and `||`: no type has them; `&` and `|` join types
+            // `&&` and `||` (the two touching): no type has them; `&` and `|` join types.
+            return p > 0 && m_tokens[p - 1].is(before.punct) && m_tokens[p - 1].end == before.begin;
         case '?':
             // `??`, or a conditional expression's consequent (a conditional type's has `extends`
             // before its `?`).
-            return doubled || !conditionalType(p);
+            return nullish(p) || !conditionalType(p);
         case kArrow:
             if (brace) {
                 return false; // an arrow function's body
@@ -284,9 +283,8 @@ std::optional<std::size_t> ImportLexer::questionOf(std::size_t colon) const {
         }
         if (t.is(':')) {
             ++nested;
-        } else if (t.is('?') && !isPunct(i + 1, '?') && !(i > 0 && m_tokens[i - 1].is('?')) &&
-                   !isPunct(i + 1, ':') && !isPunct(i + 1, ',') && !isPunct(i + 1, ')') &&
-                   !isPunct(i + 1, '=')) {
+        } else if (t.is('?') && !nullish(i) && !isPunct(i + 1, ':') && !isPunct(i + 1, ',') &&
+                   !isPunct(i + 1, ')') && !isPunct(i + 1, '=')) {
             if (isPunct(i + 1, '(') && !isPunct(m_tokens[i + 1].match + 1, kArrow)) {
                 return std::nullopt; // `c ? (a) : b` or an optional method `m?(): T`
             }

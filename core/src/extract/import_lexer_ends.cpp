@@ -221,9 +221,7 @@ bool ImportLexer::decoratorEndsAt(std::size_t k) const {
 void ImportLexer::countConditionalMark(std::size_t k, int& open) const {
     const Token& t = m_tokens[k];
     if (t.punct == '?') {
-        const bool nullish = (isPunct(k + 1, '?') && m_tokens[k + 1].begin == t.end) ||
-                             (k > 0 && m_tokens[k - 1].is('?') && m_tokens[k - 1].end == t.begin);
-        open += nullish ? 0 : 1; // `??` is no conditional
+        open += nullish(k) ? 0 : 1; // `??` is no conditional
     } else if (open > 0) {
         --open;
     }
@@ -512,9 +510,6 @@ std::size_t ImportLexer::nestedStatementEnd(std::size_t k) {
             (word == "async" && isWord(k + 1, "function") && m_tokens[k + 1].newlineBefore)) {
             handOff();
         }
-        if (isUnnamed(k)) {
-            handOff(); // `if (a) function () {}()`: an expression to tree-sitter (fuzzer)
-        }
         if (word == "if" || word == "for" || word == "while" || word == "with" ||
             word == "switch" || word == "try" || word == "function" || word == "class" ||
             (word == "async" && isWord(k + 1, "function"))) {
@@ -525,6 +520,11 @@ std::size_t ImportLexer::nestedStatementEnd(std::size_t k) {
 }
 
 std::size_t ImportLexer::blockStatementEnd(std::size_t k) {
+    if (isUnnamed(k)) {
+        // `class {}` or `function () {}` where a statement starts (`if (a) function () {}()`:
+        // fuzzer): an expression to tree-sitter, which goes on after the body.
+        handOff();
+    }
     const DepthGuard guard(m_depth);
     const auto word = textOf(m_tokens[k]);
     if (word == "function") {

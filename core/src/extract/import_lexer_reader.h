@@ -130,6 +130,11 @@ private:
         }
     }
     void countConditionalMark(std::size_t k, int& open) const;
+    // Whether the `?` at k is half of `??` (the two touching).
+    bool nullish(std::size_t k) const {
+        return (isPunct(k + 1, '?') && m_tokens[k + 1].begin == m_tokens[k].end) ||
+               (k > 0 && m_tokens[k - 1].is('?') && m_tokens[k - 1].end == m_tokens[k].begin);
+    }
     // In a type: whether the token before k takes a type after it (`keyof`, `infer`, `is`).
     bool typePrefixBefore(std::size_t k) const;
     // Whether a statement whose last token is `last` ends before `next` (a semicolon inserted).

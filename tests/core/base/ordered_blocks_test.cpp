@@ -108,7 +108,7 @@ TEST(OrderedBlocks, ThrowsWhatMakeThrowsOnceTheHelpersStopped) {
         std::atomic<bool> thrown{false};
         EXPECT_THROW(orderedBlocks(
                          100, threads, 4,
-                         [&](std::size_t index, std::string) {
+                         [&](std::size_t index, const std::string&) {
                              if (thrown) {
                                  ++madeAfterTheError;
                              }
@@ -132,7 +132,7 @@ TEST(OrderedBlocks, ThrowsWhatTakeThrowsOnceTheHelpersStopped) {
         std::size_t taken = 0;
         EXPECT_THROW(orderedBlocks(
                          100, threads, 4,
-                         [](std::size_t index, std::string) { return textOf(index); },
+                         [](std::size_t index, const std::string&) { return textOf(index); },
                          [&](const std::string&) {
                              if (++taken == 3) {
                                  throw std::length_error("full");
@@ -148,7 +148,7 @@ TEST(OrderedBlocks, MakesNothingForNoBlocks) {
     bool called = false;
     orderedBlocks(
         0, 2, 4,
-        [&](std::size_t, std::string) {
+        [&](std::size_t, const std::string&) {
             called = true;
             return std::string();
         },

@@ -34,7 +34,9 @@ void ImportLexer::scanCalls(std::size_t from, std::size_t to) {
         const auto word = textOf(t);
         const bool member = isPunct(k + 1, '.') || isPunct(k + 1, kOptional);
         if (word == "require" || word == "import") {
-            if (isPunct(k + 1, '(')) {
+            // A `(` after the statement's end starts the next one (`const require` then `("x")`
+            // on the next line: a declaration, then a string in parentheses; generated test).
+            if (k + 1 < to && isPunct(k + 1, '(')) {
                 call(k, word == "require" ? ImportKind::Require : ImportKind::DynamicImport);
             } else if (word == "import" && !member && !isPunct(k + 1, ':')) {
                 handOff(); // an import statement somewhere other than the top level

@@ -158,12 +158,9 @@ bool ImportLexer::canEnd(std::size_t k) const {
         // line is one statement; fuzzer) or `export default`, `--` and `!` are prefix operators.
         // A `return` after an operator, on its line or the one before, is a name to tree-sitter
         // (`!` `return!` then a line break: fuzzer): left to it.
-        if (operand > 1 && isWord(operand - 1, "return") && !afterMemberAccess(operand - 1)) {
-            const Token& beforeReturn = m_tokens[operand - 2];
-            if (beforeReturn.kind == TokenKind::Punct && !beforeReturn.is(';') &&
-                !beforeReturn.is('{') && !beforeReturn.is('}') && !beforeReturn.is(')')) {
-                handOff();
-            }
+        if (operand > 1 && isWord(operand - 1, "return") && !afterMemberAccess(operand - 1) &&
+            operatorBefore(operand - 1)) {
+            handOff();
         }
         const bool exportDefault =
             operand > 1 && isWord(operand - 1, "default") && isWord(operand - 2, "export");
@@ -197,6 +194,11 @@ bool ImportLexer::endsAtLineBreak(std::size_t last, std::size_t next) const {
     const Token& before = m_tokens[last];
     if (before.kind == TokenKind::Identifier && !afterMemberAccess(last) &&
         endsAtNoArgument(textOf(before))) {
+        if (last > 0 && operatorBefore(last)) {
+            // After an operator, `return` (or `break`) is a name to tree-sitter, which reads on
+            // into `[a]` or `(a)` on the next line (`!return` then `[a] = []`: generated test).
+            handOff();
+        }
         // `return` then `(a)` or `[a]` on the next line: two statements to tree-sitter; then `+a`
         // or a template: one.
         return !continues(next) || m_tokens[next].is('(') || m_tokens[next].is('[');
@@ -218,10 +220,29 @@ bool ImportLexer::decoratorEndsAt(std::size_t k) const {
     return k >= 1 && m_tokens[k].kind == TokenKind::Identifier && m_tokens[k - 1].is('@');
 }
 
+bool ImportLexer::operatorBefore(std::size_t k) const {
+    const Token& before = m_tokens[k - 1];
+    return before.kind == TokenKind::Punct && !before.is(';') && !before.is('{') &&
+           !before.is('}') && !before.is(')');
+}
+
 void ImportLexer::countConditionalMark(std::size_t k, int& open) const {
     const Token& t = m_tokens[k];
     if (t.punct == '?') {
-        open += nullish(k) ? 0 : 1; // `??` is no conditional
+        if (nullish(k)) {
+            return; // `??` is no conditional
+        }
+        // A conditional's `?` follows an operand (or a type, `T extends A<infer U> ? U : T`).
+        // Where none ends before it, the `?` starts Flow's maybe type to tree-sitter (`a as ?T`,
+        // `let a: ?T` then a line break ends the statement; fuzzer), else it is a syntax error:
+        // left to tree-sitter either way.
+        const bool postfixOrType =
+            k > 0 &&
+            (m_tokens[k - 1].is('!') || m_tokens[k - 1].is(kIncrement) || m_tokens[k - 1].is('>'));
+        if (k == 0 || (!postfixOrType && !endsOperandAt(k - 1))) {
+            handOff();
+        }
+        ++open;
     } else if (open > 0) {
         --open;
     }

@@ -130,6 +130,9 @@ private:
         }
     }
     void countConditionalMark(std::size_t k, int& open) const;
+    // Whether token k (k > 0) comes right after an operator's punctuator, on its line or the
+    // one before: not after `;`, a block's braces or `)`.
+    bool operatorBefore(std::size_t k) const;
     // Whether the `?` at k is half of `??` (the two touching).
     bool nullish(std::size_t k) const {
         return (isPunct(k + 1, '?') && m_tokens[k + 1].begin == m_tokens[k].end) ||

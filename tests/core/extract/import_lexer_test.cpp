@@ -380,6 +380,12 @@ TEST(ImportLexer, ReadsLineBreaksAfterTypesAndDeclarationsAsTreeSitterDoes) {
         "x = a-->b\nc\n",
         // A function expression's body may start on the next line (mutated real code).
         "export var s = function (a)\n{ return a };\nexport const t = class\n{};\n",
+        // A declaration ends before `(` on the next line, even after a name `require`: no call
+        // (generated statements).
+        "const require\n(\"side\");\nlet a = 1, require\n(\"x\")\n",
+        // A conditional after a type: its `?` follows `>`.
+        "type R<T> = T extends Array<infer V>\n  ? V\n  : T\nimport \"z\"\n",
+        "x = a! ? b : c\nimport \"z\"\n",
     });
 }
 
@@ -451,6 +457,17 @@ TEST(ImportLexer, HandsOffLineBreaksThatTreeSitterReadsItsOwnWay) {
         Case{"if ( a ) function  ( ) { }( \"p\" )\n", Grammar::TypeScript},
         Case{"if (a) function () {}()\n"},
         Case{"x\n< deldufaelt . p\n\nlet> void\nfmo", Grammar::TypeScript},
+        // A `?` where no operand ends: Flow's maybe type to tree-sitter, a type the line break
+        // ends, not a conditional waiting for its `:` (fuzzer).
+        Case{"n&aq as?s\naq"},
+        Case{"aq satisfies ?s\naq", Grammar::TypeScript},
+        Case{"let a: ?s\naq\n", Grammar::TypeScript},
+        Case{"type A = ?s\naq\n"},
+        // After an operator, `return` is a name to tree-sitter, and `[a]` on the next line its
+        // index (generated statements).
+        Case{"!return\n[/**/a]=[]\n", Grammar::TypeScript},
+        Case{"x = !return\n(a)\n"},
+        Case{"a + break\n[a]\n", Grammar::TypeScript},
     });
 }
 

@@ -86,23 +86,59 @@ bool isNormalPath(std::string_view path) {
     if (path == "." || path == "/") {
         return true;
     }
-    const bool absolute = startsWith(path, "/");
-    bool climbing = !absolute; // ".." may only lead a relative path
-    return everyPart(absolute ? path.substr(1) : path, [&](std::string_view part) {
-        if (part.empty() || part == ".") {
+    if (path.empty()) {
+        return false;
+    }
+    // One component at a time, found with memchr: asked of every path a resolution builds.
+    const char* text = path.data();
+    const std::size_t size = path.size();
+    std::size_t at = text[0] == '/' ? 1 : 0;
+    bool climbing = at == 0; // ".." may only lead a relative path
+    for (;;) {
+        const void* slash = ::memchr(text + at, '/', size - at);
+        const std::size_t end =
+            slash == nullptr ? size
+                             : static_cast<std::size_t>(static_cast<const char*>(slash) - text);
+        const std::size_t length = end - at;
+        if (length == 0) {
+            return false; // an empty part: "//" or a trailing slash
+        }
+        const bool dot = text[at] == '.' && length == 1;
+        const bool dots = text[at] == '.' && length == 2 && text[at + 1] == '.';
+        if (dot || (dots && !climbing)) {
             return false;
         }
-        climbing = climbing && part == "..";
-        return part != ".." || climbing;
-    });
+        climbing = climbing && dots;
+        if (end == size) {
+            return true;
+        }
+        at = end + 1;
+    }
 }
 
 std::string joinPath(std::string_view base, std::string_view relative) {
+    if (isNormalPath(base)) {
+        return joinNormalPath(base, relative);
+    }
     if (startsWith(relative, "/")) {
         return normalizePath(relative);
     }
     // base + "/" + relative, normalized: an empty base leaves the slash first.
     return normalizeJoined(base.empty() ? "/" : base, relative);
+}
+
+std::string joinNormalPath(std::string_view normalBase, std::string_view relative) {
+    if (startsWith(relative, "/")) {
+        return normalizePath(relative);
+    }
+    // A normal base is what normalizeJoined's first pass would make of it: copied as it is
+    // ("." is no component), only `relative` is walked.
+    const bool absolute = startsWith(normalBase, "/");
+    std::string out;
+    out.reserve(normalBase.size() + relative.size() + 1);
+    out.append(normalBase == "." ? std::string_view() : normalBase);
+    appendComponents(out, absolute ? 1 : 0, absolute, relative);
+    return out.empty() ? "." : out;
 }
 
 std::string_view parentPath(std::string_view path) {

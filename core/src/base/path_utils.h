@@ -15,6 +15,8 @@ std::string normalizePath(std::string_view path);
 // Whether normalizePath(path) == path, found without building it.
 bool isNormalPath(std::string_view path);
 std::string joinPath(std::string_view base, std::string_view relative);
+// joinPath for a base known to be normal (isNormalPath): only `relative` is walked.
+std::string joinNormalPath(std::string_view normalBase, std::string_view relative);
 std::string_view parentPath(std::string_view path); // "/" for "/x", "/a" for "/a/b"
 std::string_view baseName(std::string_view path);
 // The extension of the last component including the dot ("" when none; ".d.ts" gives ".ts").

@@ -165,7 +165,7 @@ Resolution ResolverEngine::resolveSpecifier(const ResolveRequest& request, std::
         return resolvePackageImports(request, specifier, depth);
     }
     if (isRelativeSpecifier(specifier) || startsWith(specifier, "/")) {
-        return resolveRelativePath(request, joinPath(request.importerDir, specifier), depth);
+        return resolveRelativePath(request, joinNormalPath(request.importerDir, specifier), depth);
     }
     if (const auto* tsconfig = tsconfigFor(request)) {
         return resolveWithTsConfig(request, *tsconfig, specifier, depth);

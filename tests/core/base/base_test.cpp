@@ -126,7 +126,8 @@ TEST(PathUtils, NormalizePathAgreesWithAStackOfPartsOnEveryShortPath) {
 }
 
 // joinPath is the normalized concatenation with a slash between, or the second path alone when it
-// is absolute: every pair of paths of up to two parts (as above), empty ones included.
+// is absolute: every pair of paths of up to two parts (as above), empty ones included. A normal
+// base (joinNormalPath's case: its components are not walked again) and one that is not alike.
 TEST(PathUtils, JoinPathIsTheNormalizedConcatenationOnEveryShortPair) {
     const std::vector<std::string> parts{"", ".", "..", "a", "bc"};
     std::vector<std::string> paths{""};
@@ -140,14 +141,21 @@ TEST(PathUtils, JoinPathIsTheNormalizedConcatenationOnEveryShortPair) {
     for (std::size_t i = 0; i < count; ++i) {
         paths.push_back("/" + paths[i]);
     }
+    std::size_t normalBases = 0;
     for (const auto& base : paths) {
         for (const auto& relative : paths) {
             const auto expected = relative.starts_with('/')
                                       ? detail::normalizePath(relative)
                                       : detail::normalizePath(base + "/" + relative);
             ASSERT_EQ(detail::joinPath(base, relative), expected) << base << " + " << relative;
+            if (detail::isNormalPath(base)) {
+                ++normalBases;
+                ASSERT_EQ(detail::joinNormalPath(base, relative), expected)
+                    << base << " + " << relative;
+            }
         }
     }
+    EXPECT_GT(normalBases, 0u);
 }
 
 TEST(Csv, AFieldIsQuotedWhenItMustBeAndAlwaysWhenAsked) {

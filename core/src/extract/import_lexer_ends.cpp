@@ -70,6 +70,11 @@ bool ImportLexer::endsOperandAt(std::size_t k) const {
                isTypeOperator(textOf(m_tokens[first - 1])) && !afterMemberAccess(first - 1)) {
             --first;
         }
+        if (first > 0 && !m_tokens[first].newlineBefore && m_tokens[first - 1].is('>')) {
+            // `r<T,> as`: after type arguments (an instantiation expression) an operator, after
+            // a comparison's `>` a name; tree-sitter picks which (fuzzer).
+            handOff();
+        }
         const bool firstIsName = first == 0 || m_tokens[first].newlineBefore ||
                                  !endsOperandAt(first - 1); // no run there
         return firstIsName == ((k - first) % 2 == 0);

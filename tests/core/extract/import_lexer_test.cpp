@@ -468,6 +468,10 @@ TEST(ImportLexer, HandsOffLineBreaksThatTreeSitterReadsItsOwnWay) {
         Case{"!return\n[/**/a]=[]\n", Grammar::TypeScript},
         Case{"x = !return\n(a)\n"},
         Case{"a + break\n[a]\n", Grammar::TypeScript},
+        // `as` after `>` then a line break: an operator after type arguments (`r<T,>` is an
+        // instantiation expression), a name after a comparison; tree-sitter picks (fuzzer).
+        Case{"r<T,>as\ns"},
+        Case{"x = f<T> as\nU\n", Grammar::TypeScript},
     });
 }
 

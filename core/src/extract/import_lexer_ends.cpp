@@ -70,9 +70,15 @@ bool ImportLexer::endsOperandAt(std::size_t k) const {
                isTypeOperator(textOf(m_tokens[first - 1])) && !afterMemberAccess(first - 1)) {
             --first;
         }
-        if (first > 0 && !m_tokens[first].newlineBefore && m_tokens[first - 1].is('>')) {
+        const bool afterStatementWord =
+            first > 0 && m_tokens[first - 1].kind == TokenKind::Identifier &&
+            !afterMemberAccess(first - 1) && endsAtNoArgument(textOf(m_tokens[first - 1]));
+        if (first > 0 && !m_tokens[first].newlineBefore &&
+            (m_tokens[first - 1].is('>') || keywordBefore(first - 1) || afterStatementWord)) {
             // `r<T,> as`: after type arguments (an instantiation expression) an operator, after
-            // a comparison's `>` a name; tree-sitter picks which (fuzzer).
+            // a comparison's `>` a name; `case as`: after a keyword that tree-sitter may read as
+            // a name (`case` outside a switch), an operator; `return as`: the name returned.
+            // Tree-sitter picks (fuzzer).
             handOff();
         }
         const bool firstIsName = first == 0 || m_tokens[first].newlineBefore ||

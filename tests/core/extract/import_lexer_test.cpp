@@ -472,6 +472,12 @@ TEST(ImportLexer, HandsOffLineBreaksThatTreeSitterReadsItsOwnWay) {
         // instantiation expression), a name after a comparison; tree-sitter picks (fuzzer).
         Case{"r<T,>as\ns"},
         Case{"x = f<T> as\nU\n", Grammar::TypeScript},
+        // After `case` (a name outside a switch) `as` is an operator to tree-sitter (fuzzer);
+        // after `return` the name returned (probing the same rule).
+        Case{"case as\nnapublic", Grammar::TypeScript},
+        Case{"x = new as\nT\n"},
+        Case{"return as\nT\n", Grammar::TypeScript},
+        Case{"break satisfies\nT\n"},
     });
 }
 

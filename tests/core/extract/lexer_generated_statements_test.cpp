@@ -10,9 +10,11 @@
 
 #include <gtest/gtest.h>
 
+#include <climits>
 #include <cstdint>
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 #include <random>
 #include <string>
 #include <utility>
@@ -30,18 +32,31 @@ struct EngineChooser {
 constexpr std::uint32_t kSeed = 20261207;
 
 // FANOUT_GENERATED_SEEDS=A or A-B runs those seeds instead of the fixed one, 40,000 files each:
-// a sweep for new cases (under a second a seed), not part of the suite.
-std::pair<std::uint32_t, std::uint32_t> seedRange() {
+// a sweep for new cases (under a second a seed), not part of the suite. Nothing for text that is
+// not such a range.
+std::optional<std::pair<std::uint32_t, std::uint32_t>> seedRange() {
     const char* text = std::getenv("FANOUT_GENERATED_SEEDS");
     if (text == nullptr || *text == '\0') {
-        return {kSeed, kSeed};
+        return std::pair{kSeed, kSeed};
     }
+    const auto number = [](const char* from, char** end) -> std::optional<std::uint32_t> {
+        const unsigned long value = std::strtoul(from, end, 10);
+        if (*end == from || value > UINT32_MAX) {
+            return std::nullopt;
+        }
+        return static_cast<std::uint32_t>(value);
+    };
     char* end = nullptr;
-    const auto first = static_cast<std::uint32_t>(std::strtoul(text, &end, 10));
-    const auto last =
-        *end == '-' ? static_cast<std::uint32_t>(std::strtoul(end + 1, nullptr, 10)) : first;
-    std::cout << "FANOUT_GENERATED_SEEDS: seeds " << first << " to " << last << "\n";
-    return {first, last};
+    const auto first = number(text, &end);
+    std::optional<std::uint32_t> last = first;
+    if (first && *end == '-') {
+        last = number(end + 1, &end);
+    }
+    if (!first || !last || *end != '\0' || *last < *first) {
+        return std::nullopt;
+    }
+    std::cout << "FANOUT_GENERATED_SEEDS: seeds " << *first << " to " << *last << "\n";
+    return std::pair{*first, *last};
 }
 
 void checkSeed(const std::vector<SnippetTokens>& snippets, std::uint32_t seed) {
@@ -86,7 +101,9 @@ TEST(LexerGeneratedStatements, AgreeWithTreeSitterOrAreHandedOff) {
     const auto snippets =
         loadStatementSnippets(std::string(FANOUT_TEST_DATA) + "/lexer/statement_snippets.txt");
     ASSERT_GT(snippets.size(), 200u) << "tests/data/lexer/statement_snippets.txt not read";
-    const auto [first, last] = seedRange();
+    const auto seeds = seedRange();
+    ASSERT_TRUE(seeds.has_value()) << "FANOUT_GENERATED_SEEDS is A or A-B (A <= B)";
+    const auto [first, last] = *seeds;
     for (std::uint32_t seed = first; seed <= last && seed >= first; ++seed) {
         checkSeed(snippets, seed);
     }

@@ -343,6 +343,17 @@ std::size_t ImportLexer::expressionStatementEnd(std::size_t k, bool type) const 
         !m_tokens[k + 1].is('[') && !m_tokens[k + 1].is('{')) {
         handOff(); // `let > void` then a name on the next line: `let` is a name to tree-sitter
     }
+    if (k > 0 && has(k) && !m_tokens[k].newlineBefore && !m_tokens[k - 1].is(';') &&
+        m_tokens[k].kind == TokenKind::Identifier && !afterMemberAccess(k)) {
+        const auto word = textOf(m_tokens[k]);
+        if (isTypeOperator(word) || word == "in" || word == "instanceof") {
+            // A statement starting with a word that is an operator after an operand, on the
+            // line of what ends the one before (`if (a) as`, `class A {} in`, `else satisfies`):
+            // the walks that tell a name from an operator look back across the statement's
+            // start, where tree-sitter does not (probing the fuzzer's `as` findings).
+            handOff();
+        }
+    }
     bool typePart = type || declaration;
     int conditionals = 0; // `?` waiting for their `:`: no statement ends before it comes
     while (k < m_count) {

@@ -386,6 +386,8 @@ TEST(ImportLexer, ReadsLineBreaksAfterTypesAndDeclarationsAsTreeSitterDoes) {
         // A conditional after a type: its `?` follows `>`.
         "type R<T> = T extends Array<infer V>\n  ? V\n  : T\nimport \"z\"\n",
         "x = a! ? b : c\nimport \"z\"\n",
+        // `as` starting a statement after `;` or on a new line is a name, read as such.
+        "as = 1;as\nT\nclass A {}\nas\nT\n",
     });
 }
 
@@ -478,6 +480,15 @@ TEST(ImportLexer, HandsOffLineBreaksThatTreeSitterReadsItsOwnWay) {
         Case{"x = new as\nT\n"},
         Case{"return as\nT\n", Grammar::TypeScript},
         Case{"break satisfies\nT\n"},
+        // A statement starting with `as`, `satisfies`, `in` or `instanceof` on the line of the
+        // one before: a name to tree-sitter, where what ends that statement (`)`, `}`, `else`)
+        // looked like an operand to the lexer (probing the cases above).
+        Case{"if (a) as\nT\n", Grammar::TypeScript},
+        Case{"class A {} as\nT\n", Grammar::TypeScript},
+        Case{"if (a) x; else satisfies\nT\n"},
+        Case{"if (a) in\nb\n"},
+        Case{"try {} catch {} as\nT\n", Grammar::TypeScript},
+        Case{"if (a) instanceof\nb\n"},
     });
 }
 

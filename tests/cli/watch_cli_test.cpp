@@ -7,10 +7,14 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
+#include <condition_variable>
 #include <filesystem>
 #include <future>
+#include <mutex>
 #include <sstream>
+#include <string_view>
 #include <thread>
 
 namespace fanout {
@@ -27,6 +31,27 @@ std::vector<std::string> lines(const std::string& text) {
     }
     return out;
 }
+
+// The lines a running program has printed so far, counted as they arrive; a step of the test
+// waits for the line of the rescan it caused before making the next change, so a slow machine
+// cannot fold two changes into one rescan.
+class LineCounter {
+public:
+    void add(std::string_view text) {
+        const std::lock_guard lock(m_mutex);
+        m_lines += static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+        m_changed.notify_all();
+    }
+    bool waitFor(std::size_t lines, std::chrono::seconds timeout) {
+        std::unique_lock lock(m_mutex);
+        return m_changed.wait_for(lock, timeout, [&] { return m_lines >= lines; });
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::size_t m_lines = 0;
+};
 
 bool anyLine(const std::vector<std::string>& all, std::initializer_list<const char*> parts) {
     return std::any_of(all.begin(), all.end(), [&](const std::string& line) {
@@ -45,11 +70,16 @@ TEST(WatchCli, EachChangeGivesARescanAndItsLine) {
     project.write("node_modules/pkg/index.js", "export default 1;\n");
     const auto root = fs::canonical(project.path());
     constexpr unsigned kRescans = 4;
+    LineCounter printedSoFar;
     auto run = std::async(std::launch::async, [&] {
         return testing::runProcess({FANOUT_EXECUTABLE, "scan", root.string(), "--entry",
                                     "src/main.ts", "--cache-dir", cache.path().string(), "--watch",
-                                    "--watch-limit", std::to_string(kRescans)});
+                                    "--watch-limit", std::to_string(kRescans)},
+                                   {}, [&](std::string_view text) { printedSoFar.add(text); });
     });
+    const auto lineAfterChange = [&](std::size_t lines) {
+        EXPECT_TRUE(printedSoFar.waitFor(lines, 60s)) << "no line " << lines << " in a minute";
+    };
     // Watching once the first scan is stored.
     for (int i = 0; i < 200 && fs::is_empty(cache.path()); ++i) {
         std::this_thread::sleep_for(50ms);
@@ -63,12 +93,15 @@ TEST(WatchCli, EachChangeGivesARescanAndItsLine) {
     // Created (and imported).
     project.write("src/b.ts", "export const b = 1;\n");
     project.write("src/main.ts", "import './a';\nimport 'pkg';\nimport './b';\n");
+    lineAfterChange(1);
     settle();
     // Edited: the imports stay, the cached result is updated.
     project.write("src/b.ts", "export const b = 2; // edited\n");
+    lineAfterChange(2);
     settle();
     // Deleted (its import now unresolved).
     fs::remove(root / "src/b.ts");
+    lineAfterChange(3);
     settle();
     // The package folder replaced by another version, which imports one more file.
     project.write("staging/pkg/package.json", R"({"name": "pkg", "version": "2.0.0"})");

@@ -22,6 +22,7 @@ void closeIfOpen(int& fd) {
 // argv as execvp wants it; the strings must outlive the result.
 std::vector<char*> execArguments(const std::vector<std::string>& argv) {
     std::vector<char*> args;
+    args.reserve(argv.size() + 1);
     for (const auto& arg : argv) {
         args.push_back(const_cast<char*>(arg.c_str()));
     }
@@ -40,6 +41,11 @@ pid_t forkOrThrow() {
 } // namespace
 
 ProcessResult runProcess(const std::vector<std::string>& argv, const std::string& workingDir) {
+    return runProcess(argv, workingDir, {});
+}
+
+ProcessResult runProcess(const std::vector<std::string>& argv, const std::string& workingDir,
+                         const std::function<void(std::string_view)>& onOutput) {
     std::array<int, 2> outPipe{-1, -1};
     std::array<int, 2> errPipe{-1, -1};
     if (::pipe(outPipe.data()) != 0 || ::pipe(errPipe.data()) != 0) {
@@ -80,6 +86,9 @@ ProcessResult runProcess(const std::vector<std::string>& argv, const std::string
             const ssize_t got = ::read(fds[i].fd, buffer.data(), buffer.size());
             if (got > 0) {
                 sinks[i]->append(buffer.data(), static_cast<std::size_t>(got));
+                if (i == 0 && onOutput) {
+                    onOutput(std::string_view(buffer.data(), static_cast<std::size_t>(got)));
+                }
             } else {
                 ::close(fds[i].fd);
                 fds[i].fd = -1;

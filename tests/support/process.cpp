@@ -40,10 +40,6 @@ pid_t forkOrThrow() {
 
 } // namespace
 
-ProcessResult runProcess(const std::vector<std::string>& argv, const std::string& workingDir) {
-    return runProcess(argv, workingDir, {});
-}
-
 ProcessResult runProcess(const std::vector<std::string>& argv, const std::string& workingDir,
                          const std::function<void(std::string_view)>& onOutput) {
     std::array<int, 2> outPipe{-1, -1};

@@ -15,12 +15,10 @@ struct ProcessResult {
 };
 
 // Runs a program (no shell; a bare name is found on PATH) and collects its exit code, standard
-// output and standard error.
-ProcessResult runProcess(const std::vector<std::string>& argv, const std::string& workingDir = {});
-// The same, passing each piece of standard output to `onOutput` as it arrives (on the calling
-// thread), e.g. for a test that waits for a long-running program's lines.
-ProcessResult runProcess(const std::vector<std::string>& argv, const std::string& workingDir,
-                         const std::function<void(std::string_view)>& onOutput);
+// output and standard error; `onOutput`, when given, gets each piece of standard output as it
+// arrives (on the calling thread), e.g. for a test that waits for a long-running program's lines.
+ProcessResult runProcess(const std::vector<std::string>& argv, const std::string& workingDir = {},
+                         const std::function<void(std::string_view)>& onOutput = {});
 
 // Starts a program (no shell) with its output discarded and returns its pid without waiting.
 int startProcess(const std::vector<std::string>& argv);

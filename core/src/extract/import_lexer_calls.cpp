@@ -196,7 +196,7 @@ bool ImportLexer::valueAt(std::size_t k) const {
         case '&':
         case '|':
             // `&&` and `||` (the two touching): no type has them; `&` and `|` join types.
-            return p > 0 && m_tokens[p - 1].is(before.punct) && m_tokens[p - 1].end == before.begin;
+            return p > 0 && secondOfPair(p);
         case '?':
             // `??`, or a conditional expression's consequent (a conditional type's has `extends`
             // before its `?`).

@@ -70,11 +70,9 @@ bool ImportLexer::endsOperandAt(std::size_t k) const {
                isTypeOperator(textOf(m_tokens[first - 1])) && !afterMemberAccess(first - 1)) {
             --first;
         }
-        const bool afterStatementWord =
-            first > 0 && m_tokens[first - 1].kind == TokenKind::Identifier &&
-            !afterMemberAccess(first - 1) && endsAtNoArgument(textOf(m_tokens[first - 1]));
         if (first > 0 && !m_tokens[first].newlineBefore &&
-            (m_tokens[first - 1].is('>') || keywordBefore(first - 1) || afterStatementWord)) {
+            (m_tokens[first - 1].is('>') || keywordBefore(first - 1) ||
+             noArgumentWordAt(first - 1))) {
             // `r<T,> as`: after type arguments (an instantiation expression) an operator, after
             // a comparison's `>` a name; `case as`: after a keyword that tree-sitter may read as
             // a name (`case` outside a switch), an operator; `return as`: the name returned.
@@ -202,9 +200,7 @@ bool ImportLexer::endsAtLineBreak(std::size_t last, std::size_t next) const {
         // class expression (generated statements).
         handOff();
     }
-    const Token& before = m_tokens[last];
-    if (before.kind == TokenKind::Identifier && !afterMemberAccess(last) &&
-        endsAtNoArgument(textOf(before))) {
+    if (noArgumentWordAt(last)) {
         if (last > 0 && operatorBefore(last)) {
             // After an operator, `return` (or `break`) is a name to tree-sitter, which reads on
             // into `[a]` or `(a)` on the next line (`!return` then `[a] = []`: generated test).
@@ -229,6 +225,11 @@ bool ImportLexer::decoratorEndsAt(std::size_t k) const {
         k -= 2; // `@a.b`
     }
     return k >= 1 && m_tokens[k].kind == TokenKind::Identifier && m_tokens[k - 1].is('@');
+}
+
+bool ImportLexer::noArgumentWordAt(std::size_t k) const {
+    return m_tokens[k].kind == TokenKind::Identifier && !afterMemberAccess(k) &&
+           endsAtNoArgument(textOf(m_tokens[k]));
 }
 
 bool ImportLexer::operatorBefore(std::size_t k) const {

@@ -133,10 +133,15 @@ private:
     // Whether token k (k > 0) comes right after an operator's punctuator, on its line or the
     // one before: not after `;`, a block's braces or `)`.
     bool operatorBefore(std::size_t k) const;
-    // Whether the `?` at k is half of `??` (the two touching).
+    // Whether token k is `return`, `break`, `continue` or `debugger`, not a property name.
+    bool noArgumentWordAt(std::size_t k) const;
+    // Whether the punctuator at k (k > 0) is the second of two alike, touching (`&&`, `||`, `??`).
+    bool secondOfPair(std::size_t k) const {
+        return m_tokens[k - 1].is(m_tokens[k].punct) && m_tokens[k - 1].end == m_tokens[k].begin;
+    }
+    // Whether the `?` at k is half of `??`.
     bool nullish(std::size_t k) const {
-        return (isPunct(k + 1, '?') && m_tokens[k + 1].begin == m_tokens[k].end) ||
-               (k > 0 && m_tokens[k - 1].is('?') && m_tokens[k - 1].end == m_tokens[k].begin);
+        return (isPunct(k + 1, '?') && secondOfPair(k + 1)) || (k > 0 && secondOfPair(k));
     }
     // In a type: whether the token before k takes a type after it (`keyof`, `infer`, `is`).
     bool typePrefixBefore(std::size_t k) const;

@@ -454,11 +454,11 @@ TEST(ImportLexer, HandsOffLineBreaksThatTreeSitterReadsItsOwnWay) {
         // `let` then an operator: a name to tree-sitter, so `void` takes the next line's name;
         // the lexer read a declaration whose type `void` ended there (fuzzer).
         Case{"let>void\nfmo"},
+        Case{"x\n< deldufaelt . p\n\nlet> void\nfmo", Grammar::TypeScript},
         // An unnamed function as an if's statement: an expression to tree-sitter, which goes on
         // after its body (fuzzer).
         Case{"if ( a ) function  ( ) { }( \"p\" )\n", Grammar::TypeScript},
         Case{"if (a) function () {}()\n"},
-        Case{"x\n< deldufaelt . p\n\nlet> void\nfmo", Grammar::TypeScript},
         // A `?` where no operand ends: Flow's maybe type to tree-sitter, a type the line break
         // ends, not a conditional waiting for its `:` (fuzzer).
         Case{"n&aq as?s\naq"},

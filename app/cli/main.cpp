@@ -11,6 +11,7 @@
 
 #include "fanout/cache/scan_cache.h"
 #include "fanout/scan/allocator_arenas.h"
+#include "fanout/scan/huge_page_heaps.h"
 #include "fanout/version.h"
 
 #include <CLI/CLI.hpp>
@@ -27,7 +28,8 @@ constexpr int kUsageError = 2;
 } // namespace
 
 int main(int argc, char** argv) {
-    fanout::limitAllocatorArenas(); // before any thread starts
+    fanout::restartWithHugePageHeaps(argv); // first: it may run the program again
+    fanout::limitAllocatorArenas();         // before any thread starts
     fanout::padAllocatorHeaps();
     fanout::keepLargeBlocksInHeaps();
     CLI::App app{"Fanout: import-graph scanner for JavaScript and TypeScript projects", "fanout"};

@@ -3,6 +3,7 @@
 #include "fanout/demo/demo_project.h"
 #include "fanout/io/atomic_file.h"
 #include "fanout/scan/allocator_arenas.h"
+#include "fanout/scan/huge_page_heaps.h"
 #include "fanout/version.h"
 #include "graph_panel.h"
 #include "heap_panel.h"
@@ -66,7 +67,8 @@ bool hasDisplay() {
 } // namespace
 
 int main(int argc, char** argv) {
-    fanout::limitAllocatorArenas(); // before any thread starts
+    fanout::restartWithHugePageHeaps(argv); // first: it may run the program again
+    fanout::limitAllocatorArenas();         // before any thread starts
     fanout::padAllocatorHeaps();
     fanout::keepLargeBlocksInHeaps();
     CLI::App cli("Fanout: explore the import graph of a JavaScript/TypeScript project",

@@ -157,8 +157,9 @@ TEST(ProfileCli, NodeWritesAHeapSnapshotNearItsLimitAndItIsListed) {
     EXPECT_NE(none.err.find("no heap snapshot was written"), std::string::npos) << none.err;
 }
 
-// The command Fanout profiles gets GLIBC_TUNABLES as the user had it (its memory is what is
-// measured), and nothing of Fanout's own.
+// Fanout may start itself again with glibc's huge-page tunable set for its own heaps (where they
+// pay off: measured at start); the command it profiles gets GLIBC_TUNABLES as the user had it (its
+// memory is what is measured), and nothing of Fanout's own.
 TEST(ProfileCli, TheCommandGetsTheUsersGlibcTunablesNotFanouts) {
     const std::vector<std::string> command{
         FANOUT_EXECUTABLE,

@@ -1,21 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fanout/scan/allocator_arenas.h"
+#include "scan/glibc_malloc.h"
 
 #include <algorithm>
 #include <cstdlib>
 #include <string_view>
 #include <thread>
-
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
-
-// glibc's own malloc, not a sanitizer's (which replaces it and has none of its settings).
-#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
-#define FANOUT_GLIBC_MALLOC 1
-#else
-#define FANOUT_GLIBC_MALLOC 0
-#endif
 
 namespace fanout {
 namespace {

@@ -13,11 +13,11 @@ namespace fanout {
 int limitAllocatorArenas();
 
 // glibc's malloc grows a heap by what the allocation needs plus a "top pad" (128 KB), and puts
-// a grown part on transparent huge pages (when GLIBC_TUNABLES has glibc.malloc.hugetlb=1) only
-// when it is at least a huge page (2 MB) long: with the default pad a scan's heaps grew in
-// small steps. A process that scans calls this once at start to grow its heaps 32 MB at a time
-// (measured when Fanout put its heaps on huge pages; on 4 KB pages the pad costs nothing until
-// it is used). The 21,012-module corpus: 4,500-7,000 page faults -> 500-1,200,
+// a grown part on transparent huge pages (when GLIBC_TUNABLES has glibc.malloc.hugetlb=1, as
+// restartWithHugePageHeaps() sets where they pay off) only when it is at least a huge page (2 MB)
+// long: with the default pad a scan's heaps grew in small steps. A process that scans calls this
+// once at start to grow its heaps 32 MB at a time (on 4 KB pages the pad costs nothing until it
+// is used). The 21,012-module corpus: 4,500-7,000 page faults -> 500-1,200,
 // `scan --json` 0.32-0.40 -> 0.28-0.32 s (fanout_read_floor medians, alternating); 101,012
 // modules: 2.3-2.9 -> 1.7-1.9 s, peak resident memory 176-179 -> 188-193 MiB (pads of 8, 16 and
 // 64 MB: 168, 177-181 and 194-195 MiB, and below 32 MB the smaller corpus was slower). Does

@@ -111,9 +111,10 @@ ScanOptions scanOptions(const ScanArguments& arguments) {
     options.threads = arguments.threads;
     options.parser =
         arguments.parser == "tree-sitter" ? ParserChoice::TreeSitter : ParserChoice::Lexer;
-    // A one-shot command ends soon: what it does after the scan reuses the freed pages, unless
-    // there are so many that the peak matters more.
+    // A one-shot command ends soon: it keeps the scan state rather than spend time freeing it,
+    // unless the process holds so much that the peak matters more (then the freed pages go back).
     options.returnFreedMemoryAbove = arguments.keepsRunning ? 0 : kOneShotReturnAbove;
+    options.keepStateUntilExit = !arguments.keepsRunning;
     return options;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fanout/scan/scanner.h"
 
+#include "fanout/base/keep_until_exit.h"
 #include "fanout/io/process_memory.h"
 #include "fanout/scan/allocator_arenas.h"
 
@@ -36,6 +37,8 @@ std::shared_ptr<const ScanResult> scan(const ScanConfig& config, const ScanOptio
     if (result->stats.cancelled) {
         // Freeing it took ~250 ms at 100,000 files: a cancel answers now and a thread frees it.
         std::thread(release, std::move(state)).detach();
+    } else if (options.keepStateUntilExit && residentBytes() < options.returnFreedMemoryAbove) {
+        keepUntilExit(std::move(state));
     } else {
         release(std::move(state));
     }

@@ -33,6 +33,10 @@ struct FileState;
 
 // How one record of a module resolved. The rest of its edge (specifier, kind, position, names)
 // is the record's, copied when the result is built.
+// Whether a scan with these options keeps its state until the process exits
+// (ScanOptions::keepStateUntilExit, and the process holds less than its mark now).
+bool keepsStateUntilExit(const ScanOptions& options);
+
 struct PendingEdge {
     std::uint32_t record = 0; // index in the importer's extraction.imports
     ResolutionKind resolution = ResolutionKind::Unresolved;
@@ -152,7 +156,9 @@ public:
     // The parts of collect(), over the modules in result order; they consume the scan state.
     void collectDiagnostics(const std::vector<ModuleState*>& order, ScanResult& result) const;
     void collectModules(const std::vector<ModuleState*>& order, ScanResult& result) const;
-    void collectEdges(const std::vector<ModuleState*>& order, ScanResult& result) const;
+    // `releaseRecords`: each file's import records are freed once its edges are built.
+    void collectEdges(const std::vector<ModuleState*>& order, ScanResult& result,
+                      bool releaseRecords) const;
     // The threads the scan was asked for (a count of 0: one per core).
     unsigned threadCount() const;
     ScanEdge edgeOf(PendingEdge& pending, const FileState& file, ScanResult& result) const;

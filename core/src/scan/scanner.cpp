@@ -14,6 +14,14 @@
 
 namespace fanout {
 
+namespace detail {
+
+bool keepsStateUntilExit(const ScanOptions& options) {
+    return options.keepStateUntilExit && residentBytes() < options.returnFreedMemoryAbove;
+}
+
+} // namespace detail
+
 std::shared_ptr<const ScanResult> scan(const ScanConfig& config, const ScanOptions& options) {
     const auto start = std::chrono::steady_clock::now();
     auto state = std::make_unique<detail::ScanState>(config, options);
@@ -37,7 +45,7 @@ std::shared_ptr<const ScanResult> scan(const ScanConfig& config, const ScanOptio
     if (result->stats.cancelled) {
         // Freeing it took ~250 ms at 100,000 files: a cancel answers now and a thread frees it.
         std::thread(release, std::move(state)).detach();
-    } else if (options.keepStateUntilExit && residentBytes() < options.returnFreedMemoryAbove) {
+    } else if (detail::keepsStateUntilExit(options)) {
         keepUntilExit(std::move(state));
     } else {
         release(std::move(state));

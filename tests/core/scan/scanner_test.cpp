@@ -327,6 +327,49 @@ TEST(Scanner, ProgressIsThrottledAndEndsWithAFinalReport) {
     return before > after ? before - after : 0;
 }
 
+// Keeping the scan state (its import records not released while the result is built) gives the
+// same result: edges, their names, the modules' exports.
+TEST(Scanner, KeepingTheScanStateGivesTheSameResult) {
+    testing::TempDir tmp;
+    const auto root = std::filesystem::canonical(tmp.path()).string();
+    tmp.write("entry.js", "import { a, b as c } from './barrel.js';\nexport * from './x.js';\n"
+                          "export { d } from './y.js';\n");
+    tmp.write("barrel.js", "export { a } from './x.js';\nexport * as b from './y.js';\n"
+                           "import z from './z.js';\nexport { z };\n");
+    tmp.write("x.js", "export const a = 1;\n");
+    tmp.write("y.js", "export const d = 2;\nimport './z.js';\n");
+    tmp.write("z.js", "export default 3;\n");
+    ScanOverrides overrides;
+    overrides.entries = {"entry.js"};
+    const auto scanned = [&](bool keep) {
+        ScanOptions options;
+        options.keepStateUntilExit = keep;
+        options.returnFreedMemoryAbove = std::numeric_limits<std::uint64_t>::max();
+        return testing::scanProject(root, overrides, options);
+    };
+    const auto freed = scanned(false);
+    const auto kept = scanned(true);
+    ASSERT_EQ(freed->modules.size(), 5u);
+    ASSERT_EQ(kept->modules.size(), freed->modules.size());
+    ASSERT_EQ(kept->edges.size(), freed->edges.size());
+    for (std::size_t i = 0; i < freed->edges.size(); ++i) {
+        const auto& a = freed->edges[i];
+        const auto& b = kept->edges[i];
+        EXPECT_EQ(b.importer, a.importer);
+        EXPECT_EQ(b.target, a.target);
+        EXPECT_EQ(b.specifierId, a.specifierId);
+        EXPECT_EQ(b.namesBegin, a.namesBegin);
+        EXPECT_EQ(b.namesCount, a.namesCount);
+    }
+    EXPECT_EQ(kept->edgeNames, freed->edgeNames);
+    std::size_t exports = 0;
+    for (std::size_t i = 0; i < freed->modules.size(); ++i) {
+        EXPECT_EQ(kept->modules[i].exports, freed->modules[i].exports);
+        exports += freed->modules[i].exports.size();
+    }
+    EXPECT_GE(exports, 6u);
+}
+
 // A one-shot command keeps the pages of the freed scan state for what it does next unless the
 // process holds more than its mark; a process that lives on gives them back. Measured by the
 // resident memory that trimming afterwards still frees.

@@ -33,10 +33,6 @@ struct FileState;
 
 // How one record of a module resolved. The rest of its edge (specifier, kind, position, names)
 // is the record's, copied when the result is built.
-// Whether a scan with these options keeps its state until the process exits
-// (ScanOptions::keepStateUntilExit, and the process holds less than its mark now).
-bool keepsStateUntilExit(const ScanOptions& options);
-
 struct PendingEdge {
     std::uint32_t record = 0; // index in the importer's extraction.imports
     ResolutionKind resolution = ResolutionKind::Unresolved;
@@ -152,7 +148,9 @@ public:
     // What the result depends on (files read, folders listed, answers): after run(), before
     // collect().
     void recordInputs(ScanInputs& inputs) const;
-    std::shared_ptr<ScanResult> collect(double scanMs);
+    // `keepState`: the state is kept until the process exits (ScanOptions::keepStateUntilExit),
+    // so its import records are not released as the result is built.
+    std::shared_ptr<ScanResult> collect(double scanMs, bool keepState);
     // The parts of collect(), over the modules in result order; they consume the scan state.
     void collectDiagnostics(const std::vector<ModuleState*>& order, ScanResult& result) const;
     void collectModules(const std::vector<ModuleState*>& order, ScanResult& result) const;

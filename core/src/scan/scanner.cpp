@@ -14,14 +14,6 @@
 
 namespace fanout {
 
-namespace detail {
-
-bool keepsStateUntilExit(const ScanOptions& options) {
-    return options.keepStateUntilExit && residentBytes() < options.returnFreedMemoryAbove;
-}
-
-} // namespace detail
-
 std::shared_ptr<const ScanResult> scan(const ScanConfig& config, const ScanOptions& options) {
     const auto start = std::chrono::steady_clock::now();
     auto state = std::make_unique<detail::ScanState>(config, options);
@@ -32,7 +24,10 @@ std::shared_ptr<const ScanResult> scan(const ScanConfig& config, const ScanOptio
     }
     const double scanMs =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    std::shared_ptr<ScanResult> result = state->collect(scanMs);
+    // Decided once, before the result is built.
+    const bool keepState =
+        options.keepStateUntilExit && residentBytes() < options.returnFreedMemoryAbove;
+    std::shared_ptr<ScanResult> result = state->collect(scanMs, keepState);
     // The scan state is hundreds of thousands of small blocks; once freed, the pages go back to
     // the system so that whatever runs next (an export, the GUI) starts from the result's size.
     const auto release =
@@ -45,7 +40,7 @@ std::shared_ptr<const ScanResult> scan(const ScanConfig& config, const ScanOptio
     if (result->stats.cancelled) {
         // Freeing it took ~250 ms at 100,000 files: a cancel answers now and a thread frees it.
         std::thread(release, std::move(state)).detach();
-    } else if (detail::keepsStateUntilExit(options)) {
+    } else if (keepState) {
         keepUntilExit(std::move(state));
     } else {
         release(std::move(state));

@@ -148,9 +148,9 @@ public:
     // What the result depends on (files read, folders listed, answers): after run(), before
     // collect().
     void recordInputs(ScanInputs& inputs) const;
-    // `keepState`: the state is kept until the process exits (ScanOptions::keepStateUntilExit),
-    // so its import records are not released as the result is built.
-    std::shared_ptr<ScanResult> collect(double scanMs, bool keepState);
+    // `keepRecords`: the import records are not released as the result is built (the state is
+    // likely kept until the process exits: ScanOptions::keepStateUntilExit).
+    std::shared_ptr<ScanResult> collect(double scanMs, bool keepRecords);
     // The parts of collect(), over the modules in result order; they consume the scan state.
     void collectDiagnostics(const std::vector<ModuleState*>& order, ScanResult& result) const;
     void collectModules(const std::vector<ModuleState*>& order, ScanResult& result) const;

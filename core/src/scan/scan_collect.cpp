@@ -27,7 +27,7 @@ Finding nonLiteralFinding(const std::string& path, const NonLiteralImport& call)
                 " is not followed"};
 }
 
-std::shared_ptr<ScanResult> ScanState::collect(double scanMs, bool keepRecords) {
+std::shared_ptr<ScanResult> ScanState::collect(double scanMs, bool releaseRecords) {
     const auto collectStart = std::chrono::steady_clock::now();
     auto result = std::make_shared<ScanResult>();
     result->config = m_config;
@@ -102,7 +102,7 @@ std::shared_ptr<ScanResult> ScanState::collect(double scanMs, bool keepRecords) 
     // state is kept until the process exits anyway (2 ms of the corpus's 13).
     collectDiagnostics(order, *result);
     collectModules(order, *result);
-    collectEdges(order, *result, !keepRecords);
+    collectEdges(order, *result, releaseRecords);
     result->names = m_names->snapshot();
     addDirectiveBoundaries(*result);
     finishFindings(*result);

@@ -148,9 +148,9 @@ public:
     // What the result depends on (files read, folders listed, answers): after run(), before
     // collect().
     void recordInputs(ScanInputs& inputs) const;
-    // `keepRecords`: the import records are not released as the result is built (the state is
-    // likely kept until the process exits: ScanOptions::keepStateUntilExit).
-    std::shared_ptr<ScanResult> collect(double scanMs, bool keepRecords);
+    // `releaseRecords`: each file's import records are freed once its edges are built (not when
+    // the state is likely kept until the process exits: ScanOptions::keepStateUntilExit).
+    std::shared_ptr<ScanResult> collect(double scanMs, bool releaseRecords);
     // The parts of collect(), over the modules in result order; they consume the scan state.
     void collectDiagnostics(const std::vector<ModuleState*>& order, ScanResult& result) const;
     void collectModules(const std::vector<ModuleState*>& order, ScanResult& result) const;

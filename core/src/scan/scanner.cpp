@@ -30,7 +30,7 @@ std::shared_ptr<const ScanResult> scan(const ScanConfig& config, const ScanOptio
     const auto belowMark = [&] {
         return options.keepStateUntilExit && residentBytes() < options.returnFreedMemoryAbove;
     };
-    std::shared_ptr<ScanResult> result = state->collect(scanMs, belowMark());
+    std::shared_ptr<ScanResult> result = state->collect(scanMs, !belowMark());
     // The scan state is hundreds of thousands of small blocks; once freed, the pages go back to
     // the system so that whatever runs next (an export, the GUI) starts from the result's size.
     const auto release =

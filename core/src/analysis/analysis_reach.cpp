@@ -114,15 +114,41 @@ Components stronglyConnected(const ModuleGraph& graph) {
 }
 
 std::vector<std::uint64_t> estimateReach(const ModuleGraph& graph, const Components& components) {
-    // Components come targets first: each sketch is finished before an importer reads it, and is
-    // kept in `sketches` after the ones before it (component c at [begin[c], begin[c + 1])).
+    // Components come targets first: each sketch is finished before an importer reads it. A
+    // sketch is kept in `sketches` at `kept[c]`, or, when it equals the sketch of a component it
+    // imports (most modules of a large graph reach the same 64 smallest hashes as one of their
+    // targets: the thousands of icons of an icon package), as that one's span, not written again.
     const auto count = components.members.size();
     std::vector<std::uint64_t> sketches;
     // Room for every sketch full, reserved once: only what is written is touched (the pages of a
     // large block are faulted in as they are first written), where growing by doubling copied the
     // sketches into fresh memory again and again (a tenth of the analysis of the npm app).
     sketches.reserve(count * kSketchSize);
-    std::vector<std::size_t> begin(count + 1, 0);
+    struct Span {
+        std::size_t begin = 0;
+        std::size_t size = 0;
+    };
+    std::vector<Span> kept(count);
+    const auto keptSketch = [&](std::uint32_t component) {
+        return std::span<const std::uint64_t>(sketches).subspan(kept[component].begin,
+                                                                kept[component].size);
+    };
+    // The span of a target's sketch equal to `sketch`, if one is (else an empty one: a sketch
+    // has a hash at least, its component's own).
+    const auto sharedSpan = [&](std::size_t c, const std::vector<std::uint64_t>& sketch) {
+        for (const auto member : components.members[c]) {
+            for (const auto target : graph.targets(member)) {
+                const auto other = components.componentOf[target];
+                if (other < c && kept[other].size == sketch.size()) {
+                    const auto span = keptSketch(other);
+                    if (std::equal(span.begin(), span.end(), sketch.begin())) {
+                        return kept[other];
+                    }
+                }
+            }
+        }
+        return Span{};
+    };
     std::vector<std::uint64_t> perComponent(count, 0);
     std::vector<std::uint64_t> sketch;
     std::vector<std::uint64_t> scratch;
@@ -140,16 +166,16 @@ std::vector<std::uint64_t> estimateReach(const ModuleGraph& graph, const Compone
                 // Another component is one before this (a later one cannot be a target).
                 const auto other = components.componentOf[target];
                 if (other < c) {
-                    mergeInto(sketch,
-                              std::span<const std::uint64_t>(sketches).subspan(
-                                  begin[other], begin[other + 1] - begin[other]),
-                              scratch);
+                    mergeInto(sketch, keptSketch(other), scratch);
                 }
             }
         }
         perComponent[c] = estimateCount(sketch);
-        sketches.insert(sketches.end(), sketch.begin(), sketch.end());
-        begin[c + 1] = sketches.size();
+        kept[c] = sharedSpan(c, sketch);
+        if (kept[c].size != sketch.size()) {
+            kept[c] = {sketches.size(), sketch.size()};
+            sketches.insert(sketches.end(), sketch.begin(), sketch.end());
+        }
     }
     std::vector<std::uint64_t> out(graph.size());
     for (std::size_t i = 0; i < out.size(); ++i) {

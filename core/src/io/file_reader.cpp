@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <utility>
 
 namespace fanout {
 namespace {
@@ -34,8 +35,10 @@ private:
 
 } // namespace
 
-FileContents readFile(const std::string& path, std::uint64_t maxBytes) {
+FileContents readFile(const std::string& path, std::uint64_t maxBytes, std::string buffer) {
     FileContents out;
+    out.bytes = std::move(buffer);
+    out.bytes.clear();
     // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
     FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
     if (fd.get() < 0) {

@@ -173,8 +173,12 @@ public:
 private:
     // Takes tasks from the front of the queue, or from the back (fromBack), until none is left.
     void worker(Extractor& extractor, bool fromBack);
-    void process(const Task& task, Extractor& extractor);
-    void parse(FileState& file, Extractor& extractor);
+    // `readBuffer`: the worker's, for readFile().
+    void process(const Task& task, Extractor& extractor, std::string& readBuffer);
+    // Reads and parses the file, once. `readBuffer`, if given, is a block to read it into, and
+    // gets the block back afterwards (the worker's, kept from one file to the next).
+    void parse(FileState& file, Extractor& extractor, std::string* readBuffer = nullptr);
+    void parseContents(FileState& file, Extractor& extractor, const FileContents& contents);
     // The module with every import followed (the records not followed yet, for a barrel walked
     // by names before).
     void processWhole(FileState& file, std::uint16_t environment);

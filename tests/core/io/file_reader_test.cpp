@@ -21,6 +21,27 @@ TEST(FileReader, ReadsAWholeFileByteForByte) {
     EXPECT_EQ(contents.bytes, bytes);
 }
 
+// A buffer large enough is read into, not replaced: a reader of many files reuses one block.
+TEST(FileReader, TheBytesGoIntoTheBufferGivenWhenItIsLargeEnough) {
+    testing::TempDir dir;
+    const auto small = dir.write("small.js", "export {};\n").string();
+    const auto large = dir.write("large.js", std::string(200000, 'x')).string();
+    std::string buffer;
+    buffer.reserve(100000);
+    const char* const block = buffer.data();
+    auto contents = readFile(small, kDefaultMaxFileBytes, std::move(buffer));
+    ASSERT_TRUE(contents.ok()) << contents.error;
+    EXPECT_EQ(contents.bytes, "export {};\n");
+    EXPECT_EQ(contents.bytes.data(), block);
+    contents = readFile(large, kDefaultMaxFileBytes, std::move(contents.bytes));
+    ASSERT_TRUE(contents.ok()) << contents.error;
+    EXPECT_EQ(contents.bytes, std::string(200000, 'x')); // too small a block: a larger one
+    const auto missing = readFile(dir.path().string() + "/missing.js", kDefaultMaxFileBytes,
+                                  std::string("old bytes"));
+    EXPECT_FALSE(missing.ok());
+    EXPECT_TRUE(missing.bytes.empty()); // nothing of what the buffer held before
+}
+
 TEST(FileReader, SizesAroundTheReadBoundariesAreReadExactly) {
     testing::TempDir dir;
     for (const std::size_t size : {1u, 2u, 4095u, 4096u, 4097u, 65536u, 65537u}) {

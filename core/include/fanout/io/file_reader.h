@@ -27,6 +27,11 @@ struct FileContents {
 // Reads a whole regular file of at most `maxBytes`. Directories, devices and FIFOs are refused
 // rather than read, and so is a file larger than the limit (or one that grows past it while it is
 // read), so a hostile tree can make a read neither block nor run away.
-FileContents readFile(const std::string& path, std::uint64_t maxBytes = kDefaultMaxFileBytes);
+//
+// `buffer`: a string whose block the bytes are read into when it is large enough (a reader of many
+// files hands back the bytes of the last one; a new block per file makes the heap creep through
+// fresh pages, each a page fault).
+FileContents readFile(const std::string& path, std::uint64_t maxBytes = kDefaultMaxFileBytes,
+                      std::string buffer = {});
 
 } // namespace fanout

@@ -59,7 +59,22 @@ void QuotedStrings::add(std::string_view text) {
         {static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(m_text.size() - begin)});
 }
 
+CompactJson::~CompactJson() {
+    if (m_stream != nullptr) {
+        m_stream->write(m_out.data(), static_cast<std::streamsize>(m_end));
+        m_end = 0;
+    }
+    m_out.resize(m_end);
+}
+
 void CompactJson::grow(std::size_t bytes) {
+    if (m_stream != nullptr && m_end + bytes > kStreamedBytes) {
+        m_stream->write(m_out.data(), static_cast<std::streamsize>(m_end));
+        m_end = 0;
+        if (m_out.size() >= bytes) {
+            return;
+        }
+    }
     // A few hundred bytes at a time: an edge's line takes one or two, and what is zeroed past
     // the text stays small (the string is cut back to its text, line by line).
     constexpr std::size_t kRoom = 512;

@@ -266,7 +266,9 @@ std::string renderLines(const Items& items, std::size_t begin, std::size_t end, 
 template <typename Items, typename Write>
 void writeLines(std::ostream& out, const char* key, const Items& items, Write&& write,
                 bool last = false, unsigned threads = 1) {
-    constexpr std::size_t kBlock = 2048;
+    // Items per block: a block of modules is ~90 KB of text. With 2,048, the blocks in flight
+    // (and their growth) were 6 MB of fresh pages on the npm app, each a page fault.
+    constexpr std::size_t kBlock = 256;
     out << "  \"" << key << "\": [";
     bool first = true;
     detail::orderedBlocks(
@@ -284,6 +286,24 @@ void writeLines(std::ostream& out, const char* key, const Items& items, Write&& 
             }
         });
     out << (first ? "]" : "\n  ]") << (last ? "\n" : ",\n");
+}
+
+// The same on one thread, straight into `out` through a buffer of bounded size (CompactJson
+// streamed), for items that can be large: `write(json, item)` writes an item.
+template <typename Items, typename Write>
+void writeStreamedLines(std::ostream& out, const char* key, const Items& items, Write&& write) {
+    out << "  \"" << key << "\": [";
+    {
+        std::string buffer;
+        CompactJson json(buffer, out);
+        const char* before = "\n    "; // then ",\n    "
+        for (const auto& item : items) {
+            json.between(before);
+            before = ",\n    ";
+            write(json, item);
+        }
+    }
+    out << (items.empty() ? "]" : "\n  ]") << ",\n";
 }
 
 // The same, for items made into nlohmann documents (null: left out).
@@ -315,11 +335,12 @@ Json packageJson(const ScanResult& result, PackageId id) {
 }
 
 // The directive map's four path lists, as they go (a path per "use client" module and per
-// boundary: 1.2 MB of the JSON of an app with @mui/material).
+// boundary: 1.2 MB of the JSON of an app with @mui/material), streamed.
 void writeDirectives(std::ostream& out, const ScanResult& result) {
-    std::string line;
+    out << "  \"directives\": ";
     {
-        CompactJson json(line); // the line holds the text once the writer is gone
+        std::string buffer;
+        CompactJson json(buffer, out);
         const auto list = [&](const JsonKey& key, const std::vector<std::string>& paths) {
             json.key(key).beginArray();
             for (const auto& path : paths) {
@@ -334,7 +355,7 @@ void writeDirectives(std::ostream& out, const ScanResult& result) {
         list("serverActions", result.serverActions);
         json.endObject();
     }
-    out << "  \"directives\": " << line << ",\n";
+    out << ",\n";
 }
 
 void writeAnalysis(std::ostream& out, const ScanResult& result, const Analysis& analysis) {
@@ -355,22 +376,22 @@ void writeAnalysis(std::ostream& out, const ScanResult& result, const Analysis& 
     });
     // Written as they go: a package's entry points are one per edge into it (10,000 and more for
     // an icon package), 2 MB of the JSON of an app with @mui/icons-material.
-    writeLines(out, "packages", analysis.packages,
-               [&](std::string& line, const PackageSummary& summary) {
-                   const auto& package = result.packages[summary.package.value];
-                   CompactJson json(line);
-                   json.beginObject();
-                   json.key("name").value(package.name).key("version").value(package.version);
-                   json.key("root").value(displayPathView(package.root, root));
-                   json.key("modules").value(summary.modules).key("bytes").value(summary.bytes);
-                   json.key("share").value(summary.share);
-                   json.key("entryPoints").beginArray();
-                   for (const auto& entry : summary.entryPoints) {
-                       json.value(entry);
-                   }
-                   json.endArray().endObject();
-                   return true;
-               });
+    writeStreamedLines(out, "packages", analysis.packages,
+                       [&](CompactJson& json, const PackageSummary& summary) {
+                           const auto& package = result.packages[summary.package.value];
+                           json.beginObject();
+                           json.key("name").value(package.name);
+                           json.key("version").value(package.version);
+                           json.key("root").value(displayPathView(package.root, root));
+                           json.key("modules").value(summary.modules);
+                           json.key("bytes").value(summary.bytes);
+                           json.key("share").value(summary.share);
+                           json.key("entryPoints").beginArray();
+                           for (const auto& entry : summary.entryPoints) {
+                               json.value(entry);
+                           }
+                           json.endArray().endObject();
+                       });
     const auto duplicatesJson = [&](const std::vector<DuplicatePath>& duplicates) {
         Json list = Json::array();
         for (const auto& duplicate : duplicates) {
@@ -458,12 +479,10 @@ void writeScanJson(std::ostream& out, const ScanResult& result, const JsonOption
         writeAnalysis(out, result, *analysis);
     }
     if (options.barrelImports != nullptr) {
-        writeLines(out, "barrelImports", *options.barrelImports,
-                   [&](std::string& line, const BarrelImport& row) {
-                       CompactJson json(line);
-                       writeBarrelImport(json, row, result, quoted);
-                       return true;
-                   });
+        writeStreamedLines(out, "barrelImports", *options.barrelImports,
+                           [&](CompactJson& json, const BarrelImport& row) {
+                               writeBarrelImport(json, row, result, quoted);
+                           });
     }
     writeField(out, "stats", statsJson(result, options), true);
     out << "}\n";

@@ -4,9 +4,12 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
+#include <ostream>
 #include <stdexcept>
+#include <streambuf>
 #include <string>
 #include <vector>
 
@@ -176,6 +179,59 @@ TEST(CompactJson, TheStringHoldsExactlyTheTextOnceTheWriterIsGone) {
         CompactJson json(ours); // written after it again, and nothing more when nothing is written
     }
     EXPECT_EQ(ours, "before:" + nlohmannText(theirs));
+}
+
+// Streamed, the text is the same, and it reaches the stream in pieces of at most kStreamedBytes
+// while the buffer stays that small, however long a value or the whole text is.
+TEST(CompactJson, StreamedTextIsTheSameAndItsBufferStaysSmall) {
+    // Counts what is written and the largest single write.
+    class Counting : public std::streambuf {
+    public:
+        std::string text;
+        std::size_t largestWrite = 0;
+
+    protected:
+        std::streamsize xsputn(const char* s, std::streamsize n) override {
+            text.append(s, static_cast<std::size_t>(n));
+            largestWrite = std::max(largestWrite, static_cast<std::size_t>(n));
+            return n;
+        }
+        int_type overflow(int_type c) override {
+            text += traits_type::to_char_type(c);
+            return c;
+        }
+    };
+    const std::string longValue(3 * CompactJson::kStreamedBytes, 'v');
+    const auto writeAll = [&](CompactJson& json) {
+        for (int line = 0; line < 3; ++line) {
+            json.between(line == 0 ? "\n" : ",\n").beginObject();
+            json.key("long").value(longValue).key("items").beginArray();
+            for (std::uint64_t i = 0; i < 20000; ++i) {
+                json.value(i);
+            }
+            json.endArray().endObject();
+        }
+    };
+    std::string whole;
+    {
+        CompactJson json(whole);
+        writeAll(json);
+    }
+    Counting counting;
+    std::ostream stream(&counting);
+    std::string buffer = "dropped";
+    std::size_t largestBuffer = 0;
+    {
+        CompactJson json(buffer, stream);
+        writeAll(json);
+        largestBuffer = buffer.capacity();
+    }
+    EXPECT_EQ(counting.text, whole);
+    EXPECT_TRUE(buffer.empty());
+    // The long value goes out in one piece, with at most the few hundred bytes of room after it.
+    EXPECT_LT(counting.largestWrite, longValue.size() + 1024);
+    EXPECT_LT(largestBuffer, 2 * longValue.size());
+    EXPECT_GT(whole.size(), 2 * longValue.size() + 3 * 20000 * 2);
 }
 
 // Quoted once, found by index; a repeated string is the same text, not written again.

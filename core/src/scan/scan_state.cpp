@@ -18,9 +18,11 @@
 namespace fanout::detail {
 namespace {
 
-// The largest block a worker keeps to read its next file into: an icon package's 2.3 MB index
-// stays, a 9 MB bundle is freed after its parse.
-constexpr std::size_t kMaxKeptReadBuffer = 4u << 20;
+// The largest block a worker keeps to read its next file into. A larger one (an icon package's
+// 2.3 MB index, a bundle) is freed after its parse, for the allocator to give its pages to what
+// comes next rather than fresh ones: 700 fewer page faults on the npm app with the lexer's own
+// scratch kept as small (kept up to 4 and 16 MB).
+constexpr std::size_t kMaxKeptReadBuffer = 1u << 20;
 
 bool isScriptPath(std::string_view path) {
     return grammarForPath(path).has_value();

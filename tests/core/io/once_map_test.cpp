@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -63,6 +64,36 @@ TEST(OnceMap, ThreadsAskingTheSameKeysComputeEachOnce) {
         ASSERT_EQ(seen[1][i], seen[0][i]);
         ASSERT_EQ(seen[2][i], seen[0][i]);
         ASSERT_EQ(seen[3][i], seen[0][i]);
+    }
+}
+
+// A key a thread asked for a moment ago is found again without the lock, in the map it was asked
+// of: two maps with the same keys keep their own values, and a map made where one was destroyed
+// computes its own (it never gets a node of the map gone).
+TEST(OnceMap, RecentKeysAreFoundInTheirOwnMapOnly) {
+    OnceMap<int> a;
+    OnceMap<int> b;
+    for (int round = 0; round < 3; ++round) {
+        for (int i = 0; i < 100; ++i) {
+            ASSERT_EQ(a.get(keyOf(i), [&] { return i; }), i);
+            ASSERT_EQ(b.get(keyOf(i), [&] { return -i; }), -i);
+        }
+    }
+    std::optional<OnceMap<std::string>> reused;
+    const void* firstAddress = nullptr;
+    for (int generation = 0; generation < 3; ++generation) {
+        reused.emplace(); // the same storage each time
+        if (generation == 0) {
+            firstAddress = &*reused;
+        }
+        ASSERT_EQ(&*reused, firstAddress);
+        for (int k = 0; k < 10; ++k) {
+            const int i = generation % 2 == 0 ? k : 9 - k; // nodes elsewhere than the last map's
+            ASSERT_EQ(reused->get(keyOf(i), [&] { return std::to_string(generation); }),
+                      std::to_string(generation));
+        }
+        reused.reset(); // its nodes freed: a lookup that reached them would be a use after free,
+                        // which AddressSanitizer reports
     }
 }
 

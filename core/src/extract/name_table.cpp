@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fanout/extract/name_table.h"
 
+#include "base/instance_number.h"
 #include "base/linear_probe.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <functional>
 
@@ -18,9 +20,21 @@ std::uint32_t hashTag(std::size_t hash) {
     return static_cast<std::uint32_t>(wide >> 32) ^ static_cast<std::uint32_t>(wide);
 }
 
+// The names a thread interned last, by table and hash, with their kept text (which never moves):
+// interned again, a name takes no lock. Two workers interning the same specifiers and names
+// ("react/jsx-runtime", "default") passed the table's lock back and forth.
+struct RecentName {
+    std::uint64_t table = 0; // the table's number, 0 for none
+    std::size_t hash = 0;
+    std::string_view text;
+    NameId id = 0;
+};
+constexpr std::size_t kRecentNames = 256;
+thread_local std::array<RecentName, kRecentNames> t_recentNames{};
+
 } // namespace
 
-NameTable::NameTable() : m_slots(kFirstSlots) {
+NameTable::NameTable() : m_number(detail::nextInstanceNumber()), m_slots(kFirstSlots) {
     intern("default");
 }
 
@@ -55,17 +69,23 @@ void NameTable::growIndex() {
 
 NameId NameTable::intern(std::string_view text) {
     const std::size_t hash = std::hash<std::string_view>{}(text); // outside the lock
+    auto& recent = t_recentNames[(hash ^ (m_number * 0x9e3779b97f4a7c15ULL)) % kRecentNames];
+    if (recent.table == m_number && recent.hash == hash && recent.text == text) {
+        return recent.id;
+    }
     std::lock_guard lock(m_mutex);
     auto place = placeOf(text, hash);
-    if (m_slots[place].id != kNone) {
-        return m_slots[place].id;
+    if (m_slots[place].id == kNone) {
+        const auto id = static_cast<NameId>(m_texts.size());
+        m_texts.push_back(keep(text));
+        m_slots[place] = {hashTag(hash), id};
+        if (m_texts.size() * 2 > m_slots.size()) {
+            growIndex();
+            place = placeOf(text, hash);
+        }
     }
-    const auto id = static_cast<NameId>(m_texts.size());
-    m_texts.push_back(keep(text));
-    m_slots[place] = {hashTag(hash), id};
-    if (m_texts.size() * 2 > m_slots.size()) {
-        growIndex();
-    }
+    const NameId id = m_slots[place].id;
+    recent = {m_number, hash, m_texts[id], id};
     return id;
 }
 

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,29 @@ TEST(NameTable, ManyNamesKeepTheirIdsAsTheTableGrows) {
         EXPECT_EQ(all[ids[i]], text);
     }
     EXPECT_EQ(all[NameTable::kDefault], "default");
+}
+
+// A name a thread interned a moment ago is found again without the lock, in its own table only:
+// two tables give the same names the ids of their own order, and a table made where one was
+// destroyed gives its own.
+TEST(NameTable, RecentNamesAreFoundInTheirOwnTableOnly) {
+    NameTable forward;
+    NameTable backward;
+    for (int round = 0; round < 3; ++round) {
+        for (int i = 0; i < 50; ++i) {
+            ASSERT_EQ(forward.intern("n" + std::to_string(i)), NameId(i + 1));
+            ASSERT_EQ(backward.intern("n" + std::to_string(49 - i)), NameId(i + 1));
+        }
+    }
+    for (int generation = 0; generation < 3; ++generation) {
+        // Most likely the block of the last one (the test does not depend on it).
+        auto reused = std::make_unique<NameTable>();
+        for (int k = 0; k < 50; ++k) {
+            const int i = generation % 2 == 0 ? k : 49 - k; // other ids than the last table's
+            ASSERT_EQ(reused->intern("n" + std::to_string(i)), NameId(k + 1));
+        }
+        reused.reset(); // its texts freed: a lookup that read them would be a use after free
+    }
 }
 
 TEST(NameTable, ThreadsInterningTheSameNamesAgreeOnTheirIds) {

@@ -45,6 +45,7 @@ private:
     std::string_view keep(std::string_view text);
     void growIndex();
 
+    const std::uint64_t m_number; // this table's among the process's (recent names per thread)
     mutable AdaptiveMutex m_mutex;
     // By id; the texts live in m_blocks, a few large allocations rather than one per name (tens of
     // thousands of names in a scan: their lookups, insertions and freeing were a few percent of

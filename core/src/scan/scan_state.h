@@ -178,6 +178,7 @@ private:
     // Reads and parses the file, once. `readBuffer`, if given, is a block to read it into, and
     // gets the block back afterwards (the worker's, kept from one file to the next).
     void parse(FileState& file, Extractor& extractor, std::string* readBuffer = nullptr);
+    // What parse() does with the file once read (or refused): its extraction, or why none.
     void parseContents(FileState& file, Extractor& extractor, const FileContents& contents);
     // The module with every import followed (the records not followed yet, for a barrel walked
     // by names before).

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <atomic>
+#include <cstddef>
 #include <cstdint>
 
 namespace fanout::detail {
@@ -12,6 +13,11 @@ namespace fanout::detail {
 inline std::uint64_t nextInstanceNumber() {
     static std::atomic<std::uint64_t> last{0};
     return ++last;
+}
+
+// The slot of a thread-local cache of `slots` entries for a key's hash in one instance.
+inline std::size_t recentSlot(std::uint64_t instance, std::size_t hash, std::size_t slots) {
+    return (hash ^ (instance * 0x9e3779b97f4a7c15ULL)) % slots;
 }
 
 } // namespace fanout::detail

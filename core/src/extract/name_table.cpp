@@ -69,7 +69,7 @@ void NameTable::growIndex() {
 
 NameId NameTable::intern(std::string_view text) {
     const std::size_t hash = std::hash<std::string_view>{}(text); // outside the lock
-    auto& recent = t_recentNames[(hash ^ (m_number * 0x9e3779b97f4a7c15ULL)) % kRecentNames];
+    auto& recent = t_recentNames[detail::recentSlot(m_number, hash, kRecentNames)];
     if (recent.table == m_number && recent.hash == hash && recent.text == text) {
         return recent.id;
     }

@@ -37,7 +37,7 @@ struct RecentNodes {
         return recent;
     }
     Slot& slotFor(std::uint64_t map, std::size_t hash) {
-        return slots[(hash ^ (map * 0x9e3779b97f4a7c15ULL)) % kSlots];
+        return slots[recentSlot(map, hash, kSlots)];
     }
 };
 

@@ -154,9 +154,12 @@ public:
     // The parts of collect(), over the modules in result order; they consume the scan state.
     void collectDiagnostics(const std::vector<ModuleState*>& order, ScanResult& result) const;
     void collectModules(const std::vector<ModuleState*>& order, ScanResult& result) const;
-    // `releaseRecords`: each file's import records are freed once its edges are built.
-    void collectEdges(const std::vector<ModuleState*>& order, ScanResult& result,
-                      bool releaseRecords) const;
+    // `releaseRecords`: each file's import records are freed once its edges are built. The
+    // modules' exports are returned (by module, in `order`), not put in result.modules: the
+    // modules may be being built at the same time.
+    std::vector<std::vector<ExportEntry>> collectEdges(const std::vector<ModuleState*>& order,
+                                                       ScanResult& result,
+                                                       bool releaseRecords) const;
     // The threads the scan was asked for (a count of 0: one per core).
     unsigned threadCount() const;
     ScanEdge edgeOf(PendingEdge& pending, const FileState& file, ScanResult& result) const;

@@ -104,7 +104,7 @@ std::shared_ptr<ScanResult> ScanState::collect(double scanMs, bool releaseRecord
     // state is kept until the process exits anyway (2 ms of the corpus's 13).
     collectDiagnostics(order, *result);
     // The modules and the edges are built at once when the scan had two threads: they fill
-    // different parts of the result (3-4 ms each at 11,000 modules). Not when the records go as
+    // different parts of the result (3-4 ms each at 21,000 modules). Not when the records go as
     // the edges are built: the modules read them too.
     std::vector<std::vector<ExportEntry>> exports;
     {

@@ -75,7 +75,8 @@ std::shared_ptr<ScanResult> ScanState::collect(double scanMs, bool releaseRecord
               [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<ModuleState*> order;
     order.reserve(m_moduleCount.load());
-    for (const auto& [path, file] : files) {
+    for (const auto& sorted : files) {
+        FileState* file = sorted.second;
         const auto first = order.size();
         for (auto& module : file->modules) {
             if (module.file != nullptr) {
